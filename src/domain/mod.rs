@@ -1,0 +1,21 @@
+//! Pure types of a shop and its creators: money, dates, influencers, costs, codes, posts and
+//! orders, with the validation a person's input must pass.
+//!
+//! Nothing here does IO, reads the clock, talks to SQLite or draws: every function is a plain
+//! computation so the CLI, the TUI and the importers share one set of rules.
+
+pub mod campaign;
+pub mod cost;
+pub mod influencer;
+pub mod money;
+pub mod order;
+pub mod post;
+pub mod value;
+
+pub use campaign::{CampaignGoal, NewCampaign};
+pub use cost::{CostKind, NewCost};
+pub use influencer::{NewInfluencer, Platform, normalize_handle};
+pub use money::{Cents, fmt2, from_cents, parse_amount, parse_percent, round2, to_cents};
+pub use order::{FinancialStatus, OrderRecord, customer_key, normalize_code};
+pub use post::{NewPost, utm_link};
+pub use value::{ValueError, parse_count, parse_date};

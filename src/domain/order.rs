@@ -1,0 +1,142 @@
+//! Orders as every importer hands them over: one shop-neutral record per order, holding only
+//! what the scorecard needs (no names, addresses or phone numbers).
+
+use crate::domain::Cents;
+use chrono::{DateTime, FixedOffset};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// The payment state of an order, as Shopify names it. Other shops' states map onto these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FinancialStatus {
+    Paid,
+    Pending,
+    Authorized,
+    PartiallyPaid,
+    PartiallyRefunded,
+    Refunded,
+    Voided,
+    Expired,
+    /// Anything else a shop reports (kept as `other` so the order still imports).
+    Other,
+}
+
+impl FinancialStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FinancialStatus::Paid => "paid",
+            FinancialStatus::Pending => "pending",
+            FinancialStatus::Authorized => "authorized",
+            FinancialStatus::PartiallyPaid => "partially_paid",
+            FinancialStatus::PartiallyRefunded => "partially_refunded",
+            FinancialStatus::Refunded => "refunded",
+            FinancialStatus::Voided => "voided",
+            FinancialStatus::Expired => "expired",
+            FinancialStatus::Other => "other",
+        }
+    }
+
+    /// Reads a status name; unknown names become [`FinancialStatus::Other`].
+    pub fn from_name(name: &str) -> Self {
+        match name
+            .trim()
+            .to_ascii_lowercase()
+            .replace([' ', '-'], "_")
+            .as_str()
+        {
+            "paid" => FinancialStatus::Paid,
+            "pending" => FinancialStatus::Pending,
+            "authorized" => FinancialStatus::Authorized,
+            "partially_paid" => FinancialStatus::PartiallyPaid,
+            "partially_refunded" => FinancialStatus::PartiallyRefunded,
+            "refunded" => FinancialStatus::Refunded,
+            "voided" => FinancialStatus::Voided,
+            "expired" => FinancialStatus::Expired,
+            _ => FinancialStatus::Other,
+        }
+    }
+}
+
+impl fmt::Display for FinancialStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One order from a shop export, whatever the shop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderRecord {
+    /// The order number as the shop shows it (`#1001`, `3141592653`).
+    pub external_id: String,
+    /// When the order was placed, with the offset the shop wrote.
+    pub placed_at: DateTime<FixedOffset>,
+    /// Hash of the normalised e-mail (or buyer id); `None` for guests without one.
+    pub customer_key: Option<String>,
+    /// ISO currency code as the shop wrote it (`USD`).
+    pub currency: String,
+    /// Order revenue after discounts and before refunds, excluding shipping and tax.
+    pub subtotal: Cents,
+    /// Cumulative refunded amount.
+    pub refunded: Cents,
+    pub status: FinancialStatus,
+    pub cancelled: bool,
+    /// Distinct promo codes, normalised with [`normalize_code`], sorted.
+    pub codes: Vec<String>,
+    /// `Some(true/false)` when the shop itself says new/returning customer.
+    pub customer_new: Option<bool>,
+}
+
+/// The form in which promo codes are compared: trimmed and upper-cased, so `sarah20`,
+/// ` SARAH20 ` and `Sarah20` are one code.
+pub fn normalize_code(code: &str) -> String {
+    code.trim().to_uppercase()
+}
+
+/// A stable, private key for a customer: SHA-256 of the trimmed, lower-cased e-mail (or other
+/// buyer id), hex-encoded. `None` when there is nothing to key on.
+pub fn customer_key(identity: &str) -> Option<String> {
+    let normal = identity.trim().to_lowercase();
+    if normal.is_empty() {
+        return None;
+    }
+    let digest = Sha256::digest(normal.as_bytes());
+    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The leading run of digits in an order number (`#1042` → 1042), used to order orders placed
+/// at the same moment. 0 when there is none.
+pub fn order_number(external_id: &str) -> i64 {
+    let digits: String = external_id
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit())
+        .take(18)
+        .collect();
+    digits.parse().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_compare_case_insensitively() {
+        assert_eq!(normalize_code(" sarah20 "), normalize_code("SARAH20"));
+    }
+
+    #[test]
+    fn customer_keys_ignore_case_and_spaces_and_hide_the_email() {
+        let a = customer_key("Ana@Example.com ").unwrap();
+        assert_eq!(a, customer_key("ana@example.com").unwrap());
+        assert!(!a.contains("example"));
+        assert_eq!(a.len(), 64);
+        assert_eq!(customer_key("  "), None);
+    }
+
+    #[test]
+    fn order_numbers_sort_numerically() {
+        assert_eq!(order_number("#1042"), 1042);
+        assert_eq!(order_number("SH-0099"), 99);
+        assert_eq!(order_number("none"), 0);
+    }
+}

@@ -1,0 +1,18 @@
+//! shoutout: which influencer partnerships pay back, computed exactly from a shop's own
+//! order exports and kept in one SQLite file.
+//!
+//! Data flows one way: files and keyboard → [`store`] → [`metrics::Facts`] → pure
+//! [`metrics::scorecard`] → views and exports.
+//!
+//! | module | what it is for |
+//! |---|---|
+//! | [`domain`] | pure types and validation: money, dates, influencers, costs, posts, orders |
+//! | [`metrics`] | every formula, as pure functions over facts; "today" is a parameter |
+//! | [`store`] | SQLite: opening, migrations, every query; the only module that writes SQL |
+//! | [`import`] | shop order exports → order records; preview and one-transaction import |
+//! | [`export`] | the scorecard as CSV |
+//! | [`demo`] | the built-in demo shop |
+//! | [`cli`] | the headless command line |
+
+pub mod domain;
+pub mod metrics;

@@ -1,0 +1,87 @@
+//! The plain data the metrics read: what `store` loads and the tests build by hand.
+
+use crate::domain::{Cents, CostKind, FinancialStatus, Platform};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Everything the scorecard is computed from.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub influencers: Vec<InfluencerFact>,
+    pub campaigns: Vec<CampaignFact>,
+    /// The current promo codes and who owns them.
+    pub codes: Vec<CodeFact>,
+    pub costs: Vec<CostFact>,
+    pub posts: Vec<PostFact>,
+    /// All imported orders of all shops.
+    pub orders: Vec<OrderFact>,
+    /// The distinct normalised codes used by orders; [`OrderFact::codes`] indexes into it.
+    pub order_code_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InfluencerFact {
+    pub id: i64,
+    pub handle: String,
+    pub name: String,
+    pub platform: Platform,
+    pub followers: u64,
+    /// Percent of attributed net revenue paid as commission (10 = 10 %).
+    pub commission_pct: Decimal,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignFact {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeFact {
+    /// Normalised (trimmed, upper-cased) code.
+    pub code: String,
+    pub influencer_id: i64,
+    pub campaign_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostFact {
+    pub influencer_id: i64,
+    pub campaign_id: Option<i64>,
+    pub kind: CostKind,
+    pub amount: Cents,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostFact {
+    pub id: i64,
+    pub influencer_id: i64,
+    pub campaign_id: Option<i64>,
+    pub platform: Platform,
+    pub posted_on: NaiveDate,
+    pub followers: u64,
+    /// likes + comments + shares + saves (missing counts as 0).
+    pub engagements: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderFact {
+    /// When it was placed, as seconds since the Unix epoch (UTC): orders by time.
+    pub placed_at: i64,
+    /// The order number's digits, to order orders placed at the same moment.
+    pub number: i64,
+    /// The date it was placed in the shop's own time zone: the period filter uses this.
+    pub placed_on: NaiveDate,
+    /// Dense id of the customer; `None` for an order without e-mail or buyer id.
+    pub customer: Option<u32>,
+    pub status: FinancialStatus,
+    pub cancelled: bool,
+    pub subtotal: Cents,
+    pub refunded: Cents,
+    /// Indexes into [`Facts::order_code_names`].
+    pub codes: Box<[u32]>,
+    /// The shop's own new/returning flag where it gives one (WooCommerce).
+    pub customer_new: Option<bool>,
+}

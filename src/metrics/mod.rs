@@ -1,0 +1,17 @@
+//! Every formula of the scorecard, as pure functions over [`Facts`].
+//!
+//! `scorecard(facts, options, today)` is the one report the CLI, the TUI and the CSV export
+//! all call, so they can never disagree. Nothing here reads files, the database or the clock:
+//! "today" is a parameter and the facts are plain data loaded by `store`. Each formula's doc
+//! comment states it; `docs/metrics.md` states the same with a worked example.
+
+mod facts;
+mod period;
+mod scorecard;
+
+pub use facts::{CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, OrderFact, PostFact};
+pub use period::Period;
+pub use scorecard::{
+    Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac, engagement_rate_pct,
+    is_counted, net_revenue, roas, roi_pct, scorecard,
+};

@@ -1,0 +1,423 @@
+//! The scorecard: who brought what, at what cost, ranked.
+
+use super::{Facts, OrderFact, Period};
+use crate::domain::{FinancialStatus, Platform, from_cents};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// What the ranking sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// ROI, highest first.
+    #[default]
+    Roi,
+    /// CAC, lowest first.
+    Cac,
+    /// Engagement rate, highest first.
+    Engagement,
+    /// Attributed revenue, highest first.
+    Revenue,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Roi,
+        SortKey::Cac,
+        SortKey::Engagement,
+        SortKey::Revenue,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Roi => "roi",
+            SortKey::Cac => "cac",
+            SortKey::Engagement => "engagement",
+            SortKey::Revenue => "revenue",
+        }
+    }
+
+    /// The next key in [`SortKey::ALL`], wrapping.
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+}
+
+impl fmt::Display for SortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for SortKey {
+    type Err = crate::domain::ValueError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        SortKey::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted)
+            .ok_or_else(|| {
+                crate::domain::ValueError::new(s, "a sort key: roi, cac, engagement or revenue")
+            })
+    }
+}
+
+/// Which scorecard to compute.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScorecardOptions {
+    pub sort: SortKey,
+    /// Orders placed, costs dated and posts posted inside the period count.
+    pub period: Period,
+    /// Only influencers on this platform.
+    pub platform: Option<Platform>,
+    /// Only costs and posts of this campaign, and orders credited through its codes.
+    pub campaign: Option<i64>,
+    /// Keep only rows whose handle or name contains this text (case-insensitive). Ranks are
+    /// those of the unfiltered ranking, so a search never renumbers.
+    pub search: String,
+}
+
+/// One influencer's line of the scorecard, with the numbers behind each figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRow {
+    pub rank: usize,
+    pub influencer_id: i64,
+    pub handle: String,
+    pub name: String,
+    pub platform: Platform,
+    pub followers: u64,
+    pub archived: bool,
+    pub posts: u64,
+    /// Σ likes + comments + shares + saves over the posts counted.
+    pub engagements: u64,
+    /// Σ followers at post time over the posts counted.
+    pub post_followers: u64,
+    /// Cost entries by kind, in [`CostKind::ALL`] order.
+    pub cost_by_kind: [Decimal; 5],
+    pub commission_pct: Decimal,
+    /// commission_pct / 100 × revenue.
+    pub commission: Decimal,
+    /// Σ cost entries + commission.
+    pub cost: Decimal,
+    /// Attributed counted orders (fractional when an order is shared).
+    pub orders: Decimal,
+    /// Attributed net revenue.
+    pub revenue: Decimal,
+    /// Attributed new customers (fractional when an order is shared).
+    pub new_customers: Decimal,
+    pub roi_pct: Option<Decimal>,
+    pub roas: Option<Decimal>,
+    pub cac: Option<Decimal>,
+    pub aov: Option<Decimal>,
+    pub engagement_rate_pct: Option<Decimal>,
+}
+
+/// A figure of a row, to ask why it is undefined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Roi,
+    Roas,
+    Cac,
+    Aov,
+    Engagement,
+}
+
+impl ScoreRow {
+    /// Why a figure is undefined, in words for the seller; `None` when it is defined.
+    pub fn why_undefined(&self, metric: Metric) -> Option<&'static str> {
+        match metric {
+            Metric::Roi | Metric::Roas if self.cost.is_zero() => Some("no cost recorded"),
+            Metric::Cac if self.new_customers.is_zero() => Some("no new customers attributed"),
+            Metric::Aov if self.orders.is_zero() => Some("no attributed orders"),
+            Metric::Engagement if self.posts == 0 => Some("no posts logged"),
+            Metric::Engagement if self.post_followers == 0 => Some("posts have 0 followers"),
+            _ => None,
+        }
+    }
+}
+
+/// The ranked scorecard and what it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scorecard {
+    pub rows: Vec<ScoreRow>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: SortKey,
+}
+
+/// A *counted order*: not cancelled and its financial status is not `voided`.
+pub fn is_counted(order: &OrderFact) -> bool {
+    !order.cancelled && order.status != FinancialStatus::Voided
+}
+
+/// *Net revenue* of an order: `Subtotal − min(Refunded, Subtotal)` (never below zero for a
+/// non-negative subtotal).
+pub fn net_revenue(order: &OrderFact) -> i64 {
+    order.subtotal - order.refunded.clamp(0, order.subtotal.max(0))
+}
+
+/// *roi_pct* = (revenue − cost) / cost × 100; undefined when cost is 0.
+pub fn roi_pct(revenue: Decimal, cost: Decimal) -> Option<Decimal> {
+    (!cost.is_zero()).then(|| (revenue - cost) * Decimal::ONE_HUNDRED / cost)
+}
+
+/// *roas* = revenue / cost; undefined when cost is 0.
+pub fn roas(revenue: Decimal, cost: Decimal) -> Option<Decimal> {
+    (!cost.is_zero()).then(|| revenue / cost)
+}
+
+/// *cac* = cost / new customers; undefined when there are no new customers.
+pub fn cac(cost: Decimal, new_customers: Decimal) -> Option<Decimal> {
+    (!new_customers.is_zero()).then(|| cost / new_customers)
+}
+
+/// *aov* = revenue / orders; undefined when there are no orders.
+pub fn aov(revenue: Decimal, orders: Decimal) -> Option<Decimal> {
+    (!orders.is_zero()).then(|| revenue / orders)
+}
+
+/// *engagement_rate_pct* = Σ(likes + comments + shares + saves) / Σ(followers at post) × 100;
+/// undefined without posts (or when their followers add up to 0).
+pub fn engagement_rate_pct(posts: u64, engagements: u64, followers: u64) -> Option<Decimal> {
+    (posts > 0 && followers > 0)
+        .then(|| Decimal::from(engagements) * Decimal::ONE_HUNDRED / Decimal::from(followers))
+}
+
+/// Sums for the orders an influencer shares with `k − 1` others.
+#[derive(Debug, Default, Clone, Copy)]
+struct Share {
+    orders: i64,
+    cents: i64,
+    new: i64,
+}
+
+#[derive(Debug, Default)]
+struct Acc {
+    /// Keyed by k, the number of influencers sharing each order; divided once at the end.
+    shares: HashMap<usize, Share>,
+    cost_by_kind: [i64; 5],
+    posts: u64,
+    engagements: u64,
+    post_followers: u64,
+}
+
+/// Computes the ranked scorecard.
+///
+/// * Attribution: a counted order placed in the period is credited to the distinct
+///   influencers who own the distinct promo codes in it (current codes, compared
+///   normalised). With k such influencers each gets 1/k of the order, of its net revenue and
+///   of its new-customer flag. With a campaign filter, an influencer is credited only through
+///   that campaign's codes, still with the 1/k share.
+/// * New customer: the shop's own flag where the export has one; otherwise the order is the
+///   first counted order of its customer in the whole database (by time, then order number);
+///   an order without a customer counts as new.
+/// * Cost = Σ cost entries in the period + commission % × attributed revenue.
+/// * Rank by the sort key (ROI, engagement, revenue descending; CAC ascending), undefined
+///   values last, ties by revenue descending then handle ascending. Every influencer appears.
+pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) -> Scorecard {
+    let range = options.period.range(today);
+    let index: HashMap<i64, usize> = facts
+        .influencers
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id, i))
+        .collect();
+    let mut acc: Vec<Acc> = facts.influencers.iter().map(|_| Acc::default()).collect();
+    let in_campaign = |c: Option<i64>| options.campaign.is_none() || options.campaign == c;
+
+    // Who owns each code that orders use: (influencer index, campaign of the code).
+    let owners: HashMap<&str, (usize, Option<i64>)> = facts
+        .codes
+        .iter()
+        .filter_map(|c| {
+            index
+                .get(&c.influencer_id)
+                .map(|&i| (c.code.as_str(), (i, c.campaign_id)))
+        })
+        .collect();
+    let code_owner: Vec<Option<(usize, Option<i64>)>> = facts
+        .order_code_names
+        .iter()
+        .map(|name| owners.get(name.as_str()).copied())
+        .collect();
+
+    let first_orders = first_counted_orders(&facts.orders);
+    let mut credited: Vec<(usize, bool)> = Vec::new();
+    for (position, order) in facts.orders.iter().enumerate() {
+        if order.codes.is_empty() || !is_counted(order) || !Period::contains(range, order.placed_on)
+        {
+            continue;
+        }
+        // Distinct influencers of the order, and whether each is credited under the filter.
+        credited.clear();
+        for &code in order.codes.iter() {
+            if let Some(Some((who, campaign))) = code_owner.get(code as usize) {
+                match credited.iter_mut().find(|(i, _)| i == who) {
+                    Some(entry) => entry.1 |= in_campaign(*campaign),
+                    None => credited.push((*who, in_campaign(*campaign))),
+                }
+            }
+        }
+        let k = credited.len();
+        if k == 0 {
+            continue;
+        }
+        let new = match (order.customer_new, order.customer) {
+            (Some(flag), _) => flag,
+            (None, None) => true,
+            (None, Some(customer)) => first_orders.get(customer as usize) == Some(&position),
+        };
+        let net = net_revenue(order);
+        for &(who, counts) in &credited {
+            if counts {
+                let share = acc[who].shares.entry(k).or_default();
+                share.orders += 1;
+                share.cents += net;
+                share.new += i64::from(new);
+            }
+        }
+    }
+
+    for cost in &facts.costs {
+        if let Some(&i) = index.get(&cost.influencer_id)
+            && in_campaign(cost.campaign_id)
+            && Period::contains(range, cost.date)
+        {
+            acc[i].cost_by_kind[cost.kind.index()] += cost.amount;
+        }
+    }
+    for post in &facts.posts {
+        if let Some(&i) = index.get(&post.influencer_id)
+            && in_campaign(post.campaign_id)
+            && Period::contains(range, post.posted_on)
+        {
+            acc[i].posts += 1;
+            acc[i].engagements += post.engagements;
+            acc[i].post_followers += post.followers;
+        }
+    }
+
+    let mut rows: Vec<ScoreRow> = facts
+        .influencers
+        .iter()
+        .zip(acc)
+        .filter(|(inf, _)| options.platform.is_none_or(|p| p == inf.platform))
+        .map(|(inf, a)| {
+            let (mut orders, mut revenue, mut new_customers) =
+                (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+            for (k, s) in &a.shares {
+                let k = Decimal::from(*k as u64);
+                orders += Decimal::from(s.orders) / k;
+                revenue += from_cents(s.cents) / k;
+                new_customers += Decimal::from(s.new) / k;
+            }
+            let cost_by_kind = a.cost_by_kind.map(from_cents);
+            let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
+            let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
+            ScoreRow {
+                rank: 0,
+                influencer_id: inf.id,
+                handle: inf.handle.clone(),
+                name: inf.name.clone(),
+                platform: inf.platform,
+                followers: inf.followers,
+                archived: inf.archived,
+                posts: a.posts,
+                engagements: a.engagements,
+                post_followers: a.post_followers,
+                cost_by_kind,
+                commission_pct: inf.commission_pct,
+                commission,
+                cost,
+                orders,
+                revenue,
+                new_customers,
+                roi_pct: roi_pct(revenue, cost),
+                roas: roas(revenue, cost),
+                cac: cac(cost, new_customers),
+                aov: aov(revenue, orders),
+                engagement_rate_pct: engagement_rate_pct(a.posts, a.engagements, a.post_followers),
+            }
+        })
+        .collect();
+
+    rows.sort_by(|a, b| compare(a, b, options.sort));
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.rank = i + 1;
+    }
+    let search = options.search.trim().to_lowercase();
+    if !search.is_empty() {
+        rows.retain(|r| {
+            r.handle.to_lowercase().contains(&search) || r.name.to_lowercase().contains(&search)
+        });
+    }
+    Scorecard {
+        rows,
+        from: range.0,
+        to: range.1,
+        sort: options.sort,
+    }
+}
+
+/// For each customer id, the position in `orders` of its first counted order (by time, then
+/// order number, then position). `usize::MAX` where a customer has none.
+fn first_counted_orders(orders: &[OrderFact]) -> Vec<usize> {
+    let customers = orders
+        .iter()
+        .filter_map(|o| o.customer)
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    let mut first = vec![usize::MAX; customers];
+    for (position, order) in orders.iter().enumerate() {
+        let Some(customer) = order.customer else {
+            continue;
+        };
+        if !is_counted(order) {
+            continue;
+        }
+        let slot = &mut first[customer as usize];
+        let earlier = match orders.get(*slot) {
+            None => true,
+            Some(current) => {
+                (order.placed_at, order.number, position)
+                    < (current.placed_at, current.number, *slot)
+            }
+        };
+        if earlier {
+            *slot = position;
+        }
+    }
+    first
+}
+
+fn compare(a: &ScoreRow, b: &ScoreRow, sort: SortKey) -> Ordering {
+    let primary = match sort {
+        SortKey::Roi => undefined_last(a.roi_pct, b.roi_pct, true),
+        SortKey::Cac => undefined_last(a.cac, b.cac, false),
+        SortKey::Engagement => undefined_last(a.engagement_rate_pct, b.engagement_rate_pct, true),
+        SortKey::Revenue => Ordering::Equal,
+    };
+    primary
+        .then_with(|| b.revenue.cmp(&a.revenue))
+        .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
+        .then_with(|| a.handle.cmp(&b.handle))
+}
+
+fn undefined_last(a: Option<Decimal>, b: Option<Decimal>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) if descending => y.cmp(&x),
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+#[path = "scorecard_tests.rs"]
+mod tests;
