@@ -14,5 +14,9 @@
 //! | [`demo`] | the built-in demo shop |
 //! | [`cli`] | the headless command line |
 
+pub mod demo;
 pub mod domain;
+pub mod export;
+pub mod import;
 pub mod metrics;
+pub mod store;

@@ -1,0 +1,40 @@
+//! The scorecard written out: the CSV export and the aligned text table of the CLI.
+//!
+//! Both take their cells from [`cells`], so a figure is formatted once, the same way
+//! everywhere: 2 decimals, half away from zero, `.` as decimal point, undefined as empty.
+
+mod csv_out;
+mod table;
+
+pub use csv_out::{CSV_HEADER, neutralize, write_csv};
+pub use table::render_table;
+
+use crate::domain::fmt2;
+use crate::metrics::ScoreRow;
+use rust_decimal::Decimal;
+
+/// The cells of a row in [`CSV_HEADER`] order; `None` where a figure is undefined.
+pub fn cells(row: &ScoreRow) -> [Option<String>; 14] {
+    let opt = |v: Option<Decimal>| v.map(fmt2);
+    [
+        Some(row.rank.to_string()),
+        Some(row.handle.clone()),
+        Some(row.platform.as_str().to_string()),
+        Some(row.followers.to_string()),
+        Some(row.posts.to_string()),
+        Some(fmt2(row.cost)),
+        Some(fmt2(row.orders)),
+        Some(fmt2(row.revenue)),
+        Some(fmt2(row.new_customers)),
+        opt(row.roi_pct),
+        opt(row.roas),
+        opt(row.cac),
+        opt(row.aov),
+        opt(row.engagement_rate_pct),
+    ]
+}
+
+/// Which of the [`cells`] are text (and so may need neutralising); the rest are numbers.
+pub const TEXT_COLUMNS: [bool; 14] = [
+    false, true, true, false, false, false, false, false, false, false, false, false, false, false,
+];

@@ -1,0 +1,75 @@
+//! The scorecard as an aligned text table for the terminal (the CLI's default output).
+
+use super::cells;
+use crate::metrics::Scorecard;
+use unicode_width::UnicodeWidthStr;
+
+const TITLES: [&str; 14] = [
+    "#",
+    "Influencer",
+    "Platform",
+    "Followers",
+    "Posts",
+    "Cost",
+    "Orders",
+    "Revenue",
+    "New",
+    "ROI %",
+    "ROAS",
+    "CAC",
+    "AOV",
+    "Eng %",
+];
+
+/// Renders the scorecard with numbers right-aligned and undefined figures as `—`. Widths are
+/// measured in terminal columns, so wide characters and emoji in handles line up.
+pub fn render_table(card: &Scorecard) -> String {
+    let body: Vec<Vec<String>> = card
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<String> = cells(row)
+                .into_iter()
+                .map(|c| c.unwrap_or_else(|| "—".to_string()))
+                .collect();
+            if row.archived {
+                cells[1].push_str(" (archived)");
+            }
+            cells
+        })
+        .collect();
+    let mut widths: Vec<usize> = TITLES.iter().map(|t| t.width()).collect();
+    for row in &body {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let mut out = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            let pad = " ".repeat(w - cell.width());
+            if i > 0 {
+                out.push_str("  ");
+            }
+            if i == 1 || i == 2 {
+                out.push_str(cell);
+                out.push_str(&pad);
+            } else {
+                out.push_str(&pad);
+                out.push_str(cell);
+            }
+        }
+        out.trim_end().to_string()
+    };
+    let titles: Vec<String> = TITLES.iter().map(|t| t.to_string()).collect();
+    let mut out = line(&titles);
+    out.push('\n');
+    for row in &body {
+        out.push_str(&line(row));
+        out.push('\n');
+    }
+    if body.is_empty() {
+        out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");
+    }
+    out
+}

@@ -1,0 +1,586 @@
+//! What the seller enters by hand: influencers, promo codes, costs, posts, tracking links and
+//! campaigns.
+
+use super::{Result, Store, StoreError, is_unique_violation};
+use crate::domain::{
+    CostKind, NewCampaign, NewCost, NewInfluencer, NewPost, Platform, ValueError, from_cents,
+    normalize_code, to_cents,
+};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use rust_decimal::Decimal;
+
+/// An influencer as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InfluencerRow {
+    pub id: i64,
+    pub handle: String,
+    pub name: String,
+    pub platform: Platform,
+    pub followers: u64,
+    pub commission_pct: Decimal,
+    pub notes: String,
+    pub archived: bool,
+}
+
+/// A promo code with its owner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRow {
+    pub id: i64,
+    pub code: String,
+    pub handle: String,
+    pub campaign: Option<String>,
+}
+
+/// A cost entry with its owner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostRow {
+    pub id: i64,
+    pub handle: String,
+    pub kind: CostKind,
+    pub amount: Decimal,
+    pub date: NaiveDate,
+    pub note: String,
+    pub campaign: Option<String>,
+}
+
+/// A post with its owner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostRow {
+    pub id: i64,
+    pub handle: String,
+    pub post: NewPost,
+    pub campaign: Option<String>,
+}
+
+/// A campaign as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignRow {
+    pub id: i64,
+    pub name: String,
+    pub goal: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub budget: Option<Decimal>,
+}
+
+/// Commission percent → hundredths of a percent, exactly (`parse_percent` allows 2 decimals).
+fn pct_to_bp(pct: Decimal) -> i64 {
+    to_cents(pct).expect("percent has at most 2 decimals")
+}
+
+fn date_sql(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Reads a `YYYY-MM-DD` column; a malformed one is reported as a conversion error.
+pub(super) fn date_col(row: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(i)?;
+    crate::domain::parse_date(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(super) fn parse_col<T: std::str::FromStr<Err = ValueError>>(
+    row: &Row,
+    i: usize,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    text.parse().map_err(|e: ValueError| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn influencer_row(r: &Row) -> rusqlite::Result<InfluencerRow> {
+    Ok(InfluencerRow {
+        id: r.get(0)?,
+        handle: r.get(1)?,
+        name: r.get(2)?,
+        platform: parse_col(r, 3)?,
+        followers: r.get(4)?,
+        commission_pct: from_cents(r.get(5)?).normalize(),
+        notes: r.get(6)?,
+        archived: r.get(7)?,
+    })
+}
+
+const INFLUENCER_COLUMNS: &str =
+    "id, handle, name, platform, followers, commission_bp, notes, archived";
+
+impl Store {
+    /// Adds an influencer; refuses a handle that exists in any letter case.
+    pub fn add_influencer(&mut self, new: &NewInfluencer) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO influencer (handle, name, platform, followers, commission_bp, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    new.handle,
+                    new.name,
+                    new.platform.as_str(),
+                    new.followers,
+                    pct_to_bp(new.commission_pct),
+                    new.notes
+                ],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::DuplicateHandle(new.handle.clone())
+                } else {
+                    e.into()
+                }
+            })?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Replaces an influencer's details.
+    pub fn update_influencer(&mut self, id: i64, new: &NewInfluencer) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE influencer SET handle = ?2, name = ?3, platform = ?4, followers = ?5,
+                        commission_bp = ?6, notes = ?7
+                 WHERE id = ?1",
+                params![
+                    id,
+                    new.handle,
+                    new.name,
+                    new.platform.as_str(),
+                    new.followers,
+                    pct_to_bp(new.commission_pct),
+                    new.notes
+                ],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::DuplicateHandle(new.handle.clone())
+                } else {
+                    e.into()
+                }
+            })?;
+        Ok(())
+    }
+
+    /// Archives (or restores) an influencer. Archived influencers keep their history and stay
+    /// on the scorecard, marked.
+    pub fn set_archived(&mut self, id: i64, archived: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE influencer SET archived = ?2 WHERE id = ?1",
+            params![id, archived],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes an influencer who has no codes, costs, posts or links; otherwise archives them.
+    /// Returns true when deleted.
+    pub fn delete_or_archive_influencer(&mut self, id: i64) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let has_history: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM cost WHERE influencer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM promo_code WHERE influencer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM post WHERE influencer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM link WHERE influencer_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if has_history {
+            tx.execute("UPDATE influencer SET archived = 1 WHERE id = ?1", [id])?;
+        } else {
+            tx.execute("DELETE FROM influencer WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(!has_history)
+    }
+
+    /// All influencers, by handle.
+    pub fn influencers(&self) -> Result<Vec<InfluencerRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {INFLUENCER_COLUMNS} FROM influencer ORDER BY handle COLLATE NOCASE"
+        ))?;
+        let rows = stmt.query_map([], influencer_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The influencer with this handle (any letter case, with or without `@`).
+    pub fn influencer_by_handle(&self, handle: &str) -> Result<InfluencerRow> {
+        let wanted = handle.trim().trim_start_matches('@');
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {INFLUENCER_COLUMNS} FROM influencer WHERE handle = ?1 COLLATE NOCASE"
+                ),
+                [wanted],
+                influencer_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownInfluencer(wanted.to_string()))
+    }
+
+    /// Gives a promo code to an influencer. Codes are unique case-insensitively.
+    pub fn add_code(
+        &mut self,
+        code: &str,
+        influencer_id: i64,
+        campaign_id: Option<i64>,
+    ) -> Result<i64> {
+        let key = normalize_code(code);
+        let inserted = self.conn.execute(
+            "INSERT INTO promo_code (code, code_key, influencer_id, campaign_id)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![code.trim(), key, influencer_id, campaign_id],
+        );
+        match inserted {
+            Ok(_) => Ok(self.conn.last_insert_rowid()),
+            Err(e) if is_unique_violation(&e) => {
+                let owner: String = self.conn.query_row(
+                    "SELECT i.handle FROM promo_code c JOIN influencer i ON i.id = c.influencer_id
+                     WHERE c.code_key = ?1",
+                    [&key],
+                    |r| r.get(0),
+                )?;
+                Err(StoreError::DuplicateCode {
+                    code: code.trim().to_string(),
+                    owner,
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Removes a promo code (orders it credited stop being credited at once).
+    pub fn delete_code(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM promo_code WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// All promo codes, by code.
+    pub fn codes(&self) -> Result<Vec<CodeRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.code, i.handle, k.name FROM promo_code c
+             JOIN influencer i ON i.id = c.influencer_id
+             LEFT JOIN campaign k ON k.id = c.campaign_id
+             ORDER BY c.code_key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CodeRow {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                handle: r.get(2)?,
+                campaign: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a cost of an influencer.
+    pub fn add_cost(
+        &mut self,
+        influencer_id: i64,
+        cost: &NewCost,
+        campaign_id: Option<i64>,
+    ) -> Result<i64> {
+        let cents = to_cents(cost.amount).expect("validated amount has at most 2 decimals");
+        self.conn.execute(
+            "INSERT INTO cost (influencer_id, campaign_id, kind, amount_cents, spent_on, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                influencer_id,
+                campaign_id,
+                cost.kind.as_str(),
+                cents,
+                date_sql(cost.date),
+                cost.note
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Deletes a cost entry.
+    pub fn delete_cost(&mut self, id: i64) -> Result<()> {
+        self.conn.execute("DELETE FROM cost WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// All cost entries, newest first.
+    pub fn costs(&self) -> Result<Vec<CostRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, i.handle, c.kind, c.amount_cents, c.spent_on, c.note, k.name
+             FROM cost c JOIN influencer i ON i.id = c.influencer_id
+             LEFT JOIN campaign k ON k.id = c.campaign_id
+             ORDER BY c.spent_on DESC, c.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CostRow {
+                id: r.get(0)?,
+                handle: r.get(1)?,
+                kind: parse_col(r, 2)?,
+                amount: from_cents(r.get(3)?),
+                date: date_col(r, 4)?,
+                note: r.get(5)?,
+                campaign: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Logs a post of an influencer.
+    pub fn add_post(
+        &mut self,
+        influencer_id: i64,
+        post: &NewPost,
+        campaign_id: Option<i64>,
+    ) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO post (influencer_id, campaign_id, platform, posted_on, format, url,
+                               followers, impressions, reach, views, likes, comments, shares,
+                               saves, clicks)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                influencer_id,
+                campaign_id,
+                post.platform.as_str(),
+                date_sql(post.posted_on),
+                post.format,
+                post.url,
+                post.followers,
+                post.impressions,
+                post.reach,
+                post.views,
+                post.likes,
+                post.comments,
+                post.shares,
+                post.saves,
+                post.clicks
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Updates a post's counts and details (the weekly "update recent posts" step).
+    pub fn update_post(&mut self, id: i64, post: &NewPost) -> Result<()> {
+        self.conn.execute(
+            "UPDATE post SET platform = ?2, posted_on = ?3, format = ?4, url = ?5, followers = ?6,
+                    impressions = ?7, reach = ?8, views = ?9, likes = ?10, comments = ?11,
+                    shares = ?12, saves = ?13, clicks = ?14
+             WHERE id = ?1",
+            params![
+                id,
+                post.platform.as_str(),
+                date_sql(post.posted_on),
+                post.format,
+                post.url,
+                post.followers,
+                post.impressions,
+                post.reach,
+                post.views,
+                post.likes,
+                post.comments,
+                post.shares,
+                post.saves,
+                post.clicks
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// All posts, newest first.
+    pub fn posts(&self) -> Result<Vec<PostRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, i.handle, p.platform, p.posted_on, p.format, p.url, p.followers,
+                    p.impressions, p.reach, p.views, p.likes, p.comments, p.shares, p.saves,
+                    p.clicks, k.name
+             FROM post p JOIN influencer i ON i.id = p.influencer_id
+             LEFT JOIN campaign k ON k.id = p.campaign_id
+             ORDER BY p.posted_on DESC, p.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PostRow {
+                id: r.get(0)?,
+                handle: r.get(1)?,
+                post: NewPost {
+                    platform: parse_col(r, 2)?,
+                    posted_on: date_col(r, 3)?,
+                    format: r.get(4)?,
+                    url: r.get(5)?,
+                    followers: r.get(6)?,
+                    impressions: r.get(7)?,
+                    reach: r.get(8)?,
+                    views: r.get(9)?,
+                    likes: r.get(10)?,
+                    comments: r.get(11)?,
+                    shares: r.get(12)?,
+                    saves: r.get(13)?,
+                    clicks: r.get(14)?,
+                },
+                campaign: r.get(15)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Saves a tracking link built by [`crate::domain::utm_link`].
+    #[expect(clippy::too_many_arguments, reason = "one argument per UTM part")]
+    pub fn add_link(
+        &mut self,
+        influencer_id: i64,
+        campaign_id: Option<i64>,
+        base_url: &str,
+        source: &str,
+        medium: &str,
+        campaign: &str,
+        content: &str,
+    ) -> Result<i64> {
+        let url = crate::domain::utm_link(base_url, source, medium, campaign, content);
+        self.conn.execute(
+            "INSERT INTO link (influencer_id, campaign_id, base_url, utm_source, utm_medium,
+                               utm_campaign, utm_content, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                influencer_id,
+                campaign_id,
+                base_url.trim(),
+                source.trim(),
+                medium.trim(),
+                campaign.trim(),
+                content.trim(),
+                url
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// All saved links as (handle, url), newest first.
+    pub fn links(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.handle, l.url FROM link l JOIN influencer i ON i.id = l.influencer_id
+             ORDER BY l.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Creates a campaign.
+    pub fn add_campaign(&mut self, new: &NewCampaign) -> Result<i64> {
+        let budget = new
+            .budget
+            .map(|b| to_cents(b).expect("validated budget has at most 2 decimals"));
+        self.conn
+            .execute(
+                "INSERT INTO campaign (name, goal, starts_on, ends_on, budget_cents)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    new.name.trim(),
+                    new.goal.as_str(),
+                    new.starts_on.map(date_sql),
+                    new.ends_on.map(date_sql),
+                    budget
+                ],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::DuplicateCampaign(new.name.trim().to_string())
+                } else {
+                    e.into()
+                }
+            })?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// All campaigns, by name.
+    pub fn campaigns(&self) -> Result<Vec<CampaignRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, goal, starts_on, ends_on, budget_cents FROM campaign
+             ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let opt_date = |i| -> rusqlite::Result<Option<NaiveDate>> {
+                match r.get::<_, Option<String>>(i)? {
+                    Some(_) => date_col(r, i).map(Some),
+                    None => Ok(None),
+                }
+            };
+            Ok(CampaignRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                goal: r.get(2)?,
+                starts_on: opt_date(3)?,
+                ends_on: opt_date(4)?,
+                budget: r.get::<_, Option<i64>>(5)?.map(from_cents),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The campaign with this name (any letter case).
+    pub fn campaign_by_name(&self, name: &str) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT id FROM campaign WHERE name = ?1 COLLATE NOCASE",
+                [name.trim()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownCampaign(name.trim().to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn ana() -> NewInfluencer {
+        NewInfluencer::parse("@ana", "Ana", "instagram", "12000", "12.5").unwrap()
+    }
+
+    #[test]
+    fn influencers_round_trip_and_handles_are_unique_in_any_case() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.add_influencer(&ana()).unwrap();
+        let row = store.influencer_by_handle("@ANA").unwrap();
+        assert_eq!(row.id, id);
+        assert_eq!(row.commission_pct, dec!(12.5));
+        let mut again = ana();
+        again.handle = "ANA".into();
+        assert!(matches!(
+            store.add_influencer(&again),
+            Err(StoreError::DuplicateHandle(_))
+        ));
+        assert!(matches!(
+            store.influencer_by_handle("nobody"),
+            Err(StoreError::UnknownInfluencer(_))
+        ));
+    }
+
+    #[test]
+    fn codes_are_unique_case_insensitively_and_name_the_owner() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.add_influencer(&ana()).unwrap();
+        store.add_code("Ana10", id, None).unwrap();
+        let err = store.add_code(" ANA10 ", id, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "promo code 'ANA10' already belongs to @ana"
+        );
+    }
+
+    #[test]
+    fn influencers_with_history_are_archived_not_deleted() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.add_influencer(&ana()).unwrap();
+        store
+            .add_cost(
+                id,
+                &NewCost::parse("fee", "10", "2026-05-01", "").unwrap(),
+                None,
+            )
+            .unwrap();
+        assert!(!store.delete_or_archive_influencer(id).unwrap());
+        assert!(store.influencer_by_handle("ana").unwrap().archived);
+        let mut ben = ana();
+        ben.handle = "ben".into();
+        let ben = store.add_influencer(&ben).unwrap();
+        assert!(store.delete_or_archive_influencer(ben).unwrap());
+        assert_eq!(store.influencers().unwrap().len(), 1);
+    }
+}

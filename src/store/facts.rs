@@ -1,0 +1,154 @@
+//! Loading the [`Facts`] the metrics compute from, in a few straight scans.
+
+use super::entries::{date_col, parse_col};
+use super::{Result, Store};
+use crate::domain::FinancialStatus;
+use crate::metrics::{
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, OrderFact, PostFact,
+};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+impl Store {
+    /// Reads everything the scorecard needs. Orders come with their codes interned, so a
+    /// shop with hundreds of thousands of orders stays compact in memory.
+    pub fn load_facts(&self) -> Result<Facts> {
+        let mut facts = Facts::default();
+        let c = &self.conn;
+
+        let mut stmt = c.prepare(
+            "SELECT id, handle, name, platform, followers, commission_bp, archived
+             FROM influencer ORDER BY id",
+        )?;
+        facts.influencers = stmt
+            .query_map([], |r| {
+                Ok(InfluencerFact {
+                    id: r.get(0)?,
+                    handle: r.get(1)?,
+                    name: r.get(2)?,
+                    platform: parse_col(r, 3)?,
+                    followers: r.get(4)?,
+                    commission_pct: crate::domain::from_cents(r.get(5)?),
+                    archived: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let mut stmt = c.prepare("SELECT id, name FROM campaign ORDER BY name COLLATE NOCASE")?;
+        facts.campaigns = stmt
+            .query_map([], |r| {
+                Ok(CampaignFact {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let mut stmt = c.prepare("SELECT code_key, influencer_id, campaign_id FROM promo_code")?;
+        facts.codes = stmt
+            .query_map([], |r| {
+                Ok(CodeFact {
+                    code: r.get(0)?,
+                    influencer_id: r.get(1)?,
+                    campaign_id: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let mut stmt =
+            c.prepare("SELECT influencer_id, campaign_id, kind, amount_cents, spent_on FROM cost")?;
+        facts.costs = stmt
+            .query_map([], |r| {
+                Ok(CostFact {
+                    influencer_id: r.get(0)?,
+                    campaign_id: r.get(1)?,
+                    kind: parse_col(r, 2)?,
+                    amount: r.get(3)?,
+                    date: date_col(r, 4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let mut stmt = c.prepare(
+            "SELECT id, influencer_id, campaign_id, platform, posted_on, followers,
+                    COALESCE(likes, 0) + COALESCE(comments, 0) + COALESCE(shares, 0)
+                        + COALESCE(saves, 0)
+             FROM post",
+        )?;
+        facts.posts = stmt
+            .query_map([], |r| {
+                Ok(PostFact {
+                    id: r.get(0)?,
+                    influencer_id: r.get(1)?,
+                    campaign_id: r.get(2)?,
+                    platform: parse_col(r, 3)?,
+                    posted_on: date_col(r, 4)?,
+                    followers: r.get(5)?,
+                    engagements: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        // Orders and their codes, both by order id, merged in one pass.
+        let mut code_ids: HashMap<String, u32> = HashMap::new();
+        let mut codes_of: Vec<(i64, u32)> = Vec::new();
+        let mut stmt = c.prepare("SELECT order_id, code_key FROM order_code ORDER BY order_id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let order_id: i64 = r.get(0)?;
+            let code = r.get_ref(1)?.as_str()?;
+            let id = match code_ids.get(code) {
+                Some(&id) => id,
+                None => {
+                    let id = facts.order_code_names.len() as u32;
+                    facts.order_code_names.push(code.to_string());
+                    code_ids.insert(code.to_string(), id);
+                    id
+                }
+            };
+            codes_of.push((order_id, id));
+        }
+
+        let mut stmt = c.prepare(
+            "SELECT id, placed_at, number, placed_on, customer_id, status, cancelled,
+                    subtotal_cents, refunded_cents, customer_new
+             FROM shop_order ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut next_code = 0;
+        let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            while next_code < codes_of.len() && codes_of[next_code].0 < id {
+                next_code += 1;
+            }
+            let start = next_code;
+            while next_code < codes_of.len() && codes_of[next_code].0 == id {
+                next_code += 1;
+            }
+            let status_text = r.get_ref(5)?.as_str()?;
+            let status = match statuses.get(status_text) {
+                Some(s) => *s,
+                None => {
+                    let s = FinancialStatus::from_name(status_text);
+                    statuses.insert(status_text.to_string(), s);
+                    s
+                }
+            };
+            let days: i32 = r.get(3)?;
+            facts.orders.push(OrderFact {
+                placed_at: r.get(1)?,
+                number: r.get(2)?,
+                placed_on: NaiveDate::from_num_days_from_ce_opt(days).unwrap_or_default(),
+                customer: r.get::<_, Option<i64>>(4)?.map(|c| c as u32),
+                status,
+                cancelled: r.get(6)?,
+                subtotal: r.get(7)?,
+                refunded: r.get(8)?,
+                codes: codes_of[start..next_code].iter().map(|(_, c)| *c).collect(),
+                customer_new: r.get(9)?,
+            });
+        }
+        Ok(facts)
+    }
+}

@@ -1,0 +1,433 @@
+//! Imported orders: one transaction per import, keyed by (shop source, order id), with the
+//! previous state of every changed order kept so the import can be undone exactly.
+
+use super::{Result, Store, StoreError};
+use crate::domain::{OrderRecord, order::order_number};
+use chrono::Datelike;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+
+/// What an import is, recorded with its batch.
+#[derive(Debug, Clone)]
+pub struct BatchMeta {
+    pub file_name: String,
+    pub sha256: String,
+    pub format: String,
+    /// The shop the orders come from (`shopify`, `etsy`, or a name the seller gave).
+    pub source: String,
+    /// When the import ran, ISO 8601.
+    pub imported_at: String,
+}
+
+/// A past import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchInfo {
+    pub id: i64,
+    pub file_name: String,
+    pub format: String,
+    pub source: String,
+    pub imported_at: String,
+    pub new_count: i64,
+    pub changed_count: i64,
+}
+
+/// What writing one order did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Upsert {
+    New,
+    Unchanged,
+    Changed,
+    /// The same order appeared earlier in this same file.
+    RepeatedInFile,
+}
+
+/// How many orders of a file went which way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpsertCounts {
+    pub new: i64,
+    pub unchanged: i64,
+    pub changed: i64,
+    pub repeated: i64,
+    /// Orders refused by the reader (bad cells) or by the import (wrong currency).
+    pub invalid: i64,
+}
+
+impl UpsertCounts {
+    pub fn add(&mut self, what: Upsert) {
+        *match what {
+            Upsert::New => &mut self.new,
+            Upsert::Unchanged => &mut self.unchanged,
+            Upsert::Changed => &mut self.changed,
+            Upsert::RepeatedInFile => &mut self.repeated,
+        } += 1;
+    }
+
+    pub fn get(&self, what: Upsert) -> i64 {
+        match what {
+            Upsert::New => self.new,
+            Upsert::Unchanged => self.unchanged,
+            Upsert::Changed => self.changed,
+            Upsert::RepeatedInFile => self.repeated,
+        }
+    }
+}
+
+/// An import in progress: one write transaction. Dropping it without [`OrderImport::commit`]
+/// rolls everything back.
+pub struct OrderImport<'a> {
+    tx: Transaction<'a>,
+    batch_id: i64,
+    source: String,
+}
+
+/// A stable fingerprint of everything the scorecard reads from an order.
+fn fingerprint(order: &OrderRecord) -> i64 {
+    let canonical = format!(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{:?}",
+        order.placed_at.timestamp(),
+        order.placed_at.offset().local_minus_utc(),
+        order.customer_key.as_deref().unwrap_or(""),
+        order.currency,
+        order.subtotal,
+        order.refunded,
+        order.status.as_str(),
+        order.cancelled,
+        order.codes.join("\n"),
+        order.customer_new,
+    );
+    let digest = Sha256::digest(canonical.as_bytes());
+    i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
+impl Store {
+    /// Starts an import: takes the write lock (waiting up to the busy timeout) and records
+    /// the batch. Nothing is visible to others until [`OrderImport::commit`].
+    pub fn begin_import(&mut self, meta: &BatchMeta) -> Result<OrderImport<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO import_batch (file_name, sha256, format, source, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                meta.file_name,
+                meta.sha256,
+                meta.format,
+                meta.source,
+                meta.imported_at
+            ],
+        )?;
+        let batch_id = tx.last_insert_rowid();
+        Ok(OrderImport {
+            tx,
+            batch_id,
+            source: meta.source.clone(),
+        })
+    }
+
+    /// Past imports, newest first, not counting undone ones (they are deleted).
+    pub fn batches(&self) -> Result<Vec<BatchInfo>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, file_name, format, source, imported_at, new_count, changed_count
+             FROM import_batch ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BatchInfo {
+                id: r.get(0)?,
+                file_name: r.get(1)?,
+                format: r.get(2)?,
+                source: r.get(3)?,
+                imported_at: r.get(4)?,
+                new_count: r.get(5)?,
+                changed_count: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Puts the database back exactly as it was before the last import: orders it added are
+    /// removed, orders it changed get their earlier state back, costs it recorded go.
+    pub fn undo_last_import(&mut self) -> Result<BatchInfo> {
+        let batch = self
+            .batches()?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NothingToUndo)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let b = batch.id;
+        tx.execute(
+            "UPDATE shop_order AS o SET
+                number = p.number, placed_at = p.placed_at, placed_offset = p.placed_offset,
+                placed_on = p.placed_on, customer_id = p.customer_id, currency = p.currency,
+                subtotal_cents = p.subtotal_cents, refunded_cents = p.refunded_cents,
+                status = p.status, cancelled = p.cancelled, customer_new = p.customer_new,
+                fingerprint = p.fingerprint, updated_batch = p.updated_batch
+             FROM order_prev AS p WHERE p.batch_id = ?1 AND p.order_id = o.id",
+            [b],
+        )?;
+        {
+            let mut prev =
+                tx.prepare("SELECT order_id, codes FROM order_prev WHERE batch_id = ?1")?;
+            let restored: Vec<(i64, String)> = prev
+                .query_map([b], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut delete = tx.prepare("DELETE FROM order_code WHERE order_id = ?1")?;
+            let mut insert =
+                tx.prepare("INSERT INTO order_code (order_id, code_key) VALUES (?1, ?2)")?;
+            for (order_id, codes) in restored {
+                delete.execute([order_id])?;
+                for code in codes.split('\n').filter(|c| !c.is_empty()) {
+                    insert.execute(params![order_id, code])?;
+                }
+            }
+        }
+        tx.execute("DELETE FROM order_prev WHERE batch_id = ?1", [b])?;
+        tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
+        tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
+        tx.execute("DELETE FROM import_batch WHERE id = ?1", [b])?;
+        tx.commit()?;
+        Ok(batch)
+    }
+
+    /// How many orders the database holds.
+    pub fn order_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM shop_order", [], |r| r.get(0))?)
+    }
+}
+
+impl OrderImport<'_> {
+    /// The batch this import records.
+    pub fn batch_id(&self) -> i64 {
+        self.batch_id
+    }
+
+    /// The shop's currency, set by the first import.
+    pub fn shop_currency(&self) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'currency'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Records the shop's currency (first import only).
+    pub fn set_shop_currency(&self, currency: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('currency', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [currency],
+        )?;
+        Ok(())
+    }
+
+    /// Which of these normalised codes belong to an influencer now.
+    pub fn known_codes<'c>(&self, codes: impl Iterator<Item = &'c str>) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT 1 FROM promo_code WHERE code_key = ?1")?;
+        let mut known = HashSet::new();
+        for code in codes {
+            if stmt.exists([code])? {
+                known.insert(code.to_string());
+            }
+        }
+        Ok(known)
+    }
+
+    /// Handle → influencer id for a promo code owner, if the code belongs to someone.
+    pub fn code_owner(&self, code_key: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT influencer_id FROM promo_code WHERE code_key = ?1")?
+            .query_row([code_key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Records a cost that the import itself found (a gift order), tied to this batch so
+    /// undo removes it.
+    pub fn add_import_cost(
+        &self,
+        influencer_id: i64,
+        kind: crate::domain::CostKind,
+        cents: i64,
+        date: chrono::NaiveDate,
+        note: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO cost (influencer_id, kind, amount_cents, spent_on, note, import_batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                influencer_id,
+                kind.as_str(),
+                cents,
+                date.format("%Y-%m-%d").to_string(),
+                note,
+                self.batch_id
+            ])?;
+        Ok(())
+    }
+
+    /// Inserts a new order, updates a changed one (keeping its earlier state for undo), or
+    /// leaves an unchanged one alone.
+    pub fn upsert(&mut self, order: &OrderRecord) -> Result<Upsert> {
+        let fp = fingerprint(order);
+        let existing: Option<(i64, i64, i64)> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, fingerprint, updated_batch FROM shop_order
+                 WHERE source = ?1 AND external_id = ?2",
+            )?
+            .query_row(params![self.source, order.external_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match existing {
+            Some((_, _, batch)) if batch == self.batch_id => Ok(Upsert::RepeatedInFile),
+            Some((_, old_fp, _)) if old_fp == fp => Ok(Upsert::Unchanged),
+            Some((id, _, _)) => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
+                            placed_offset, placed_on, customer_id, currency, subtotal_cents,
+                            refunded_cents, status, cancelled, customer_new, fingerprint,
+                            updated_batch, codes)
+                         SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
+                            o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
+                            o.status, o.cancelled, o.customer_new, o.fingerprint,
+                            o.updated_batch,
+                            COALESCE((SELECT group_concat(code_key, char(10)) FROM order_code
+                                      WHERE order_id = o.id), '')
+                         FROM shop_order o WHERE o.id = ?2",
+                    )?
+                    .execute(params![self.batch_id, id])?;
+                let customer = self.customer_id(order)?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE shop_order SET number = ?2, placed_at = ?3, placed_offset = ?4,
+                            placed_on = ?5, customer_id = ?6, currency = ?7, subtotal_cents = ?8,
+                            refunded_cents = ?9, status = ?10, cancelled = ?11,
+                            customer_new = ?12, fingerprint = ?13, updated_batch = ?14
+                         WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        order_number(&order.external_id),
+                        order.placed_at.timestamp(),
+                        order.placed_at.offset().local_minus_utc(),
+                        order.placed_at.date_naive().num_days_from_ce(),
+                        customer,
+                        order.currency,
+                        order.subtotal,
+                        order.refunded,
+                        order.status.as_str(),
+                        order.cancelled,
+                        order.customer_new,
+                        fp,
+                        self.batch_id
+                    ])?;
+                self.tx
+                    .prepare_cached("DELETE FROM order_code WHERE order_id = ?1")?
+                    .execute([id])?;
+                self.insert_codes(id, &order.codes)?;
+                Ok(Upsert::Changed)
+            }
+            None => {
+                let customer = self.customer_id(order)?;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO shop_order (source, external_id, number, placed_at,
+                            placed_offset, placed_on, customer_id, currency, subtotal_cents,
+                            refunded_cents, status, cancelled, customer_new, fingerprint,
+                            created_batch, updated_batch)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                                 ?15, ?15)",
+                    )?
+                    .execute(params![
+                        self.source,
+                        order.external_id,
+                        order_number(&order.external_id),
+                        order.placed_at.timestamp(),
+                        order.placed_at.offset().local_minus_utc(),
+                        order.placed_at.date_naive().num_days_from_ce(),
+                        customer,
+                        order.currency,
+                        order.subtotal,
+                        order.refunded,
+                        order.status.as_str(),
+                        order.cancelled,
+                        order.customer_new,
+                        fp,
+                        self.batch_id
+                    ])?;
+                let id = self.tx.last_insert_rowid();
+                self.insert_codes(id, &order.codes)?;
+                Ok(Upsert::New)
+            }
+        }
+    }
+
+    fn customer_id(&self, order: &OrderRecord) -> Result<Option<i64>> {
+        let Some(key) = &order.customer_key else {
+            return Ok(None);
+        };
+        let id = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO customer (key) VALUES (?1)
+                 ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id",
+            )?
+            .query_row([key], |r| r.get(0))?;
+        Ok(Some(id))
+    }
+
+    fn insert_codes(&self, order_id: i64, codes: &[String]) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO order_code (order_id, code_key) VALUES (?1, ?2)",
+        )?;
+        for code in codes {
+            stmt.execute(params![order_id, code])?;
+        }
+        Ok(())
+    }
+
+    /// Makes the import permanent, recording its counts on the batch.
+    pub fn commit(self, counts: &UpsertCounts, sha256: &str) -> Result<i64> {
+        let get = |k| counts.get(k);
+        self.tx.execute(
+            "UPDATE import_batch SET new_count = ?2, changed_count = ?3, unchanged_count = ?4,
+                    invalid_count = ?5, sha256 = ?6 WHERE id = ?1",
+            params![
+                self.batch_id,
+                get(Upsert::New),
+                get(Upsert::Changed),
+                get(Upsert::Unchanged),
+                counts.invalid,
+                sha256
+            ],
+        )?;
+        // A file with nothing new or changed leaves no batch behind, so undo skips it.
+        if get(Upsert::New) == 0 && get(Upsert::Changed) == 0 {
+            let has_costs: bool = self.tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM cost WHERE import_batch_id = ?1)",
+                [self.batch_id],
+                |r| r.get(0),
+            )?;
+            if !has_costs {
+                self.tx
+                    .execute("DELETE FROM import_batch WHERE id = ?1", [self.batch_id])?;
+            }
+        }
+        self.tx.commit()?;
+        Ok(self.batch_id)
+    }
+}
