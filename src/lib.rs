@@ -14,9 +14,11 @@
 //! | [`demo`] | the built-in demo shop |
 //! | [`cli`] | the headless command line |
 
+pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
 pub mod metrics;
 pub mod store;
+pub mod tui;

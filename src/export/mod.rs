@@ -4,9 +4,11 @@
 //! everywhere: 2 decimals, half away from zero, `.` as decimal point, undefined as empty.
 
 mod csv_out;
+mod file;
 mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
+pub use file::write_atomically;
 pub use table::render_table;
 
 use crate::domain::fmt2;

@@ -1,1 +1,122 @@
+//! Unit tests of the import pipeline on in-memory databases.
 
+use super::*;
+use crate::domain::NewInfluencer;
+
+fn options(dry_run: bool) -> ImportOptions {
+    ImportOptions {
+        format: Format::Auto,
+        dry_run,
+        skip_invalid: false,
+        shop: None,
+        now: "2026-11-22T10:00:00+00:00".into(),
+    }
+}
+
+const HEADER: &str = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount";
+
+fn run(store: &mut Store, body: &str, dry_run: bool) -> Result<ImportSummary, ImportError> {
+    let text = format!("{HEADER}\n{body}");
+    import_reader(store, Path::new("t.csv"), text.as_bytes(), &options(dry_run))
+}
+
+#[test]
+fn only_the_first_row_of_an_order_carries_its_totals() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = run(
+        &mut store,
+        "#1,a@x.com,paid,USD,10.00,A + b,2026-05-01 10:00:00 -0700,Mug,,\n\
+         #1,a@x.com,,,,,2026-05-01 10:00:00 -0700,Vase,,\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,\n",
+        false,
+    )
+    .unwrap();
+    assert_eq!(s.counts.new, 2);
+    assert_eq!(s.counts.invalid, 0);
+    let facts = store.load_facts().unwrap();
+    assert_eq!(facts.orders.len(), 2);
+    let codes: Vec<&str> = facts.orders[0]
+        .codes
+        .iter()
+        .map(|&c| facts.order_code_names[c as usize].as_str())
+        .collect();
+    assert_eq!(codes, ["A", "B"]);
+    assert_eq!(s.unknown_codes, [("A".to_string(), 1), ("B".to_string(), 1)]);
+}
+
+#[test]
+fn a_dry_run_and_a_real_import_count_the_same() {
+    let mut store = Store::open_in_memory().unwrap();
+    let body = "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,\n";
+    let preview = run(&mut store, body, true).unwrap();
+    assert_eq!(store.order_count().unwrap(), 0);
+    let real = run(&mut store, body, false).unwrap();
+    assert_eq!(preview.counts, real.counts);
+    assert!(!preview.written && real.written);
+}
+
+#[test]
+fn an_order_repeated_apart_in_one_file_is_invalid() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = run(
+        &mut store,
+        "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,\n\
+         #1,a@x.com,paid,USD,12.00,,2026-05-01 10:00:00 -0700,Mug,,\n",
+        false,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("line 4, column Name: '#1'"),
+        "{err}"
+    );
+    assert_eq!(store.order_count().unwrap(), 0);
+}
+
+#[test]
+fn undo_restores_changed_orders_and_their_codes_exactly() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ana = NewInfluencer::parse("ana", "", "instagram", "100", "").unwrap();
+    let id = store.add_influencer(&ana).unwrap();
+    store.add_code("ANA", id, None).unwrap();
+    run(
+        &mut store,
+        "#1,a@x.com,paid,USD,10.00,ANA,2026-05-01 10:00:00 -0700,Mug,,\n",
+        false,
+    )
+    .unwrap();
+    let before = store.load_facts().unwrap().orders;
+    let s = run(
+        &mut store,
+        "#1,a@x.com,refunded,USD,10.00,OTHER,2026-05-01 10:00:00 -0700,Mug,,10.00\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,\n",
+        false,
+    )
+    .unwrap();
+    assert_eq!((s.counts.new, s.counts.changed), (1, 1));
+    store.undo_last_import().unwrap();
+    let after = store.load_facts().unwrap();
+    assert_eq!(after.orders, before);
+    assert_eq!(
+        after.order_code_names[after.orders[0].codes[0] as usize],
+        "ANA"
+    );
+}
+
+#[test]
+fn times_read_with_offset_or_as_excel_leaves_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = run(
+        &mut store,
+        "#1,,paid,usd,10,,2026-05-01 23:30:00 -0700,Mug,,\n\
+         #2,,paid,USD,10,,2026-05-02 08:00,Mug,,\n\
+         #3,,paid,USD,10,,May 3 2026,Mug,,\n",
+        true,
+    )
+    .unwrap_err();
+    let text = s.to_string();
+    assert!(
+        text.contains("line 4, column Created at: 'May 3 2026' is not a time like"),
+        "{text}"
+    );
+}
