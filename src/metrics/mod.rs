@@ -13,5 +13,5 @@ pub use facts::{CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, OrderFa
 pub use period::Period;
 pub use scorecard::{
     Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac, engagement_rate_pct,
-    is_counted, net_revenue, roas, roi_pct, scorecard,
+    is_counted, net_revenue, posts_in_scope, roas, roi_pct, scorecard,
 };

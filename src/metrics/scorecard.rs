@@ -1,6 +1,6 @@
 //! The scorecard: who brought what, at what cost, ranked.
 
-use super::{Facts, OrderFact, Period};
+use super::{Facts, OrderFact, Period, PostFact};
 use crate::domain::{FinancialStatus, Platform, from_cents};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -293,8 +293,7 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
     }
     for post in &facts.posts {
         if let Some(&i) = index.get(&post.influencer_id)
-            && in_campaign(post.campaign_id)
-            && Period::contains(range, post.posted_on)
+            && post_in_scope(post, options, range)
         {
             acc[i].posts += 1;
             acc[i].engagements += post.engagements;
@@ -362,6 +361,35 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         to: range.1,
         sort: options.sort,
     }
+}
+
+/// Whether a post counts under these options: posted inside the period and, with a campaign
+/// filter, logged under that campaign.
+fn post_in_scope(
+    post: &PostFact,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+) -> bool {
+    (options.campaign.is_none() || options.campaign == post.campaign_id)
+        && Period::contains(range, post.posted_on)
+}
+
+/// The posts of one influencer that the scorecard counts, newest first (the detail view
+/// lists them with their own engagement rate).
+pub fn posts_in_scope<'a>(
+    facts: &'a Facts,
+    options: &ScorecardOptions,
+    today: NaiveDate,
+    influencer_id: i64,
+) -> Vec<&'a PostFact> {
+    let range = options.period.range(today);
+    let mut posts: Vec<&PostFact> = facts
+        .posts
+        .iter()
+        .filter(|p| p.influencer_id == influencer_id && post_in_scope(p, options, range))
+        .collect();
+    posts.sort_by(|a, b| b.posted_on.cmp(&a.posted_on).then(b.id.cmp(&a.id)));
+    posts
 }
 
 /// For each customer id, the position in `orders` of its first counted order (by time, then

@@ -1,0 +1,92 @@
+//! What a key asks for. Keys become actions through the keymap; only `App::update` acts.
+
+/// The top-level screens, in tab order (number keys 1–6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Scorecard,
+    Influencers,
+    Costs,
+    Posts,
+    Codes,
+    Campaigns,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Scorecard,
+        Screen::Influencers,
+        Screen::Costs,
+        Screen::Posts,
+        Screen::Codes,
+        Screen::Campaigns,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Scorecard => "Scorecard",
+            Screen::Influencers => "Influencers",
+            Screen::Costs => "Costs",
+            Screen::Posts => "Posts",
+            Screen::Codes => "Codes & links",
+            Screen::Campaigns => "Campaigns",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    /// Esc: close what is open, or clear the search.
+    Back,
+    NextScreen,
+    PrevScreen,
+    GoTo(Screen),
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    // Scorecard
+    CycleSort,
+    CyclePeriod,
+    CustomPeriod,
+    CyclePlatform,
+    CycleCampaign,
+    Search,
+    ToggleDetail,
+    Export,
+    // Anywhere outside a form
+    Import,
+    UndoImport,
+    LoadDemo,
+    Refresh,
+    // Lists
+    Add,
+    Edit,
+    Delete,
+    AddCode,
+    AddCost,
+    AddPost,
+    AddLink,
+    // Forms
+    Submit,
+    NextField,
+    PrevField,
+    /// ← / → : the previous / next option of a choice field (the cursor in a text field).
+    ChoiceLeft,
+    ChoiceRight,
+    /// Tab in the import path field: complete the file name.
+    Complete,
+    /// Copy the link being built (link builder).
+    Copy,
+    // Confirmations and the import preview
+    Confirm,
+    ConfirmSkipInvalid,
+}

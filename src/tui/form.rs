@@ -1,0 +1,200 @@
+//! Data-entry forms: one small type per field, a focus, and the inline error of each field.
+//! Validation lives in the domain; `App` saves through the store and puts any error back
+//! next to its field, keeping everything typed.
+
+use tui_input::Input;
+
+/// Which form is open (and what it edits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Influencer { id: Option<i64> },
+    Cost,
+    Post { id: Option<i64> },
+    Code,
+    Link,
+    Campaign,
+    Period,
+}
+
+/// One field: free text, or one of a list of choices (cycled with ← →).
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub input: Input,
+    pub choices: Vec<String>,
+    pub hint: String,
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
+        Field {
+            key,
+            label,
+            input: Input::new(value.to_string()),
+            choices: Vec::new(),
+            hint: hint.to_string(),
+            error: None,
+        }
+    }
+
+    pub fn choice(key: &'static str, label: &'static str, choices: Vec<String>, value: &str) -> Field {
+        let value = if choices.iter().any(|c| c == value) {
+            value.to_string()
+        } else {
+            choices.first().cloned().unwrap_or_default()
+        };
+        Field {
+            key,
+            label,
+            input: Input::new(value),
+            choices,
+            hint: "← → to choose".into(),
+            error: None,
+        }
+    }
+
+    pub fn is_choice(&self) -> bool {
+        !self.choices.is_empty()
+    }
+
+    /// Moves to the next (or previous) choice, wrapping.
+    pub fn cycle(&mut self, forward: bool) {
+        if self.choices.is_empty() {
+            return;
+        }
+        let n = self.choices.len();
+        let i = self
+            .choices
+            .iter()
+            .position(|c| c == self.input.value())
+            .unwrap_or(0);
+        let next = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        self.input = Input::new(self.choices[next].clone());
+    }
+
+    /// Jumps to the next choice starting with `c` (type-ahead in a choice field).
+    pub fn jump(&mut self, c: char) {
+        let c = c.to_lowercase().next().unwrap_or(c);
+        let n = self.choices.len();
+        let i = self
+            .choices
+            .iter()
+            .position(|x| x == self.input.value())
+            .unwrap_or(0);
+        for step in 1..=n {
+            let candidate = &self.choices[(i + step) % n];
+            let first = candidate
+                .trim_start_matches(['@', '('])
+                .chars()
+                .next()
+                .and_then(|f| f.to_lowercase().next());
+            if first == Some(c) {
+                self.input = Input::new(candidate.clone());
+                return;
+            }
+        }
+    }
+}
+
+/// An open form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// An error that belongs to no single field.
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The trimmed value of a field.
+    pub fn value(&self, key: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or("", |f| f.input.value().trim())
+    }
+
+    /// Puts an error next to a field (or on the form) and focuses it.
+    pub fn set_error(&mut self, key: &str, message: String) {
+        match self.fields.iter().position(|f| f.key == key) {
+            Some(i) => {
+                self.fields[i].error = Some(message);
+                self.focus = i;
+            }
+            None => self.error = Some(message),
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.error = None;
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    pub fn focused(&mut self) -> &mut Field {
+        &mut self.fields[self.focus]
+    }
+
+    pub fn next_field(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_cycle_and_jump_by_letter() {
+        let mut f = Field::choice(
+            "kind",
+            "Kind",
+            vec!["fee".into(), "product".into(), "shipping".into()],
+            "product",
+        );
+        f.cycle(true);
+        assert_eq!(f.input.value(), "shipping");
+        f.cycle(true);
+        assert_eq!(f.input.value(), "fee");
+        f.cycle(false);
+        assert_eq!(f.input.value(), "shipping");
+        f.jump('p');
+        assert_eq!(f.input.value(), "product");
+    }
+
+    #[test]
+    fn errors_focus_their_field_and_keep_values() {
+        let mut form = Form::new(
+            FormKind::Cost,
+            "Cost",
+            vec![
+                Field::text("amount", "Amount", "12,5O", ""),
+                Field::text("date", "Date", "2026-05-01", ""),
+            ],
+        );
+        form.focus = 1;
+        form.set_error("amount", "bad".into());
+        assert_eq!(form.focus, 0);
+        assert_eq!(form.value("amount"), "12,5O");
+    }
+}

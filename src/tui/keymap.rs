@@ -1,0 +1,365 @@
+//! The one table of key bindings. It drives dispatch, the footer and the `?` help screen, so
+//! help can never drift from the keys that really work.
+
+use super::action::{Action, Screen};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Every screen, when no form or dialog is open.
+    Global,
+    Screen(Screen),
+    /// The scorecard's detail pane is open.
+    Detail,
+    Form,
+    ImportPath,
+    ImportPreview,
+    Confirm,
+    Help,
+    /// Typing a search on the scorecard.
+    Search,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Screen(s) => s.title(),
+            Context::Detail => "Detail pane",
+            Context::Form => "Forms",
+            Context::ImportPath => "Import: choose a file",
+            Context::ImportPreview => "Import: preview",
+            Context::Confirm => "Confirm",
+            Context::Help => "Help",
+            Context::Search => "Search",
+        }
+    }
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+impl Key {
+    /// Whether a key event is this key. Shift is part of upper-case letters, so it is
+    /// ignored for characters.
+    pub fn matches(self, event: &KeyEvent) -> bool {
+        let mods = if matches!(event.code, KeyCode::Char(_)) {
+            event.modifiers - KeyModifiers::SHIFT
+        } else {
+            event.modifiers
+        };
+        let code = match event.code {
+            // Some terminals send Shift-Tab as Tab with Shift.
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            other => other,
+        };
+        let mods = if code == KeyCode::BackTab {
+            mods - KeyModifiers::SHIFT
+        } else {
+            mods
+        };
+        self.code == code && self.mods == mods
+    }
+
+    /// How the key is written in help: `j`, `Ctrl-C`, `↓`, `PgDn`.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Delete => "Del".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table.
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    /// The short label in the footer; empty for keys listed only in help.
+    pub footer: &'static str,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    footer: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        footer,
+    }
+}
+
+use Context as C;
+use KeyCode as K;
+const SCORECARD: Context = C::Screen(Screen::Scorecard);
+const INFLUENCERS: Context = C::Screen(Screen::Influencers);
+const COSTS: Context = C::Screen(Screen::Costs);
+const POSTS: Context = C::Screen(Screen::Posts);
+const CODES: Context = C::Screen(Screen::Codes);
+const CAMPAIGNS: Context = C::Screen(Screen::Campaigns);
+
+/// Every key binding of the app.
+pub static BINDINGS: &[Binding] = &[
+    // Scorecard
+    bind(SCORECARD, &[code(K::Enter)], Action::ToggleDetail, "open / close the detail of the selected creator", "detail"),
+    bind(SCORECARD, &[ch('s')], Action::CycleSort, "sort by ROI → CAC → engagement → revenue", "sort"),
+    bind(SCORECARD, &[ch('p')], Action::CyclePeriod, "period: all time → this week → this month → this quarter", "period"),
+    bind(SCORECARD, &[ch('P')], Action::CustomPeriod, "custom period (from / to dates)", ""),
+    bind(SCORECARD, &[ch('f')], Action::CyclePlatform, "filter by platform", ""),
+    bind(SCORECARD, &[ch('c')], Action::CycleCampaign, "filter by campaign", ""),
+    bind(SCORECARD, &[ch('/')], Action::Search, "search by handle or name", "search"),
+    bind(SCORECARD, &[ch('e')], Action::Export, "export the scorecard as shown to CSV", "export"),
+    bind(SCORECARD, &[ch('D')], Action::LoadDemo, "load the demo shop (empty database only)", ""),
+    bind(C::Detail, &[code(K::Enter)], Action::ToggleDetail, "close the detail pane", "close detail"),
+    // Influencers
+    bind(INFLUENCERS, &[ch('a')], Action::Add, "add an influencer", "add"),
+    bind(INFLUENCERS, &[code(K::Enter), ch('E')], Action::Edit, "edit the selected influencer", "edit"),
+    bind(INFLUENCERS, &[ch('d'), code(K::Delete)], Action::Delete, "delete (or archive, if they have history) / restore", "archive"),
+    bind(INFLUENCERS, &[ch('c')], Action::AddCode, "give the selected influencer a promo code", ""),
+    bind(INFLUENCERS, &[ch('$')], Action::AddCost, "record a cost for the selected influencer", "cost"),
+    bind(INFLUENCERS, &[ch('n')], Action::AddPost, "log a post of the selected influencer", "post"),
+    bind(INFLUENCERS, &[ch('l')], Action::AddLink, "build a UTM link for the selected influencer", ""),
+    // Costs
+    bind(COSTS, &[ch('a')], Action::Add, "record a cost", "add"),
+    bind(COSTS, &[ch('d'), code(K::Delete)], Action::Delete, "delete the selected cost", "delete"),
+    // Posts
+    bind(POSTS, &[ch('a')], Action::Add, "log a post", "add"),
+    bind(POSTS, &[code(K::Enter), ch('E')], Action::Edit, "update the selected post's numbers", "update"),
+    // Codes
+    bind(CODES, &[ch('a')], Action::Add, "add a promo code", "add"),
+    bind(CODES, &[ch('l')], Action::AddLink, "build a UTM tracking link", "link"),
+    bind(CODES, &[ch('d'), code(K::Delete)], Action::Delete, "delete the selected code", "delete"),
+    // Campaigns
+    bind(CAMPAIGNS, &[ch('a')], Action::Add, "create a campaign", "add"),
+    // Everywhere
+    bind(C::Global, &[ch('j'), code(K::Down)], Action::Down, "move down", ""),
+    bind(C::Global, &[ch('k'), code(K::Up)], Action::Up, "move up", ""),
+    bind(C::Global, &[ch('g'), code(K::Home)], Action::Top, "go to the first row", ""),
+    bind(C::Global, &[ch('G'), code(K::End)], Action::Bottom, "go to the last row", ""),
+    bind(C::Global, &[code(K::PageDown), ctrl('d')], Action::PageDown, "page down", ""),
+    bind(C::Global, &[code(K::PageUp), ctrl('u')], Action::PageUp, "page up", ""),
+    bind(C::Global, &[code(K::Tab)], Action::NextScreen, "next screen", ""),
+    bind(C::Global, &[code(K::BackTab)], Action::PrevScreen, "previous screen", ""),
+    bind(C::Global, &[ch('1')], Action::GoTo(Screen::Scorecard), "Scorecard", ""),
+    bind(C::Global, &[ch('2')], Action::GoTo(Screen::Influencers), "Influencers", ""),
+    bind(C::Global, &[ch('3')], Action::GoTo(Screen::Costs), "Costs", ""),
+    bind(C::Global, &[ch('4')], Action::GoTo(Screen::Posts), "Posts", ""),
+    bind(C::Global, &[ch('5')], Action::GoTo(Screen::Codes), "Codes & links", ""),
+    bind(C::Global, &[ch('6')], Action::GoTo(Screen::Campaigns), "Campaigns", ""),
+    bind(C::Global, &[ch('i')], Action::Import, "import an order export", "import"),
+    bind(C::Global, &[ch('u')], Action::UndoImport, "undo the last import", ""),
+    bind(C::Global, &[ch('r')], Action::Refresh, "reload from the database (see other windows' changes)", ""),
+    bind(C::Global, &[code(K::Esc)], Action::Back, "close the pane / clear the search", ""),
+    bind(C::Global, &[ch('?')], Action::Help, "help: every key of this screen", "help"),
+    bind(C::Global, &[ch('q')], Action::Quit, "quit", "quit"),
+    bind(C::Global, &[ctrl('c')], Action::Quit, "quit (works everywhere)", ""),
+    // Forms
+    bind(C::Form, &[code(K::Enter), ctrl('s')], Action::Submit, "save", "save"),
+    bind(C::Form, &[code(K::Tab), code(K::Down)], Action::NextField, "next field", "next field"),
+    bind(C::Form, &[code(K::BackTab), code(K::Up)], Action::PrevField, "previous field", ""),
+    bind(C::Form, &[code(K::Left)], Action::ChoiceLeft, "previous option of a choice field", ""),
+    bind(C::Form, &[code(K::Right)], Action::ChoiceRight, "next option of a choice field (or type its first letter)", ""),
+    bind(C::Form, &[ctrl('y')], Action::Copy, "copy the built link (link builder)", ""),
+    bind(C::Form, &[code(K::Esc)], Action::Back, "cancel (nothing is saved)", "cancel"),
+    bind(C::Form, &[ctrl('c')], Action::Quit, "quit", ""),
+    // Search
+    bind(C::Search, &[code(K::Enter)], Action::Submit, "keep the search", "keep"),
+    bind(C::Search, &[code(K::Esc)], Action::Back, "clear the search", "clear"),
+    bind(C::Search, &[ctrl('c')], Action::Quit, "quit", ""),
+    // Import
+    bind(C::ImportPath, &[code(K::Enter)], Action::Submit, "preview the import", "preview"),
+    bind(C::ImportPath, &[code(K::Tab)], Action::Complete, "complete the file name", "complete"),
+    bind(C::ImportPath, &[code(K::Esc)], Action::Back, "cancel", "cancel"),
+    bind(C::ImportPath, &[ctrl('c')], Action::Quit, "quit", ""),
+    bind(C::ImportPreview, &[ch('y'), code(K::Enter)], Action::Confirm, "import it", "import"),
+    bind(C::ImportPreview, &[ch('s')], Action::ConfirmSkipInvalid, "import the valid orders, skip the invalid ones", "skip invalid"),
+    bind(C::ImportPreview, &[ch('n'), code(K::Esc)], Action::Back, "cancel (nothing is written)", "cancel"),
+    bind(C::ImportPreview, &[ctrl('c')], Action::Quit, "quit", ""),
+    // Confirm
+    bind(C::Confirm, &[ch('y')], Action::Confirm, "yes", "yes"),
+    bind(C::Confirm, &[ch('n'), code(K::Esc)], Action::Back, "no", "no"),
+    bind(C::Confirm, &[ctrl('c')], Action::Quit, "quit", ""),
+    // Help
+    bind(C::Help, &[ch('j'), code(K::Down)], Action::Down, "scroll down", ""),
+    bind(C::Help, &[ch('k'), code(K::Up)], Action::Up, "scroll up", ""),
+    bind(C::Help, &[code(K::Esc), ch('?'), ch('q')], Action::Back, "close help", "close"),
+    bind(C::Help, &[ctrl('c')], Action::Quit, "quit", ""),
+];
+
+/// The contexts searched for a key, most specific first.
+pub fn chain(context: Context) -> Vec<Context> {
+    match context {
+        Context::Screen(_) => vec![context, Context::Global],
+        Context::Detail => vec![Context::Detail, SCORECARD, Context::Global],
+        other => vec![other],
+    }
+}
+
+/// The action a key asks for in a context.
+pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
+    chain(context).into_iter().find_map(|c| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == c)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    })
+}
+
+/// The bindings a context offers, as the help screen lists them (shadowed keys left out).
+pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
+    let mut seen: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    for c in chain(context) {
+        for b in BINDINGS.iter().filter(|b| b.context == c) {
+            if b.keys.iter().all(|k| seen.contains(k)) {
+                continue;
+            }
+            seen.extend(b.keys.iter().copied());
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The footer: the main keys of a context, `key label` pairs.
+pub fn footer(context: Context) -> Vec<(String, &'static str)> {
+    bindings_for(context)
+        .into_iter()
+        .filter(|b| !b.footer.is_empty())
+        .map(|b| (b.keys[0].label(), b.footer))
+        .collect()
+}
+
+/// The whole table as Markdown, grouped by context (the README's key table).
+pub fn markdown() -> String {
+    let mut out = String::new();
+    let mut contexts: Vec<Context> = Vec::new();
+    for b in BINDINGS {
+        if !contexts.contains(&b.context) {
+            contexts.push(b.context);
+        }
+    }
+    for c in contexts {
+        out.push_str(&format!("\n**{}**\n\n| key | does |\n|---|---|\n", c.title()));
+        for b in BINDINGS.iter().filter(|b| b.context == c) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_lookup_chain() {
+        let contexts = [
+            SCORECARD, INFLUENCERS, COSTS, POSTS, CODES, CAMPAIGNS, C::Detail, C::Form,
+            C::ImportPath, C::ImportPreview, C::Confirm, C::Help, C::Search,
+        ];
+        for c in contexts {
+            let mut seen: Vec<(Context, Key)> = Vec::new();
+            for link in chain(c) {
+                for b in BINDINGS.iter().filter(|b| b.context == link) {
+                    for k in b.keys {
+                        assert!(
+                            !seen.iter().any(|(ctx, s)| *ctx == link && s == k),
+                            "{} bound twice in {}",
+                            k.label(),
+                            link.title()
+                        );
+                        seen.push((link, *k));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn screen_keys_mean_different_things_but_vim_keys_move_everywhere() {
+        let c = key(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(lookup(INFLUENCERS, &c), Some(Action::AddCode));
+        assert_eq!(lookup(SCORECARD, &c), Some(Action::CycleCampaign));
+        for screen in Screen::ALL {
+            let ctx = C::Screen(screen);
+            assert_eq!(lookup(ctx, &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
+            assert_eq!(lookup(ctx, &key(KeyCode::Char('k'), KeyModifiers::NONE)), Some(Action::Up));
+            assert_eq!(lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_context() {
+        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for ctx in [SCORECARD, C::Form, C::ImportPath, C::ImportPreview, C::Confirm, C::Help, C::Search] {
+            assert_eq!(lookup(ctx, &c), Some(Action::Quit), "{}", ctx.title());
+        }
+    }
+
+    #[test]
+    fn shift_tab_is_recognised_both_ways() {
+        let a = key(KeyCode::BackTab, KeyModifiers::SHIFT);
+        let b = key(KeyCode::Tab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(SCORECARD, &a), Some(Action::PrevScreen));
+        assert_eq!(lookup(SCORECARD, &b), Some(Action::PrevScreen));
+    }
+}
