@@ -17,7 +17,12 @@ const HEADER: &str = "Name,Email,Financial Status,Currency,Subtotal,Discount Cod
 
 fn run(store: &mut Store, body: &str, dry_run: bool) -> Result<ImportSummary, ImportError> {
     let text = format!("{HEADER}\n{body}");
-    import_reader(store, Path::new("t.csv"), text.as_bytes(), &options(dry_run))
+    import_reader(
+        store,
+        Path::new("t.csv"),
+        text.as_bytes(),
+        &options(dry_run),
+    )
 }
 
 #[test]
@@ -41,7 +46,10 @@ fn only_the_first_row_of_an_order_carries_its_totals() {
         .map(|&c| facts.order_code_names[c as usize].as_str())
         .collect();
     assert_eq!(codes, ["A", "B"]);
-    assert_eq!(s.unknown_codes, [("A".to_string(), 1), ("B".to_string(), 1)]);
+    assert_eq!(
+        s.unknown_codes,
+        [("A".to_string(), 1), ("B".to_string(), 1)]
+    );
 }
 
 #[test]

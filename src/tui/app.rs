@@ -53,7 +53,10 @@ pub enum Modal {
         question: String,
         pending: Pending,
     },
-    Help { context: Context, scroll: usize },
+    Help {
+        context: Context,
+        scroll: usize,
+    },
 }
 
 /// The message line under the screen.
@@ -106,7 +109,12 @@ fn field_err((field, e): (&'static str, ValueError)) -> FieldError {
 }
 
 impl App {
-    pub fn new(store: Store, today: NaiveDate, now: String, export_dir: PathBuf) -> anyhow::Result<App> {
+    pub fn new(
+        store: Store,
+        today: NaiveDate,
+        now: String,
+        export_dir: PathBuf,
+    ) -> anyhow::Result<App> {
         let mut app = App {
             store,
             today,
@@ -372,12 +380,17 @@ impl App {
                 let all: Vec<Option<Platform>> = std::iter::once(None)
                     .chain(Platform::ALL.into_iter().map(Some))
                     .collect();
-                let i = all.iter().position(|p| *p == self.options.platform).unwrap_or(0);
+                let i = all
+                    .iter()
+                    .position(|p| *p == self.options.platform)
+                    .unwrap_or(0);
                 self.options.platform = all[(i + 1) % all.len()];
                 self.recompute();
                 self.say(format!(
                     "platform: {}",
-                    self.options.platform.map_or("all".into(), |p| p.to_string())
+                    self.options
+                        .platform
+                        .map_or("all".into(), |p| p.to_string())
                 ));
             }
             Action::CycleCampaign => {
@@ -388,7 +401,10 @@ impl App {
                 let all: Vec<Option<i64>> = std::iter::once(None)
                     .chain(self.facts.campaigns.iter().map(|c| Some(c.id)))
                     .collect();
-                let i = all.iter().position(|c| *c == self.options.campaign).unwrap_or(0);
+                let i = all
+                    .iter()
+                    .position(|c| *c == self.options.campaign)
+                    .unwrap_or(0);
                 self.options.campaign = all[(i + 1) % all.len()];
                 self.recompute();
                 self.say(format!("campaign: {}", self.campaign_label()));
@@ -776,12 +792,31 @@ impl App {
                 let v = |f: fn(&InfluencerRow) -> String| row.map(f).unwrap_or_default();
                 Form::new(
                     kind.clone(),
-                    if row.is_some() { "Edit influencer" } else { "Add influencer" },
+                    if row.is_some() {
+                        "Edit influencer"
+                    } else {
+                        "Add influencer"
+                    },
                     vec![
-                        Field::text("handle", "Handle", &v(|r| r.handle.clone()), "e.g. @clayandkiln"),
+                        Field::text(
+                            "handle",
+                            "Handle",
+                            &v(|r| r.handle.clone()),
+                            "e.g. @clayandkiln",
+                        ),
                         Field::text("name", "Name", &v(|r| r.name.clone()), "optional"),
-                        Field::choice("platform", "Platform", platforms, &v(|r| r.platform.to_string())),
-                        Field::text("followers", "Followers", &v(|r| r.followers.to_string()), "whole number"),
+                        Field::choice(
+                            "platform",
+                            "Platform",
+                            platforms,
+                            &v(|r| r.platform.to_string()),
+                        ),
+                        Field::text(
+                            "followers",
+                            "Followers",
+                            &v(|r| r.followers.to_string()),
+                            "whole number",
+                        ),
                         Field::text(
                             "commission",
                             "Commission %",
@@ -812,7 +847,8 @@ impl App {
             FormKind::Post { id } => {
                 let row = id.and_then(|id| self.lists.posts.iter().find(|r| r.id == id));
                 let n = |f: fn(&NewPost) -> Option<u64>| {
-                    row.and_then(|r| f(&r.post)).map_or(String::new(), |v| v.to_string())
+                    row.and_then(|r| f(&r.post))
+                        .map_or(String::new(), |v| v.to_string())
                 };
                 let owner = row.map_or(who.clone(), |r| format!("@{}", r.handle));
                 let mut fields = vec![
@@ -826,7 +862,9 @@ impl App {
                     Field::choice(
                         "platform",
                         "Platform",
-                        std::iter::once("(influencer's)".to_string()).chain(platforms).collect(),
+                        std::iter::once("(influencer's)".to_string())
+                            .chain(platforms)
+                            .collect(),
                         &row.map_or("(influencer's)".into(), |r| r.post.platform.to_string()),
                     ),
                     Field::text(
@@ -837,7 +875,11 @@ impl App {
                     ),
                 ];
                 for (key, label, get) in [
-                    ("likes", "Likes", (|p: &NewPost| p.likes) as fn(&NewPost) -> Option<u64>),
+                    (
+                        "likes",
+                        "Likes",
+                        (|p: &NewPost| p.likes) as fn(&NewPost) -> Option<u64>,
+                    ),
                     ("comments", "Comments", |p| p.comments),
                     ("shares", "Shares", |p| p.shares),
                     ("saves", "Saves", |p| p.saves),
@@ -862,7 +904,11 @@ impl App {
                 ));
                 Form::new(
                     kind.clone(),
-                    if row.is_some() { "Update post" } else { "Log a post" },
+                    if row.is_some() {
+                        "Update post"
+                    } else {
+                        "Log a post"
+                    },
                     fields,
                 )
             }
@@ -870,7 +916,12 @@ impl App {
                 kind.clone(),
                 "Add a promo code",
                 vec![
-                    Field::text("code", "Code", "", "e.g. MAYA15; matched in any letter case"),
+                    Field::text(
+                        "code",
+                        "Code",
+                        "",
+                        "e.g. MAYA15; matched in any letter case",
+                    ),
                     Field::choice("influencer", "Influencer", handles, &who),
                     Field::choice("campaign", "Campaign", campaigns, "(none)"),
                 ],
@@ -891,7 +942,12 @@ impl App {
                 "Create a campaign",
                 vec![
                     Field::text("name", "Name", "", "e.g. Spring launch"),
-                    Field::choice("goal", "Goal", vec!["sales".into(), "awareness".into()], "sales"),
+                    Field::choice(
+                        "goal",
+                        "Goal",
+                        vec!["sales".into(), "awareness".into()],
+                        "sales",
+                    ),
                     Field::text("start", "Start", "", "YYYY-MM-DD, optional"),
                     Field::text("end", "End", "", "YYYY-MM-DD, optional"),
                     Field::text("budget", "Budget", "", "optional, like 1500.00"),
@@ -903,8 +959,18 @@ impl App {
                     kind.clone(),
                     "Custom period",
                     vec![
-                        Field::text("from", "From", &from.map_or(String::new(), |d| d.to_string()), "YYYY-MM-DD; blank = open"),
-                        Field::text("to", "To", &to.map_or(String::new(), |d| d.to_string()), "YYYY-MM-DD; blank = open"),
+                        Field::text(
+                            "from",
+                            "From",
+                            &from.map_or(String::new(), |d| d.to_string()),
+                            "YYYY-MM-DD; blank = open",
+                        ),
+                        Field::text(
+                            "to",
+                            "To",
+                            &to.map_or(String::new(), |d| d.to_string()),
+                            "YYYY-MM-DD; blank = open",
+                        ),
                     ],
                 )
             }
@@ -943,13 +1009,11 @@ impl App {
             }
             Action::NextField => form.next_field(true),
             Action::PrevField => form.next_field(false),
-            Action::Copy => {
-                if form.kind == FormKind::Link {
-                    let form = form.clone();
-                    let link = self.built_link(&form);
-                    self.effects.push(Effect::Copy(link));
-                    self.say("link copied (if your terminal allows clipboard access)");
-                }
+            Action::Copy if form.kind == FormKind::Link => {
+                let form = form.clone();
+                let link = self.built_link(&form);
+                self.effects.push(Effect::Copy(link));
+                self.say("link copied (if your terminal allows clipboard access)");
             }
             Action::Submit => {
                 let mut form = form.clone();
@@ -1035,7 +1099,9 @@ impl App {
                         Ok(format!("saved @{}", new.handle))
                     }
                     None => {
-                        self.store.add_influencer(&new).map_err(store_err("handle"))?;
+                        self.store
+                            .add_influencer(&new)
+                            .map_err(store_err("handle"))?;
                         Ok(format!("added @{} — give them a code with c", new.handle))
                     }
                 }
@@ -1071,9 +1137,12 @@ impl App {
                 let post = NewPost {
                     platform: match form.value("platform") {
                         "(influencer's)" | "" => who.platform,
-                        p => p.parse().map_err(|e: ValueError| ("platform", e.to_string()))?,
+                        p => p
+                            .parse()
+                            .map_err(|e: ValueError| ("platform", e.to_string()))?,
                     },
-                    posted_on: parse_date(form.value("date")).map_err(|e| ("date", e.to_string()))?,
+                    posted_on: parse_date(form.value("date"))
+                        .map_err(|e| ("date", e.to_string()))?,
                     followers: count("followers")?.unwrap_or(who.followers),
                     likes: count("likes")?,
                     comments: count("comments")?,
@@ -1089,7 +1158,9 @@ impl App {
                 let campaign = self.campaign_id(form)?;
                 match id {
                     Some(id) => {
-                        self.store.update_post(*id, &post).map_err(store_err("date"))?;
+                        self.store
+                            .update_post(*id, &post)
+                            .map_err(store_err("date"))?;
                         Ok(format!("updated the post of @{}", who.handle))
                     }
                     None => {
@@ -1103,7 +1174,10 @@ impl App {
             FormKind::Code => {
                 let code = form.value("code");
                 if code.is_empty() || code.contains(char::is_whitespace) {
-                    return Err(("code", ValueError::new(code, "one word, like SARAH20").to_string()));
+                    return Err((
+                        "code",
+                        ValueError::new(code, "one word, like SARAH20").to_string(),
+                    ));
                 }
                 let who = self.influencer_id(form)?;
                 let campaign = self.campaign_id(form)?;
@@ -1116,7 +1190,10 @@ impl App {
                 let who = self.influencer_id(form)?;
                 let url = form.value("url");
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    return Err(("url", ValueError::new(url, "a web address starting with https://").to_string()));
+                    return Err((
+                        "url",
+                        ValueError::new(url, "a web address starting with https://").to_string(),
+                    ));
                 }
                 let link = self.built_link(form);
                 let campaign = self.campaign_id(form)?;
@@ -1129,10 +1206,20 @@ impl App {
                     c => c,
                 };
                 self.store
-                    .add_link(who.id, campaign, url, &who.handle, &medium, campaign_name, form.value("content"))
+                    .add_link(
+                        who.id,
+                        campaign,
+                        url,
+                        &who.handle,
+                        &medium,
+                        campaign_name,
+                        form.value("content"),
+                    )
                     .map_err(store_err("url"))?;
                 self.effects.push(Effect::Copy(link.clone()));
-                Ok(format!("saved and copied (if your terminal allows): {link}"))
+                Ok(format!(
+                    "saved and copied (if your terminal allows): {link}"
+                ))
             }
             FormKind::Campaign => {
                 let date = |key: &'static str| -> Result<Option<NaiveDate>, FieldError> {
@@ -1143,7 +1230,10 @@ impl App {
                 };
                 let new = NewCampaign {
                     name: form.value("name").to_string(),
-                    goal: form.value("goal").parse().map_err(|e: ValueError| ("goal", e.to_string()))?,
+                    goal: form
+                        .value("goal")
+                        .parse()
+                        .map_err(|e: ValueError| ("goal", e.to_string()))?,
                     starts_on: date("start")?,
                     ends_on: date("end")?,
                     budget: match form.value("budget") {
@@ -1221,10 +1311,17 @@ pub fn complete_path(typed: &str) -> (String, Vec<String>) {
         }
     }
     let completed = if typed.trim().starts_with("~/") {
-        format!("{}{common}", &typed.trim()[..typed.trim().rfind('/').unwrap_or(0) + 1])
+        format!(
+            "{}{common}",
+            &typed.trim()[..typed.trim().rfind('/').unwrap_or(0) + 1]
+        )
     } else {
         format!("{dir}{common}")
     };
     let shown = if names.len() > 1 { names } else { Vec::new() };
     (completed, shown)
 }
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

@@ -39,7 +39,12 @@ impl Field {
         }
     }
 
-    pub fn choice(key: &'static str, label: &'static str, choices: Vec<String>, value: &str) -> Field {
+    pub fn choice(
+        key: &'static str,
+        label: &'static str,
+        choices: Vec<String>,
+        value: &str,
+    ) -> Field {
         let value = if choices.iter().any(|c| c == value) {
             value.to_string()
         } else {
@@ -70,7 +75,11 @@ impl Field {
             .iter()
             .position(|c| c == self.input.value())
             .unwrap_or(0);
-        let next = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        let next = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
         self.input = Input::new(self.choices[next].clone());
     }
 

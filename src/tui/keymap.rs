@@ -153,88 +153,454 @@ const CAMPAIGNS: Context = C::Screen(Screen::Campaigns);
 /// Every key binding of the app.
 pub static BINDINGS: &[Binding] = &[
     // Scorecard
-    bind(SCORECARD, &[code(K::Enter)], Action::ToggleDetail, "open / close the detail of the selected creator", "detail"),
-    bind(SCORECARD, &[ch('s')], Action::CycleSort, "sort by ROI → CAC → engagement → revenue", "sort"),
-    bind(SCORECARD, &[ch('p')], Action::CyclePeriod, "period: all time → this week → this month → this quarter", "period"),
-    bind(SCORECARD, &[ch('P')], Action::CustomPeriod, "custom period (from / to dates)", ""),
-    bind(SCORECARD, &[ch('f')], Action::CyclePlatform, "filter by platform", ""),
-    bind(SCORECARD, &[ch('c')], Action::CycleCampaign, "filter by campaign", ""),
-    bind(SCORECARD, &[ch('/')], Action::Search, "search by handle or name", "search"),
-    bind(SCORECARD, &[ch('e')], Action::Export, "export the scorecard as shown to CSV", "export"),
-    bind(SCORECARD, &[ch('D')], Action::LoadDemo, "load the demo shop (empty database only)", ""),
-    bind(C::Detail, &[code(K::Enter)], Action::ToggleDetail, "close the detail pane", "close detail"),
+    bind(
+        SCORECARD,
+        &[code(K::Enter)],
+        Action::ToggleDetail,
+        "open / close the detail of the selected creator",
+        "detail",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('s')],
+        Action::CycleSort,
+        "sort by ROI → CAC → engagement → revenue",
+        "sort",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('p')],
+        Action::CyclePeriod,
+        "period: all time → this week → this month → this quarter",
+        "period",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('P')],
+        Action::CustomPeriod,
+        "custom period (from / to dates)",
+        "",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('f')],
+        Action::CyclePlatform,
+        "filter by platform",
+        "",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('c')],
+        Action::CycleCampaign,
+        "filter by campaign",
+        "",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('/')],
+        Action::Search,
+        "search by handle or name",
+        "search",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('e')],
+        Action::Export,
+        "export the scorecard as shown to CSV",
+        "export",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('D')],
+        Action::LoadDemo,
+        "load the demo shop (empty database only)",
+        "",
+    ),
+    bind(
+        C::Detail,
+        &[code(K::Enter)],
+        Action::ToggleDetail,
+        "close the detail pane",
+        "close detail",
+    ),
     // Influencers
-    bind(INFLUENCERS, &[ch('a')], Action::Add, "add an influencer", "add"),
-    bind(INFLUENCERS, &[code(K::Enter), ch('E')], Action::Edit, "edit the selected influencer", "edit"),
-    bind(INFLUENCERS, &[ch('d'), code(K::Delete)], Action::Delete, "delete (or archive, if they have history) / restore", "archive"),
-    bind(INFLUENCERS, &[ch('c')], Action::AddCode, "give the selected influencer a promo code", ""),
-    bind(INFLUENCERS, &[ch('$')], Action::AddCost, "record a cost for the selected influencer", "cost"),
-    bind(INFLUENCERS, &[ch('n')], Action::AddPost, "log a post of the selected influencer", "post"),
-    bind(INFLUENCERS, &[ch('l')], Action::AddLink, "build a UTM link for the selected influencer", ""),
+    bind(
+        INFLUENCERS,
+        &[ch('a')],
+        Action::Add,
+        "add an influencer",
+        "add",
+    ),
+    bind(
+        INFLUENCERS,
+        &[code(K::Enter), ch('E')],
+        Action::Edit,
+        "edit the selected influencer",
+        "edit",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('d'), code(K::Delete)],
+        Action::Delete,
+        "delete (or archive, if they have history) / restore",
+        "archive",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('c')],
+        Action::AddCode,
+        "give the selected influencer a promo code",
+        "",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('$')],
+        Action::AddCost,
+        "record a cost for the selected influencer",
+        "cost",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('n')],
+        Action::AddPost,
+        "log a post of the selected influencer",
+        "post",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('l')],
+        Action::AddLink,
+        "build a UTM link for the selected influencer",
+        "",
+    ),
     // Costs
     bind(COSTS, &[ch('a')], Action::Add, "record a cost", "add"),
-    bind(COSTS, &[ch('d'), code(K::Delete)], Action::Delete, "delete the selected cost", "delete"),
+    bind(
+        COSTS,
+        &[ch('d'), code(K::Delete)],
+        Action::Delete,
+        "delete the selected cost",
+        "delete",
+    ),
     // Posts
     bind(POSTS, &[ch('a')], Action::Add, "log a post", "add"),
-    bind(POSTS, &[code(K::Enter), ch('E')], Action::Edit, "update the selected post's numbers", "update"),
+    bind(
+        POSTS,
+        &[code(K::Enter), ch('E')],
+        Action::Edit,
+        "update the selected post's numbers",
+        "update",
+    ),
     // Codes
     bind(CODES, &[ch('a')], Action::Add, "add a promo code", "add"),
-    bind(CODES, &[ch('l')], Action::AddLink, "build a UTM tracking link", "link"),
-    bind(CODES, &[ch('d'), code(K::Delete)], Action::Delete, "delete the selected code", "delete"),
+    bind(
+        CODES,
+        &[ch('l')],
+        Action::AddLink,
+        "build a UTM tracking link",
+        "link",
+    ),
+    bind(
+        CODES,
+        &[ch('d'), code(K::Delete)],
+        Action::Delete,
+        "delete the selected code",
+        "delete",
+    ),
     // Campaigns
-    bind(CAMPAIGNS, &[ch('a')], Action::Add, "create a campaign", "add"),
+    bind(
+        CAMPAIGNS,
+        &[ch('a')],
+        Action::Add,
+        "create a campaign",
+        "add",
+    ),
     // Everywhere
-    bind(C::Global, &[ch('j'), code(K::Down)], Action::Down, "move down", ""),
-    bind(C::Global, &[ch('k'), code(K::Up)], Action::Up, "move up", ""),
-    bind(C::Global, &[ch('g'), code(K::Home)], Action::Top, "go to the first row", ""),
-    bind(C::Global, &[ch('G'), code(K::End)], Action::Bottom, "go to the last row", ""),
-    bind(C::Global, &[code(K::PageDown), ctrl('d')], Action::PageDown, "page down", ""),
-    bind(C::Global, &[code(K::PageUp), ctrl('u')], Action::PageUp, "page up", ""),
-    bind(C::Global, &[code(K::Tab)], Action::NextScreen, "next screen", ""),
-    bind(C::Global, &[code(K::BackTab)], Action::PrevScreen, "previous screen", ""),
-    bind(C::Global, &[ch('1')], Action::GoTo(Screen::Scorecard), "Scorecard", ""),
-    bind(C::Global, &[ch('2')], Action::GoTo(Screen::Influencers), "Influencers", ""),
-    bind(C::Global, &[ch('3')], Action::GoTo(Screen::Costs), "Costs", ""),
-    bind(C::Global, &[ch('4')], Action::GoTo(Screen::Posts), "Posts", ""),
-    bind(C::Global, &[ch('5')], Action::GoTo(Screen::Codes), "Codes & links", ""),
-    bind(C::Global, &[ch('6')], Action::GoTo(Screen::Campaigns), "Campaigns", ""),
-    bind(C::Global, &[ch('i')], Action::Import, "import an order export", "import"),
-    bind(C::Global, &[ch('u')], Action::UndoImport, "undo the last import", ""),
-    bind(C::Global, &[ch('r')], Action::Refresh, "reload from the database (see other windows' changes)", ""),
-    bind(C::Global, &[code(K::Esc)], Action::Back, "close the pane / clear the search", ""),
-    bind(C::Global, &[ch('?')], Action::Help, "help: every key of this screen", "help"),
+    bind(
+        C::Global,
+        &[ch('j'), code(K::Down)],
+        Action::Down,
+        "move down",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('k'), code(K::Up)],
+        Action::Up,
+        "move up",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('g'), code(K::Home)],
+        Action::Top,
+        "go to the first row",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('G'), code(K::End)],
+        Action::Bottom,
+        "go to the last row",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[code(K::PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[code(K::PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[code(K::Tab)],
+        Action::NextScreen,
+        "next screen",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[code(K::BackTab)],
+        Action::PrevScreen,
+        "previous screen",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('1')],
+        Action::GoTo(Screen::Scorecard),
+        "Scorecard",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('2')],
+        Action::GoTo(Screen::Influencers),
+        "Influencers",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('3')],
+        Action::GoTo(Screen::Costs),
+        "Costs",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('4')],
+        Action::GoTo(Screen::Posts),
+        "Posts",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('5')],
+        Action::GoTo(Screen::Codes),
+        "Codes & links",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('6')],
+        Action::GoTo(Screen::Campaigns),
+        "Campaigns",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('i')],
+        Action::Import,
+        "import an order export",
+        "import",
+    ),
+    bind(
+        C::Global,
+        &[ch('u')],
+        Action::UndoImport,
+        "undo the last import",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('r')],
+        Action::Refresh,
+        "reload from the database (see other windows' changes)",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[code(K::Esc)],
+        Action::Back,
+        "close the pane / clear the search",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('?')],
+        Action::Help,
+        "help: every key of this screen",
+        "help",
+    ),
     bind(C::Global, &[ch('q')], Action::Quit, "quit", "quit"),
-    bind(C::Global, &[ctrl('c')], Action::Quit, "quit (works everywhere)", ""),
+    bind(
+        C::Global,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit (works everywhere)",
+        "",
+    ),
     // Forms
-    bind(C::Form, &[code(K::Enter), ctrl('s')], Action::Submit, "save", "save"),
-    bind(C::Form, &[code(K::Tab), code(K::Down)], Action::NextField, "next field", "next field"),
-    bind(C::Form, &[code(K::BackTab), code(K::Up)], Action::PrevField, "previous field", ""),
-    bind(C::Form, &[code(K::Left)], Action::ChoiceLeft, "previous option of a choice field", ""),
-    bind(C::Form, &[code(K::Right)], Action::ChoiceRight, "next option of a choice field (or type its first letter)", ""),
-    bind(C::Form, &[ctrl('y')], Action::Copy, "copy the built link (link builder)", ""),
-    bind(C::Form, &[code(K::Esc)], Action::Back, "cancel (nothing is saved)", "cancel"),
+    bind(
+        C::Form,
+        &[code(K::Enter), ctrl('s')],
+        Action::Submit,
+        "save",
+        "save",
+    ),
+    bind(
+        C::Form,
+        &[code(K::Tab), code(K::Down)],
+        Action::NextField,
+        "next field",
+        "next field",
+    ),
+    bind(
+        C::Form,
+        &[code(K::BackTab), code(K::Up)],
+        Action::PrevField,
+        "previous field",
+        "",
+    ),
+    bind(
+        C::Form,
+        &[code(K::Left)],
+        Action::ChoiceLeft,
+        "previous option of a choice field",
+        "",
+    ),
+    bind(
+        C::Form,
+        &[code(K::Right)],
+        Action::ChoiceRight,
+        "next option of a choice field (or type its first letter)",
+        "",
+    ),
+    bind(
+        C::Form,
+        &[ctrl('y')],
+        Action::Copy,
+        "copy the built link (link builder)",
+        "",
+    ),
+    bind(
+        C::Form,
+        &[code(K::Esc)],
+        Action::Back,
+        "cancel (nothing is saved)",
+        "cancel",
+    ),
     bind(C::Form, &[ctrl('c')], Action::Quit, "quit", ""),
     // Search
-    bind(C::Search, &[code(K::Enter)], Action::Submit, "keep the search", "keep"),
-    bind(C::Search, &[code(K::Esc)], Action::Back, "clear the search", "clear"),
+    bind(
+        C::Search,
+        &[code(K::Enter)],
+        Action::Submit,
+        "keep the search",
+        "keep",
+    ),
+    bind(
+        C::Search,
+        &[code(K::Esc)],
+        Action::Back,
+        "clear the search",
+        "clear",
+    ),
     bind(C::Search, &[ctrl('c')], Action::Quit, "quit", ""),
     // Import
-    bind(C::ImportPath, &[code(K::Enter)], Action::Submit, "preview the import", "preview"),
-    bind(C::ImportPath, &[code(K::Tab)], Action::Complete, "complete the file name", "complete"),
-    bind(C::ImportPath, &[code(K::Esc)], Action::Back, "cancel", "cancel"),
+    bind(
+        C::ImportPath,
+        &[code(K::Enter)],
+        Action::Submit,
+        "preview the import",
+        "preview",
+    ),
+    bind(
+        C::ImportPath,
+        &[code(K::Tab)],
+        Action::Complete,
+        "complete the file name",
+        "complete",
+    ),
+    bind(
+        C::ImportPath,
+        &[code(K::Esc)],
+        Action::Back,
+        "cancel",
+        "cancel",
+    ),
     bind(C::ImportPath, &[ctrl('c')], Action::Quit, "quit", ""),
-    bind(C::ImportPreview, &[ch('y'), code(K::Enter)], Action::Confirm, "import it", "import"),
-    bind(C::ImportPreview, &[ch('s')], Action::ConfirmSkipInvalid, "import the valid orders, skip the invalid ones", "skip invalid"),
-    bind(C::ImportPreview, &[ch('n'), code(K::Esc)], Action::Back, "cancel (nothing is written)", "cancel"),
+    bind(
+        C::ImportPreview,
+        &[ch('y'), code(K::Enter)],
+        Action::Confirm,
+        "import it",
+        "import",
+    ),
+    bind(
+        C::ImportPreview,
+        &[ch('s')],
+        Action::ConfirmSkipInvalid,
+        "import the valid orders, skip the invalid ones",
+        "skip invalid",
+    ),
+    bind(
+        C::ImportPreview,
+        &[ch('n'), code(K::Esc)],
+        Action::Back,
+        "cancel (nothing is written)",
+        "cancel",
+    ),
     bind(C::ImportPreview, &[ctrl('c')], Action::Quit, "quit", ""),
     // Confirm
     bind(C::Confirm, &[ch('y')], Action::Confirm, "yes", "yes"),
-    bind(C::Confirm, &[ch('n'), code(K::Esc)], Action::Back, "no", "no"),
+    bind(
+        C::Confirm,
+        &[ch('n'), code(K::Esc)],
+        Action::Back,
+        "no",
+        "no",
+    ),
     bind(C::Confirm, &[ctrl('c')], Action::Quit, "quit", ""),
     // Help
-    bind(C::Help, &[ch('j'), code(K::Down)], Action::Down, "scroll down", ""),
-    bind(C::Help, &[ch('k'), code(K::Up)], Action::Up, "scroll up", ""),
-    bind(C::Help, &[code(K::Esc), ch('?'), ch('q')], Action::Back, "close help", "close"),
+    bind(
+        C::Help,
+        &[ch('j'), code(K::Down)],
+        Action::Down,
+        "scroll down",
+        "",
+    ),
+    bind(
+        C::Help,
+        &[ch('k'), code(K::Up)],
+        Action::Up,
+        "scroll up",
+        "",
+    ),
+    bind(
+        C::Help,
+        &[code(K::Esc), ch('?'), ch('q')],
+        Action::Back,
+        "close help",
+        "close",
+    ),
     bind(C::Help, &[ctrl('c')], Action::Quit, "quit", ""),
 ];
 
@@ -293,7 +659,10 @@ pub fn markdown() -> String {
         }
     }
     for c in contexts {
-        out.push_str(&format!("\n**{}**\n\n| key | does |\n|---|---|\n", c.title()));
+        out.push_str(&format!(
+            "\n**{}**\n\n| key | does |\n|---|---|\n",
+            c.title()
+        ));
         for b in BINDINGS.iter().filter(|b| b.context == c) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
             out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
@@ -313,8 +682,19 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_lookup_chain() {
         let contexts = [
-            SCORECARD, INFLUENCERS, COSTS, POSTS, CODES, CAMPAIGNS, C::Detail, C::Form,
-            C::ImportPath, C::ImportPreview, C::Confirm, C::Help, C::Search,
+            SCORECARD,
+            INFLUENCERS,
+            COSTS,
+            POSTS,
+            CODES,
+            CAMPAIGNS,
+            C::Detail,
+            C::Form,
+            C::ImportPath,
+            C::ImportPreview,
+            C::Confirm,
+            C::Help,
+            C::Search,
         ];
         for c in contexts {
             let mut seen: Vec<(Context, Key)> = Vec::new();
@@ -341,16 +721,33 @@ mod tests {
         assert_eq!(lookup(SCORECARD, &c), Some(Action::CycleCampaign));
         for screen in Screen::ALL {
             let ctx = C::Screen(screen);
-            assert_eq!(lookup(ctx, &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
-            assert_eq!(lookup(ctx, &key(KeyCode::Char('k'), KeyModifiers::NONE)), Some(Action::Up));
-            assert_eq!(lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Quit));
+            assert_eq!(
+                lookup(ctx, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
+                Some(Action::Down)
+            );
+            assert_eq!(
+                lookup(ctx, &key(KeyCode::Char('k'), KeyModifiers::NONE)),
+                Some(Action::Up)
+            );
+            assert_eq!(
+                lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+                Some(Action::Quit)
+            );
         }
     }
 
     #[test]
     fn ctrl_c_quits_in_every_context() {
         let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for ctx in [SCORECARD, C::Form, C::ImportPath, C::ImportPreview, C::Confirm, C::Help, C::Search] {
+        for ctx in [
+            SCORECARD,
+            C::Form,
+            C::ImportPath,
+            C::ImportPreview,
+            C::Confirm,
+            C::Help,
+            C::Search,
+        ] {
             assert_eq!(lookup(ctx, &c), Some(Action::Quit), "{}", ctx.title());
         }
     }

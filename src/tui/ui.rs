@@ -154,8 +154,12 @@ fn draw_table(
         }
     }
     let chosen = fit_columns(cols, &widths, area.width);
-    let header = Row::new(chosen.iter().map(|&i| align(cols[i].title, widths[i], cols[i].numeric)))
-        .style(theme.header());
+    let header = Row::new(
+        chosen
+            .iter()
+            .map(|&i| align(cols[i].title, widths[i], cols[i].numeric)),
+    )
+    .style(theme.header());
     let rows = visible.iter().map(|r| {
         Row::new(
             chosen
@@ -187,20 +191,76 @@ fn align(text: &str, width: usize, right: bool) -> String {
 }
 
 const SCORE_COLS: [Col; 14] = [
-    Col { title: "#", numeric: true, priority: 1 },
-    Col { title: "Influencer", numeric: false, priority: 1 },
-    Col { title: "Platform", numeric: false, priority: 6 },
-    Col { title: "Followers", numeric: true, priority: 7 },
-    Col { title: "Posts", numeric: true, priority: 7 },
-    Col { title: "Cost", numeric: true, priority: 1 },
-    Col { title: "Orders", numeric: true, priority: 3 },
-    Col { title: "Revenue", numeric: true, priority: 1 },
-    Col { title: "New", numeric: true, priority: 3 },
-    Col { title: "ROI %", numeric: true, priority: 1 },
-    Col { title: "ROAS", numeric: true, priority: 4 },
-    Col { title: "CAC", numeric: true, priority: 2 },
-    Col { title: "AOV", numeric: true, priority: 5 },
-    Col { title: "Eng %", numeric: true, priority: 2 },
+    Col {
+        title: "#",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "Influencer",
+        numeric: false,
+        priority: 1,
+    },
+    Col {
+        title: "Platform",
+        numeric: false,
+        priority: 6,
+    },
+    Col {
+        title: "Followers",
+        numeric: true,
+        priority: 7,
+    },
+    Col {
+        title: "Posts",
+        numeric: true,
+        priority: 7,
+    },
+    Col {
+        title: "Cost",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "Orders",
+        numeric: true,
+        priority: 3,
+    },
+    Col {
+        title: "Revenue",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "New",
+        numeric: true,
+        priority: 3,
+    },
+    Col {
+        title: "ROI %",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "ROAS",
+        numeric: true,
+        priority: 4,
+    },
+    Col {
+        title: "CAC",
+        numeric: true,
+        priority: 2,
+    },
+    Col {
+        title: "AOV",
+        numeric: true,
+        priority: 5,
+    },
+    Col {
+        title: "Eng %",
+        numeric: true,
+        priority: 2,
+    },
 ];
 
 fn score_cells(row: &ScoreRow) -> Vec<String> {
@@ -278,7 +338,10 @@ fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 
 fn draw_welcome(frame: &mut Frame, area: Rect, theme: Theme) {
     let text = Text::from(vec![
-        Line::styled("Welcome to shoutout: which creators actually pay back?", theme.title()),
+        Line::styled(
+            "Welcome to shoutout: which creators actually pay back?",
+            theme.title(),
+        ),
         Line::raw(""),
         Line::raw("Three steps to your first scorecard:"),
         Line::raw(""),
@@ -415,29 +478,66 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: 
         row.followers
     );
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::new().borders(Borders::TOP).title(title).title_style(theme.title())),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(title)
+                .title_style(theme.title()),
+        ),
         area,
     );
 }
 
 fn empty_hint(frame: &mut Frame, area: Rect, text: &str, theme: Theme) {
-    frame.render_widget(Paragraph::new(text).style(theme.dim()).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.dim())
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let list = &app.lists.influencers;
     if list.is_empty() {
-        return empty_hint(frame, area, "No influencers yet. Press a to add one.", theme);
+        return empty_hint(
+            frame,
+            area,
+            "No influencers yet. Press a to add one.",
+            theme,
+        );
     }
     let cols = [
-        Col { title: "Handle", numeric: false, priority: 1 },
-        Col { title: "Name", numeric: false, priority: 3 },
-        Col { title: "Platform", numeric: false, priority: 1 },
-        Col { title: "Followers", numeric: true, priority: 1 },
-        Col { title: "Comm. %", numeric: true, priority: 2 },
-        Col { title: "Codes", numeric: false, priority: 1 },
+        Col {
+            title: "Handle",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Name",
+            numeric: false,
+            priority: 3,
+        },
+        Col {
+            title: "Platform",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Followers",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Comm. %",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Codes",
+            numeric: false,
+            priority: 1,
+        },
     ];
     draw_table(
         frame,
@@ -455,7 +555,11 @@ fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 .map(|c| c.code.as_str())
                 .collect();
             vec![
-                format!("@{}{}", r.handle, if r.archived { " (archived)" } else { "" }),
+                format!(
+                    "@{}{}",
+                    r.handle,
+                    if r.archived { " (archived)" } else { "" }
+                ),
                 r.name.clone(),
                 r.platform.to_string(),
                 r.followers.to_string(),
@@ -470,15 +574,44 @@ fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let list = &app.lists.costs;
     if list.is_empty() {
-        return empty_hint(frame, area, "No costs yet. Press a to record a fee, product, shipping or bonus.", theme);
+        return empty_hint(
+            frame,
+            area,
+            "No costs yet. Press a to record a fee, product, shipping or bonus.",
+            theme,
+        );
     }
     let cols = [
-        Col { title: "Date", numeric: false, priority: 1 },
-        Col { title: "Influencer", numeric: false, priority: 1 },
-        Col { title: "Kind", numeric: false, priority: 1 },
-        Col { title: "Amount", numeric: true, priority: 1 },
-        Col { title: "Campaign", numeric: false, priority: 3 },
-        Col { title: "Note", numeric: false, priority: 2 },
+        Col {
+            title: "Date",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Influencer",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Kind",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Amount",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Campaign",
+            numeric: false,
+            priority: 3,
+        },
+        Col {
+            title: "Note",
+            numeric: false,
+            priority: 2,
+        },
     ];
     draw_table(
         frame,
@@ -508,17 +641,61 @@ fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
     let cols = [
-        Col { title: "Date", numeric: false, priority: 1 },
-        Col { title: "Influencer", numeric: false, priority: 1 },
-        Col { title: "Platform", numeric: false, priority: 3 },
-        Col { title: "Followers", numeric: true, priority: 2 },
-        Col { title: "Likes", numeric: true, priority: 1 },
-        Col { title: "Comments", numeric: true, priority: 1 },
-        Col { title: "Shares", numeric: true, priority: 2 },
-        Col { title: "Saves", numeric: true, priority: 2 },
-        Col { title: "Views", numeric: true, priority: 4 },
-        Col { title: "Reach", numeric: true, priority: 4 },
-        Col { title: "Clicks", numeric: true, priority: 4 },
+        Col {
+            title: "Date",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Influencer",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Platform",
+            numeric: false,
+            priority: 3,
+        },
+        Col {
+            title: "Followers",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Likes",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Comments",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Shares",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Saves",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Views",
+            numeric: true,
+            priority: 4,
+        },
+        Col {
+            title: "Reach",
+            numeric: true,
+            priority: 4,
+        },
+        Col {
+            title: "Clicks",
+            numeric: true,
+            priority: 4,
+        },
     ];
     draw_table(
         frame,
@@ -551,12 +728,29 @@ fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
     let list = &app.lists.codes;
     if list.is_empty() {
-        empty_hint(frame, codes_area, "No promo codes yet. Press a to add one.", theme);
+        empty_hint(
+            frame,
+            codes_area,
+            "No promo codes yet. Press a to add one.",
+            theme,
+        );
     } else {
         let cols = [
-            Col { title: "Code", numeric: false, priority: 1 },
-            Col { title: "Influencer", numeric: false, priority: 1 },
-            Col { title: "Campaign", numeric: false, priority: 2 },
+            Col {
+                title: "Code",
+                numeric: false,
+                priority: 1,
+            },
+            Col {
+                title: "Influencer",
+                numeric: false,
+                priority: 1,
+            },
+            Col {
+                title: "Campaign",
+                numeric: false,
+                priority: 2,
+            },
         ];
         draw_table(
             frame,
@@ -566,7 +760,11 @@ fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             app.selected[Screen::Codes.index()],
             |i| {
                 let c = &list[i];
-                vec![c.code.clone(), format!("@{}", c.handle), c.campaign.clone().unwrap_or_default()]
+                vec![
+                    c.code.clone(),
+                    format!("@{}", c.handle),
+                    c.campaign.clone().unwrap_or_default(),
+                ]
             },
             theme,
         );
@@ -579,7 +777,10 @@ fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .map(|(h, url)| Line::raw(format!("@{h}  {url}")))
         .collect();
     let links = if links.is_empty() {
-        vec![Line::styled("No tracking links yet. Press l to build one.", theme.dim())]
+        vec![Line::styled(
+            "No tracking links yet. Press l to build one.",
+            theme.dim(),
+        )]
     } else {
         links
     };
@@ -597,15 +798,40 @@ fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let list = &app.lists.campaigns;
     if list.is_empty() {
-        return empty_hint(frame, area, "No campaigns yet. Press a to create one; then pick it when you add costs, codes, links and posts.", theme);
+        return empty_hint(
+            frame,
+            area,
+            "No campaigns yet. Press a to create one; then pick it when you add costs, codes, links and posts.",
+            theme,
+        );
     }
     let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
     let cols = [
-        Col { title: "Name", numeric: false, priority: 1 },
-        Col { title: "Goal", numeric: false, priority: 1 },
-        Col { title: "Start", numeric: false, priority: 2 },
-        Col { title: "End", numeric: false, priority: 2 },
-        Col { title: "Budget", numeric: true, priority: 1 },
+        Col {
+            title: "Name",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Goal",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Start",
+            numeric: false,
+            priority: 2,
+        },
+        Col {
+            title: "End",
+            numeric: false,
+            priority: 2,
+        },
+        Col {
+            title: "Budget",
+            numeric: true,
+            priority: 1,
+        },
     ];
     draw_table(
         frame,
@@ -615,7 +841,13 @@ fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         app.selected[Screen::Campaigns.index()],
         |i| {
             let c = &list[i];
-            vec![c.name.clone(), c.goal.clone(), d(c.starts_on), d(c.ends_on), c.budget.map(fmt2).unwrap_or_default()]
+            vec![
+                c.name.clone(),
+                c.goal.clone(),
+                d(c.starts_on),
+                d(c.ends_on),
+                c.budget.map(fmt2).unwrap_or_default(),
+            ]
         },
         theme,
     );
@@ -625,34 +857,87 @@ fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: Theme) -> Rect {
     let area = centered(frame.area(), width, height);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(format!(" {title} ")).title_style(theme.title());
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .title_style(theme.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
 }
 
+/// Splits text into lines of at most `width` columns, at spaces where possible.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if candidate.width() <= width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word longer than the line (a URL) is cut by columns.
+        let mut rest = word.to_string();
+        while rest.width() > width {
+            let mut cut = String::new();
+            for c in rest.chars() {
+                if (cut.clone() + &c.to_string()).width() > width {
+                    break;
+                }
+                cut.push(c);
+            }
+            rest = rest[cut.len()..].to_string();
+            lines.push(cut);
+        }
+        line = rest;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
-    let label_w = form.fields.iter().map(|f| f.label.width()).max().unwrap_or(0) + 2;
-    let errors = form.fields.iter().filter(|f| f.error.is_some()).count();
-    let extra = usize::from(form.error.is_some()) + if form.kind == super::form::FormKind::Link { 3 } else { 0 };
-    let height = (form.fields.len() + errors + extra + 2) as u16;
-    let inner = popup(frame, 76, height, &form.title, theme);
+    const WIDTH: u16 = 76;
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let inner_w = (WIDTH.min(frame.area().width) - 2) as usize;
+    let value_w = inner_w.saturating_sub(label_w + 2);
     let mut lines = Vec::new();
     let mut cursor = None;
-    let value_w = inner.width.saturating_sub(label_w as u16 + 2) as usize;
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "› " } else { "  " };
         let value = f.input.value();
         let mut spans = vec![
             Span::styled(marker, theme.key()),
-            Span::styled(format!("{:<label_w$}", f.label), if focused { theme.header() } else { theme.dim() }),
+            Span::styled(
+                format!("{:<label_w$}", f.label),
+                if focused { theme.header() } else { theme.dim() },
+            ),
         ];
         if f.is_choice() {
             spans.push(Span::raw(format!("‹ {value} ›")));
@@ -661,7 +946,7 @@ fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
             let shown: String = value.chars().skip(scroll).collect();
             spans.push(Span::raw(shown));
             if focused {
-                let x = inner.x + 2 + label_w as u16 + (f.input.visual_cursor().saturating_sub(scroll)) as u16;
+                let x = 2 + label_w + f.input.visual_cursor().saturating_sub(scroll);
                 cursor = Some((x, lines.len()));
             }
             if value.is_empty() && !f.hint.is_empty() {
@@ -670,21 +955,36 @@ fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
         }
         lines.push(Line::from(spans));
         if let Some(e) = &f.error {
-            lines.push(Line::styled(format!("{:>w$}↳ {e}", "", w = label_w + 2), theme.error()));
+            let indent = " ".repeat(label_w + 2);
+            for (n, part) in wrap(e, value_w.saturating_sub(2)).into_iter().enumerate() {
+                let arrow = if n == 0 { "↳ " } else { "  " };
+                lines.push(Line::styled(
+                    format!("{indent}{arrow}{part}"),
+                    theme.error(),
+                ));
+            }
         }
     }
     if let Some(e) = &form.error {
-        lines.push(Line::styled(format!("! {e}"), theme.error()));
+        for part in wrap(&format!("! {e}"), inner_w) {
+            lines.push(Line::styled(part, theme.error()));
+        }
     }
     if form.kind == super::form::FormKind::Link {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Link (Enter saves and copies, Ctrl-Y copies):", theme.dim()));
-        lines.push(Line::raw(app.built_link(form)));
+        lines.push(Line::styled(
+            "Link (Enter saves and copies, Ctrl-Y copies):",
+            theme.dim(),
+        ));
+        for part in wrap(&app.built_link(form), inner_w) {
+            lines.push(Line::raw(part));
+        }
     }
-    let rendered_cursor = cursor.map(|(x, row)| Position::new(x.min(inner.right().saturating_sub(1)), inner.y + row as u16));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    if let Some(p) = rendered_cursor {
-        frame.set_cursor_position(p);
+    let inner = popup(frame, WIDTH, lines.len() as u16 + 2, &form.title, theme);
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, row)) = cursor {
+        let x = (inner.x + x as u16).min(inner.right().saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, inner.y + row as u16));
     }
 }
 
@@ -699,34 +999,66 @@ fn draw_import_path(
     let height = 6 + shown as u16 + if error.is_some() { 3 } else { 0 };
     let inner = popup(frame, 76, height, "Import an order export", theme);
     let mut lines = vec![
-        Line::styled("Path of the CSV file (Tab completes, Enter previews):", theme.dim()),
-        Line::from(vec![Span::styled("› ", theme.key()), Span::raw(input.value().to_string())]),
+        Line::styled(
+            "Path of the CSV file (Tab completes, Enter previews):",
+            theme.dim(),
+        ),
+        Line::from(vec![
+            Span::styled("› ", theme.key()),
+            Span::raw(input.value().to_string()),
+        ]),
     ];
     for c in candidates.iter().take(shown) {
         lines.push(Line::styled(format!("    {c}"), theme.dim()));
     }
     if candidates.len() > shown {
-        lines.push(Line::styled(format!("    … {} more", candidates.len() - shown), theme.dim()));
+        lines.push(Line::styled(
+            format!("    … {} more", candidates.len() - shown),
+            theme.dim(),
+        ));
     }
     if let Some(e) = error {
         lines.push(Line::styled(format!("! {e}"), theme.error()));
     }
-    lines.push(Line::styled("Shopify orders export (CSV); nothing is written before you confirm.", theme.dim()));
+    lines.push(Line::styled(
+        "Shopify orders export (CSV); nothing is written before you confirm.",
+        theme.dim(),
+    ));
     let x = inner.x + 2 + input.visual_cursor() as u16;
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), inner.y + 1));
+    frame.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        inner.y + 1,
+    ));
 }
+
+/// Inner width of the import preview.
+const PREVIEW_W: usize = 76;
 
 fn draw_preview(frame: &mut Frame, s: &crate::import::ImportSummary, invalid: bool, theme: Theme) {
     let c = &s.counts;
     let mut lines = vec![
         Line::raw(format!("File     {}", s.file.display())),
-        Line::raw(format!("Format   {} (shop '{}')", s.format.describe(), s.shop)),
+        Line::raw(format!(
+            "Format   {} (shop '{}')",
+            s.format.describe(),
+            s.shop
+        )),
         Line::from(vec![
             Span::raw("Orders   "),
             Span::styled(format!("{} new", c.new), theme.good()),
-            Span::raw(format!(" · {} unchanged · {} changed · ", c.unchanged, c.changed)),
-            Span::styled(format!("{} invalid", c.invalid), if c.invalid > 0 { theme.error() } else { theme.dim() }),
+            Span::raw(format!(
+                " · {} unchanged · {} changed · ",
+                c.unchanged, c.changed
+            )),
+            Span::styled(
+                format!("{} invalid", c.invalid),
+                if c.invalid > 0 {
+                    theme.error()
+                } else {
+                    theme.dim()
+                },
+            ),
         ]),
         Line::raw(match (s.first, s.last) {
             (Some(a), Some(b)) => format!("Dates    {a} to {b}"),
@@ -736,14 +1068,29 @@ fn draw_preview(frame: &mut Frame, s: &crate::import::ImportSummary, invalid: bo
     if s.unknown_codes.is_empty() {
         lines.push(Line::raw("Codes    every code belongs to an influencer"));
     } else {
-        let list: Vec<String> = s.unknown_codes.iter().take(8).map(|(k, n)| format!("{k} ({n})")).collect();
-        lines.push(Line::raw(format!("Codes of no influencer: {}", list.join(", "))));
+        let list: Vec<String> = s
+            .unknown_codes
+            .iter()
+            .take(8)
+            .map(|(k, n)| format!("{k} ({n})"))
+            .collect();
+        for part in wrap(
+            &format!("Codes of no influencer: {}", list.join(", ")),
+            PREVIEW_W,
+        ) {
+            lines.push(Line::raw(part));
+        }
     }
     for e in s.errors.iter().take(5) {
-        lines.push(Line::styled(format!("! {e}"), theme.error()));
+        for part in wrap(&format!("! {e}"), PREVIEW_W) {
+            lines.push(Line::styled(part, theme.error()));
+        }
     }
     if (s.errors.len() as i64) < c.invalid || s.errors.len() > 5 {
-        lines.push(Line::styled(format!("  … {} invalid in all", c.invalid), theme.error()));
+        lines.push(Line::styled(
+            format!("  … {} invalid in all", c.invalid),
+            theme.error(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(if invalid {
@@ -761,9 +1108,9 @@ fn draw_preview(frame: &mut Frame, s: &crate::import::ImportSummary, invalid: bo
             Span::raw(" cancel (nothing is written)"),
         ])
     });
-    let height = lines.len() as u16 + 4;
-    let inner = popup(frame, 78, height, "Import preview", theme);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let height = lines.len() as u16 + 2;
+    let inner = popup(frame, PREVIEW_W as u16 + 2, height, "Import preview", theme);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_confirm(frame: &mut Frame, question: &str, theme: Theme) {
@@ -783,7 +1130,13 @@ fn draw_confirm(frame: &mut Frame, question: &str, theme: Theme) {
 
 fn draw_help(frame: &mut Frame, context: Context, scroll: usize, theme: Theme) {
     let area = frame.area();
-    let inner = popup(frame, area.width.saturating_sub(4), area.height.saturating_sub(2), "Keys (j/k scroll, Esc closes)", theme);
+    let inner = popup(
+        frame,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        "Keys (j/k scroll, Esc closes)",
+        theme,
+    );
     let mut lines = Vec::new();
     let mut last: Option<Context> = None;
     for b in keymap::bindings_for(context) {
@@ -803,7 +1156,24 @@ fn draw_help(frame: &mut Frame, context: Context, scroll: usize, theme: Theme) {
     let max_scroll = lines.len().saturating_sub(inner.height as usize);
     let scroll = scroll.min(max_scroll) as u16;
     frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)).alignment(Alignment::Left),
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .alignment(Alignment::Left),
         inner,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("one two three", 8), ["one two", "three"]);
+        assert_eq!(
+            wrap("https://shop.example/x?utm_source=a", 12),
+            ["https://shop", ".example/x?u", "tm_source=a"]
+        );
+        assert_eq!(wrap("", 10), [""]);
+    }
 }

@@ -1,0 +1,381 @@
+//! "Apply an action, check the state" tests of the app's update logic.
+
+use super::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const TODAY: (i32, u32, u32) = (2026, 11, 22);
+
+fn app() -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in_memory().unwrap();
+    let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
+    let app = App::new(
+        store,
+        today,
+        "2026-11-22T10:00:00+00:00".into(),
+        dir.path().into(),
+    )
+    .unwrap();
+    (app, dir)
+}
+
+fn demo() -> (App, tempfile::TempDir) {
+    let (mut app, dir) = app();
+    crate::demo::load(&mut app.store, "2026-11-22T10:00:00+00:00").unwrap();
+    app.reload().unwrap();
+    (app, dir)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/shopify/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn handles(app: &App) -> Vec<String> {
+    app.card.rows.iter().map(|r| r.handle.clone()).collect()
+}
+
+/// Adds an influencer through the form, by keys.
+fn add_influencer(app: &mut App, handle: &str, followers: &str) {
+    app.update(Action::GoTo(Screen::Influencers));
+    press(app, KeyCode::Char('a'));
+    typ(app, handle);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    typ(app, followers);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn an_empty_database_opens_on_the_welcome_scorecard() {
+    let (app, _dir) = app();
+    assert!(app.is_empty());
+    assert_eq!(app.screen, Screen::Scorecard);
+    assert_eq!(app.context(), Context::Screen(Screen::Scorecard));
+}
+
+#[test]
+fn adding_an_influencer_by_keys_puts_them_on_the_scorecard() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "@ana", "1200");
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(handles(&app), ["ana"]);
+    assert_eq!(app.lists.influencers[0].followers, 1200);
+    assert!(app.status.as_ref().unwrap().text.contains("added @ana"));
+}
+
+#[test]
+fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "@ana", "12k");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form should stay open");
+    };
+    assert_eq!(form.value("handle"), "@ana");
+    assert_eq!(form.value("followers"), "12k");
+    let field = form.fields.iter().find(|f| f.key == "followers").unwrap();
+    assert!(
+        field
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("'12k' is not a whole number")
+    );
+    assert_eq!(form.fields[form.focus].key, "followers");
+    assert!(app.lists.influencers.is_empty());
+    // Fixing it and saving works; Esc would have discarded.
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "000");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.lists.influencers[0].followers, 12000);
+}
+
+#[test]
+fn esc_cancels_a_form_without_saving() {
+    let (mut app, _dir) = app();
+    app.update(Action::GoTo(Screen::Influencers));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "ana");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none());
+    assert!(app.lists.influencers.is_empty());
+}
+
+#[test]
+fn a_duplicate_code_is_refused_inline() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "ana", "100");
+    press(&mut app, KeyCode::Char('c'));
+    typ(&mut app, "ANA10");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.lists.codes.len(), 1);
+    press(&mut app, KeyCode::Char('c'));
+    typ(&mut app, "ana10");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("form should stay open");
+    };
+    assert!(
+        form.fields[0]
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("already belongs to @ana")
+    );
+}
+
+#[test]
+fn saving_a_cost_updates_the_scorecard_at_once() {
+    let (mut app, _dir) = demo();
+    let before = app
+        .card
+        .rows
+        .iter()
+        .find(|r| r.handle == "candlecraft_emi")
+        .unwrap()
+        .cost;
+    app.update(Action::GoTo(Screen::Influencers));
+    app.selected[Screen::Influencers.index()] = 0; // candlecraft_emi, first by handle
+    press(&mut app, KeyCode::Char('$'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "15.50");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let after = app
+        .card
+        .rows
+        .iter()
+        .find(|r| r.handle == "candlecraft_emi")
+        .unwrap()
+        .cost;
+    assert_eq!(after - before, rust_decimal::Decimal::new(1550, 2));
+    assert_eq!(
+        app.lists.costs[0].date.to_string(),
+        "2026-11-22",
+        "date defaults to today"
+    );
+}
+
+#[test]
+fn a_post_defaults_to_the_influencers_followers() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "ana", "5000");
+    press(&mut app, KeyCode::Char('n'));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "250");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.lists.posts[0].post.followers, 5000);
+    assert_eq!(
+        app.card.rows[0].engagement_rate_pct,
+        Some(rust_decimal::Decimal::from(5))
+    );
+}
+
+#[test]
+fn sorting_keeps_the_same_creator_selected() {
+    let (mut app, _dir) = demo();
+    app.update(Action::Down);
+    let chosen = app.selected_row().unwrap().handle.clone();
+    app.update(Action::CycleSort);
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Cac);
+    assert_eq!(app.selected_row().unwrap().handle, chosen);
+    let ranks: Vec<usize> = app.card.rows.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, (1..=ranks.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn search_filters_by_handle_and_esc_clears_it() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "mug");
+    assert_eq!(handles(&app), ["minimalmug"]);
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.searching);
+    assert_eq!(handles(&app), ["minimalmug"]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.card.rows.len(), 6);
+}
+
+#[test]
+fn periods_cycle_and_a_custom_period_is_validated() {
+    let (mut app, _dir) = demo();
+    app.update(Action::CyclePeriod);
+    assert_eq!(app.options.period, Period::ThisWeek);
+    app.update(Action::CustomPeriod);
+    let Some(Modal::Form(_)) = &app.modal else {
+        panic!("period form");
+    };
+    // Replace "from" with a bad date.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "2026-13-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "2026-05-01");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "2026-05-31");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    assert_eq!(app.card.from, NaiveDate::from_ymd_opt(2026, 5, 1));
+    assert_eq!(app.card.to, NaiveDate::from_ymd_opt(2026, 5, 31));
+}
+
+#[test]
+fn export_writes_the_scorecard_as_shown() {
+    let (mut app, dir) = demo();
+    app.update(Action::CycleSort);
+    app.update(Action::Export);
+    let path = dir.path().join("shoutout-scorecard-2026-11-22.csv");
+    let written = std::fs::read_to_string(&path).unwrap();
+    let mut expected = Vec::new();
+    crate::export::write_csv(&app.card, &mut expected).unwrap();
+    assert_eq!(written.as_bytes(), expected.as_slice());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(&path.display().to_string())
+    );
+}
+
+#[test]
+fn import_previews_then_confirms_and_can_be_undone() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "sarah", "12000");
+    press(&mut app, KeyCode::Char('c'));
+    typ(&mut app, "SARAH20");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &fixture("orders_79.csv"));
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        summary, invalid, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(!invalid);
+    assert_eq!(summary.counts.new, 8);
+    assert_eq!(app.facts.orders.len(), 0, "the preview writes nothing");
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 8);
+    assert_eq!(app.screen, Screen::Scorecard);
+    assert_eq!(
+        app.card.rows[0].revenue,
+        rust_decimal::Decimal::new(12050, 2)
+    );
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 0);
+}
+
+#[test]
+fn an_import_error_stays_in_the_path_dialog() {
+    let (mut app, _dir) = app();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "/no/such/file.csv");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPath { input, error, .. }) = &app.modal else {
+        panic!("path dialog should stay");
+    };
+    assert_eq!(input.value(), "/no/such/file.csv");
+    assert!(error.as_ref().unwrap().contains("/no/such/file.csv"));
+}
+
+#[test]
+fn tab_completes_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("orders_may.csv"), "").unwrap();
+    std::fs::write(dir.path().join("orders_june.csv"), "").unwrap();
+    let base = format!("{}/", dir.path().display());
+    let (done, options) = complete_path(&format!("{base}ord"));
+    assert_eq!(done, format!("{base}orders_"));
+    assert_eq!(options, ["orders_june.csv", "orders_may.csv"]);
+    let (done, options) = complete_path(&format!("{base}orders_m"));
+    assert_eq!(done, format!("{base}orders_may.csv"));
+    assert!(options.is_empty());
+}
+
+#[test]
+fn deleting_an_influencer_with_history_archives_them() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Influencers));
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.lists.influencers[0].archived);
+    assert!(app.card.rows.iter().any(|r| r.archived));
+    press(&mut app, KeyCode::Char('d'));
+    assert!(!app.lists.influencers[0].archived);
+}
+
+#[test]
+fn the_link_builder_saves_and_copies_the_link() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "ana", "100");
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "https://shop.example/mugs");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "story_jan15");
+    press(&mut app, KeyCode::Enter);
+    let link =
+        "https://shop.example/mugs?utm_source=ana&utm_medium=instagram&utm_content=story_jan15";
+    assert_eq!(app.effects, [Effect::Copy(link.into())]);
+    assert_eq!(app.lists.links, [("ana".to_string(), link.to_string())]);
+}
+
+#[test]
+fn ctrl_c_quits_even_inside_a_form() {
+    let (mut app, _dir) = app();
+    app.update(Action::GoTo(Screen::Influencers));
+    press(&mut app, KeyCode::Char('a'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.quit);
+}
+
+#[test]
+fn q_types_into_a_form_but_quits_from_a_screen() {
+    let (mut app, _dir) = app();
+    app.update(Action::GoTo(Screen::Influencers));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "q");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_demo_loads_from_the_welcome_view_after_confirmation() {
+    let (mut app, _dir) = app();
+    press(&mut app, KeyCode::Char('D'));
+    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.card.rows.len(), 6);
+}

@@ -1,0 +1,195 @@
+//! Snapshots of every screen of the terminal app at 80×24 and 120×40, drawn on ratatui's
+//! `TestBackend` without colour (so what is checked is what a person reads).
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use shoutout::store::Store;
+use shoutout::tui::action::{Action, Screen};
+use shoutout::tui::app::App;
+use shoutout::tui::theme::Theme;
+use shoutout::tui::ui;
+
+const NOW: &str = "2026-11-22T10:00:00+00:00";
+
+fn app(with_demo: bool) -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    if with_demo {
+        shoutout::demo::load(&mut store, NOW).unwrap();
+    }
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    App::new(store, today, NOW.into(), std::env::temp_dir()).unwrap()
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Draws the app at both sizes and checks each against its snapshot.
+fn check(name: &str, app: &mut App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        app.size = (w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|frame| ui::draw(frame, app, Theme { color: false }))
+            .unwrap();
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn welcome() {
+    check("welcome", &mut app(false));
+}
+
+#[test]
+fn scorecard() {
+    check("scorecard", &mut app(true));
+}
+
+#[test]
+fn scorecard_detail() {
+    let mut app = app(true);
+    app.update(Action::Down);
+    app.update(Action::ToggleDetail);
+    check("scorecard_detail", &mut app);
+}
+
+#[test]
+fn scorecard_sorted_by_cac_this_quarter() {
+    let mut app = app(true);
+    app.update(Action::CycleSort);
+    app.update(Action::CyclePeriod);
+    app.update(Action::CyclePeriod);
+    app.update(Action::CyclePeriod);
+    check("scorecard_cac_quarter", &mut app);
+}
+
+#[test]
+fn influencers() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Influencers));
+    check("influencers", &mut app);
+}
+
+#[test]
+fn costs() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Costs));
+    check("costs", &mut app);
+}
+
+#[test]
+fn posts() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Posts));
+    check("posts", &mut app);
+}
+
+#[test]
+fn codes_and_links() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Codes));
+    check("codes", &mut app);
+}
+
+#[test]
+fn campaigns() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Campaigns));
+    check("campaigns_empty", &mut app);
+    keys(&mut app, "a");
+    keys(&mut app, "Spring launch");
+    press(&mut app, KeyCode::Enter);
+    check("campaigns", &mut app);
+}
+
+#[test]
+fn cost_form_with_an_inline_error() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Costs));
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "12,5O");
+    press(&mut app, KeyCode::Enter);
+    check("cost_form_error", &mut app);
+}
+
+#[test]
+fn link_builder() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Influencers));
+    keys(&mut app, "l");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "https://kilnandclay.example/mugs");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "reel_may");
+    check("link_builder", &mut app);
+}
+
+#[test]
+fn import_preview() {
+    let mut app = app(false);
+    keys(&mut app, "i");
+    keys(&mut app, "tests/fixtures/shopify/orders_79.csv");
+    press(&mut app, KeyCode::Enter);
+    check("import_preview", &mut app);
+}
+
+#[test]
+fn import_preview_with_invalid_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.csv");
+    let text = std::fs::read_to_string("tests/fixtures/shopify/orders_79.csv")
+        .unwrap()
+        .replace(",120.00,", ",\"12,5O\",");
+    std::fs::write(&path, text).unwrap();
+    let mut app = app(false);
+    keys(&mut app, "i");
+    keys(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    // The temporary path differs between runs: check the text without it.
+    for (w, h) in [(80, 24), (120, 40)] {
+        app.size = (w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|frame| ui::draw(frame, &app, Theme { color: false }))
+            .unwrap();
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("7 new"), "{screen}");
+        assert!(screen.contains("1 invalid"), "{screen}");
+        assert!(
+            screen.contains("line 7, column Subtotal: '12,5O' is not an"),
+            "{screen}"
+        );
+        assert!(screen.contains("s import the valid orders"), "{screen}");
+    }
+}
+
+#[test]
+fn help() {
+    let mut app = app(true);
+    keys(&mut app, "?");
+    check("help_scorecard", &mut app);
+    press(&mut app, KeyCode::Esc);
+    app.update(Action::GoTo(Screen::Influencers));
+    keys(&mut app, "?");
+    check("help_influencers", &mut app);
+}
+
+#[test]
+fn search() {
+    let mut app = app(true);
+    keys(&mut app, "/mug");
+    check("search", &mut app);
+}
