@@ -1022,6 +1022,9 @@ impl App {
                     Ok(message) => {
                         self.modal = None;
                         self.reload()?;
+                        if let FormKind::Influencer { .. } = form.kind {
+                            self.select_influencer(form.value("handle"));
+                        }
                         self.say(message);
                     }
                     Err((field, message)) => {
@@ -1033,6 +1036,19 @@ impl App {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Selects an influencer on the influencer list (after adding or renaming one).
+    fn select_influencer(&mut self, handle: &str) {
+        let wanted = handle.trim().trim_start_matches('@').to_lowercase();
+        if let Some(i) = self
+            .lists
+            .influencers
+            .iter()
+            .position(|r| r.handle.to_lowercase() == wanted)
+        {
+            self.selected[Screen::Influencers.index()] = i;
+        }
     }
 
     /// The link the builder shows for the current fields.

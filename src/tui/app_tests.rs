@@ -75,6 +75,12 @@ fn adding_an_influencer_by_keys_puts_them_on_the_scorecard() {
     assert_eq!(handles(&app), ["ana"]);
     assert_eq!(app.lists.influencers[0].followers, 1200);
     assert!(app.status.as_ref().unwrap().text.contains("added @ana"));
+    add_influencer(&mut app, "@aaron", "10");
+    assert_eq!(
+        app.lists.influencers[app.selected[Screen::Influencers.index()]].handle,
+        "aaron",
+        "the new influencer is selected"
+    );
 }
 
 #[test]

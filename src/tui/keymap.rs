@@ -760,3 +760,26 @@ mod tests {
         assert_eq!(lookup(SCORECARD, &b), Some(Action::PrevScreen));
     }
 }
+
+#[cfg(test)]
+mod readme {
+    /// The README's key table is the keymap's: regenerate it from `markdown()` when keys change.
+    #[test]
+    fn readme_key_table_matches_the_keymap() {
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        let start = readme
+            .find("<!-- keys:start -->")
+            .expect("README has the keys markers");
+        let end = readme
+            .find("<!-- keys:end -->")
+            .expect("README has the keys markers");
+        let table = &readme[start + "<!-- keys:start -->".len()..end];
+        let expected = super::markdown();
+        assert_eq!(
+            table.trim(),
+            expected.trim(),
+            "README key table is stale; replace it with:\n{expected}"
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! End to end in a real terminal: the binary runs inside tmux, keys are sent with
+//! `send-keys` and the screen is read with `capture-pane`. From an empty database it adds two
+//! influencers and their codes by keys, imports a Shopify fixture, sees the ranking change
+//! after a cost, exports the CSV and quits, and the process must exit cleanly.
+
+mod common;
+use common::{Shop, fixture};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(shop: &Shop, exit_file: &Path) -> Tmux {
+        let session = format!("shoutout-e2e-{}", std::process::id());
+        let command = format!(
+            "'{}' --db '{}'; echo $? > '{}'",
+            env!("CARGO_BIN_EXE_shoutout"),
+            shop.db.display(),
+            exit_file.display()
+        );
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "40"])
+            .arg("-c")
+            .arg(shop.dir.path())
+            .args(["-e", "NO_COLOR=1", &command])
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        // Deliver Esc at once instead of waiting to see if it starts a sequence.
+        Command::new("tmux")
+            .args(["set-option", "-s", "escape-time", "0"])
+            .status()
+            .unwrap();
+        Tmux { session }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let status = Command::new("tmux")
+                .args(["send-keys", "-t", &self.session, k])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["send-keys", "-t", &self.session, "-l", text])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text` (10 s at most).
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Handles in rank order as the scorecard screen shows them.
+fn ranking(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start_matches(['▶', ' ']);
+            let mut words = l.split_whitespace();
+            let rank = words.next()?;
+            let handle = words.next()?;
+            (rank.parse::<u32>().is_ok() && handle.starts_with('@')).then(|| handle.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_weekly_loop_by_keys_in_a_real_terminal() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required in CI (.ci/run installs it)"
+        );
+        eprintln!("tmux not found: skipping the terminal end-to-end test");
+        return;
+    }
+    let shop = Shop::new();
+    let exit_file = shop.path("exit-code");
+    let t = Tmux::start(&shop, &exit_file);
+    t.wait_for("Getting started");
+
+    // Two influencers and their codes, by keys.
+    t.keys(&["2", "a"]);
+    t.text("@sarah");
+    t.keys(&["Tab"]);
+    t.text("Sarah K");
+    t.keys(&["Tab", "Tab"]);
+    t.text("12000");
+    t.keys(&["Tab"]);
+    t.text("10");
+    t.keys(&["Enter"]);
+    t.wait_for("added @sarah");
+    t.keys(&["c"]);
+    t.text("SARAH20");
+    t.keys(&["Enter"]);
+    t.wait_for("code SARAH20 now credits @sarah");
+    t.keys(&["a"]);
+    t.text("milo");
+    t.keys(&["Tab", "Tab", "t"]); // platform: type-ahead to tiktok
+    t.keys(&["Tab"]);
+    t.text("48000");
+    t.keys(&["Enter"]);
+    t.wait_for("added @milo");
+    t.keys(&["c"]); // the new influencer is selected
+    t.text("MILO15");
+    t.keys(&["Enter"]);
+    t.wait_for("code MILO15 now credits @milo");
+
+    // Import the Shopify fixture: preview, then confirm.
+    t.keys(&["i"]);
+    t.text(&fixture("shopify/orders_79.csv"));
+    t.keys(&["Enter"]);
+    let preview = t.wait_for("Import preview");
+    assert!(preview.contains("8 new"), "{preview}");
+    t.keys(&["y"]);
+    let screen = t.wait_for("imported");
+    // No costs yet: sarah's 10 % commission (12.05) gives her ROI 900 %; milo has no cost,
+    // so his ROI is undefined and he ranks last.
+    assert_eq!(ranking(&screen), ["@sarah", "@milo"], "{screen}");
+    assert!(screen.contains("900.00"), "{screen}");
+
+    // Costs change the ranking: milo 40.00, sarah 500.00.
+    t.keys(&["2", "k", "$"]); // milo is first by handle
+    t.keys(&["Tab", "Tab"]);
+    t.text("40.00");
+    t.keys(&["Enter"]);
+    t.wait_for("recorded fee 40.00 for @milo");
+    t.keys(&["2", "j", "$", "Tab", "Tab"]);
+    t.text("500");
+    t.keys(&["Enter"]);
+    t.wait_for("recorded fee 500.00 for @sarah");
+    t.keys(&["1"]);
+    let screen = t.wait_for("375.00");
+    // milo: (190 − 40) / 40 = 375 %; sarah: (120.50 − 512.05) / 512.05 → −76.47 %.
+    assert_eq!(ranking(&screen), ["@milo", "@sarah"], "{screen}");
+    assert!(screen.contains("-76.47"), "{screen}");
+    t.keys(&["s", "s", "s"]); // sort by revenue
+    t.wait_for("sorted by revenue");
+
+    // Export and compare with the CLI's CSV of the same sort.
+    t.keys(&["e"]);
+    let screen = t.wait_for("wrote 2 rows to");
+    let exported = std::fs::read_dir(shop.dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("shoutout-scorecard-")
+        })
+        .expect("the export is in the directory the app started in")
+        .path();
+    assert!(
+        screen
+            .replace('\n', "")
+            .contains(&*exported.file_name().unwrap().to_string_lossy()),
+        "{screen}"
+    );
+    let csv = std::fs::read_to_string(&exported).unwrap();
+
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while !exit_file.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the app did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let code = std::fs::read_to_string(&exit_file).unwrap();
+    assert_eq!(code.trim(), "0", "the app should exit cleanly");
+    assert_eq!(
+        csv,
+        shop.ok(&["scorecard", "--sort", "revenue", "--csv", "-"])
+    );
+    assert!(csv.contains("1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,"));
+}
