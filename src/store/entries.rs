@@ -7,7 +7,7 @@ use crate::domain::{
     normalize_code, to_cents,
 };
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, named_params, params};
 use rust_decimal::Decimal;
 
 /// An influencer as stored.
@@ -110,45 +110,39 @@ const INFLUENCER_COLUMNS: &str =
 impl Store {
     /// Adds an influencer; refuses a handle that exists in any letter case.
     pub fn add_influencer(&mut self, new: &NewInfluencer) -> Result<i64> {
-        self.conn
-            .execute(
-                "INSERT INTO influencer (handle, name, platform, followers, commission_bp, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    new.handle,
-                    new.name,
-                    new.platform.as_str(),
-                    new.followers,
-                    pct_to_bp(new.commission_pct),
-                    new.notes
-                ],
-            )
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::DuplicateHandle(new.handle.clone())
-                } else {
-                    e.into()
-                }
-            })?;
+        self.write_influencer(
+            "INSERT INTO influencer (id, handle, name, platform, followers, commission_bp, notes)
+             VALUES (:id, :handle, :name, :platform, :followers, :commission_bp, :notes)",
+            None,
+            new,
+        )?;
         Ok(self.conn.last_insert_rowid())
     }
 
     /// Replaces an influencer's details.
     pub fn update_influencer(&mut self, id: i64, new: &NewInfluencer) -> Result<()> {
+        self.write_influencer(
+            "UPDATE influencer SET handle = :handle, name = :name, platform = :platform,
+                    followers = :followers, commission_bp = :commission_bp, notes = :notes
+             WHERE id = :id",
+            Some(id),
+            new,
+        )
+    }
+
+    fn write_influencer(&mut self, sql: &str, id: Option<i64>, new: &NewInfluencer) -> Result<()> {
         self.conn
             .execute(
-                "UPDATE influencer SET handle = ?2, name = ?3, platform = ?4, followers = ?5,
-                        commission_bp = ?6, notes = ?7
-                 WHERE id = ?1",
-                params![
-                    id,
-                    new.handle,
-                    new.name,
-                    new.platform.as_str(),
-                    new.followers,
-                    pct_to_bp(new.commission_pct),
-                    new.notes
-                ],
+                sql,
+                named_params! {
+                    ":id": id,
+                    ":handle": new.handle,
+                    ":name": new.name,
+                    ":platform": new.platform.as_str(),
+                    ":followers": new.followers,
+                    ":commission_bp": pct_to_bp(new.commission_pct),
+                    ":notes": new.notes,
+                },
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {

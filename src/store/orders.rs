@@ -310,70 +310,70 @@ impl OrderImport<'_> {
                          FROM shop_order o WHERE o.id = ?2",
                     )?
                     .execute(params![self.batch_id, id])?;
-                let customer = self.customer_id(order)?;
-                self.tx
-                    .prepare_cached(
-                        "UPDATE shop_order SET number = ?2, placed_at = ?3, placed_offset = ?4,
-                            placed_on = ?5, customer_id = ?6, currency = ?7, subtotal_cents = ?8,
-                            refunded_cents = ?9, status = ?10, cancelled = ?11,
-                            customer_new = ?12, fingerprint = ?13, updated_batch = ?14
-                         WHERE id = ?1",
-                    )?
-                    .execute(params![
-                        id,
-                        order_number(&order.external_id),
-                        order.placed_at.timestamp(),
-                        order.placed_at.offset().local_minus_utc(),
-                        order.placed_at.date_naive().num_days_from_ce(),
-                        customer,
-                        order.currency,
-                        order.subtotal,
-                        order.refunded,
-                        order.status.as_str(),
-                        order.cancelled,
-                        order.customer_new,
-                        fp,
-                        self.batch_id
-                    ])?;
-                self.tx
-                    .prepare_cached("DELETE FROM order_code WHERE order_id = ?1")?
-                    .execute([id])?;
-                self.insert_codes(id, &order.codes)?;
+                self.write(order, fp, true)?;
                 Ok(Upsert::Changed)
             }
             None => {
-                let customer = self.customer_id(order)?;
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO shop_order (source, external_id, number, placed_at,
-                            placed_offset, placed_on, customer_id, currency, subtotal_cents,
-                            refunded_cents, status, cancelled, customer_new, fingerprint,
-                            created_batch, updated_batch)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                                 ?15, ?15)",
-                    )?
-                    .execute(params![
-                        self.source,
-                        order.external_id,
-                        order_number(&order.external_id),
-                        order.placed_at.timestamp(),
-                        order.placed_at.offset().local_minus_utc(),
-                        order.placed_at.date_naive().num_days_from_ce(),
-                        customer,
-                        order.currency,
-                        order.subtotal,
-                        order.refunded,
-                        order.status.as_str(),
-                        order.cancelled,
-                        order.customer_new,
-                        fp,
-                        self.batch_id
-                    ])?;
-                let id = self.tx.last_insert_rowid();
-                self.insert_codes(id, &order.codes)?;
+                self.write(order, fp, false)?;
                 Ok(Upsert::New)
             }
         }
+    }
+
+    /// Inserts an order, or overwrites the one with the same (shop, order number), and sets
+    /// its codes. The batch that created an order stays recorded; the one that changed it is
+    /// this one.
+    fn write(&mut self, order: &OrderRecord, fp: i64, had_codes: bool) -> Result<()> {
+        let customer = self.customer_id(order)?;
+        let id: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO shop_order (source, external_id, number, placed_at, placed_offset,
+                    placed_on, customer_id, currency, subtotal_cents, refunded_cents, status,
+                    cancelled, customer_new, fingerprint, created_batch, updated_batch)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+                 ON CONFLICT (source, external_id) DO UPDATE SET
+                    number = excluded.number, placed_at = excluded.placed_at,
+                    placed_offset = excluded.placed_offset, placed_on = excluded.placed_on,
+                    customer_id = excluded.customer_id, currency = excluded.currency,
+                    subtotal_cents = excluded.subtotal_cents,
+                    refunded_cents = excluded.refunded_cents, status = excluded.status,
+                    cancelled = excluded.cancelled, customer_new = excluded.customer_new,
+                    fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch
+                 RETURNING id",
+            )?
+            .query_row(
+                params![
+                    self.source,
+                    order.external_id,
+                    order_number(&order.external_id),
+                    order.placed_at.timestamp(),
+                    order.placed_at.offset().local_minus_utc(),
+                    order.placed_at.date_naive().num_days_from_ce(),
+                    customer,
+                    order.currency,
+                    order.subtotal,
+                    order.refunded,
+                    order.status.as_str(),
+                    order.cancelled,
+                    order.customer_new,
+                    fp,
+                    self.batch_id
+                ],
+                |r| r.get(0),
+            )?;
+        if had_codes {
+            self.tx
+                .prepare_cached("DELETE FROM order_code WHERE order_id = ?1")?
+                .execute([id])?;
+        }
+        let mut insert = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO order_code (order_id, code_key) VALUES (?1, ?2)",
+        )?;
+        for code in &order.codes {
+            insert.execute(params![id, code])?;
+        }
+        Ok(())
     }
 
     fn customer_id(&self, order: &OrderRecord) -> Result<Option<i64>> {
@@ -388,16 +388,6 @@ impl OrderImport<'_> {
             )?
             .query_row([key], |r| r.get(0))?;
         Ok(Some(id))
-    }
-
-    fn insert_codes(&self, order_id: i64, codes: &[String]) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO order_code (order_id, code_key) VALUES (?1, ?2)",
-        )?;
-        for code in codes {
-            stmt.execute(params![order_id, code])?;
-        }
-        Ok(())
     }
 
     /// Makes the import permanent, recording its counts on the batch.
