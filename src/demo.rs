@@ -88,10 +88,7 @@ pub fn load(store: &mut Store, now: &str) -> Result<ImportSummary, DemoError> {
     }
     let options = ImportOptions {
         format: Format::Shopify,
-        dry_run: false,
-        skip_invalid: false,
-        shop: None,
-        now: now.to_string(),
+        ..ImportOptions::new(now)
     };
     Ok(import_reader(
         store,

@@ -225,9 +225,20 @@ pub struct ImportArgs {
     /// The export file (CSV)
     #[arg(required_unless_present = "undo_last")]
     file: Option<PathBuf>,
-    /// The layout: auto or shopify
+    /// The layout: auto, shopify, etsy, etsy-items, woocommerce, woocommerce-export or mapped
     #[arg(long, default_value = "auto", value_parser = parse_format)]
     format: Format,
+    /// A column mapping (TOML) for any other CSV; saved, so later files with the same header
+    /// need no flag (see docs/import-formats.md)
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
+    /// The currency of a file that has no currency column [default: the shop's, else USD]
+    #[arg(long, value_name = "CODE")]
+    currency: Option<String>,
+    /// Record gift orders as product cost at this percent of their retail value (your cost of
+    /// goods); remembered for later imports [default: 100]
+    #[arg(long, value_parser = parse_percent, value_name = "PCT")]
+    gift_cost_pct: Option<Decimal>,
     /// Show what would change, write nothing
     #[arg(long)]
     dry_run: bool,
@@ -680,12 +691,26 @@ fn import(store: &mut Store, a: &ImportArgs, now: String, out: &mut dyn Write) -
         .file
         .as_ref()
         .expect("clap requires FILE without --undo-last");
+    let mapping = match &a.mapping {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the mapping {}", path.display()))?;
+            Some(
+                crate::import::Mapping::from_toml(&text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+            )
+        }
+    };
     let options = ImportOptions {
         format: a.format,
         dry_run: a.dry_run,
         skip_invalid: a.skip_invalid,
         shop: a.shop.clone(),
         now,
+        mapping,
+        currency: a.currency.clone(),
+        gift_cost_pct: a.gift_cost_pct,
     };
     let summary = import_file(store, file, &options)?;
     writeln!(out, "{summary}")?;

@@ -84,6 +84,12 @@ pub struct OrderRecord {
     pub codes: Vec<String>,
     /// `Some(true/false)` when the shop itself says new/returning customer.
     pub customer_new: Option<bool>,
+    /// For product gifted through the shop (a 100 %-off order with a creator's code): the
+    /// retail value given away. Such an order is not a sale.
+    pub gift_value: Option<Cents>,
+    /// Tracking parameters where the export has them (a mapped CSV), normalised like codes.
+    pub utm_source: Option<String>,
+    pub utm_campaign: Option<String>,
 }
 
 /// The form in which promo codes are compared: trimmed and upper-cased, so `sarah20`,

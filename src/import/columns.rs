@@ -1,7 +1,9 @@
-//! Finding columns by name and reporting a bad cell by line, column and value.
+//! Finding columns by name, reading typed cells, and reporting a bad cell by line, column and
+//! value.
 
 use super::ImportError;
-use crate::domain::ValueError;
+use crate::domain::{Cents, ValueError, parse_amount, to_cents};
+use chrono::NaiveDate;
 use csv::StringRecord;
 use std::fmt;
 
@@ -20,14 +22,7 @@ pub struct RowError {
 
 impl RowError {
     pub fn new(line: u64, column: &str, value: &str, expected: impl Into<String>) -> Self {
-        let e = ValueError::new(value, expected);
-        RowError {
-            line,
-            column: column.to_string(),
-            value: e.value,
-            expected: e.expected,
-            fatal: false,
-        }
+        Self::from_value(line, column, ValueError::new(value, expected))
     }
 
     pub(crate) fn from_value(line: u64, column: &str, e: ValueError) -> Self {
@@ -84,14 +79,22 @@ fn describe_csv_error(e: &csv::Error) -> String {
              (is the file cut short or not a complete export?)"
         ),
         csv::ErrorKind::Utf8 { .. } => {
-            "this line is not UTF-8 text (re-save the file as CSV UTF-8)".to_string()
+            "this line is not text in the file's encoding (re-save the file as CSV UTF-8)"
+                .to_string()
         }
         csv::ErrorKind::Io(io) => format!("could not read the file: {io}"),
         _ => e.to_string(),
     }
 }
 
-/// The positions of the columns a reader needs, found by header name.
+/// A column found in the header: its position and the name it is reported by.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Col {
+    pub index: usize,
+    pub name: &'static str,
+}
+
+/// The header of a file, to find columns by name.
 pub(crate) struct Columns {
     header: Vec<String>,
 }
@@ -103,19 +106,34 @@ impl Columns {
         }
     }
 
-    /// Positions of `names`, or the list of those missing.
+    /// The first of `names` present (exports rename columns across versions).
+    pub fn find(&self, names: &[&'static str]) -> Option<Col> {
+        names.iter().find_map(|name| {
+            self.header
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(name))
+                .map(|index| Col { index, name })
+        })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.header.iter().any(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    /// The columns a format needs, each given as its alternative names; or an error listing
+    /// every one missing.
     pub fn require<const N: usize>(
         &self,
-        names: [&'static str; N],
+        specs: [&'static [&'static str]; N],
         file: &str,
         format: &'static str,
-    ) -> Result<[usize; N], ImportError> {
-        let found = names.map(|n| self.find(n));
-        let missing: Vec<&str> = names
+    ) -> Result<[Col; N], ImportError> {
+        let found = specs.map(|names| self.find(names));
+        let missing: Vec<&str> = specs
             .iter()
-            .zip(found)
+            .zip(&found)
             .filter(|(_, f)| f.is_none())
-            .map(|(n, _)| *n)
+            .map(|(names, _)| names[0])
             .collect();
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns {
@@ -126,8 +144,122 @@ impl Columns {
         }
         Ok(found.map(|f| f.expect("checked above")))
     }
+}
 
-    pub fn find(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == name)
+/// How numbers are written in a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// `12,50` (files delimited by `;`, from European locales); `1.234,50` too.
+    pub decimal_comma: bool,
+}
+
+impl NumberStyle {
+    /// Parses an amount in this style, exactly (never through a float).
+    pub fn amount(self, text: &str) -> Result<Cents, ValueError> {
+        let t = text.trim();
+        let normal = if self.decimal_comma && t.contains(',') {
+            t.replace('.', "").replace(',', ".")
+        } else {
+            t.to_string()
+        };
+        parse_amount(&normal)
+            .and_then(to_cents)
+            .map_err(|e| ValueError::new(text, e.expected))
+    }
+}
+
+/// The cells of one row, read by column.
+pub(crate) struct Cells<'a> {
+    pub record: &'a StringRecord,
+    pub line: u64,
+    pub style: NumberStyle,
+}
+
+impl Cells<'_> {
+    pub fn text(&self, col: Col) -> &str {
+        self.record.get(col.index).unwrap_or("").trim()
+    }
+
+    pub fn opt_text(&self, col: Option<Col>) -> &str {
+        col.map_or("", |c| self.text(c))
+    }
+
+    pub fn err(&self, col: Col, e: ValueError) -> RowError {
+        RowError::from_value(self.line, col.name, e)
+    }
+
+    /// An amount that must be present.
+    pub fn amount(&self, col: Col) -> Result<Cents, RowError> {
+        self.style
+            .amount(self.text(col))
+            .map_err(|e| self.err(col, e))
+    }
+
+    /// An amount where an empty cell means 0.
+    pub fn amount_or_zero(&self, col: Col) -> Result<Cents, RowError> {
+        if self.text(col).is_empty() {
+            Ok(0)
+        } else {
+            self.amount(col)
+        }
+    }
+
+    /// A date in one of `forms` (chrono formats), reported with `expected` when none fits.
+    pub fn date(&self, col: Col, forms: &[&str], expected: &str) -> Result<NaiveDate, RowError> {
+        let text = self.text(col);
+        forms
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+            .ok_or_else(|| self.err(col, ValueError::new(text, expected)))
+    }
+
+    /// A currency code (`USD`).
+    pub fn currency(&self, col: Col) -> Result<String, RowError> {
+        let text = self.text(col);
+        let code = text.to_ascii_uppercase();
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+            Ok(code)
+        } else {
+            Err(self.err(col, ValueError::new(text, "a currency code like USD")))
+        }
+    }
+}
+
+/// Splits a cell of promo codes on `separator`, normalised, duplicates removed, sorted.
+pub(crate) fn split_codes(cell: &str, separator: &str) -> Vec<String> {
+    let mut codes: Vec<String> = cell
+        .split(separator)
+        .map(crate::domain::normalize_code)
+        .filter(|c| !c.is_empty())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_commas_are_read_exactly() {
+        let eu = NumberStyle {
+            decimal_comma: true,
+        };
+        assert_eq!(eu.amount("12,50").unwrap(), 1250);
+        assert_eq!(eu.amount("1.234,5").unwrap(), 123450);
+        assert_eq!(eu.amount("7").unwrap(), 700);
+        assert!(eu.amount("12,5O").is_err());
+        let us = NumberStyle::default();
+        assert!(us.amount("12,50").is_err());
+    }
+
+    #[test]
+    fn codes_split_and_dedupe() {
+        assert_eq!(
+            split_codes("SPRING10;spring10; ANA ", ";"),
+            ["ANA", "SPRING10"]
+        );
+        assert_eq!(split_codes("", ", "), Vec::<String>::new());
     }
 }

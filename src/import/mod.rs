@@ -7,18 +7,26 @@
 //! A preview and a real import run the very same code, so their counts cannot differ.
 
 mod columns;
+mod etsy;
+mod mapped;
+mod rows;
 mod shopify;
+mod text;
+mod woo;
 
-pub use columns::RowError;
+pub use columns::{NumberStyle, RowError};
+pub use mapped::{Mapping, header_key};
 
 use crate::domain::OrderRecord;
 use crate::store::{BatchMeta, Store, StoreError, Upsert, UpsertCounts};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::str::FromStr;
 use thiserror::Error;
 
@@ -29,13 +37,49 @@ pub enum Format {
     Auto,
     /// Shopify admin › Orders › Export (73, 78 and 79-column layouts).
     Shopify,
+    /// Etsy's `EtsySoldOrders*.csv`.
+    EtsyOrders,
+    /// Etsy's `EtsySoldOrderItems*.csv`, imported alone.
+    EtsyItems,
+    /// WooCommerce › Analytics › Orders › Download.
+    WooAnalytics,
+    /// The "Advanced Order Export For WooCommerce" plugin's default layout.
+    WooPlugin,
+    /// Any CSV read through a column mapping.
+    Mapped,
 }
 
 impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Auto,
+        Format::Shopify,
+        Format::EtsyOrders,
+        Format::EtsyItems,
+        Format::WooAnalytics,
+        Format::WooPlugin,
+        Format::Mapped,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Auto => "auto",
             Format::Shopify => "shopify",
+            Format::EtsyOrders => "etsy",
+            Format::EtsyItems => "etsy-items",
+            Format::WooAnalytics => "woocommerce",
+            Format::WooPlugin => "woocommerce-export",
+            Format::Mapped => "mapped",
+        }
+    }
+
+    /// The shop an import belongs to by default: the two Etsy files and the two WooCommerce
+    /// layouts each share one, so their order numbers meet.
+    pub fn default_shop(self) -> &'static str {
+        match self {
+            Format::EtsyOrders | Format::EtsyItems => "etsy",
+            Format::WooAnalytics | Format::WooPlugin => "woocommerce",
+            Format::Mapped => "csv",
+            other => other.as_str(),
         }
     }
 
@@ -44,6 +88,11 @@ impl Format {
         match self {
             Format::Auto => "automatic detection",
             Format::Shopify => "Shopify orders export",
+            Format::EtsyOrders => "Etsy orders file (EtsySoldOrders)",
+            Format::EtsyItems => "Etsy order items file (EtsySoldOrderItems)",
+            Format::WooAnalytics => "WooCommerce Analytics orders download",
+            Format::WooPlugin => "WooCommerce Advanced Order Export",
+            Format::Mapped => "CSV with a column mapping",
         }
     }
 }
@@ -58,14 +107,16 @@ impl FromStr for Format {
     type Err = crate::domain::ValueError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "auto" => Ok(Format::Auto),
-            "shopify" => Ok(Format::Shopify),
-            _ => Err(crate::domain::ValueError::new(
-                s,
-                "a format: auto or shopify",
-            )),
-        }
+        let wanted = s.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == wanted)
+            .ok_or_else(|| {
+                crate::domain::ValueError::new(
+                    s,
+                    "a format: auto, shopify, etsy, etsy-items, woocommerce, woocommerce-export or mapped",
+                )
+            })
     }
 }
 
@@ -82,6 +133,30 @@ pub struct ImportOptions {
     pub shop: Option<String>,
     /// When the import runs (ISO 8601), recorded on the batch.
     pub now: String,
+    /// A column mapping to use (and save for this header).
+    pub mapping: Option<Mapping>,
+    /// The currency of files that have no currency column (WooCommerce Analytics); defaults
+    /// to the shop's currency, or USD for a first import.
+    pub currency: Option<String>,
+    /// Gift orders are recorded as product cost at this percent of their retail value
+    /// (remembered for later imports; 100 until set).
+    pub gift_cost_pct: Option<rust_decimal::Decimal>,
+}
+
+impl ImportOptions {
+    /// Options for a plain import at `now`.
+    pub fn new(now: impl Into<String>) -> ImportOptions {
+        ImportOptions {
+            format: Format::Auto,
+            dry_run: false,
+            skip_invalid: false,
+            shop: None,
+            now: now.into(),
+            mapping: None,
+            currency: None,
+            gift_cost_pct: None,
+        }
+    }
 }
 
 /// What an import found (and, unless it was a dry run or refused, wrote).
@@ -89,6 +164,11 @@ pub struct ImportOptions {
 pub struct ImportSummary {
     pub file: PathBuf,
     pub format: Format,
+    /// What the file turned out to be written in: `UTF-8`, `UTF-16LE`, `windows-1252`.
+    pub encoding: &'static str,
+    pub delimiter: char,
+    /// The mapping's name when the format is [`Format::Mapped`].
+    pub mapping_name: Option<String>,
     pub shop: String,
     pub counts: UpsertCounts,
     /// First and last order date in the file (shop-local).
@@ -99,8 +179,25 @@ pub struct ImportSummary {
     pub unknown_codes: Vec<(String, u64)>,
     /// The first invalid rows (at most [`MAX_ERRORS`]); `counts.invalid` has the total.
     pub errors: Vec<RowError>,
+    /// Gift orders (100 %-off orders with a creator's code): recorded as product cost, not
+    /// as sales.
+    pub gifts: i64,
+    /// The product cost recorded for new gift orders.
+    pub gift_cost: crate::domain::Cents,
+    /// Things the seller should know (an assumed currency, a mapping applied).
+    pub notes: Vec<String>,
     /// Whether the database was changed.
     pub written: bool,
+}
+
+impl ImportSummary {
+    /// "Shopify orders export" or the mapping's own name.
+    pub fn format_label(&self) -> String {
+        match &self.mapping_name {
+            Some(name) if !name.is_empty() => format!("{name} (column mapping)"),
+            _ => self.format.describe().to_string(),
+        }
+    }
 }
 
 /// How many row errors a summary keeps.
@@ -135,6 +232,17 @@ impl fmt::Display for ImportSummary {
                 .collect();
             writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
         }
+        if self.gifts > 0 {
+            writeln!(
+                f,
+                "gift orders: {} (not sales; {} recorded as product cost)",
+                self.gifts,
+                crate::domain::fmt2(crate::domain::from_cents(self.gift_cost))
+            )?;
+        }
+        for note in &self.notes {
+            writeln!(f, "note: {note}")?;
+        }
         for e in &self.errors {
             writeln!(f, "  {e}")?;
         }
@@ -168,10 +276,14 @@ pub enum ImportError {
         message: String,
     },
     #[error(
-        "{file}: the header does not look like a known order export (first columns: {header}). \
-         Known: Shopify orders export"
+        "{file}: the header does not look like a known order export (first columns: {}). \
+         Known: Shopify, Etsy (orders or items), WooCommerce (Analytics or the Advanced Order \
+         Export plugin). For any other CSV pass --mapping FILE (see docs/import-formats.md)",
+        .header.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
     )]
-    UnknownFormat { file: String, header: String },
+    UnknownFormat { file: String, header: Vec<String> },
+    #[error("{file}: the mapping is not valid: {message}")]
+    BadMapping { file: String, message: String },
     #[error("{file}: line 1: this {format} is missing the column(s) {missing}")]
     MissingColumns {
         file: String,
@@ -200,19 +312,21 @@ fn error_lines(summary: &ImportSummary) -> String {
 /// A reader of one export format: yields each order, or the error of its first bad cell.
 pub(crate) trait OrderReader {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>>;
+    /// The header of the order-number column, to name it in errors.
+    fn id_column(&self) -> &'static str;
 }
 
 /// Hashes everything read through it, so the batch records the file's SHA-256 without a
 /// second pass.
 struct HashingReader<R> {
     inner: R,
-    hasher: Sha256,
+    hasher: Rc<RefCell<Sha256>>,
 }
 
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
+        self.hasher.borrow_mut().update(&buf[..n]);
         Ok(n)
     }
 }
@@ -223,6 +337,12 @@ pub fn import_file(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
+    if path.is_dir() {
+        return Err(ImportError::Io {
+            file: path.display().to_string(),
+            source: std::io::Error::other("this is a folder, not a CSV file"),
+        });
+    }
     let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
         file: path.display().to_string(),
         source,
@@ -235,6 +355,24 @@ pub fn import_file(
     )
 }
 
+/// Recognises a built-in export layout by its header.
+pub fn detect(header: &csv::StringRecord) -> Option<Format> {
+    let columns = columns::Columns::new(header);
+    if shopify::matches(&columns) {
+        Some(Format::Shopify)
+    } else if etsy::matches_orders(&columns) {
+        Some(Format::EtsyOrders)
+    } else if etsy::matches_items(&columns) {
+        Some(Format::EtsyItems)
+    } else if woo::matches_analytics(&columns) {
+        Some(Format::WooAnalytics)
+    } else if woo::matches_plugin(&columns) {
+        Some(Format::WooPlugin)
+    } else {
+        None
+    }
+}
+
 /// Imports (or previews) an export read from `input`; `path` names it in messages.
 pub fn import_reader(
     store: &mut Store,
@@ -243,45 +381,91 @@ pub fn import_reader(
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
     let file_name = path.display().to_string();
+    let hasher = Rc::new(RefCell::new(Sha256::new()));
     let hashing = HashingReader {
         inner: input,
-        hasher: Sha256::new(),
+        hasher: Rc::clone(&hasher),
     };
+    let sniffed = text::sniff(hashing).map_err(|source| ImportError::Io {
+        file: file_name.clone(),
+        source,
+    })?;
+    let (encoding, delimiter, decimal_comma) =
+        (sniffed.encoding, sniffed.delimiter, sniffed.decimal_comma());
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
-        .from_reader(hashing);
+        .delimiter(delimiter)
+        .from_reader(sniffed.reader);
     let header = csv
         .headers()
         .map_err(|e| columns::malformed(&file_name, &e))?
         .clone();
-    let format = match options.format {
-        Format::Auto => detect(&header).ok_or_else(|| ImportError::UnknownFormat {
-            file: file_name.clone(),
-            header: header.iter().take(6).collect::<Vec<_>>().join(", "),
-        })?,
-        chosen => chosen,
-    };
-    let mut reader: Box<dyn OrderReader + '_> = match format {
-        Format::Shopify | Format::Auto => {
-            Box::new(shopify::ShopifyReader::new(&mut csv, &header, &file_name)?)
+    if header.iter().all(|h| h.trim().is_empty()) {
+        return Err(ImportError::Malformed {
+            file: file_name,
+            line: 1,
+            message: "the file is empty (no header line)".into(),
+        });
+    }
+    let columns = columns::Columns::new(&header);
+    let key = header_key(&header);
+
+    // The mapping: given, or saved for this header when nothing built-in matches.
+    let mut mapping = options.mapping.clone();
+    let format = match (options.format, &mapping) {
+        (Format::Auto, None) => match detect(&header) {
+            Some(f) => f,
+            None => match store.saved_mapping(&key)? {
+                Some(text) => {
+                    mapping = Some(Mapping::from_toml(&text).map_err(|message| {
+                        ImportError::BadMapping {
+                            file: file_name.clone(),
+                            message,
+                        }
+                    })?);
+                    Format::Mapped
+                }
+                None => {
+                    return Err(ImportError::UnknownFormat {
+                        file: file_name,
+                        header: header.iter().map(|h| h.trim().to_string()).collect(),
+                    });
+                }
+            },
+        },
+        (Format::Auto | Format::Mapped, Some(_)) => Format::Mapped,
+        (Format::Mapped, None) => {
+            return Err(ImportError::BadMapping {
+                file: file_name,
+                message: "--format mapped needs --mapping FILE".into(),
+            });
         }
+        (chosen, _) => chosen,
     };
+
     let shop = options
         .shop
         .clone()
-        .unwrap_or_else(|| format.as_str().to_string());
+        .unwrap_or_else(|| format.default_shop().to_string());
     let mut summary = ImportSummary {
         file: path.to_path_buf(),
         format,
+        encoding,
+        delimiter: delimiter as char,
+        mapping_name: mapping.as_ref().map(|m| m.name.clone()),
         shop: shop.clone(),
         counts: UpsertCounts::default(),
         first: None,
         last: None,
         unknown_codes: Vec::new(),
         errors: Vec::new(),
+        gifts: 0,
+        gift_cost: 0,
+        notes: Vec::new(),
         written: false,
     };
+    let style = NumberStyle { decimal_comma };
     let meta = BatchMeta {
         file_name: file_name.clone(),
         sha256: String::new(),
@@ -290,7 +474,83 @@ pub fn import_reader(
         imported_at: options.now.clone(),
     };
     let mut batch = store.begin_import(&meta)?;
-    let mut currency = batch.shop_currency()?;
+    let mut currency = batch.setting("currency")?;
+    // Formats without a currency column take the shop's (or the one given).
+    let fallback_currency = options
+        .currency
+        .clone()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .or_else(|| currency.clone())
+        .unwrap_or_else(|| "USD".to_string());
+    let gift_pct = match options.gift_cost_pct {
+        Some(pct) => {
+            if !options.dry_run {
+                batch.set_setting("gift_cost_pct", &pct.to_string())?;
+            }
+            pct
+        }
+        None => batch
+            .setting("gift_cost_pct")?
+            .and_then(|t| crate::domain::parse_percent(&t).ok())
+            .unwrap_or(rust_decimal::Decimal::ONE_HUNDRED),
+    };
+    let mut reader: Box<dyn OrderReader + '_> = match format {
+        Format::Shopify | Format::Auto => Box::new(shopify::ShopifyReader::new(
+            &mut csv, &columns, &file_name, style,
+        )?),
+        Format::EtsyOrders => Box::new(etsy::EtsyOrdersReader::new(
+            &mut csv, &columns, &file_name, style,
+        )?),
+        Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
+            &mut csv, &columns, &file_name, style,
+        )?),
+        Format::WooAnalytics | Format::WooPlugin => {
+            if !columns.has("Order Currency") && !columns.has("Currency") {
+                summary.notes.push(format!(
+                    "the file has no currency column: its orders are taken as {fallback_currency}"
+                ));
+            }
+            if format == Format::WooAnalytics {
+                Box::new(woo::AnalyticsReader::new(
+                    &mut csv,
+                    &columns,
+                    &file_name,
+                    style,
+                    fallback_currency.clone(),
+                )?)
+            } else {
+                Box::new(woo::PluginReader::new(
+                    &mut csv,
+                    &columns,
+                    &file_name,
+                    style,
+                    fallback_currency.clone(),
+                )?)
+            }
+        }
+        Format::Mapped => {
+            let m = mapping.clone().expect("a mapped format has a mapping");
+            if m.currency.is_none() && m.currency_column.is_none() {
+                summary.notes.push(format!(
+                    "the mapping names no currency: orders are taken as {fallback_currency}"
+                ));
+            }
+            if options.mapping.is_some() && !options.dry_run {
+                batch.save_mapping(&key, &m.name, &m.to_toml(), &options.now)?;
+                summary
+                    .notes
+                    .push("the mapping was saved: files with this header will use it".into());
+            }
+            Box::new(mapped::MappedReader::new(
+                &mut csv,
+                &columns,
+                &file_name,
+                m,
+                decimal_comma,
+                fallback_currency.clone(),
+            )?)
+        }
+    };
     let mut code_uses: HashMap<String, u64> = HashMap::new();
     let reject = |summary: &mut ImportSummary, error: RowError| {
         summary.counts.invalid += 1;
@@ -315,7 +575,7 @@ pub fn import_reader(
         };
         match &currency {
             None => {
-                batch.set_shop_currency(&order.currency)?;
+                batch.set_setting("currency", &order.currency)?;
                 currency = Some(order.currency.clone());
             }
             Some(shop_currency) if *shop_currency != order.currency => {
@@ -332,20 +592,25 @@ pub fn import_reader(
             }
             Some(_) => {}
         }
-        match batch.upsert(&order)? {
-            Upsert::RepeatedInFile => {
-                reject(
-                    &mut summary,
-                    RowError::new(
-                        line,
-                        "Name",
-                        &order.external_id,
-                        "an order number not used by an earlier order of this file",
-                    ),
-                );
-                continue;
+        let done = batch.upsert(&order)?;
+        if done == Upsert::RepeatedInFile {
+            reject(
+                &mut summary,
+                RowError::new(
+                    line,
+                    reader.id_column(),
+                    &order.external_id,
+                    "an order number not used by an earlier order of this file",
+                ),
+            );
+            continue;
+        }
+        summary.counts.add(done);
+        if let Some(retail) = order.gift_value {
+            summary.gifts += 1;
+            if done == Upsert::New {
+                summary.gift_cost += record_gift(&batch, &order, retail, gift_pct)?;
             }
-            done => summary.counts.add(done),
         }
         let day = order.placed_at.date_naive();
         summary.first = Some(summary.first.map_or(day, |d| d.min(day)));
@@ -369,9 +634,16 @@ pub fn import_reader(
     if options.dry_run {
         return Ok(summary);
     }
-    let sha256: String = csv
-        .into_inner()
-        .hasher
+    // Read to the end so the hash covers the whole file.
+    std::io::copy(&mut csv.into_inner(), &mut std::io::sink()).map_err(|source| {
+        ImportError::Io {
+            file: file_name.clone(),
+            source,
+        }
+    })?;
+    let sha256: String = hasher
+        .borrow()
+        .clone()
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -381,13 +653,36 @@ pub fn import_reader(
     Ok(summary)
 }
 
-/// Recognises an export layout by its header.
-pub fn detect(header: &csv::StringRecord) -> Option<Format> {
-    let has = |name: &str| header.iter().any(|h| h.trim() == name);
-    if has("Name") && has("Financial Status") && has("Subtotal") && has("Lineitem name") {
-        return Some(Format::Shopify);
+/// Records a gift order as a product cost of the creator whose code it carries: retail value
+/// × `pct` / 100, rounded to the cent (half away from zero). Returns the cost in cents (0 when
+/// no code of the order belongs to anyone).
+fn record_gift(
+    batch: &crate::store::OrderImport<'_>,
+    order: &OrderRecord,
+    retail: crate::domain::Cents,
+    pct: rust_decimal::Decimal,
+) -> Result<crate::domain::Cents, ImportError> {
+    for code in &order.codes {
+        if let Some(owner) = batch.code_owner(code)? {
+            let cost = crate::domain::round2(
+                crate::domain::from_cents(retail) * pct / rust_decimal::Decimal::ONE_HUNDRED,
+            );
+            let cents = crate::domain::to_cents(cost).expect("rounded to cents");
+            batch.add_import_cost(
+                owner,
+                crate::domain::CostKind::Product,
+                cents,
+                order.placed_at.date_naive(),
+                &format!(
+                    "gift order {} (retail {}, code {code})",
+                    order.external_id,
+                    crate::domain::fmt2(crate::domain::from_cents(retail))
+                ),
+            )?;
+            return Ok(cents);
+        }
     }
-    None
+    Ok(0)
 }
 
 #[cfg(test)]

@@ -5,15 +5,12 @@ use crate::domain::NewInfluencer;
 
 fn options(dry_run: bool) -> ImportOptions {
     ImportOptions {
-        format: Format::Auto,
         dry_run,
-        skip_invalid: false,
-        shop: None,
-        now: "2026-11-22T10:00:00+00:00".into(),
+        ..ImportOptions::new("2026-11-22T10:00:00+00:00")
     }
 }
 
-const HEADER: &str = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount";
+const HEADER: &str = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount,Total,Discount Amount";
 
 fn run(store: &mut Store, body: &str, dry_run: bool) -> Result<ImportSummary, ImportError> {
     let text = format!("{HEADER}\n{body}");
@@ -30,9 +27,9 @@ fn only_the_first_row_of_an_order_carries_its_totals() {
     let mut store = Store::open_in_memory().unwrap();
     let s = run(
         &mut store,
-        "#1,a@x.com,paid,USD,10.00,A + b,2026-05-01 10:00:00 -0700,Mug,,\n\
-         #1,a@x.com,,,,,2026-05-01 10:00:00 -0700,Vase,,\n\
-         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,\n",
+        "#1,a@x.com,paid,USD,10.00,A + b,2026-05-01 10:00:00 -0700,Mug,,,,\n\
+         #1,a@x.com,,,,,2026-05-01 10:00:00 -0700,Vase,,,,\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,,,\n",
         false,
     )
     .unwrap();
@@ -55,7 +52,7 @@ fn only_the_first_row_of_an_order_carries_its_totals() {
 #[test]
 fn a_dry_run_and_a_real_import_count_the_same() {
     let mut store = Store::open_in_memory().unwrap();
-    let body = "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,\n";
+    let body = "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,,,\n";
     let preview = run(&mut store, body, true).unwrap();
     assert_eq!(store.order_count().unwrap(), 0);
     let real = run(&mut store, body, false).unwrap();
@@ -68,9 +65,9 @@ fn an_order_repeated_apart_in_one_file_is_invalid() {
     let mut store = Store::open_in_memory().unwrap();
     let err = run(
         &mut store,
-        "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,\n\
-         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,\n\
-         #1,a@x.com,paid,USD,12.00,,2026-05-01 10:00:00 -0700,Mug,,\n",
+        "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,,,\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,,,\n\
+         #1,a@x.com,paid,USD,12.00,,2026-05-01 10:00:00 -0700,Mug,,,,\n",
         false,
     )
     .unwrap_err();
@@ -89,15 +86,15 @@ fn undo_restores_changed_orders_and_their_codes_exactly() {
     store.add_code("ANA", id, None).unwrap();
     run(
         &mut store,
-        "#1,a@x.com,paid,USD,10.00,ANA,2026-05-01 10:00:00 -0700,Mug,,\n",
+        "#1,a@x.com,paid,USD,10.00,ANA,2026-05-01 10:00:00 -0700,Mug,,,,\n",
         false,
     )
     .unwrap();
     let before = store.load_facts().unwrap().orders;
     let s = run(
         &mut store,
-        "#1,a@x.com,refunded,USD,10.00,OTHER,2026-05-01 10:00:00 -0700,Mug,,10.00\n\
-         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,\n",
+        "#1,a@x.com,refunded,USD,10.00,OTHER,2026-05-01 10:00:00 -0700,Mug,,10.00,,\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,,,\n",
         false,
     )
     .unwrap();
@@ -116,9 +113,9 @@ fn times_read_with_offset_or_as_excel_leaves_them() {
     let mut store = Store::open_in_memory().unwrap();
     let s = run(
         &mut store,
-        "#1,,paid,usd,10,,2026-05-01 23:30:00 -0700,Mug,,\n\
-         #2,,paid,USD,10,,2026-05-02 08:00,Mug,,\n\
-         #3,,paid,USD,10,,May 3 2026,Mug,,\n",
+        "#1,,paid,usd,10,,2026-05-01 23:30:00 -0700,Mug,,,,\n\
+         #2,,paid,USD,10,,2026-05-02 08:00,Mug,,,,\n\
+         #3,,paid,USD,10,,May 3 2026,Mug,,,,\n",
         true,
     )
     .unwrap_err();

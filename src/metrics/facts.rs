@@ -17,6 +17,19 @@ pub struct Facts {
     pub orders: Vec<OrderFact>,
     /// The distinct normalised codes used by orders; [`OrderFact::codes`] indexes into it.
     pub order_code_names: Vec<String>,
+    /// Saved tracking links: whose `utm_source` is whose.
+    pub links: Vec<LinkFact>,
+    /// The distinct normalised `utm_source` values of orders; [`OrderFact::utm_source`]
+    /// indexes into it.
+    pub order_utm_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkFact {
+    pub influencer_id: i64,
+    pub campaign_id: Option<i64>,
+    /// Normalised like a code (trimmed, upper-cased).
+    pub utm_source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,4 +97,8 @@ pub struct OrderFact {
     pub codes: Box<[u32]>,
     /// The shop's own new/returning flag where it gives one (WooCommerce).
     pub customer_new: Option<bool>,
+    /// Product gifted through the shop: not a sale (its value is a product cost).
+    pub gift: bool,
+    /// Index into [`Facts::order_utm_names`] when the export had a `utm_source`.
+    pub utm_source: Option<u32>,
 }

@@ -9,7 +9,9 @@ mod facts;
 mod period;
 mod scorecard;
 
-pub use facts::{CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, OrderFact, PostFact};
+pub use facts::{
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PostFact,
+};
 pub use period::Period;
 pub use scorecard::{
     Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac, engagement_rate_pct,

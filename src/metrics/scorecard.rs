@@ -150,9 +150,10 @@ pub struct Scorecard {
     pub sort: SortKey,
 }
 
-/// A *counted order*: not cancelled and its financial status is not `voided`.
+/// A *counted order*: not cancelled, its financial status is not `voided`, and it is not a
+/// gift order (product seeded through the shop, recorded as a cost instead).
 pub fn is_counted(order: &OrderFact) -> bool {
-    !order.cancelled && order.status != FinancialStatus::Voided
+    !order.cancelled && order.status != FinancialStatus::Voided && !order.gift
 }
 
 /// *Net revenue* of an order: `Subtotal − min(Refunded, Subtotal)` (never below zero for a
@@ -210,7 +211,8 @@ struct Acc {
 ///
 /// * Attribution: a counted order placed in the period is credited to the distinct
 ///   influencers who own the distinct promo codes in it (current codes, compared
-///   normalised). With k such influencers each gets 1/k of the order, of its net revenue and
+///   normalised), and, where the export carries a `utm_source`, to the influencer it names
+///   (a saved link's source, else her handle). With k such influencers each gets 1/k of the order, of its net revenue and
 ///   of its new-customer flag. With a campaign filter, an influencer is credited only through
 ///   that campaign's codes, still with the 1/k share.
 /// * New customer: the shop's own flag where the export has one; otherwise the order is the
@@ -245,22 +247,47 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         .iter()
         .map(|name| owners.get(name.as_str()).copied())
         .collect();
+    // Who a `utm_source` points at: a saved link's source, else an influencer's handle.
+    let mut utm_owners: HashMap<String, (usize, Option<i64>)> = facts
+        .influencers
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (crate::domain::normalize_code(&f.handle), (i, None)))
+        .collect();
+    for link in &facts.links {
+        if let Some(&i) = index.get(&link.influencer_id) {
+            utm_owners.insert(link.utm_source.clone(), (i, link.campaign_id));
+        }
+    }
+    let utm_owner: Vec<Option<(usize, Option<i64>)>> = facts
+        .order_utm_names
+        .iter()
+        .map(|name| utm_owners.get(name).copied())
+        .collect();
 
     let first_orders = first_counted_orders(&facts.orders);
     let mut credited: Vec<(usize, bool)> = Vec::new();
     for (position, order) in facts.orders.iter().enumerate() {
-        if order.codes.is_empty() || !is_counted(order) || !Period::contains(range, order.placed_on)
+        if (order.codes.is_empty() && order.utm_source.is_none())
+            || !is_counted(order)
+            || !Period::contains(range, order.placed_on)
         {
             continue;
         }
         // Distinct influencers of the order, and whether each is credited under the filter.
         credited.clear();
-        for &code in order.codes.iter() {
-            if let Some(Some((who, campaign))) = code_owner.get(code as usize) {
-                match credited.iter_mut().find(|(i, _)| i == who) {
-                    Some(entry) => entry.1 |= in_campaign(*campaign),
-                    None => credited.push((*who, in_campaign(*campaign))),
-                }
+        let utm = order
+            .utm_source
+            .and_then(|u| utm_owner.get(u as usize).copied().flatten());
+        let owners_of_order = order
+            .codes
+            .iter()
+            .filter_map(|&code| code_owner.get(code as usize).copied().flatten())
+            .chain(utm);
+        for (who, campaign) in owners_of_order {
+            match credited.iter_mut().find(|(i, _)| *i == who) {
+                Some(entry) => entry.1 |= in_campaign(campaign),
+                None => credited.push((who, in_campaign(campaign))),
             }
         }
         let k = credited.len();

@@ -109,6 +109,8 @@ impl Shop {
             refunded: 0,
             codes: code_ids.into(),
             customer_new: None,
+            gift: false,
+            utm_source: None,
         };
         tweak(&mut order);
         self.facts.orders.push(order);
@@ -496,4 +498,44 @@ fn campaign_filter_credits_only_through_its_codes() {
     });
     assert_eq!(card.rows[0].revenue, dec!(20));
     assert_eq!(card.rows[0].cost, dec!(5));
+}
+
+#[test]
+fn gift_orders_are_not_sales() {
+    let shop = Shop::default()
+        .influencer(1, "ana")
+        .code("ANA", 1)
+        .order_with(day(5, 1), Some(1), 0, &["ANA"], |o| o.gift = true)
+        .order(day(5, 2), Some(1), 3_000, &["ANA"]);
+    let row = shop.row("ana");
+    assert_eq!(row.orders, dec!(1));
+    assert_eq!(
+        row.new_customers,
+        dec!(1),
+        "the gift was not her first order"
+    );
+}
+
+#[test]
+fn a_utm_source_credits_the_influencer_it_names() {
+    let mut shop = Shop::default()
+        .influencer(1, "ana")
+        .influencer(2, "ben")
+        .code("BEN", 2)
+        .order(day(5, 2), Some(1), 3_000, &[])
+        .order(day(5, 3), Some(2), 1_000, &["BEN"]);
+    shop.facts.order_utm_names = vec!["ANA".into(), "IG_STORY".into()];
+    shop.facts.orders[0].utm_source = Some(0);
+    shop.facts.orders[1].utm_source = Some(1);
+    shop.facts.links.push(crate::metrics::LinkFact {
+        influencer_id: 1,
+        campaign_id: None,
+        utm_source: "IG_STORY".into(),
+    });
+    assert_eq!(
+        shop.row("ana").revenue,
+        dec!(35),
+        "30 by handle + half of 10 by link"
+    );
+    assert_eq!(shop.row("ben").revenue, dec!(5));
 }

@@ -4,7 +4,7 @@ use super::entries::{date_col, parse_col};
 use super::{Result, Store};
 use crate::domain::FinancialStatus;
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, OrderFact, PostFact,
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PostFact,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -89,6 +89,19 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
 
+        let mut stmt = c.prepare(
+            "SELECT influencer_id, campaign_id, utm_source FROM link WHERE utm_source <> ''",
+        )?;
+        facts.links = stmt
+            .query_map([], |r| {
+                Ok(LinkFact {
+                    influencer_id: r.get(0)?,
+                    campaign_id: r.get(1)?,
+                    utm_source: crate::domain::normalize_code(&r.get::<_, String>(2)?),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
         // Orders and their codes, both by order id, merged in one pass.
         let mut code_ids: HashMap<String, u32> = HashMap::new();
         let mut codes_of: Vec<(i64, u32)> = Vec::new();
@@ -111,12 +124,13 @@ impl Store {
 
         let mut stmt = c.prepare(
             "SELECT id, placed_at, number, placed_on, customer_id, status, cancelled,
-                    subtotal_cents, refunded_cents, customer_new
+                    subtotal_cents, refunded_cents, customer_new, gift, utm_source
              FROM shop_order ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
         let mut next_code = 0;
         let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
+        let mut utm_ids: HashMap<String, u32> = HashMap::new();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             while next_code < codes_of.len() && codes_of[next_code].0 < id {
@@ -136,6 +150,18 @@ impl Store {
                 }
             };
             let days: i32 = r.get(3)?;
+            let utm_source = match r.get_ref(11)?.as_str_or_null()? {
+                None => None,
+                Some(u) => Some(match utm_ids.get(u) {
+                    Some(&id) => id,
+                    None => {
+                        let id = facts.order_utm_names.len() as u32;
+                        facts.order_utm_names.push(u.to_string());
+                        utm_ids.insert(u.to_string(), id);
+                        id
+                    }
+                }),
+            };
             facts.orders.push(OrderFact {
                 placed_at: r.get(1)?,
                 number: r.get(2)?,
@@ -147,6 +173,8 @@ impl Store {
                 refunded: r.get(8)?,
                 codes: codes_of[start..next_code].iter().map(|(_, c)| *c).collect(),
                 customer_new: r.get(9)?,
+                gift: r.get(10)?,
+                utm_source,
             });
         }
         Ok(facts)

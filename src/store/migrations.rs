@@ -154,4 +154,20 @@ CREATE TABLE order_prev (
     PRIMARY KEY (batch_id, order_id)
 ) STRICT;
 "#,
+    // 2: gift orders, tracking parameters on orders, saved column mappings.
+    r#"
+ALTER TABLE shop_order ADD COLUMN gift INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE shop_order ADD COLUMN utm_source TEXT;
+ALTER TABLE shop_order ADD COLUMN utm_campaign TEXT;
+ALTER TABLE order_prev ADD COLUMN gift INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE order_prev ADD COLUMN utm_source TEXT;
+ALTER TABLE order_prev ADD COLUMN utm_campaign TEXT;
+
+CREATE TABLE csv_mapping (
+    header_key TEXT PRIMARY KEY,
+    name       TEXT NOT NULL DEFAULT '',
+    mapping    TEXT NOT NULL,  -- TOML, as `shoutout import --mapping` reads it
+    saved_at   TEXT NOT NULL
+) STRICT;
+"#,
 ];

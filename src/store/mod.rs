@@ -181,6 +181,19 @@ impl Store {
             .optional()?)
     }
 
+    /// The column mapping saved for a header, as TOML.
+    pub fn saved_mapping(&self, header_key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT mapping FROM csv_mapping WHERE header_key = ?1",
+                [header_key],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Whether the database holds nothing yet (no influencers and no orders).
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.conn.query_row(

@@ -96,6 +96,19 @@ fn fingerprint(order: &OrderRecord) -> i64 {
         order.codes.join("\n"),
         order.customer_new,
     );
+    // Fields added by schema 2 join the fingerprint only when set, so orders imported before
+    // the upgrade still compare as unchanged.
+    let canonical =
+        if order.gift_value.is_none() && order.utm_source.is_none() && order.utm_campaign.is_none()
+        {
+            canonical
+        } else {
+            canonical
+                + &format!(
+                    "|{:?}|{:?}|{:?}",
+                    order.gift_value, order.utm_source, order.utm_campaign
+                )
+        };
     let digest = Sha256::digest(canonical.as_bytes());
     i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
 }
@@ -164,7 +177,8 @@ impl Store {
                 placed_on = p.placed_on, customer_id = p.customer_id, currency = p.currency,
                 subtotal_cents = p.subtotal_cents, refunded_cents = p.refunded_cents,
                 status = p.status, cancelled = p.cancelled, customer_new = p.customer_new,
-                fingerprint = p.fingerprint, updated_batch = p.updated_batch
+                fingerprint = p.fingerprint, updated_batch = p.updated_batch, gift = p.gift,
+                utm_source = p.utm_source, utm_campaign = p.utm_campaign
              FROM order_prev AS p WHERE p.batch_id = ?1 AND p.order_id = o.id",
             [b],
         )?;
@@ -206,24 +220,33 @@ impl OrderImport<'_> {
         self.batch_id
     }
 
-    /// The shop's currency, set by the first import.
-    pub fn shop_currency(&self) -> Result<Option<String>> {
+    /// A setting, read inside the import (the shop's `currency`, `gift_cost_pct`).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT value FROM settings WHERE key = 'currency'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
-    /// Records the shop's currency (first import only).
-    pub fn set_shop_currency(&self, currency: &str) -> Result<()> {
+    /// Changes a setting as part of the import (undone with it if it is rolled back).
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('currency', ?1)
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [currency],
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Saves a column mapping for files with this header.
+    pub fn save_mapping(&self, header_key: &str, name: &str, toml: &str, now: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO csv_mapping (header_key, name, mapping, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (header_key) DO UPDATE SET
+                name = excluded.name, mapping = excluded.mapping, saved_at = excluded.saved_at",
+            [header_key, name, toml, now],
         )?;
         Ok(())
     }
@@ -300,11 +323,11 @@ impl OrderImport<'_> {
                         "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
                             placed_offset, placed_on, customer_id, currency, subtotal_cents,
                             refunded_cents, status, cancelled, customer_new, fingerprint,
-                            updated_batch, codes)
+                            updated_batch, gift, utm_source, utm_campaign, codes)
                          SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
                             o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
                             o.status, o.cancelled, o.customer_new, o.fingerprint,
-                            o.updated_batch,
+                            o.updated_batch, o.gift, o.utm_source, o.utm_campaign,
                             COALESCE((SELECT group_concat(code_key, char(10)) FROM order_code
                                       WHERE order_id = o.id), '')
                          FROM shop_order o WHERE o.id = ?2",
@@ -330,8 +353,10 @@ impl OrderImport<'_> {
             .prepare_cached(
                 "INSERT INTO shop_order (source, external_id, number, placed_at, placed_offset,
                     placed_on, customer_id, currency, subtotal_cents, refunded_cents, status,
-                    cancelled, customer_new, fingerprint, created_batch, updated_batch)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+                    cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
+                    utm_source, utm_campaign)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
+                         ?16, ?17, ?18)
                  ON CONFLICT (source, external_id) DO UPDATE SET
                     number = excluded.number, placed_at = excluded.placed_at,
                     placed_offset = excluded.placed_offset, placed_on = excluded.placed_on,
@@ -339,7 +364,9 @@ impl OrderImport<'_> {
                     subtotal_cents = excluded.subtotal_cents,
                     refunded_cents = excluded.refunded_cents, status = excluded.status,
                     cancelled = excluded.cancelled, customer_new = excluded.customer_new,
-                    fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch
+                    fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch,
+                    gift = excluded.gift, utm_source = excluded.utm_source,
+                    utm_campaign = excluded.utm_campaign
                  RETURNING id",
             )?
             .query_row(
@@ -358,7 +385,10 @@ impl OrderImport<'_> {
                     order.cancelled,
                     order.customer_new,
                     fp,
-                    self.batch_id
+                    self.batch_id,
+                    order.gift_value.is_some(),
+                    order.utm_source,
+                    order.utm_campaign
                 ],
                 |r| r.get(0),
             )?;

@@ -9,7 +9,7 @@ use crate::domain::{
     CostKind, NewCampaign, NewCost, NewInfluencer, NewPost, Platform, ValueError, fmt2,
     parse_amount, parse_count, parse_date,
 };
-use crate::import::{Format, ImportError, ImportOptions, ImportSummary, import_file};
+use crate::import::{ImportError, ImportOptions, ImportSummary, import_file};
 use crate::metrics::{Facts, Period, Scorecard, ScorecardOptions, scorecard};
 use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow, Store, StoreError};
 use chrono::NaiveDate;
@@ -675,11 +675,9 @@ impl App {
         skip_invalid: bool,
     ) -> Result<ImportSummary, ImportError> {
         let options = ImportOptions {
-            format: Format::Auto,
             dry_run,
             skip_invalid,
-            shop: None,
-            now: self.now.clone(),
+            ..ImportOptions::new(self.now.clone())
         };
         import_file(&mut self.store, path, &options)
     }

@@ -1,0 +1,284 @@
+//! Etsy › Shop Manager › Settings › Options › Download Data: the orders file
+//! (`EtsySoldOrders<YYYY>.csv`, one row per order) and the items file
+//! (`EtsySoldOrderItems<YYYY>.csv`, one row per item, order amounts on one row per order).
+
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
+use super::{ImportError, OrderReader};
+use crate::domain::{FinancialStatus, OrderRecord, customer_key};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use csv::StringRecord;
+use std::collections::HashMap;
+use std::io::Read;
+
+const SALE_DATE_FORMS: [&str; 3] = ["%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d"];
+const SALE_DATE: &str = "a date like 05/12/26 (MM/DD/YY)";
+
+/// Whether a header is Etsy's orders file.
+pub(crate) fn matches_orders(columns: &Columns) -> bool {
+    [
+        "Sale Date",
+        "Order ID",
+        "Order Value",
+        "Adjusted Order Total",
+    ]
+    .iter()
+    .all(|c| columns.has(c))
+}
+
+/// Whether a header is Etsy's order items file.
+pub(crate) fn matches_items(columns: &Columns) -> bool {
+    [
+        "Sale Date",
+        "Item Name",
+        "Order ID",
+        "Transaction ID",
+        "Item Total",
+    ]
+    .iter()
+    .all(|c| columns.has(c))
+}
+
+/// A sale date as a time: midnight UTC of that day (Etsy gives no time of day; orders of one
+/// day are then ordered by order number).
+fn day_start(date: NaiveDate) -> DateTime<FixedOffset> {
+    date.and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .fixed_offset()
+}
+
+fn buyer_key(buyer: &str) -> Option<String> {
+    (!buyer.is_empty())
+        .then(|| customer_key(&format!("etsy:{buyer}")))
+        .flatten()
+}
+
+pub(crate) struct EtsyOrdersReader<'r, R: Read> {
+    csv: &'r mut csv::Reader<R>,
+    record: StringRecord,
+    at: [Col; 9],
+    status: Option<Col>,
+    style: NumberStyle,
+}
+
+impl<'r, R: Read> EtsyOrdersReader<'r, R> {
+    pub fn new(
+        csv: &'r mut csv::Reader<R>,
+        columns: &Columns,
+        file: &str,
+        style: NumberStyle,
+    ) -> Result<Self, ImportError> {
+        let at = columns.require(
+            [
+                &["Sale Date"],
+                &["Order ID"],
+                &["Buyer User ID"],
+                &["Currency"],
+                &["Order Value"],
+                &["Coupon Code"],
+                &["Discount Amount"],
+                &["Order Total"],
+                &["Adjusted Order Total"],
+            ],
+            file,
+            "Etsy orders file",
+        )?;
+        Ok(EtsyOrdersReader {
+            csv,
+            record: StringRecord::new(),
+            at,
+            status: columns.find(&["Status"]),
+            style,
+        })
+    }
+
+    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
+        let c = Cells {
+            record: &self.record,
+            line,
+            style: self.style,
+        };
+        let [
+            date,
+            id,
+            buyer,
+            currency,
+            value,
+            coupon,
+            discount,
+            total,
+            adjusted,
+        ] = self.at;
+        let discount_amount = c.amount_or_zero(discount)?;
+        let order_total = c.amount_or_zero(total)?;
+        let adjusted_total = c.amount_or_zero(adjusted)?;
+        // Real files hold 0.00 in Adjusted Order Total when nothing was adjusted.
+        let refund = if adjusted_total == 0 {
+            0
+        } else {
+            (order_total - adjusted_total).max(0)
+        };
+        let codes = split_codes(c.text(coupon), ";");
+        let status = c.opt_text(self.status).to_ascii_lowercase();
+        let gift = order_total == 0 && discount_amount > 0 && !codes.is_empty();
+        Ok(OrderRecord {
+            external_id: c.text(id).to_string(),
+            placed_at: day_start(c.date(date, &SALE_DATE_FORMS, SALE_DATE)?),
+            customer_key: buyer_key(c.text(buyer)),
+            currency: c.currency(currency)?,
+            subtotal: c.amount_or_zero(value)? - discount_amount,
+            refunded: refund,
+            status: if status.contains("refund") {
+                FinancialStatus::Refunded
+            } else {
+                FinancialStatus::Paid
+            },
+            cancelled: status.starts_with("cancel"),
+            codes,
+            customer_new: None,
+            gift_value: gift.then_some(discount_amount),
+            utm_source: None,
+            utm_campaign: None,
+        })
+    }
+}
+
+impl<R: Read> OrderReader for EtsyOrdersReader<'_, R> {
+    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
+        loop {
+            match self.csv.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Err(e) => return Some(Err(fatal_row(&e))),
+                Ok(true) => {}
+            }
+            if self.record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let line = self.record.position().map_or(0, |p| p.line());
+            if self
+                .record
+                .get(self.at[1].index)
+                .unwrap_or("")
+                .trim()
+                .is_empty()
+            {
+                return Some(Err(RowError::new(line, "Order ID", "", "an order number")));
+            }
+            return Some(self.parse(line).map(|o| (line, o)));
+        }
+    }
+
+    fn id_column(&self) -> &'static str {
+        "Order ID"
+    }
+}
+
+/// The items file: rows of one order are summed (item totals less the order's discount), so
+/// an order is counted once however many items it has. The file is read whole before the
+/// first order is yielded (items files are small: one row per item sold).
+pub(crate) struct EtsyItemsReader {
+    orders: std::vec::IntoIter<Result<(u64, OrderRecord), RowError>>,
+}
+
+impl EtsyItemsReader {
+    pub fn new<R: Read>(
+        csv: &mut csv::Reader<R>,
+        columns: &Columns,
+        file: &str,
+        style: NumberStyle,
+    ) -> Result<Self, ImportError> {
+        let [date, id, buyer, item_total, discount, currency, coupon] = columns.require(
+            [
+                &["Sale Date"],
+                &["Order ID"],
+                &["Buyer"],
+                &["Item Total"],
+                &["Discount Amount"],
+                &["Currency"],
+                &["Coupon Code"],
+            ],
+            file,
+            "Etsy order items file",
+        )?;
+        let mut out: Vec<Result<(u64, OrderRecord), RowError>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut record = StringRecord::new();
+        loop {
+            match csv.read_record(&mut record) {
+                Ok(false) => break,
+                Err(e) => {
+                    out.push(Err(fatal_row(&e)));
+                    break;
+                }
+                Ok(true) => {}
+            }
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            let c = Cells {
+                record: &record,
+                line,
+                style,
+            };
+            let key = c.text(id).to_string();
+            if key.is_empty() {
+                out.push(Err(RowError::new(line, "Order ID", "", "an order number")));
+                continue;
+            }
+            let row = (|| -> Result<(i64, i64, OrderRecord), RowError> {
+                let amount = c.amount_or_zero(item_total)?;
+                let off = c.amount_or_zero(discount)?;
+                Ok((
+                    amount,
+                    off,
+                    OrderRecord {
+                        external_id: key.clone(),
+                        placed_at: day_start(c.date(date, &SALE_DATE_FORMS, SALE_DATE)?),
+                        customer_key: buyer_key(c.text(buyer)),
+                        currency: c.currency(currency)?,
+                        subtotal: 0,
+                        refunded: 0,
+                        status: FinancialStatus::Paid,
+                        cancelled: false,
+                        codes: split_codes(c.text(coupon), ";"),
+                        customer_new: None,
+                        gift_value: None,
+                        utm_source: None,
+                        utm_campaign: None,
+                    },
+                ))
+            })();
+            match (row, index.get(&key)) {
+                (Err(e), Some(&i)) => out[i] = Err(e),
+                (Err(e), None) => {
+                    index.insert(key, out.len());
+                    out.push(Err(e));
+                }
+                (Ok((amount, off, _)), Some(&i)) => {
+                    if let Ok((_, order)) = &mut out[i] {
+                        order.subtotal += amount - off;
+                    }
+                }
+                (Ok((amount, off, mut order)), None) => {
+                    order.subtotal = amount - off;
+                    index.insert(key, out.len());
+                    out.push(Ok((line, order)));
+                }
+            }
+        }
+        Ok(EtsyItemsReader {
+            orders: out.into_iter(),
+        })
+    }
+}
+
+impl OrderReader for EtsyItemsReader {
+    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
+        self.orders.next()
+    }
+
+    fn id_column(&self) -> &'static str {
+        "Order ID"
+    }
+}

@@ -1,0 +1,147 @@
+//! From a file's bytes to UTF-8 CSV text: byte-order marks, UTF-16, Windows-1252 (what Excel
+//! on Windows saves), and the delimiter (`,`, `;` with decimal commas, or tab).
+//!
+//! The encoding is decided from the first megabyte: a BOM wins; otherwise text that is valid
+//! UTF-8 is UTF-8, and anything else is read as Windows-1252. The preview names the choice.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
+use std::io::{Chain, Cursor, Read};
+
+/// How many bytes are examined to choose the encoding and the delimiter.
+const SAMPLE: usize = 1 << 20;
+
+/// The decoded text of a file and what was found out about it.
+pub struct Sniffed<R: Read> {
+    pub reader: DecodeReaderBytes<Chain<Cursor<Vec<u8>>, R>, Vec<u8>>,
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
+    pub encoding: &'static str,
+    pub delimiter: u8,
+}
+
+impl<R: Read> Sniffed<R> {
+    /// Files delimited by `;` come from locales that write decimals with a comma.
+    pub fn decimal_comma(&self) -> bool {
+        self.delimiter == b';'
+    }
+}
+
+/// Examines the start of `input` and returns a reader of its UTF-8 text.
+pub fn sniff<R: Read>(mut input: R) -> std::io::Result<Sniffed<R>> {
+    let mut head = Vec::with_capacity(64 * 1024);
+    (&mut input).take(SAMPLE as u64).read_to_end(&mut head)?;
+    let encoding = choose_encoding(&head);
+    let (text, _, _) = encoding.decode(&head);
+    let delimiter = choose_delimiter(&text);
+    let mut builder = DecodeReaderBytesBuilder::new();
+    builder.bom_sniffing(true).strip_bom(true);
+    if encoding == UTF_8 {
+        builder.utf8_passthru(true).encoding(None);
+    } else {
+        builder.encoding(Some(encoding));
+    }
+    Ok(Sniffed {
+        reader: builder.build(Cursor::new(head).chain(input)),
+        encoding: encoding.name(),
+        delimiter,
+    })
+}
+
+fn choose_encoding(head: &[u8]) -> &'static Encoding {
+    if let Some((encoding, _)) = Encoding::for_bom(head) {
+        return encoding;
+    }
+    // UTF-16 without a BOM shows as NUL bytes between ASCII letters.
+    let even_nuls = head
+        .iter()
+        .step_by(2)
+        .take(200)
+        .filter(|&&b| b == 0)
+        .count();
+    let odd_nuls = head
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .take(200)
+        .filter(|&&b| b == 0)
+        .count();
+    if head.len() >= 4 && odd_nuls > 50 && even_nuls == 0 {
+        return UTF_16LE;
+    }
+    if head.len() >= 4 && even_nuls > 50 && odd_nuls == 0 {
+        return UTF_16BE;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => UTF_8,
+        // Cut in the middle of a character at the end of the sample: still UTF-8.
+        Err(e) if e.error_len().is_none() => UTF_8,
+        Err(_) => WINDOWS_1252,
+    }
+}
+
+/// The delimiter used most on the header line (outside quotes): `,`, `;` or tab.
+fn choose_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> (String, &'static str, u8) {
+        let mut s = sniff(bytes).unwrap();
+        let mut text = String::new();
+        s.reader.read_to_string(&mut text).unwrap();
+        (text, s.encoding, s.delimiter)
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(b"a,b\n1,2\n"), ("a,b\n1,2\n".into(), "UTF-8", b','));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa,b\n").0,
+            "a,b\n",
+            "the BOM is dropped"
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Name;Café\r\n".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let (text, enc, delim) = decode(&bytes);
+        assert_eq!(
+            (text.as_str(), enc, delim),
+            ("Name;Café\r\n", "UTF-16LE", b';')
+        );
+    }
+
+    #[test]
+    fn windows_1252_accents() {
+        let (text, enc, _) = decode(b"Name,City\nJos\xE9,Z\xFCrich\n");
+        assert_eq!(enc, "windows-1252");
+        assert_eq!(text, "Name,City\nJosé,Zürich\n");
+    }
+
+    #[test]
+    fn delimiter_follows_the_header_line() {
+        assert_eq!(choose_delimiter("a;b;\"c,d\"\n1,2,3,4,5"), b';');
+        assert_eq!(choose_delimiter("a\tb\tc"), b'\t');
+        assert_eq!(choose_delimiter("one column"), b',');
+    }
+}

@@ -1,0 +1,233 @@
+//! WooCommerce: the Analytics › Orders "Download" CSV (one row per order) and the default
+//! layout of the "Advanced Order Export For WooCommerce" plugin (one row per product).
+
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
+use super::rows::FirstRows;
+use super::shopify::parse_time;
+use super::{ImportError, OrderReader};
+use crate::domain::{FinancialStatus, OrderRecord, customer_key};
+use csv::StringRecord;
+use std::io::Read;
+
+/// Whether a header is WooCommerce Analytics' orders download.
+pub(crate) fn matches_analytics(columns: &Columns) -> bool {
+    ["Date", "Order #", "Status", "Customer type"]
+        .iter()
+        .all(|c| columns.has(c))
+        && (columns.has("Net sales") || columns.has("Net Sales"))
+}
+
+/// Whether a header is the Advanced Order Export plugin's default layout.
+pub(crate) fn matches_plugin(columns: &Columns) -> bool {
+    [
+        "Order Number",
+        "Order Status",
+        "Order Date",
+        "Order Subtotal Amount",
+    ]
+    .iter()
+    .all(|c| columns.has(c))
+}
+
+/// What a WooCommerce status means for the scorecard: cancelled and failed orders are not
+/// counted; a refunded order counts with its whole amount refunded; the rest are sales.
+fn status(text: &str) -> (FinancialStatus, bool, bool) {
+    let slug = text.trim().to_ascii_lowercase();
+    let slug = slug.strip_prefix("wc-").unwrap_or(&slug).replace(' ', "-");
+    match slug.as_str() {
+        "cancelled" | "canceled" | "failed" | "trash" => (FinancialStatus::Voided, true, false),
+        "refunded" => (FinancialStatus::Refunded, false, true),
+        "pending" | "on-hold" | "pending-payment" => (FinancialStatus::Pending, false, false),
+        "completed" | "processing" => (FinancialStatus::Paid, false, false),
+        _ => (FinancialStatus::Other, false, false),
+    }
+}
+
+pub(crate) struct AnalyticsReader<'r, R: Read> {
+    csv: &'r mut csv::Reader<R>,
+    record: StringRecord,
+    at: [Col; 7],
+    style: NumberStyle,
+    currency: String,
+}
+
+impl<'r, R: Read> AnalyticsReader<'r, R> {
+    pub fn new(
+        csv: &'r mut csv::Reader<R>,
+        columns: &Columns,
+        file: &str,
+        style: NumberStyle,
+        currency: String,
+    ) -> Result<Self, ImportError> {
+        let at = columns.require(
+            [
+                &["Date"],
+                &["Order #"],
+                &["Status"],
+                &["Customer"],
+                &["Customer type"],
+                &["Coupon(s)"],
+                &["Net sales", "Net Sales"],
+            ],
+            file,
+            "WooCommerce Analytics orders download",
+        )?;
+        Ok(AnalyticsReader {
+            csv,
+            record: StringRecord::new(),
+            at,
+            style,
+            currency,
+        })
+    }
+
+    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
+        let c = Cells {
+            record: &self.record,
+            line,
+            style: self.style,
+        };
+        let [date, id, state, customer, kind, coupons, net] = self.at;
+        let (status, cancelled, refunded) = status(c.text(state));
+        // A negative net (refund rows) counts as no revenue.
+        let subtotal = c.amount_or_zero(net)?.max(0);
+        let customer_new = match c.text(kind).to_ascii_lowercase().as_str() {
+            "new" => Some(true),
+            "returning" => Some(false),
+            _ => None,
+        };
+        Ok(OrderRecord {
+            external_id: c.text(id).to_string(),
+            placed_at: parse_time(c.text(date))
+                .or_else(|_| parse_time(&format!("{} 00:00:00", c.text(date))))
+                .map_err(|e| c.err(date, e))?,
+            customer_key: customer_key(&format!("woo:{}", c.text(customer)))
+                .filter(|_| !c.text(customer).is_empty()),
+            currency: self.currency.clone(),
+            subtotal,
+            refunded: if refunded { subtotal } else { 0 },
+            status,
+            cancelled,
+            codes: split_codes(c.text(coupons), ","),
+            customer_new,
+            gift_value: None,
+            utm_source: None,
+            utm_campaign: None,
+        })
+    }
+}
+
+impl<R: Read> OrderReader for AnalyticsReader<'_, R> {
+    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
+        loop {
+            match self.csv.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Err(e) => return Some(Err(fatal_row(&e))),
+                Ok(true) => {}
+            }
+            if self.record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let line = self.record.position().map_or(0, |p| p.line());
+            if self
+                .record
+                .get(self.at[1].index)
+                .unwrap_or("")
+                .trim()
+                .is_empty()
+            {
+                return Some(Err(RowError::new(line, "Order #", "", "an order number")));
+            }
+            return Some(self.parse(line).map(|o| (line, o)));
+        }
+    }
+
+    fn id_column(&self) -> &'static str {
+        "Order #"
+    }
+}
+
+pub(crate) struct PluginReader<'r, R: Read> {
+    rows: FirstRows<'r, R>,
+    at: [Col; 8],
+    currency_col: Option<Col>,
+    style: NumberStyle,
+    currency: String,
+}
+
+impl<'r, R: Read> PluginReader<'r, R> {
+    pub fn new(
+        csv: &'r mut csv::Reader<R>,
+        columns: &Columns,
+        file: &str,
+        style: NumberStyle,
+        currency: String,
+    ) -> Result<Self, ImportError> {
+        let at = columns.require(
+            [
+                &["Order Number"],
+                &["Order Status"],
+                &["Order Date"],
+                &["Email (Billing)"],
+                &["Coupon Code"],
+                &["Order Subtotal Amount"],
+                &["Cart Discount Amount"],
+                &["Order Refund Amount"],
+            ],
+            file,
+            "WooCommerce order export (Advanced Order Export plugin)",
+        )?;
+        Ok(PluginReader {
+            rows: FirstRows::new(csv, at[0]),
+            at,
+            currency_col: columns.find(&["Order Currency", "Currency"]),
+            style,
+            currency,
+        })
+    }
+
+    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
+        let c = Cells {
+            record: &self.rows.record,
+            line,
+            style: self.style,
+        };
+        let [id, state, date, email, coupon, subtotal, discount, refund] = self.at;
+        let (status, cancelled, _) = status(c.text(state));
+        let currency = match self.currency_col {
+            Some(col) if !c.text(col).is_empty() => c.currency(col)?,
+            _ => self.currency.clone(),
+        };
+        Ok(OrderRecord {
+            external_id: c.text(id).to_string(),
+            placed_at: parse_time(c.text(date))
+                .or_else(|_| parse_time(&format!("{} 00:00:00", c.text(date))))
+                .map_err(|e| c.err(date, e))?,
+            customer_key: customer_key(c.text(email)),
+            currency,
+            subtotal: c.amount_or_zero(subtotal)? - c.amount_or_zero(discount)?,
+            refunded: c.amount_or_zero(refund)?.abs(),
+            status,
+            cancelled,
+            codes: split_codes(c.text(coupon), ","),
+            customer_new: None,
+            gift_value: None,
+            utm_source: None,
+            utm_campaign: None,
+        })
+    }
+}
+
+impl<R: Read> OrderReader for PluginReader<'_, R> {
+    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
+        let line = match self.rows.next_first()? {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(self.parse(line).map(|o| (line, o)))
+    }
+
+    fn id_column(&self) -> &'static str {
+        "Order Number"
+    }
+}
