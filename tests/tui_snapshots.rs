@@ -193,3 +193,12 @@ fn search() {
     keys(&mut app, "/mug");
     check("search", &mut app);
 }
+
+#[test]
+fn mapping_step_for_an_unknown_layout() {
+    let mut app = app(false);
+    keys(&mut app, "i");
+    keys(&mut app, "tests/fixtures/csv/pos_export.csv");
+    press(&mut app, KeyCode::Enter);
+    check("mapping_step", &mut app);
+}

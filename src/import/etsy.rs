@@ -257,7 +257,18 @@ impl EtsyItemsReader {
                 }
                 (Ok((amount, off, _)), Some(&i)) => {
                     if let Ok((_, order)) = &mut out[i] {
-                        order.subtotal += amount - off;
+                        match order.subtotal.checked_add(amount - off) {
+                            Some(sum) => order.subtotal = sum,
+                            None => {
+                                out[i] = Err(c.err(
+                                    item_total,
+                                    crate::domain::ValueError::new(
+                                        c.text(item_total),
+                                        "item totals that add up to less than 90 trillion",
+                                    ),
+                                ))
+                            }
+                        }
                     }
                 }
                 (Ok((amount, off, mut order)), None) => {

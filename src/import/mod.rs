@@ -205,12 +205,17 @@ pub const MAX_ERRORS: usize = 20;
 
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let delimiter = match self.delimiter {
+            '\t' => "tab".to_string(),
+            d => format!("'{d}'"),
+        };
         writeln!(
             f,
-            "{}: {} (shop '{}')",
+            "{}: {} (shop '{}'; {}, {delimiter}-separated)",
             self.file.display(),
-            self.format.describe(),
-            self.shop
+            self.format_label(),
+            self.shop,
+            self.encoding
         )?;
         let c = &self.counts;
         writeln!(

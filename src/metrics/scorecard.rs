@@ -1,7 +1,7 @@
 //! The scorecard: who brought what, at what cost, ranked.
 
 use super::{Facts, OrderFact, Period, PostFact};
-use crate::domain::{FinancialStatus, Platform, from_cents};
+use crate::domain::{FinancialStatus, Platform};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -193,7 +193,8 @@ pub fn engagement_rate_pct(posts: u64, engagements: u64, followers: u64) -> Opti
 #[derive(Debug, Default, Clone, Copy)]
 struct Share {
     orders: i64,
-    cents: i64,
+    /// Wide enough that no number of orders can overflow it.
+    cents: i128,
     new: i64,
 }
 
@@ -201,7 +202,7 @@ struct Share {
 struct Acc {
     /// Keyed by k, the number of influencers sharing each order; divided once at the end.
     shares: HashMap<usize, Share>,
-    cost_by_kind: [i64; 5],
+    cost_by_kind: [i128; 5],
     posts: u64,
     engagements: u64,
     post_followers: u64,
@@ -304,7 +305,7 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
             if counts {
                 let share = acc[who].shares.entry(k).or_default();
                 share.orders += 1;
-                share.cents += net;
+                share.cents += i128::from(net);
                 share.new += i64::from(new);
             }
         }
@@ -315,7 +316,7 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
             && in_campaign(cost.campaign_id)
             && Period::contains(range, cost.date)
         {
-            acc[i].cost_by_kind[cost.kind.index()] += cost.amount;
+            acc[i].cost_by_kind[cost.kind.index()] += i128::from(cost.amount);
         }
     }
     for post in &facts.posts {
@@ -339,10 +340,10 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
             for (k, s) in &a.shares {
                 let k = Decimal::from(*k as u64);
                 orders += Decimal::from(s.orders) / k;
-                revenue += from_cents(s.cents) / k;
+                revenue += cents_wide(s.cents) / k;
                 new_customers += Decimal::from(s.new) / k;
             }
-            let cost_by_kind = a.cost_by_kind.map(from_cents);
+            let cost_by_kind = a.cost_by_kind.map(cents_wide);
             let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
             let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
             ScoreRow {
@@ -388,6 +389,11 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         to: range.1,
         sort: options.sort,
     }
+}
+
+/// An amount of cents summed over many rows, as an exact decimal.
+fn cents_wide(cents: i128) -> Decimal {
+    Decimal::from_i128_with_scale(cents, 2)
 }
 
 /// Whether a post counts under these options: posted inside the period and, with a campaign

@@ -9,7 +9,7 @@ use crate::domain::{
     CostKind, NewCampaign, NewCost, NewInfluencer, NewPost, Platform, ValueError, fmt2,
     parse_amount, parse_count, parse_date,
 };
-use crate::import::{ImportError, ImportOptions, ImportSummary, import_file};
+use crate::import::{ImportError, ImportOptions, ImportSummary, Mapping, import_file};
 use crate::metrics::{Facts, Period, Scorecard, ScorecardOptions, scorecard};
 use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow, Store, StoreError};
 use chrono::NaiveDate;
@@ -48,6 +48,8 @@ pub enum Modal {
         summary: Box<ImportSummary>,
         /// Some orders are invalid: a plain confirm would be refused.
         invalid: bool,
+        /// The column mapping made in the import flow, saved when the import is confirmed.
+        mapping: Option<Box<Mapping>>,
     },
     Confirm {
         question: String,
@@ -641,30 +643,36 @@ impl App {
             }
             Action::Submit => {
                 let path = expand_home(&typed);
-                match self.run_import(&path, true, false) {
-                    Ok(summary) => {
-                        self.modal = Some(Modal::ImportPreview {
-                            path,
-                            summary: Box::new(summary),
-                            invalid: false,
-                        })
-                    }
-                    Err(ImportError::Invalid(summary)) => {
-                        self.modal = Some(Modal::ImportPreview {
-                            path,
-                            summary,
-                            invalid: true,
-                        })
+                match self.preview(&path, None) {
+                    Err(ImportError::UnknownFormat { header, .. }) => {
+                        self.open_mapping_form(path, &header);
                     }
                     Err(e) => {
                         if let Some(Modal::ImportPath { error, .. }) = &mut self.modal {
                             *error = Some(e.to_string());
                         }
                     }
+                    Ok(()) => {}
                 }
             }
             _ => {}
         }
+        Ok(())
+    }
+
+    /// Runs a dry run and opens its preview; errors other than invalid orders are returned.
+    fn preview(&mut self, path: &Path, mapping: Option<Mapping>) -> Result<(), ImportError> {
+        let (summary, invalid) = match self.run_import(path, true, false, mapping.clone()) {
+            Ok(summary) => (Box::new(summary), false),
+            Err(ImportError::Invalid(summary)) => (summary, true),
+            Err(e) => return Err(e),
+        };
+        self.modal = Some(Modal::ImportPreview {
+            path: path.to_path_buf(),
+            summary,
+            invalid,
+            mapping: mapping.map(Box::new),
+        });
         Ok(())
     }
 
@@ -673,17 +681,197 @@ impl App {
         path: &Path,
         dry_run: bool,
         skip_invalid: bool,
+        mapping: Option<Mapping>,
     ) -> Result<ImportSummary, ImportError> {
         let options = ImportOptions {
             dry_run,
             skip_invalid,
+            mapping,
             ..ImportOptions::new(self.now.clone())
         };
         import_file(&mut self.store, path, &options)
     }
 
+    /// The mapping step: one choice per role, among the file's own columns, pre-selected by
+    /// their names where they say what they hold.
+    fn open_mapping_form(&mut self, path: PathBuf, header: &[String]) {
+        let none = "(none)".to_string();
+        let columns: Vec<String> = header.iter().filter(|h| !h.is_empty()).cloned().collect();
+        let optional: Vec<String> = std::iter::once(none.clone())
+            .chain(columns.clone())
+            .collect();
+        let guess = |words: &[&str], list: &[String]| -> String {
+            list.iter()
+                .find(|h| {
+                    let h = h.to_lowercase();
+                    words.iter().any(|w| h.contains(w))
+                })
+                .cloned()
+                .unwrap_or_else(|| list.first().cloned().unwrap_or_default())
+        };
+        let opt_guess = |words: &[&str]| -> String {
+            let found = guess(words, &columns);
+            if words.iter().any(|w| found.to_lowercase().contains(w)) {
+                found
+            } else {
+                none.clone()
+            }
+        };
+        let currency = self
+            .store
+            .setting("currency")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "USD".into());
+        let name = path
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let fields = vec![
+            Field::text("name", "Layout name", &name, "shown in previews"),
+            Field::choice(
+                "order_id",
+                "Order id",
+                columns.clone(),
+                &guess(&["order", "receipt", "number", "id"], &columns),
+            ),
+            Field::choice(
+                "date",
+                "Date",
+                columns.clone(),
+                &guess(&["date", "when", "time", "created"], &columns),
+            ),
+            Field::text(
+                "date_format",
+                "Date format",
+                "%Y-%m-%d",
+                "e.g. %d/%m/%Y or %Y-%m-%d %H:%M:%S",
+            ),
+            Field::choice(
+                "amount",
+                "Amount",
+                columns.clone(),
+                &guess(&["net", "total", "amount", "sales", "subtotal"], &columns),
+            ),
+            Field::choice(
+                "customer",
+                "Customer",
+                optional.clone(),
+                &opt_guess(&["email", "customer", "client", "buyer"]),
+            ),
+            Field::choice(
+                "codes",
+                "Codes",
+                optional.clone(),
+                &opt_guess(&["code", "coupon", "promo", "discount"]),
+            ),
+            Field::text(
+                "codes_separator",
+                "Code separator",
+                ",",
+                "between several codes in a cell",
+            ),
+            Field::choice(
+                "status",
+                "Status",
+                optional.clone(),
+                &opt_guess(&["status", "state"]),
+            ),
+            Field::text(
+                "cancelled",
+                "Cancelled when",
+                "cancelled, canceled, voided, void, failed",
+                "status values that do not count",
+            ),
+            Field::choice(
+                "refunded",
+                "Refunded",
+                optional.clone(),
+                &opt_guess(&["refund"]),
+            ),
+            Field::text(
+                "currency",
+                "Currency",
+                &currency,
+                "of every order in the file",
+            ),
+            Field::choice(
+                "utm_source",
+                "UTM source",
+                optional.clone(),
+                &opt_guess(&["utm_source", "source"]),
+            ),
+            Field::choice(
+                "utm_campaign",
+                "UTM campaign",
+                optional,
+                &opt_guess(&["utm_campaign"]),
+            ),
+        ];
+        let mut form = Form::new(
+            FormKind::Mapping { path },
+            "Map the columns of this file (saved for files with the same header)",
+            fields,
+        );
+        form.error = Some("this layout is new to shoutout: say which column holds what".into());
+        self.modal = Some(Modal::Form(form));
+    }
+
+    /// Builds the mapping the form describes.
+    fn mapping_from(form: &Form) -> Result<Mapping, FieldError> {
+        let opt = |key: &str| match form.value(key) {
+            "" | "(none)" => None,
+            v => Some(v.to_string()),
+        };
+        let date_format = form.value("date_format").to_string();
+        if !date_format.contains('%') {
+            return Err((
+                "date_format",
+                ValueError::new(&date_format, "a date format like %d/%m/%Y").to_string(),
+            ));
+        }
+        let currency = form.value("currency").to_ascii_uppercase();
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err((
+                "currency",
+                ValueError::new(&currency, "a currency code like USD").to_string(),
+            ));
+        }
+        Ok(Mapping {
+            name: form.value("name").to_string(),
+            order_id: form.value("order_id").to_string(),
+            date: form.value("date").to_string(),
+            date_format,
+            amount: form.value("amount").to_string(),
+            customer: opt("customer"),
+            codes: opt("codes"),
+            codes_separator: match form.value("codes_separator") {
+                "" => ",".into(),
+                s => s.to_string(),
+            },
+            status: opt("status"),
+            cancelled_statuses: form
+                .value("cancelled")
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            refunded: opt("refunded"),
+            currency_column: None,
+            currency: Some(currency),
+            utm_source: opt("utm_source"),
+            utm_campaign: opt("utm_campaign"),
+            decimal_comma: None,
+        })
+    }
+
     fn update_preview(&mut self, action: Action) -> anyhow::Result<()> {
-        let Some(Modal::ImportPreview { path, invalid, .. }) = self.modal.clone() else {
+        let Some(Modal::ImportPreview {
+            path,
+            invalid,
+            mapping,
+            ..
+        }) = self.modal.clone()
+        else {
             return Ok(());
         };
         let skip = match action {
@@ -705,7 +893,7 @@ impl App {
             _ => return Ok(()),
         };
         self.modal = None;
-        let summary = self.run_import(&path, false, skip)?;
+        let summary = self.run_import(&path, false, skip, mapping.map(|m| *m))?;
         self.reload()?;
         self.screen = Screen::Scorecard;
         let c = &summary.counts;
@@ -951,6 +1139,8 @@ impl App {
                     Field::text("budget", "Budget", "", "optional, like 1500.00"),
                 ],
             ),
+            // Built from the file's header by `open_mapping_form`.
+            FormKind::Mapping { .. } => return,
             FormKind::Period => {
                 let (from, to) = self.options.period.range(self.today);
                 Form::new(
@@ -1012,6 +1202,21 @@ impl App {
                 let link = self.built_link(&form);
                 self.effects.push(Effect::Copy(link));
                 self.say("link copied (if your terminal allows clipboard access)");
+            }
+            Action::Submit if matches!(form.kind, FormKind::Mapping { .. }) => {
+                let mut form = form.clone();
+                form.clear_errors();
+                let FormKind::Mapping { path } = form.kind.clone() else {
+                    unreachable!("matched above")
+                };
+                let outcome = Self::mapping_from(&form).and_then(|m| {
+                    self.preview(&path, Some(m))
+                        .map_err(|e| ("", e.to_string()))
+                });
+                if let Err((field, message)) = outcome {
+                    form.set_error(field, message);
+                    self.modal = Some(Modal::Form(form));
+                }
             }
             Action::Submit => {
                 let mut form = form.clone();
@@ -1259,6 +1464,7 @@ impl App {
                 self.store.add_campaign(&new).map_err(store_err("name"))?;
                 Ok(format!("created campaign '{}'", new.name))
             }
+            FormKind::Mapping { .. } => unreachable!("the mapping form previews, it does not save"),
             FormKind::Period => {
                 let date = |key: &'static str| -> Result<Option<NaiveDate>, FieldError> {
                     match form.value(key) {

@@ -59,6 +59,14 @@ fn add_influencer(app: &mut App, handle: &str, followers: &str) {
     press(app, KeyCode::Enter);
 }
 
+/// @sarah with code SARAH20, by keys: the creator the Shopify fixtures credit.
+fn add_sarah_with_her_code(app: &mut App) {
+    add_influencer(app, "sarah", "12000");
+    press(app, KeyCode::Char('c'));
+    typ(app, "SARAH20");
+    press(app, KeyCode::Enter);
+}
+
 #[test]
 fn an_empty_database_opens_on_the_welcome_scorecard() {
     let (app, _dir) = app();
@@ -272,10 +280,7 @@ fn export_writes_the_scorecard_as_shown() {
 #[test]
 fn import_previews_then_confirms_and_can_be_undone() {
     let (mut app, _dir) = app();
-    add_influencer(&mut app, "sarah", "12000");
-    press(&mut app, KeyCode::Char('c'));
-    typ(&mut app, "SARAH20");
-    press(&mut app, KeyCode::Enter);
+    add_sarah_with_her_code(&mut app);
     press(&mut app, KeyCode::Char('i'));
     typ(&mut app, &fixture("orders_79.csv"));
     press(&mut app, KeyCode::Enter);
@@ -384,4 +389,74 @@ fn the_demo_loads_from_the_welcome_view_after_confirmation() {
     assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.card.rows.len(), 6);
+}
+
+#[test]
+fn an_unknown_layout_opens_the_mapping_step_and_the_mapping_is_remembered() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    let pos = format!(
+        "{}/tests/fixtures/csv/pos_export.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    typ(&mut app, &pos);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the mapping step should open, got {:?}", app.modal);
+    };
+    // Guessed from the header's names.
+    assert_eq!(form.value("order_id"), "Receipt");
+    assert_eq!(form.value("date"), "When");
+    assert_eq!(form.value("amount"), "Net");
+    assert_eq!(form.value("codes"), "Promo");
+    assert_eq!(form.value("status"), "State");
+    // The date format must be the file's: the first try is refused with the cell.
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        invalid, summary, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(invalid);
+    assert!(
+        summary.errors[0]
+            .to_string()
+            .contains("column When: '01/05/2026'")
+    );
+    // Back to the path, and map again with the right format and separator.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &pos);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        panic!("mapping form");
+    };
+    form.fields[3].input = Input::new("%d/%m/%Y".into());
+    form.fields[7].input = Input::new("|".into());
+    form.fields[9].input = Input::new("void, cancelled".into());
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        invalid, summary, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(!invalid, "{:?}", summary.errors);
+    assert_eq!(summary.counts.new, 8);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 8);
+    assert_eq!(
+        app.card.rows[0].revenue,
+        rust_decimal::Decimal::new(12050, 2)
+    );
+    // The next file with this header needs no mapping step.
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &pos);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert_eq!(summary.counts.unchanged, 8);
 }

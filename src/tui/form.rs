@@ -7,13 +7,21 @@ use tui_input::Input;
 /// Which form is open (and what it edits).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    Influencer { id: Option<i64> },
+    Influencer {
+        id: Option<i64>,
+    },
     Cost,
-    Post { id: Option<i64> },
+    Post {
+        id: Option<i64>,
+    },
     Code,
     Link,
     Campaign,
     Period,
+    /// Map the columns of a file whose layout is not known.
+    Mapping {
+        path: std::path::PathBuf,
+    },
 }
 
 /// One field: free text, or one of a list of choices (cycled with ← →).

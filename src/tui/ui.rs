@@ -1021,7 +1021,7 @@ fn draw_import_path(
         lines.push(Line::styled(format!("! {e}"), theme.error()));
     }
     lines.push(Line::styled(
-        "Shopify orders export (CSV); nothing is written before you confirm.",
+        "Shopify, Etsy, WooCommerce or a mapped CSV; nothing is written before you confirm.",
         theme.dim(),
     ));
     let x = inner.x + 2 + input.visual_cursor() as u16;
@@ -1040,9 +1040,10 @@ fn draw_preview(frame: &mut Frame, s: &crate::import::ImportSummary, invalid: bo
     let mut lines = vec![
         Line::raw(format!("File     {}", s.file.display())),
         Line::raw(format!(
-            "Format   {} (shop '{}')",
-            s.format.describe(),
-            s.shop
+            "Format   {} (shop '{}'; {})",
+            s.format_label(),
+            s.shop,
+            s.encoding
         )),
         Line::from(vec![
             Span::raw("Orders   "),
@@ -1079,6 +1080,18 @@ fn draw_preview(frame: &mut Frame, s: &crate::import::ImportSummary, invalid: bo
             PREVIEW_W,
         ) {
             lines.push(Line::raw(part));
+        }
+    }
+    if s.gifts > 0 {
+        lines.push(Line::raw(format!(
+            "Gifts    {} gift order(s): not sales; {} recorded as product cost",
+            s.gifts,
+            fmt2(crate::domain::from_cents(s.gift_cost))
+        )));
+    }
+    for note in &s.notes {
+        for part in wrap(&format!("Note: {note}"), PREVIEW_W) {
+            lines.push(Line::styled(part, theme.dim()));
         }
     }
     for e in s.errors.iter().take(5) {
