@@ -39,13 +39,36 @@ fn rows(text: &str) -> csv::Result<Vec<csv::StringRecord>> {
 /// Loads the demo shop into `store`: influencers and their codes, costs, posts, then the
 /// Shopify export. `now` is recorded on the import batch.
 pub fn load(store: &mut Store, now: &str) -> Result<ImportSummary, DemoError> {
+    load_roster(store, INFLUENCERS, COSTS, POSTS)?;
+    let options = ImportOptions {
+        format: Format::Shopify,
+        ..ImportOptions::new(now)
+    };
+    Ok(import_reader(
+        store,
+        Path::new("demo/shopify_orders.csv"),
+        ORDERS.as_bytes(),
+        &options,
+    )?)
+}
+
+/// Loads a roster in the demo's layout: `influencers.csv`
+/// (`handle,name,platform,followers,commission_pct,codes`), `costs.csv`
+/// (`handle,kind,amount,date,note`) and `posts.csv` (`handle,date,platform,followers,likes,
+/// comments,shares,saves,views,reach,impressions,clicks,url`).
+pub fn load_roster(
+    store: &mut Store,
+    influencers: &str,
+    costs: &str,
+    posts: &str,
+) -> Result<(), DemoError> {
     let roster_err = |file, line, (field, error)| DemoError::Roster {
         file,
         line: line + 2,
         field,
         error,
     };
-    for (i, r) in rows(INFLUENCERS)?.iter().enumerate() {
+    for (i, r) in rows(influencers)?.iter().enumerate() {
         let new = NewInfluencer::parse(&r[0], &r[1], &r[2], &r[3], &r[4])
             .map_err(|e| roster_err("influencers.csv", i, e))?;
         let id = store.add_influencer(&new)?;
@@ -53,13 +76,13 @@ pub fn load(store: &mut Store, now: &str) -> Result<ImportSummary, DemoError> {
             store.add_code(code, id, None)?;
         }
     }
-    for (i, r) in rows(COSTS)?.iter().enumerate() {
+    for (i, r) in rows(costs)?.iter().enumerate() {
         let id = store.influencer_by_handle(&r[0])?.id;
         let cost = NewCost::parse(&r[1], &r[2], &r[3], &r[4])
             .map_err(|e| roster_err("costs.csv", i, e))?;
         store.add_cost(id, &cost, None)?;
     }
-    for (i, r) in rows(POSTS)?.iter().enumerate() {
+    for (i, r) in rows(posts)?.iter().enumerate() {
         let id = store.influencer_by_handle(&r[0])?.id;
         let err = |field| move |e| roster_err("posts.csv", i, (field, e));
         let count = |j: usize, field| -> Result<Option<u64>, DemoError> {
@@ -86,16 +109,7 @@ pub fn load(store: &mut Store, now: &str) -> Result<ImportSummary, DemoError> {
         };
         store.add_post(id, &post, None)?;
     }
-    let options = ImportOptions {
-        format: Format::Shopify,
-        ..ImportOptions::new(now)
-    };
-    Ok(import_reader(
-        store,
-        Path::new("demo/shopify_orders.csv"),
-        ORDERS.as_bytes(),
-        &options,
-    )?)
+    Ok(())
 }
 
 #[cfg(test)]

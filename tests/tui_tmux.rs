@@ -4,100 +4,9 @@
 //! after a cost, exports the CSV and quits, and the process must exit cleanly.
 
 mod common;
+use common::tmux::{Tmux, require_tmux};
 use common::{Shop, fixture};
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
-
-struct Tmux {
-    session: String,
-}
-
-impl Tmux {
-    fn start(shop: &Shop, exit_file: &Path) -> Tmux {
-        let session = format!("shoutout-e2e-{}", std::process::id());
-        let command = format!(
-            "'{}' --db '{}'; echo $? > '{}'",
-            env!("CARGO_BIN_EXE_shoutout"),
-            shop.db.display(),
-            exit_file.display()
-        );
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "40"])
-            .arg("-c")
-            .arg(shop.dir.path())
-            .args(["-e", "NO_COLOR=1", &command])
-            .status()
-            .expect("tmux runs");
-        assert!(status.success());
-        // Deliver Esc at once instead of waiting to see if it starts a sequence.
-        Command::new("tmux")
-            .args(["set-option", "-s", "escape-time", "0"])
-            .status()
-            .unwrap();
-        Tmux { session }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let status = Command::new("tmux")
-                .args(["send-keys", "-t", &self.session, k])
-                .status()
-                .unwrap();
-            assert!(status.success());
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn text(&self, text: &str) {
-        let status = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session, "-l", text])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text` (10 s at most).
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .stderr(std::process::Stdio::null())
-            .status();
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// Handles in rank order as the scorecard screen shows them.
 fn ranking(screen: &str) -> Vec<String> {
@@ -115,17 +24,12 @@ fn ranking(screen: &str) -> Vec<String> {
 
 #[test]
 fn the_weekly_loop_by_keys_in_a_real_terminal() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required in CI (.ci/run installs it)"
-        );
-        eprintln!("tmux not found: skipping the terminal end-to-end test");
+    if !require_tmux() {
         return;
     }
     let shop = Shop::new();
     let exit_file = shop.path("exit-code");
-    let t = Tmux::start(&shop, &exit_file);
+    let t = Tmux::start(&shop, &exit_file, &[]);
     t.wait_for("Getting started");
 
     // Two influencers and their codes, by keys.

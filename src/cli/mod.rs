@@ -59,6 +59,15 @@ pub enum Command {
     Scorecard(ScorecardArgs),
     /// Load the demo shop into the database (it must be empty)
     Demo,
+    /// Write a consistent copy of the database to FILE (safe while the app is running)
+    Backup { file: PathBuf },
+    /// Replace the database with a backup (the current one is backed up first)
+    Restore {
+        file: PathBuf,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
     /// Show where the data lives
     Paths,
 }
@@ -367,8 +376,48 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             )?;
             Ok(())
         }
+        Command::Backup { file } => {
+            store.backup_to(file)?;
+            writeln!(out, "backed up {} to {}", describe(&store), file.display())?;
+            Ok(())
+        }
+        Command::Restore { file, yes } => {
+            if !yes
+                && !confirm(&format!(
+                    "Replace everything in {} with {}? [y/N] ",
+                    describe(&store),
+                    file.display()
+                ))?
+            {
+                bail!("not restored (pass --yes to restore without a question)");
+            }
+            let before = store.restore_from(file, &format!("before-restore-{now}"))?;
+            writeln!(out, "restored {} from {}", describe(&store), file.display())?;
+            if let Some(b) = before {
+                writeln!(out, "the previous state is kept in {}", b.display())?;
+            }
+            Ok(())
+        }
         Command::Paths => unreachable!("handled above"),
     }
+}
+
+fn describe(store: &Store) -> String {
+    store
+        .path()
+        .map_or("the database".into(), |p| p.display().to_string())
+}
+
+/// Asks a yes/no question on the terminal; without one there is nobody to ask, so no.
+fn confirm(question: &str) -> Result<bool> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("{question}");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
 fn campaign_id(store: &Store, name: &Option<String>) -> Result<Option<i64>> {
@@ -679,6 +728,7 @@ fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Result<()> {
 
 fn import(store: &mut Store, a: &ImportArgs, now: String, out: &mut dyn Write) -> Result<()> {
     if a.undo_last {
+        store.auto_backup(&format!("before-undo-{now}"))?;
         let batch = store.undo_last_import()?;
         writeln!(
             out,
@@ -712,6 +762,15 @@ fn import(store: &mut Store, a: &ImportArgs, now: String, out: &mut dyn Write) -
         currency: a.currency.clone(),
         gift_cost_pct: a.gift_cost_pct,
     };
+    if !options.dry_run
+        && let Some(backup) = store.auto_backup(&format!("before-import-{}", options.now))?
+    {
+        writeln!(
+            out,
+            "backup of the database before this import: {}",
+            backup.display()
+        )?;
+    }
     let summary = import_file(store, file, &options)?;
     writeln!(out, "{summary}")?;
     Ok(())

@@ -4,11 +4,13 @@
 //! Money is stored as integer cents, dates of entries as `YYYY-MM-DD` text, order times as
 //! Unix seconds. Every multi-row write is one transaction.
 
+mod backup;
 mod entries;
 mod facts;
 mod migrations;
 mod orders;
 
+pub use backup::{KEEP_AUTOMATIC, backup_dir};
 pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow};
 pub use orders::{BatchInfo, BatchMeta, OrderImport, Upsert, UpsertCounts};
 
@@ -43,6 +45,8 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("{path} is not a shoutout backup: {reason}")]
+    NotABackup { path: String, reason: String },
     #[error("cannot open the database {path}: {source}")]
     Io {
         path: String,
@@ -149,6 +153,10 @@ impl Store {
                 found,
                 known,
             });
+        }
+        if found > 0 && found < known {
+            // An older database: keep a copy as it was before its schema changes.
+            self.auto_backup(&format!("before-schema-{known}-from-{found}"))?;
         }
         for (version, sql) in migrations::MIGRATIONS
             .iter()

@@ -588,6 +588,8 @@ impl App {
                 self.modal = None;
                 match pending {
                     Pending::UndoImport => {
+                        self.store
+                            .auto_backup(&format!("before-undo-{}", self.now))?;
                         let b = self.store.undo_last_import()?;
                         self.reload()?;
                         self.say(format!(
@@ -893,6 +895,8 @@ impl App {
             _ => return Ok(()),
         };
         self.modal = None;
+        self.store
+            .auto_backup(&format!("before-import-{}", self.now))?;
         let summary = self.run_import(&path, false, skip, mapping.map(|m| *m))?;
         self.reload()?;
         self.screen = Screen::Scorecard;

@@ -15,16 +15,50 @@ use app::{App, Effect};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use theme::Theme;
 
+/// Set to `1` to make `!` panic on purpose: how the crash report is tested.
+const CRASH_TEST_VAR: &str = "SHOUTOUT_CRASH_TEST";
+
 /// Opens the terminal app on the database the command line names.
 pub fn run(cli: &crate::cli::Cli) -> anyhow::Result<()> {
     let store = crate::cli::open_store(cli)?;
     let (today, now) = crate::cli::now();
     let mut app = App::new(store, today, now, std::env::current_dir()?)?;
     let theme = Theme::from_env();
+    // Installed first so that ratatui's hook (which restores the terminal) runs before it.
+    install_crash_report(crate::cli::paths::data_dir()?);
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, theme);
     ratatui::restore();
     result
+}
+
+/// On a panic: write a short crash report into `dir` and say where it is. Every change is
+/// committed the moment it is saved, so a crash loses nothing that was saved.
+fn install_crash_report(dir: std::path::PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let path = dir.join(format!("crash-{stamp}.txt"));
+        let report = format!(
+            "shoutout {} crashed.\n\n{info}\n\nBacktrace:\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            std::backtrace::Backtrace::force_capture()
+        );
+        let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, report));
+        eprintln!("\nshoutout crashed: {info}");
+        match written {
+            Ok(()) => eprintln!("A crash report was written to {}", path.display()),
+            Err(e) => eprintln!(
+                "(the crash report could not be written to {}: {e})",
+                path.display()
+            ),
+        }
+        eprintln!(
+            "Your data is safe: every change was saved to the database when you made it. \
+             Please send the report to the shoutout developers."
+        );
+    }));
 }
 
 fn event_loop(
@@ -34,6 +68,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
+    let crash_test = std::env::var(CRASH_TEST_VAR).is_ok_and(|v| v == "1");
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         for effect in app.effects.drain(..) {
@@ -51,6 +86,9 @@ fn event_loop(
         }
         // Block until the next event: nothing is redrawn, and no CPU used, while idle.
         match event::read()? {
+            Event::Key(key) if crash_test && key.code == event::KeyCode::Char('!') => {
+                panic!("crash test: {CRASH_TEST_VAR}=1 and ! was pressed")
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
             Event::Resize(width, height) => app.size = (width, height),
             _ => {}

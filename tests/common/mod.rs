@@ -6,6 +6,8 @@
     reason = "each test binary uses a different part of the helpers"
 )]
 
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
