@@ -105,8 +105,18 @@ pub fn customer_key(identity: &str) -> Option<String> {
     if normal.is_empty() {
         return None;
     }
-    let digest = Sha256::digest(normal.as_bytes());
-    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+    Some(hex(&Sha256::digest(normal.as_bytes())))
+}
+
+/// Lower-case hexadecimal of some bytes (hashes are shown and stored this way).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// The leading run of digits in an order number (`#1042` → 1042), used to order orders placed
@@ -124,6 +134,11 @@ pub fn order_number(external_id: &str) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_lower_case_and_padded() {
+        assert_eq!(hex(&[0, 15, 16, 255]), "000f10ff");
+    }
 
     #[test]
     fn codes_compare_case_insensitively() {

@@ -143,7 +143,7 @@ impl<'r, R: Read> EtsyOrdersReader<'r, R> {
     }
 }
 
-impl<R: Read> OrderReader for EtsyOrdersReader<'_, R> {
+impl<R: Read + Send> OrderReader for EtsyOrdersReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
         loop {
             match self.csv.read_record(&mut self.record) {

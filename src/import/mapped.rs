@@ -100,7 +100,7 @@ impl Mapping {
 pub fn header_key(header: &csv::StringRecord) -> String {
     let joined: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let digest = Sha256::digest(joined.join("\u{1f}").as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    crate::domain::order::hex(&digest[..16])
 }
 
 /// Leaks a column name so it can be reported like the fixed formats' names. Mappings are few
@@ -253,7 +253,7 @@ impl<'r, R: Read> MappedReader<'r, R> {
     }
 }
 
-impl<R: Read> OrderReader for MappedReader<'_, R> {
+impl<R: Read + Send> OrderReader for MappedReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
         let line = match self.rows.next_first()? {
             Ok(line) => line,

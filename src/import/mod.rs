@@ -18,16 +18,15 @@ pub use columns::{NumberStyle, RowError};
 pub use mapped::{Mapping, header_key};
 
 use crate::domain::OrderRecord;
-use crate::store::{BatchMeta, Store, StoreError, Upsert, UpsertCounts};
+use crate::store::{BatchMeta, Store, StoreError, Upsert, UpsertCounts, fingerprint};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
 use thiserror::Error;
 
 /// The export layouts shoutout reads.
@@ -314,8 +313,14 @@ fn error_lines(summary: &ImportSummary) -> String {
     lines.join("\n")
 }
 
+/// An order read from a file, with the line it starts on, or the error of its first bad cell.
+type ReadOrder = Result<(u64, OrderRecord), RowError>;
+
+/// How many orders the reading thread hands over at a time.
+const CHUNK: usize = 1024;
+
 /// A reader of one export format: yields each order, or the error of its first bad cell.
-pub(crate) trait OrderReader {
+pub(crate) trait OrderReader: Send {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>>;
     /// The header of the order-number column, to name it in errors.
     fn id_column(&self) -> &'static str;
@@ -325,13 +330,16 @@ pub(crate) trait OrderReader {
 /// second pass.
 struct HashingReader<R> {
     inner: R,
-    hasher: Rc<RefCell<Sha256>>,
+    hasher: Arc<Mutex<Sha256>>,
 }
 
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hasher.borrow_mut().update(&buf[..n]);
+        self.hasher
+            .lock()
+            .expect("only the reading thread hashes")
+            .update(&buf[..n]);
         Ok(n)
     }
 }
@@ -382,14 +390,14 @@ pub fn detect(header: &csv::StringRecord) -> Option<Format> {
 pub fn import_reader(
     store: &mut Store,
     path: &Path,
-    input: impl Read,
+    input: impl Read + Send,
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
     let file_name = path.display().to_string();
-    let hasher = Rc::new(RefCell::new(Sha256::new()));
+    let hasher = Arc::new(Mutex::new(Sha256::new()));
     let hashing = HashingReader {
         inner: input,
-        hasher: Rc::clone(&hasher),
+        hasher: Arc::clone(&hasher),
     };
     let sniffed = text::sniff(hashing).map_err(|source| ImportError::Io {
         file: file_name.clone(),
@@ -563,68 +571,90 @@ pub fn import_reader(
             summary.errors.push(error);
         }
     };
-    while let Some(item) = reader.next_order() {
-        let (line, order) = match item {
-            Ok(found) => found,
-            Err(error) if error.fatal => {
-                return Err(ImportError::Malformed {
-                    file: file_name,
-                    line: error.line,
-                    message: error.to_string(),
-                });
+    let id_column = reader.id_column();
+    // Two cores: this thread writes to SQLite while another reads and parses the file. The
+    // channel is bounded, so memory stays flat however large the file.
+    let written: Result<(), ImportError> = std::thread::scope(|scope| {
+        let (sender, orders) = std::sync::mpsc::sync_channel::<Vec<(ReadOrder, i64)>>(4);
+        scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            while let Some(item) = reader.next_order() {
+                let fp = item.as_ref().map_or(0, |(_, order)| fingerprint(order));
+                let fatal = matches!(&item, Err(e) if e.fatal);
+                chunk.push((item, fp));
+                if chunk.len() == CHUNK || fatal {
+                    if sender.send(std::mem::take(&mut chunk)).is_err() || fatal {
+                        return; // the writer stopped, or the file is broken here
+                    }
+                    chunk.reserve(CHUNK);
+                }
             }
-            Err(error) => {
-                reject(&mut summary, error);
-                continue;
+            let _ = sender.send(chunk);
+        });
+        for (item, fp) in orders.into_iter().flatten() {
+            let (line, order) = match item {
+                Ok(found) => found,
+                Err(error) if error.fatal => {
+                    return Err(ImportError::Malformed {
+                        file: file_name.clone(),
+                        line: error.line,
+                        message: error.to_string(),
+                    });
+                }
+                Err(error) => {
+                    reject(&mut summary, error);
+                    continue;
+                }
+            };
+            match &currency {
+                None => {
+                    batch.set_setting("currency", &order.currency)?;
+                    currency = Some(order.currency.clone());
+                }
+                Some(shop_currency) if *shop_currency != order.currency => {
+                    reject(
+                        &mut summary,
+                        RowError::new(
+                            line,
+                            "Currency",
+                            &order.currency,
+                            format!("{shop_currency}, the currency of the shop's other orders"),
+                        ),
+                    );
+                    continue;
+                }
+                Some(_) => {}
             }
-        };
-        match &currency {
-            None => {
-                batch.set_setting("currency", &order.currency)?;
-                currency = Some(order.currency.clone());
-            }
-            Some(shop_currency) if *shop_currency != order.currency => {
+            let done = batch.upsert_with(&order, fp)?;
+            if done == Upsert::RepeatedInFile {
                 reject(
                     &mut summary,
                     RowError::new(
                         line,
-                        "Currency",
-                        &order.currency,
-                        format!("{shop_currency}, the currency of the shop's other orders"),
+                        id_column,
+                        &order.external_id,
+                        "an order number not used by an earlier order of this file",
                     ),
                 );
                 continue;
             }
-            Some(_) => {}
-        }
-        let done = batch.upsert(&order)?;
-        if done == Upsert::RepeatedInFile {
-            reject(
-                &mut summary,
-                RowError::new(
-                    line,
-                    reader.id_column(),
-                    &order.external_id,
-                    "an order number not used by an earlier order of this file",
-                ),
-            );
-            continue;
-        }
-        summary.counts.add(done);
-        if let Some(retail) = order.gift_value {
-            summary.gifts += 1;
-            if done == Upsert::New {
-                summary.gift_cost += record_gift(&batch, &order, retail, gift_pct)?;
+            summary.counts.add(done);
+            if let Some(retail) = order.gift_value {
+                summary.gifts += 1;
+                if done == Upsert::New {
+                    summary.gift_cost += record_gift(&batch, &order, retail, gift_pct)?;
+                }
+            }
+            let day = order.placed_at.date_naive();
+            summary.first = Some(summary.first.map_or(day, |d| d.min(day)));
+            summary.last = Some(summary.last.map_or(day, |d| d.max(day)));
+            for code in &order.codes {
+                *code_uses.entry(code.clone()).or_default() += 1;
             }
         }
-        let day = order.placed_at.date_naive();
-        summary.first = Some(summary.first.map_or(day, |d| d.min(day)));
-        summary.last = Some(summary.last.map_or(day, |d| d.max(day)));
-        for code in &order.codes {
-            *code_uses.entry(code.clone()).or_default() += 1;
-        }
-    }
-    drop(reader);
+        Ok(())
+    });
+    written?;
     let known = batch.known_codes(code_uses.keys().map(String::as_str))?;
     summary.unknown_codes = code_uses
         .into_iter()
@@ -646,13 +676,13 @@ pub fn import_reader(
             source,
         }
     })?;
-    let sha256: String = hasher
-        .borrow()
-        .clone()
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = crate::domain::order::hex(
+        &hasher
+            .lock()
+            .expect("the reading thread has ended")
+            .clone()
+            .finalize(),
+    );
     batch.commit(&summary.counts, &sha256)?;
     summary.written = true;
     Ok(summary)

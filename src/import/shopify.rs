@@ -119,7 +119,7 @@ pub(crate) fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, ValueError
     ))
 }
 
-impl<R: Read> OrderReader for ShopifyReader<'_, R> {
+impl<R: Read + Send> OrderReader for ShopifyReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
         let line = match self.rows.next_first()? {
             Ok(line) => line,

@@ -117,7 +117,7 @@ impl<'r, R: Read> AnalyticsReader<'r, R> {
     }
 }
 
-impl<R: Read> OrderReader for AnalyticsReader<'_, R> {
+impl<R: Read + Send> OrderReader for AnalyticsReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
         loop {
             match self.csv.read_record(&mut self.record) {
@@ -218,7 +218,7 @@ impl<'r, R: Read> PluginReader<'r, R> {
     }
 }
 
-impl<R: Read> OrderReader for PluginReader<'_, R> {
+impl<R: Read + Send> OrderReader for PluginReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
         let line = match self.rows.next_first()? {
             Ok(line) => line,

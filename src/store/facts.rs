@@ -123,7 +123,7 @@ impl Store {
         }
 
         let mut stmt = c.prepare(
-            "SELECT id, placed_at, number, placed_on, customer_id, status, cancelled,
+            "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
                     subtotal_cents, refunded_cents, customer_new, gift, utm_source
              FROM shop_order ORDER BY id",
         )?;
@@ -131,6 +131,7 @@ impl Store {
         let mut next_code = 0;
         let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
         let mut utm_ids: HashMap<String, u32> = HashMap::new();
+        let mut customers: HashMap<i64, u32> = HashMap::new();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             while next_code < codes_of.len() && codes_of[next_code].0 < id {
@@ -166,7 +167,10 @@ impl Store {
                 placed_at: r.get(1)?,
                 number: r.get(2)?,
                 placed_on: NaiveDate::from_num_days_from_ce_opt(days).unwrap_or_default(),
-                customer: r.get::<_, Option<i64>>(4)?.map(|c| c as u32),
+                customer: r.get::<_, Option<i64>>(4)?.map(|c| {
+                    let next = customers.len() as u32;
+                    *customers.entry(c).or_insert(next)
+                }),
                 status,
                 cancelled: r.get(6)?,
                 subtotal: r.get(7)?,

@@ -12,7 +12,7 @@ mod orders;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
 pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow};
-pub use orders::{BatchInfo, BatchMeta, OrderImport, Upsert, UpsertCounts};
+pub use orders::{BatchInfo, BatchMeta, OrderImport, Upsert, UpsertCounts, fingerprint};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 use std::path::{Path, PathBuf};
@@ -158,7 +158,7 @@ impl Store {
             // An older database: keep a copy as it was before its schema changes.
             self.auto_backup(&format!("before-schema-{known}-from-{found}"))?;
         }
-        for (version, sql) in migrations::MIGRATIONS
+        for (version, step) in migrations::MIGRATIONS
             .iter()
             .enumerate()
             .skip(found as usize)
@@ -171,7 +171,10 @@ impl Store {
             if now > version as i64 {
                 continue;
             }
-            tx.execute_batch(sql)?;
+            tx.execute_batch(step.sql)?;
+            if let Some(convert) = step.then {
+                convert(&tx)?;
+            }
             tx.pragma_update(None, "user_version", version as i64 + 1)?;
             tx.commit()?;
         }

@@ -1,12 +1,16 @@
 //! Imported orders: one transaction per import, keyed by (shop source, order id), with the
 //! previous state of every changed order kept so the import can be undone exactly.
 
+use super::migrations::customer_number;
 use super::{Result, Store, StoreError};
 use crate::domain::{OrderRecord, order::order_number};
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
+
+/// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`).
+const IMPORT_CACHE_KIB: i64 = -32 * 1024;
 
 /// What an import is, recorded with its batch.
 #[derive(Debug, Clone)]
@@ -79,10 +83,14 @@ pub struct OrderImport<'a> {
     tx: Transaction<'a>,
     batch_id: i64,
     source: String,
+    /// The shop has no orders yet: every order is inserted without a lookup.
+    fresh: bool,
 }
 
-/// A stable fingerprint of everything the scorecard reads from an order.
-fn fingerprint(order: &OrderRecord) -> i64 {
+/// A stable fingerprint of everything the scorecard reads from an order: an import compares
+/// it to tell unchanged orders from changed ones. (Pure, so importers compute it on the thread
+/// that reads the file.)
+pub fn fingerprint(order: &OrderRecord) -> i64 {
     let canonical = format!(
         "{}|{}|{}|{}|{}|{}|{}|{}|{}|{:?}",
         order.placed_at.timestamp(),
@@ -117,6 +125,9 @@ impl Store {
     /// Starts an import: takes the write lock (waiting up to the busy timeout) and records
     /// the batch. Nothing is visible to others until [`OrderImport::commit`].
     pub fn begin_import(&mut self, meta: &BatchMeta) -> Result<OrderImport<'_>> {
+        // A bigger page cache keeps the order indexes in memory during a large import.
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -132,10 +143,16 @@ impl Store {
             ],
         )?;
         let batch_id = tx.last_insert_rowid();
+        let fresh = !tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
+            [&meta.source],
+            |r| r.get::<_, bool>(0),
+        )?;
         Ok(OrderImport {
             tx,
             batch_id,
             source: meta.source.clone(),
+            fresh,
         })
     }
 
@@ -178,7 +195,7 @@ impl Store {
                 subtotal_cents = p.subtotal_cents, refunded_cents = p.refunded_cents,
                 status = p.status, cancelled = p.cancelled, customer_new = p.customer_new,
                 fingerprint = p.fingerprint, updated_batch = p.updated_batch, gift = p.gift,
-                utm_source = p.utm_source, utm_campaign = p.utm_campaign
+                utm_source = p.utm_source, utm_campaign = p.utm_campaign, customer = p.customer
              FROM order_prev AS p WHERE p.batch_id = ?1 AND p.order_id = o.id",
             [b],
         )?;
@@ -303,7 +320,19 @@ impl OrderImport<'_> {
     /// Inserts a new order, updates a changed one (keeping its earlier state for undo), or
     /// leaves an unchanged one alone.
     pub fn upsert(&mut self, order: &OrderRecord) -> Result<Upsert> {
-        let fp = fingerprint(order);
+        self.upsert_with(order, fingerprint(order))
+    }
+
+    /// [`OrderImport::upsert`] with the order's [`fingerprint`] already computed.
+    pub fn upsert_with(&mut self, order: &OrderRecord, fp: i64) -> Result<Upsert> {
+        if self.fresh {
+            // The shop's first import: nothing to compare with, so insert straight away; an
+            // order number met twice can only come from this file.
+            return Ok(match self.write(order, fp, false)? {
+                Some(_) => Upsert::New,
+                None => Upsert::RepeatedInFile,
+            });
+        }
         let existing: Option<(i64, i64, i64)> = self
             .tx
             .prepare_cached(
@@ -323,11 +352,11 @@ impl OrderImport<'_> {
                         "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
                             placed_offset, placed_on, customer_id, currency, subtotal_cents,
                             refunded_cents, status, cancelled, customer_new, fingerprint,
-                            updated_batch, gift, utm_source, utm_campaign, codes)
+                            updated_batch, gift, utm_source, utm_campaign, customer, codes)
                          SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
                             o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
                             o.status, o.cancelled, o.customer_new, o.fingerprint,
-                            o.updated_batch, o.gift, o.utm_source, o.utm_campaign,
+                            o.updated_batch, o.gift, o.utm_source, o.utm_campaign, o.customer,
                             COALESCE((SELECT group_concat(code_key, char(10)) FROM order_code
                                       WHERE order_id = o.id), '')
                          FROM shop_order o WHERE o.id = ?2",
@@ -345,53 +374,71 @@ impl OrderImport<'_> {
 
     /// Inserts an order, or overwrites the one with the same (shop, order number), and sets
     /// its codes. The batch that created an order stays recorded; the one that changed it is
-    /// this one.
-    fn write(&mut self, order: &OrderRecord, fp: i64, had_codes: bool) -> Result<()> {
-        let customer = self.customer_id(order)?;
-        let id: i64 = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO shop_order (source, external_id, number, placed_at, placed_offset,
-                    placed_on, customer_id, currency, subtotal_cents, refunded_cents, status,
-                    cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
-                    utm_source, utm_campaign)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
-                         ?16, ?17, ?18)
-                 ON CONFLICT (source, external_id) DO UPDATE SET
+    /// this one. Returns `None` when `fresh` (a plain insert) finds the order already there.
+    fn write(&mut self, order: &OrderRecord, fp: i64, had_codes: bool) -> Result<Option<i64>> {
+        macro_rules! insert {
+            ($conflict:literal, $upsert:literal) => {
+                concat!(
+                    "INSERT ",
+                    $conflict,
+                    " INTO shop_order (source, external_id, number, placed_at,
+                        placed_offset, placed_on, customer, currency, subtotal_cents,
+                        refunded_cents, status, cancelled, customer_new, fingerprint,
+                        created_batch, updated_batch, gift, utm_source, utm_campaign)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                             ?15, ?16, ?17, ?18) ",
+                    $upsert,
+                    " RETURNING id"
+                )
+            };
+        }
+        let sql = if self.fresh {
+            // OR IGNORE: an order number met again returns no row, and SQLite needs no
+            // statement journal to undo a failed insert.
+            insert!("OR IGNORE", "")
+        } else {
+            insert!(
+                "",
+                "ON CONFLICT (source, external_id) DO UPDATE SET
                     number = excluded.number, placed_at = excluded.placed_at,
                     placed_offset = excluded.placed_offset, placed_on = excluded.placed_on,
-                    customer_id = excluded.customer_id, currency = excluded.currency,
-                    subtotal_cents = excluded.subtotal_cents,
+                    customer = excluded.customer, customer_id = NULL,
+                    currency = excluded.currency, subtotal_cents = excluded.subtotal_cents,
                     refunded_cents = excluded.refunded_cents, status = excluded.status,
                     cancelled = excluded.cancelled, customer_new = excluded.customer_new,
                     fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch,
                     gift = excluded.gift, utm_source = excluded.utm_source,
-                    utm_campaign = excluded.utm_campaign
-                 RETURNING id",
-            )?
-            .query_row(
-                params![
-                    self.source,
-                    order.external_id,
-                    order_number(&order.external_id),
-                    order.placed_at.timestamp(),
-                    order.placed_at.offset().local_minus_utc(),
-                    order.placed_at.date_naive().num_days_from_ce(),
-                    customer,
-                    order.currency,
-                    order.subtotal,
-                    order.refunded,
-                    order.status.as_str(),
-                    order.cancelled,
-                    order.customer_new,
-                    fp,
-                    self.batch_id,
-                    order.gift_value.is_some(),
-                    order.utm_source,
-                    order.utm_campaign
-                ],
-                |r| r.get(0),
-            )?;
+                    utm_campaign = excluded.utm_campaign"
+            )
+        };
+        let inserted = self.tx.prepare_cached(sql)?.query_row(
+            params![
+                self.source,
+                order.external_id,
+                order_number(&order.external_id),
+                order.placed_at.timestamp(),
+                order.placed_at.offset().local_minus_utc(),
+                order.placed_at.date_naive().num_days_from_ce(),
+                order.customer_key.as_deref().and_then(customer_number),
+                order.currency,
+                order.subtotal,
+                order.refunded,
+                order.status.as_str(),
+                order.cancelled,
+                order.customer_new,
+                fp,
+                self.batch_id,
+                order.gift_value.is_some(),
+                order.utm_source,
+                order.utm_campaign
+            ],
+            |r| r.get::<_, i64>(0),
+        );
+        let id = match inserted {
+            Ok(id) => id,
+            Err(rusqlite::Error::QueryReturnedNoRows) if self.fresh => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
         if had_codes {
             self.tx
                 .prepare_cached("DELETE FROM order_code WHERE order_id = ?1")?
@@ -403,20 +450,6 @@ impl OrderImport<'_> {
         for code in &order.codes {
             insert.execute(params![id, code])?;
         }
-        Ok(())
-    }
-
-    fn customer_id(&self, order: &OrderRecord) -> Result<Option<i64>> {
-        let Some(key) = &order.customer_key else {
-            return Ok(None);
-        };
-        let id = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO customer (key) VALUES (?1)
-                 ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id",
-            )?
-            .query_row([key], |r| r.get(0))?;
         Ok(Some(id))
     }
 
