@@ -102,45 +102,33 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
 
-        // Orders and their codes, both by order id, merged in one pass.
+        // Orders, with their codes interned: a shop has few distinct codes.
         let mut code_ids: HashMap<String, u32> = HashMap::new();
-        let mut codes_of: Vec<(i64, u32)> = Vec::new();
-        let mut stmt = c.prepare("SELECT order_id, code_key FROM order_code ORDER BY order_id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let order_id: i64 = r.get(0)?;
-            let code = r.get_ref(1)?.as_str()?;
-            let id = match code_ids.get(code) {
-                Some(&id) => id,
-                None => {
-                    let id = facts.order_code_names.len() as u32;
-                    facts.order_code_names.push(code.to_string());
-                    code_ids.insert(code.to_string(), id);
-                    id
-                }
-            };
-            codes_of.push((order_id, id));
-        }
-
         let mut stmt = c.prepare(
             "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
-                    subtotal_cents, refunded_cents, customer_new, gift, utm_source
+                    subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes
              FROM shop_order ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
-        let mut next_code = 0;
         let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
         let mut utm_ids: HashMap<String, u32> = HashMap::new();
         let mut customers: HashMap<i64, u32> = HashMap::new();
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            while next_code < codes_of.len() && codes_of[next_code].0 < id {
-                next_code += 1;
-            }
-            let start = next_code;
-            while next_code < codes_of.len() && codes_of[next_code].0 == id {
-                next_code += 1;
-            }
+            let codes: Box<[u32]> = r
+                .get_ref(12)?
+                .as_str()?
+                .split('\n')
+                .filter(|c| !c.is_empty())
+                .map(|code| match code_ids.get(code) {
+                    Some(&id) => id,
+                    None => {
+                        let id = facts.order_code_names.len() as u32;
+                        facts.order_code_names.push(code.to_string());
+                        code_ids.insert(code.to_string(), id);
+                        id
+                    }
+                })
+                .collect();
             let status_text = r.get_ref(5)?.as_str()?;
             let status = match statuses.get(status_text) {
                 Some(s) => *s,
@@ -175,7 +163,7 @@ impl Store {
                 cancelled: r.get(6)?,
                 subtotal: r.get(7)?,
                 refunded: r.get(8)?,
-                codes: codes_of[start..next_code].iter().map(|(_, c)| *c).collect(),
+                codes,
                 customer_new: r.get(9)?,
                 gift: r.get(10)?,
                 utm_source,

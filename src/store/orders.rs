@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
 /// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`).
-const IMPORT_CACHE_KIB: i64 = -32 * 1024;
+const IMPORT_CACHE_KIB: i64 = -16 * 1024;
 
 /// What an import is, recorded with its batch.
 #[derive(Debug, Clone)]
@@ -195,26 +195,11 @@ impl Store {
                 subtotal_cents = p.subtotal_cents, refunded_cents = p.refunded_cents,
                 status = p.status, cancelled = p.cancelled, customer_new = p.customer_new,
                 fingerprint = p.fingerprint, updated_batch = p.updated_batch, gift = p.gift,
-                utm_source = p.utm_source, utm_campaign = p.utm_campaign, customer = p.customer
+                utm_source = p.utm_source, utm_campaign = p.utm_campaign, customer = p.customer,
+                codes = p.codes
              FROM order_prev AS p WHERE p.batch_id = ?1 AND p.order_id = o.id",
             [b],
         )?;
-        {
-            let mut prev =
-                tx.prepare("SELECT order_id, codes FROM order_prev WHERE batch_id = ?1")?;
-            let restored: Vec<(i64, String)> = prev
-                .query_map([b], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            let mut delete = tx.prepare("DELETE FROM order_code WHERE order_id = ?1")?;
-            let mut insert =
-                tx.prepare("INSERT INTO order_code (order_id, code_key) VALUES (?1, ?2)")?;
-            for (order_id, codes) in restored {
-                delete.execute([order_id])?;
-                for code in codes.split('\n').filter(|c| !c.is_empty()) {
-                    insert.execute(params![order_id, code])?;
-                }
-            }
-        }
         tx.execute("DELETE FROM order_prev WHERE batch_id = ?1", [b])?;
         tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
         tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
@@ -328,7 +313,7 @@ impl OrderImport<'_> {
         if self.fresh {
             // The shop's first import: nothing to compare with, so insert straight away; an
             // order number met twice can only come from this file.
-            return Ok(match self.write(order, fp, false)? {
+            return Ok(match self.write(order, fp)? {
                 Some(_) => Upsert::New,
                 None => Upsert::RepeatedInFile,
             });
@@ -357,25 +342,23 @@ impl OrderImport<'_> {
                             o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
                             o.status, o.cancelled, o.customer_new, o.fingerprint,
                             o.updated_batch, o.gift, o.utm_source, o.utm_campaign, o.customer,
-                            COALESCE((SELECT group_concat(code_key, char(10)) FROM order_code
-                                      WHERE order_id = o.id), '')
+                            o.codes
                          FROM shop_order o WHERE o.id = ?2",
                     )?
                     .execute(params![self.batch_id, id])?;
-                self.write(order, fp, true)?;
+                self.write(order, fp)?;
                 Ok(Upsert::Changed)
             }
             None => {
-                self.write(order, fp, false)?;
+                self.write(order, fp)?;
                 Ok(Upsert::New)
             }
         }
     }
 
-    /// Inserts an order, or overwrites the one with the same (shop, order number), and sets
-    /// its codes. The batch that created an order stays recorded; the one that changed it is
+    /// Inserts an order, or overwrites the one with the same (shop, order number). The batch that created an order stays recorded; the one that changed it is
     /// this one. Returns `None` when `fresh` (a plain insert) finds the order already there.
-    fn write(&mut self, order: &OrderRecord, fp: i64, had_codes: bool) -> Result<Option<i64>> {
+    fn write(&mut self, order: &OrderRecord, fp: i64) -> Result<Option<i64>> {
         macro_rules! insert {
             ($conflict:literal, $upsert:literal) => {
                 concat!(
@@ -384,9 +367,9 @@ impl OrderImport<'_> {
                     " INTO shop_order (source, external_id, number, placed_at,
                         placed_offset, placed_on, customer, currency, subtotal_cents,
                         refunded_cents, status, cancelled, customer_new, fingerprint,
-                        created_batch, updated_batch, gift, utm_source, utm_campaign)
+                        created_batch, updated_batch, gift, utm_source, utm_campaign, codes)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                             ?15, ?16, ?17, ?18) ",
+                             ?15, ?16, ?17, ?18, ?19) ",
                     $upsert,
                     " RETURNING id"
                 )
@@ -408,7 +391,7 @@ impl OrderImport<'_> {
                     cancelled = excluded.cancelled, customer_new = excluded.customer_new,
                     fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch,
                     gift = excluded.gift, utm_source = excluded.utm_source,
-                    utm_campaign = excluded.utm_campaign"
+                    utm_campaign = excluded.utm_campaign, codes = excluded.codes"
             )
         };
         let inserted = self.tx.prepare_cached(sql)?.query_row(
@@ -430,27 +413,16 @@ impl OrderImport<'_> {
                 self.batch_id,
                 order.gift_value.is_some(),
                 order.utm_source,
-                order.utm_campaign
+                order.utm_campaign,
+                order.codes.join("\n")
             ],
             |r| r.get::<_, i64>(0),
         );
-        let id = match inserted {
-            Ok(id) => id,
-            Err(rusqlite::Error::QueryReturnedNoRows) if self.fresh => return Ok(None),
-            Err(e) => return Err(e.into()),
-        };
-        if had_codes {
-            self.tx
-                .prepare_cached("DELETE FROM order_code WHERE order_id = ?1")?
-                .execute([id])?;
+        match inserted {
+            Ok(id) => Ok(Some(id)),
+            Err(rusqlite::Error::QueryReturnedNoRows) if self.fresh => Ok(None),
+            Err(e) => Err(e.into()),
         }
-        let mut insert = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO order_code (order_id, code_key) VALUES (?1, ?2)",
-        )?;
-        for code in &order.codes {
-            insert.execute(params![id, code])?;
-        }
-        Ok(Some(id))
     }
 
     /// Makes the import permanent, recording its counts on the batch.
