@@ -591,65 +591,78 @@ pub fn import_reader(
             }
             let _ = sender.send(chunk);
         });
-        for (item, fp) in orders.into_iter().flatten() {
-            let (line, order) = match item {
-                Ok(found) => found,
-                Err(error) if error.fatal => {
-                    return Err(ImportError::Malformed {
-                        file: file_name.clone(),
-                        line: error.line,
-                        message: error.to_string(),
-                    });
+        for chunk in orders {
+            // First the cells and the currency, then the chunk's valid orders in one go.
+            let mut valid: Vec<(u64, OrderRecord, i64)> = Vec::with_capacity(chunk.len());
+            for (item, fp) in chunk {
+                let (line, order) = match item {
+                    Ok(found) => found,
+                    Err(error) if error.fatal => {
+                        return Err(ImportError::Malformed {
+                            file: file_name.clone(),
+                            line: error.line,
+                            message: error.to_string(),
+                        });
+                    }
+                    Err(error) => {
+                        reject(&mut summary, error);
+                        continue;
+                    }
+                };
+                match &currency {
+                    None => {
+                        batch.set_setting("currency", &order.currency)?;
+                        currency = Some(order.currency.clone());
+                    }
+                    Some(shop_currency) if *shop_currency != order.currency => {
+                        reject(
+                            &mut summary,
+                            RowError::new(
+                                line,
+                                "Currency",
+                                &order.currency,
+                                format!("{shop_currency}, the currency of the shop's other orders"),
+                            ),
+                        );
+                        continue;
+                    }
+                    Some(_) => {}
                 }
-                Err(error) => {
-                    reject(&mut summary, error);
-                    continue;
-                }
-            };
-            match &currency {
-                None => {
-                    batch.set_setting("currency", &order.currency)?;
-                    currency = Some(order.currency.clone());
-                }
-                Some(shop_currency) if *shop_currency != order.currency => {
+                valid.push((line, order, fp));
+            }
+            let refs: Vec<(&OrderRecord, i64)> = valid.iter().map(|(_, o, fp)| (o, *fp)).collect();
+            let outcomes = batch.upsert_many(&refs)?;
+            for ((line, order, _), done) in valid.iter().zip(outcomes) {
+                if done == Upsert::RepeatedInFile {
                     reject(
                         &mut summary,
                         RowError::new(
-                            line,
-                            "Currency",
-                            &order.currency,
-                            format!("{shop_currency}, the currency of the shop's other orders"),
+                            *line,
+                            id_column,
+                            &order.external_id,
+                            "an order number not used by an earlier order of this file",
                         ),
                     );
                     continue;
                 }
-                Some(_) => {}
-            }
-            let done = batch.upsert_with(&order, fp)?;
-            if done == Upsert::RepeatedInFile {
-                reject(
-                    &mut summary,
-                    RowError::new(
-                        line,
-                        id_column,
-                        &order.external_id,
-                        "an order number not used by an earlier order of this file",
-                    ),
-                );
-                continue;
-            }
-            summary.counts.add(done);
-            if let Some(retail) = order.gift_value {
-                summary.gifts += 1;
-                if done == Upsert::New {
-                    summary.gift_cost += record_gift(&batch, &order, retail, gift_pct)?;
+                summary.counts.add(done);
+                if let Some(retail) = order.gift_value {
+                    summary.gifts += 1;
+                    if done == Upsert::New {
+                        summary.gift_cost += record_gift(&batch, order, retail, gift_pct)?;
+                    }
                 }
-            }
-            let day = order.placed_at.date_naive();
-            summary.first = Some(summary.first.map_or(day, |d| d.min(day)));
-            summary.last = Some(summary.last.map_or(day, |d| d.max(day)));
-            for code in &order.codes {
-                *code_uses.entry(code.clone()).or_default() += 1;
+                let day = order.placed_at.date_naive();
+                summary.first = Some(summary.first.map_or(day, |d| d.min(day)));
+                summary.last = Some(summary.last.map_or(day, |d| d.max(day)));
+                for code in &order.codes {
+                    match code_uses.get_mut(code) {
+                        Some(n) => *n += 1,
+                        None => {
+                            code_uses.insert(code.clone(), 1);
+                        }
+                    }
+                }
             }
         }
         Ok(())

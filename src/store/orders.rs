@@ -9,6 +9,10 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
+/// Orders per multi-row insert on a shop's first import (20 parameters each, well under
+/// SQLite's limit of 32766).
+const ROWS_PER_INSERT: usize = 256;
+
 /// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`).
 const IMPORT_CACHE_KIB: i64 = -16 * 1024;
 
@@ -300,6 +304,87 @@ impl OrderImport<'_> {
                 self.batch_id
             ])?;
         Ok(())
+    }
+
+    /// [`OrderImport::upsert_with`] for many orders at once, in order. On a shop's first
+    /// import they go in with multi-row inserts, which is several times quicker than one
+    /// statement an order.
+    pub fn upsert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<Vec<Upsert>> {
+        if !self.fresh {
+            return orders
+                .iter()
+                .map(|(order, fp)| self.upsert_with(order, *fp))
+                .collect();
+        }
+        let mut out = Vec::with_capacity(orders.len());
+        for chunk in orders.chunks(ROWS_PER_INSERT) {
+            let inserted = self.insert_many(chunk)?;
+            let mut claimed: HashSet<&str> = HashSet::with_capacity(chunk.len());
+            for (order, _) in chunk {
+                let id = order.external_id.as_str();
+                out.push(if inserted.contains(id) && claimed.insert(id) {
+                    Upsert::New
+                } else {
+                    Upsert::RepeatedInFile
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in.
+    fn insert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<HashSet<String>> {
+        let mut sql = String::from(
+            "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
+                placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
+                status, cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
+                utm_source, utm_campaign, codes) VALUES ",
+        );
+        for i in 0..orders.len() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        sql.push_str(" RETURNING external_id");
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let mut p = 0;
+        let mut bind = |stmt: &mut rusqlite::CachedStatement, value: &dyn rusqlite::ToSql| {
+            p += 1;
+            stmt.raw_bind_parameter(p, value)
+        };
+        for (order, fp) in orders {
+            let codes = order.codes.join("\n");
+            bind(&mut stmt, &self.source)?;
+            bind(&mut stmt, &order.external_id)?;
+            bind(&mut stmt, &order_number(&order.external_id))?;
+            bind(&mut stmt, &order.placed_at.timestamp())?;
+            bind(&mut stmt, &order.placed_at.offset().local_minus_utc())?;
+            bind(&mut stmt, &order.placed_at.date_naive().num_days_from_ce())?;
+            bind(
+                &mut stmt,
+                &order.customer_key.as_deref().and_then(customer_number),
+            )?;
+            bind(&mut stmt, &order.currency)?;
+            bind(&mut stmt, &order.subtotal)?;
+            bind(&mut stmt, &order.refunded)?;
+            bind(&mut stmt, &order.status.as_str())?;
+            bind(&mut stmt, &order.cancelled)?;
+            bind(&mut stmt, &order.customer_new)?;
+            bind(&mut stmt, fp)?;
+            bind(&mut stmt, &self.batch_id)?;
+            bind(&mut stmt, &self.batch_id)?;
+            bind(&mut stmt, &order.gift_value.is_some())?;
+            bind(&mut stmt, &order.utm_source)?;
+            bind(&mut stmt, &order.utm_campaign)?;
+            bind(&mut stmt, &codes)?;
+        }
+        let mut rows = stmt.raw_query();
+        let mut inserted = HashSet::with_capacity(orders.len());
+        while let Some(row) = rows.next()? {
+            inserted.insert(row.get::<_, String>(0)?);
+        }
+        Ok(inserted)
     }
 
     /// Inserts a new order, updates a changed one (keeping its earlier state for undo), or
