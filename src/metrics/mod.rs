@@ -14,6 +14,7 @@ pub use facts::{
 };
 pub use period::Period;
 pub use scorecard::{
-    Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac, engagement_rate_pct,
-    is_counted, net_revenue, posts_in_scope, roas, roi_pct, scorecard,
+    Metric, Prepared, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac,
+    engagement_rate_pct, is_counted, net_revenue, posts_in_scope, prepare, rank, roas, roi_pct,
+    scorecard, scorecard_prepared, search,
 };

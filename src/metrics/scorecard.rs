@@ -200,8 +200,8 @@ struct Share {
 
 #[derive(Debug, Default)]
 struct Acc {
-    /// Keyed by k, the number of influencers sharing each order; divided once at the end.
-    shares: HashMap<usize, Share>,
+    /// At k − 1, the orders shared by k influencers; divided by k once at the end.
+    shares: Vec<Share>,
     cost_by_kind: [i128; 5],
     posts: u64,
     engagements: u64,
@@ -223,6 +223,50 @@ struct Acc {
 /// * Rank by the sort key (ROI, engagement, revenue descending; CAC ascending), undefined
 ///   values last, ties by revenue descending then handle ascending. Every influencer appears.
 pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) -> Scorecard {
+    let mut card = scorecard_prepared(facts, &prepare(facts), options, today);
+    card.rows = search(&card.rows, &options.search);
+    card
+}
+
+/// What the scorecard needs from the orders that no option changes, worked out once per set
+/// of facts: the counted orders that could credit someone (they carry a code or a
+/// `utm_source`), each with its new-customer flag.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// (position in `Facts::orders`, new customer)
+    orders: Vec<(u32, bool)>,
+}
+
+/// Prepares [`Facts`] for [`scorecard_prepared`] (the new-customer rule is applied here).
+pub fn prepare(facts: &Facts) -> Prepared {
+    let first_orders = first_counted_orders(&facts.orders);
+    let orders = facts
+        .orders
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| (!o.codes.is_empty() || o.utm_source.is_some()) && is_counted(o))
+        .map(|(position, order)| {
+            let new = match (order.customer_new, order.customer) {
+                (Some(flag), _) => flag,
+                (None, None) => true,
+                (None, Some(customer)) => {
+                    first_orders.get(customer as usize) == Some(&position)
+                }
+            };
+            (position as u32, new)
+        })
+        .collect();
+    Prepared { orders }
+}
+
+/// The ranked scorecard from prepared facts, before any search: [`scorecard`] without
+/// repeating the work that options do not change.
+pub fn scorecard_prepared(
+    facts: &Facts,
+    prepared: &Prepared,
+    options: &ScorecardOptions,
+    today: NaiveDate,
+) -> Scorecard {
     let range = options.period.range(today);
     let index: HashMap<i64, usize> = facts
         .influencers
@@ -266,13 +310,10 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         .map(|name| utm_owners.get(name).copied())
         .collect();
 
-    let first_orders = first_counted_orders(&facts.orders);
     let mut credited: Vec<(usize, bool)> = Vec::new();
-    for (position, order) in facts.orders.iter().enumerate() {
-        if (order.codes.is_empty() && order.utm_source.is_none())
-            || !is_counted(order)
-            || !Period::contains(range, order.placed_on)
-        {
+    for &(position, new) in &prepared.orders {
+        let order = &facts.orders[position as usize];
+        if !Period::contains(range, order.placed_on) {
             continue;
         }
         // Distinct influencers of the order, and whether each is credited under the filter.
@@ -295,15 +336,14 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         if k == 0 {
             continue;
         }
-        let new = match (order.customer_new, order.customer) {
-            (Some(flag), _) => flag,
-            (None, None) => true,
-            (None, Some(customer)) => first_orders.get(customer as usize) == Some(&position),
-        };
         let net = net_revenue(order);
         for &(who, counts) in &credited {
             if counts {
-                let share = acc[who].shares.entry(k).or_default();
+                let shares = &mut acc[who].shares;
+                if shares.len() < k {
+                    shares.resize(k, Share::default());
+                }
+                let share = &mut shares[k - 1];
                 share.orders += 1;
                 share.cents += i128::from(net);
                 share.new += i64::from(new);
@@ -337,8 +377,8 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         .map(|(inf, a)| {
             let (mut orders, mut revenue, mut new_customers) =
                 (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-            for (k, s) in &a.shares {
-                let k = Decimal::from(*k as u64);
+            for (i, s) in a.shares.iter().enumerate().filter(|(_, s)| s.orders > 0) {
+                let k = Decimal::from(i as u64 + 1);
                 orders += Decimal::from(s.orders) / k;
                 revenue += cents_wide(s.cents) / k;
                 new_customers += Decimal::from(s.new) / k;
@@ -373,22 +413,34 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
         })
         .collect();
 
-    rows.sort_by(|a, b| compare(a, b, options.sort));
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.rank = i + 1;
-    }
-    let search = options.search.trim().to_lowercase();
-    if !search.is_empty() {
-        rows.retain(|r| {
-            r.handle.to_lowercase().contains(&search) || r.name.to_lowercase().contains(&search)
-        });
-    }
+    rank(&mut rows, options.sort);
     Scorecard {
         rows,
         from: range.0,
         to: range.1,
         sort: options.sort,
     }
+}
+
+/// Ranks rows by a sort key (see [`scorecard`]) and numbers them from 1.
+pub fn rank(rows: &mut [ScoreRow], sort: SortKey) {
+    rows.sort_by(|a, b| compare(a, b, sort));
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.rank = i + 1;
+    }
+}
+
+/// The rows whose handle or name contains `text` (case-insensitive), keeping their ranks.
+pub fn search(rows: &[ScoreRow], text: &str) -> Vec<ScoreRow> {
+    let text = text.trim().to_lowercase();
+    rows.iter()
+        .filter(|r| {
+            text.is_empty()
+                || r.handle.to_lowercase().contains(&text)
+                || r.name.to_lowercase().contains(&text)
+        })
+        .cloned()
+        .collect()
 }
 
 /// An amount of cents summed over many rows, as an exact decimal.

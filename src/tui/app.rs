@@ -10,7 +10,10 @@ use crate::domain::{
     parse_amount, parse_count, parse_date,
 };
 use crate::import::{ImportError, ImportOptions, ImportSummary, Mapping, import_file};
-use crate::metrics::{Facts, Period, Scorecard, ScorecardOptions, scorecard};
+use crate::metrics::{
+    Facts, Period, Prepared, ScoreRow, Scorecard, ScorecardOptions, prepare, rank,
+    scorecard_prepared, search,
+};
 use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow, Store, StoreError};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -87,6 +90,10 @@ pub struct App {
     /// Where exports are written (the directory the app was started in).
     pub export_dir: PathBuf,
     pub facts: Facts,
+    /// The facts' option-independent work, done once per reload.
+    prepared: Prepared,
+    /// Every row, ranked, before the search: sorting and searching start from here.
+    ranked: Vec<ScoreRow>,
     pub lists: Lists,
     pub screen: Screen,
     pub options: ScorecardOptions,
@@ -123,6 +130,8 @@ impl App {
             now,
             export_dir,
             facts: Facts::default(),
+            prepared: Prepared::default(),
+            ranked: Vec::new(),
             lists: Lists::default(),
             screen: Screen::Scorecard,
             options: ScorecardOptions::default(),
@@ -149,6 +158,7 @@ impl App {
     /// Reads everything again from the database and recomputes the scorecard.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.facts = self.store.load_facts()?;
+        self.prepared = prepare(&self.facts);
         self.lists = Lists {
             influencers: self.store.influencers()?,
             costs: self.store.costs()?,
@@ -171,8 +181,25 @@ impl App {
 
     /// Recomputes the scorecard from the facts, keeping the same creator selected.
     pub fn recompute(&mut self) {
+        let card = scorecard_prepared(&self.facts, &self.prepared, &self.options, self.today);
+        self.ranked = card.rows;
+        self.card.from = card.from;
+        self.card.to = card.to;
+        self.refilter();
+    }
+
+    /// Ranks the rows again for a new sort key: the figures do not change.
+    fn resort(&mut self) {
+        rank(&mut self.ranked, self.options.sort);
+        self.card.sort = self.options.sort;
+        self.refilter();
+    }
+
+    /// Applies the search to the ranked rows, keeping the same creator selected.
+    fn refilter(&mut self) {
         let keep = self.selected_row().map(|r| r.influencer_id);
-        self.card = scorecard(&self.facts, &self.options, self.today);
+        self.card.rows = search(&self.ranked, &self.options.search);
+        self.card.sort = self.options.sort;
         if let Some(id) = keep
             && let Some(i) = self.card.rows.iter().position(|r| r.influencer_id == id)
         {
@@ -262,7 +289,7 @@ impl App {
                 self.search.handle_event(&event);
                 self.options.search = self.search.value().to_string();
                 self.selected[0] = 0;
-                self.recompute();
+                self.refilter();
             }
             _ => {}
         }
@@ -302,7 +329,7 @@ impl App {
                         self.searching = false;
                         self.search = Input::default();
                         self.options.search.clear();
-                        self.recompute();
+                        self.refilter();
                     }
                     _ => {}
                 }
@@ -348,7 +375,7 @@ impl App {
                 } else if !self.options.search.is_empty() {
                     self.search = Input::default();
                     self.options.search.clear();
-                    self.recompute();
+                    self.refilter();
                 }
             }
             Action::NextScreen => self.go((screen.index() + 1) % Screen::ALL.len()),
@@ -364,7 +391,7 @@ impl App {
             Action::PageUp => *sel = sel.saturating_sub(page),
             Action::CycleSort => {
                 self.options.sort = self.options.sort.next();
-                self.recompute();
+                self.resort();
                 self.say(format!("sorted by {}", self.options.sort));
             }
             Action::CyclePeriod => {

@@ -22,12 +22,17 @@ const CRASH_TEST_VAR: &str = "SHOUTOUT_CRASH_TEST";
 pub fn run(cli: &crate::cli::Cli) -> anyhow::Result<()> {
     let store = crate::cli::open_store(cli)?;
     let (today, now) = crate::cli::now();
-    let mut app = App::new(store, today, now, std::env::current_dir()?)?;
+    let export_dir = std::env::current_dir()?;
     let theme = Theme::from_env();
     // Installed first so that ratatui's hook (which restores the terminal) runs before it.
     install_crash_report(crate::cli::paths::data_dir()?);
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, theme);
+    let result = (|| {
+        // A big shop takes a moment to read: say so at once rather than show nothing.
+        terminal.draw(|frame| ui::draw_loading(frame, theme))?;
+        let mut app = App::new(store, today, now, export_dir)?;
+        event_loop(&mut terminal, &mut app, theme)
+    })();
     ratatui::restore();
     result
 }

@@ -52,6 +52,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
 }
 
+/// The frame shown while the orders are read at start.
+pub fn draw_loading(frame: &mut Frame, theme: Theme) {
+    let area = centered(frame.area(), 40, 3);
+    frame.render_widget(
+        Paragraph::new(Line::styled("Reading your orders…", theme.title()))
+            .alignment(Alignment::Center)
+            .block(Block::bordered().title(" shoutout ")),
+        area,
+    );
+}
+
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let full: usize = Screen::ALL.iter().map(|s| s.title().width() + 4).sum();
     let mut spans = Vec::new();

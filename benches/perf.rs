@@ -1,0 +1,255 @@
+//! The performance figures of docs/performance.md, measured on a generated shop.
+//!
+//! `cargo bench --bench perf` (add `-- --orders 50000` for a quicker run). Every figure is the
+//! median of several runs; nothing here asserts a time (machines are noisy): it measures.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use shoutout::generate::{ShopSpec, write_shop};
+use shoutout::metrics::{Period, ScorecardOptions, SortKey, scorecard};
+use shoutout::store::Store;
+use shoutout::tui::action::{Action, Screen};
+use shoutout::tui::app::App;
+use shoutout::tui::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.2} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
+fn remove_db(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let _ = std::fs::remove_dir_all(db.with_file_name("backups"));
+}
+
+/// Runs the real binary; returns its wall time and the peak memory of the children so far.
+fn run_cli(db: &Path, args: &[&str]) -> (Duration, i64) {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_shoutout"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("shoutout runs");
+    let took = start.elapsed();
+    assert!(status.success(), "shoutout {args:?} failed");
+    // SAFETY: getrusage only writes into the struct we pass.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    (took, usage.ru_maxrss) // KiB on Linux
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| shoutout::tui::ui::draw(f, app, Theme { color: false }))
+        .unwrap();
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut orders = 500_000;
+    let mut runs = 5;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--orders" => orders = args.next().and_then(|n| n.parse().ok()).expect("--orders N"),
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
+            _ => {} // cargo bench passes --bench
+        }
+    }
+    let spec = ShopSpec {
+        orders,
+        influencers: 200,
+        seed: 1,
+    };
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("shop-{orders}"));
+    let shop = write_shop(spec, &dir).expect("generate the shop");
+    let file = shop.orders.to_str().unwrap().to_string();
+    let size = std::fs::metadata(&shop.orders).unwrap().len();
+    println!(
+        "shop: {orders} orders, {} rows, {:.0} MB, 200 influencers (seed 1)",
+        shop.rows,
+        size as f64 / 1e6
+    );
+    let db = dir.join("bench.db");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut rows: Vec<(String, String)> = Vec::new();
+
+    // Import, cold database, through the real binary.
+    let mut cold = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        remove_db(&db);
+        let (took, rss) = run_cli(&db, &["import", &file]);
+        cold.push(took);
+        peak = peak.max(rss);
+    }
+    let cold = median(cold);
+    rows.push(("import, cold database".into(), ms(cold)));
+    rows.push(("peak memory during import".into(), format!("{:.0} MB", peak as f64 / 1024.0)));
+
+    // sqlite3's own CSV import of the same file, side by side.
+    if Command::new("sqlite3").arg("-version").output().is_ok() {
+        let mut times = Vec::new();
+        for _ in 0..runs.min(3) {
+            let target = dir.join("sqlite3-import.db");
+            let _ = std::fs::remove_file(&target);
+            let start = Instant::now();
+            let ok = Command::new("sqlite3")
+                .arg(&target)
+                .args(["-cmd", ".mode csv", &format!(".import {file} orders")])
+                .status()
+                .expect("sqlite3 runs")
+                .success();
+            assert!(ok);
+            times.push(start.elapsed());
+        }
+        let theirs = median(times);
+        rows.push(("`sqlite3 .import` of the same file".into(), ms(theirs)));
+        rows.push((
+            "ratio import / sqlite3 .import".into(),
+            format!("{:.2}", cold.as_secs_f64() / theirs.as_secs_f64()),
+        ));
+    }
+
+    // Re-import of the unchanged file (the database from the last cold run).
+    let roster = |store: &mut Store| {
+        shoutout::demo::load_roster(
+            store,
+            &std::fs::read_to_string(&shop.influencers).unwrap(),
+            &std::fs::read_to_string(&shop.costs).unwrap(),
+            &std::fs::read_to_string(&shop.posts).unwrap(),
+        )
+        .unwrap();
+    };
+    {
+        let mut store = Store::open(&db).unwrap();
+        roster(&mut store);
+    }
+    let reimport: Vec<Duration> = (0..runs).map(|_| run_cli(&db, &["import", &file]).0).collect();
+    rows.push(("re-import, all unchanged".into(), ms(median(reimport))));
+
+    // Scorecard: loading the facts, then computing them.
+    let store = Store::open(&db).unwrap();
+    let loads: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let facts = store.load_facts().unwrap();
+            assert_eq!(facts.orders.len(), orders);
+            start.elapsed()
+        })
+        .collect();
+    rows.push(("load facts from SQLite".into(), ms(median(loads))));
+    let facts = store.load_facts().unwrap();
+    let card_time = |options: ScorecardOptions| {
+        let times: Vec<Duration> = (0..21)
+            .map(|_| {
+                let start = Instant::now();
+                let card = scorecard(&facts, &options, today);
+                assert_eq!(card.rows.len(), 200);
+                start.elapsed()
+            })
+            .collect();
+        ms(median(times))
+    };
+    for sort in SortKey::ALL {
+        rows.push((
+            format!("scorecard, sort by {sort}"),
+            card_time(ScorecardOptions {
+                sort,
+                ..Default::default()
+            }),
+        ));
+    }
+    rows.push((
+        "scorecard, one quarter".into(),
+        card_time(ScorecardOptions {
+            period: Period::Custom {
+                from: chrono::NaiveDate::from_ymd_opt(2026, 4, 1),
+                to: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),
+            },
+            ..Default::default()
+        }),
+    ));
+    drop(store);
+
+    // The terminal app: start to first frame, then a key to the next frame.
+    // As the app starts: open the database, draw the loading frame, read, draw the scorecard.
+    let (mut firsts, mut fulls) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let start = Instant::now();
+        let store = Store::open(&db).unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| shoutout::tui::ui::draw_loading(f, Theme { color: false }))
+            .unwrap();
+        firsts.push(start.elapsed());
+        let app = App::new(store, today, "2026-11-22T10:00:00+00:00".into(), dir.clone()).unwrap();
+        draw(&mut terminal, &app);
+        fulls.push(start.elapsed());
+    }
+    rows.push(("app start to first frame (loading)".into(), ms(median(firsts))));
+    rows.push(("app start to the scorecard frame".into(), ms(median(fulls))));
+    let store = Store::open(&db).unwrap();
+    let mut app = App::new(store, today, "2026-11-22T10:00:00+00:00".into(), dir.clone()).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut key_time = |app: &mut App, key: KeyCode| {
+        let times: Vec<Duration> = (0..51)
+            .map(|_| {
+                let start = Instant::now();
+                app.handle_key(KeyEvent::new(key, KeyModifiers::NONE));
+                draw(&mut terminal, app);
+                start.elapsed()
+            })
+            .collect();
+        ms(median(times))
+    };
+    rows.push(("key to frame: change the sort (s)".into(), key_time(&mut app, KeyCode::Char('s'))));
+    rows.push(("key to frame: move the selection (j)".into(), key_time(&mut app, KeyCode::Char('j'))));
+    rows.push(("key to frame: cycle the period (p)".into(), key_time(&mut app, KeyCode::Char('p'))));
+
+    // A list of 10k influencers.
+    let big_db = dir.join("influencers.db");
+    remove_db(&big_db);
+    {
+        let mut store = Store::open(&big_db).unwrap();
+        for i in 0..10_000 {
+            let new = shoutout::domain::NewInfluencer::parse(
+                &format!("creator{i:05}"),
+                &format!("Creator {i}"),
+                "instagram",
+                "1000",
+                "",
+            )
+            .unwrap();
+            store.add_influencer(&new).unwrap();
+        }
+    }
+    let store = Store::open(&big_db).unwrap();
+    let mut app = App::new(store, today, "2026-11-22T10:00:00+00:00".into(), dir.clone()).unwrap();
+    app.update(Action::GoTo(Screen::Influencers));
+    rows.push(("key to frame: 10k influencers, move (j)".into(), key_time(&mut app, KeyCode::Char('j'))));
+    rows.push(("key to frame: 10k influencers, page (PgDn)".into(), key_time(&mut app, KeyCode::PageDown)));
+    app.update(Action::GoTo(Screen::Scorecard));
+    rows.push(("key to frame: 10k-row scorecard, sort (s)".into(), key_time(&mut app, KeyCode::Char('s'))));
+
+    println!("\n| measure | median of {runs} runs (21/51 for in-memory steps) |\n|---|---|");
+    for (what, value) in rows {
+        println!("| {what} | {value} |");
+    }
+}
