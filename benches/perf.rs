@@ -67,7 +67,12 @@ fn main() {
     let mut runs = 5;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--orders" => orders = args.next().and_then(|n| n.parse().ok()).expect("--orders N"),
+            "--orders" => {
+                orders = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--orders N")
+            }
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
             _ => {} // cargo bench passes --bench
         }
@@ -101,7 +106,10 @@ fn main() {
     }
     let cold = median(cold);
     rows.push(("import, cold database".into(), ms(cold)));
-    rows.push(("peak memory during import".into(), format!("{:.0} MB", peak as f64 / 1024.0)));
+    rows.push((
+        "peak memory during import".into(),
+        format!("{:.0} MB", peak as f64 / 1024.0),
+    ));
 
     // sqlite3's own CSV import of the same file, side by side.
     if Command::new("sqlite3").arg("-version").output().is_ok() {
@@ -141,7 +149,9 @@ fn main() {
         let mut store = Store::open(&db).unwrap();
         roster(&mut store);
     }
-    let reimport: Vec<Duration> = (0..runs).map(|_| run_cli(&db, &["import", &file]).0).collect();
+    let reimport: Vec<Duration> = (0..runs)
+        .map(|_| run_cli(&db, &["import", &file]).0)
+        .collect();
     rows.push(("re-import, all unchanged".into(), ms(median(reimport))));
 
     // Scorecard: loading the facts, then computing them.
@@ -199,14 +209,29 @@ fn main() {
             .draw(|f| shoutout::tui::ui::draw_loading(f, Theme { color: false }))
             .unwrap();
         firsts.push(start.elapsed());
-        let app = App::new(store, today, "2026-11-22T10:00:00+00:00".into(), dir.clone()).unwrap();
+        let app = App::new(
+            store,
+            today,
+            "2026-11-22T10:00:00+00:00".into(),
+            dir.clone(),
+        )
+        .unwrap();
         draw(&mut terminal, &app);
         fulls.push(start.elapsed());
     }
-    rows.push(("app start to first frame (loading)".into(), ms(median(firsts))));
+    rows.push((
+        "app start to first frame (loading)".into(),
+        ms(median(firsts)),
+    ));
     rows.push(("app start to the scorecard frame".into(), ms(median(fulls))));
     let store = Store::open(&db).unwrap();
-    let mut app = App::new(store, today, "2026-11-22T10:00:00+00:00".into(), dir.clone()).unwrap();
+    let mut app = App::new(
+        store,
+        today,
+        "2026-11-22T10:00:00+00:00".into(),
+        dir.clone(),
+    )
+    .unwrap();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut key_time = |app: &mut App, key: KeyCode| {
         let times: Vec<Duration> = (0..51)
@@ -219,9 +244,18 @@ fn main() {
             .collect();
         ms(median(times))
     };
-    rows.push(("key to frame: change the sort (s)".into(), key_time(&mut app, KeyCode::Char('s'))));
-    rows.push(("key to frame: move the selection (j)".into(), key_time(&mut app, KeyCode::Char('j'))));
-    rows.push(("key to frame: cycle the period (p)".into(), key_time(&mut app, KeyCode::Char('p'))));
+    rows.push((
+        "key to frame: change the sort (s)".into(),
+        key_time(&mut app, KeyCode::Char('s')),
+    ));
+    rows.push((
+        "key to frame: move the selection (j)".into(),
+        key_time(&mut app, KeyCode::Char('j')),
+    ));
+    rows.push((
+        "key to frame: cycle the period (p)".into(),
+        key_time(&mut app, KeyCode::Char('p')),
+    ));
 
     // A list of 10k influencers.
     let big_db = dir.join("influencers.db");
@@ -241,12 +275,27 @@ fn main() {
         }
     }
     let store = Store::open(&big_db).unwrap();
-    let mut app = App::new(store, today, "2026-11-22T10:00:00+00:00".into(), dir.clone()).unwrap();
+    let mut app = App::new(
+        store,
+        today,
+        "2026-11-22T10:00:00+00:00".into(),
+        dir.clone(),
+    )
+    .unwrap();
     app.update(Action::GoTo(Screen::Influencers));
-    rows.push(("key to frame: 10k influencers, move (j)".into(), key_time(&mut app, KeyCode::Char('j'))));
-    rows.push(("key to frame: 10k influencers, page (PgDn)".into(), key_time(&mut app, KeyCode::PageDown)));
+    rows.push((
+        "key to frame: 10k influencers, move (j)".into(),
+        key_time(&mut app, KeyCode::Char('j')),
+    ));
+    rows.push((
+        "key to frame: 10k influencers, page (PgDn)".into(),
+        key_time(&mut app, KeyCode::PageDown),
+    ));
     app.update(Action::GoTo(Screen::Scorecard));
-    rows.push(("key to frame: 10k-row scorecard, sort (s)".into(), key_time(&mut app, KeyCode::Char('s'))));
+    rows.push((
+        "key to frame: 10k-row scorecard, sort (s)".into(),
+        key_time(&mut app, KeyCode::Char('s')),
+    ));
 
     println!("\n| measure | median of {runs} runs (21/51 for in-memory steps) |\n|---|---|");
     for (what, value) in rows {

@@ -249,9 +249,7 @@ pub fn prepare(facts: &Facts) -> Prepared {
             let new = match (order.customer_new, order.customer) {
                 (Some(flag), _) => flag,
                 (None, None) => true,
-                (None, Some(customer)) => {
-                    first_orders.get(customer as usize) == Some(&position)
-                }
+                (None, Some(customer)) => first_orders.get(customer as usize) == Some(&position),
             };
             (position as u32, new)
         })

@@ -133,8 +133,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
         let mut utm_ids: HashMap<String, u32> = HashMap::new();
-        let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> =
-            HashMap::default();
+        let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> = HashMap::default();
         while let Some(r) = rows.next()? {
             let codes: Box<[u32]> = r
                 .get_ref(12)?
