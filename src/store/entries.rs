@@ -289,6 +289,32 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Corrects a cost entry.
+    pub fn update_cost(
+        &mut self,
+        id: i64,
+        influencer_id: i64,
+        cost: &NewCost,
+        campaign_id: Option<i64>,
+    ) -> Result<()> {
+        let cents = to_cents(cost.amount).expect("validated amount has at most 2 decimals");
+        self.conn.execute(
+            "UPDATE cost SET influencer_id = ?2, campaign_id = ?3, kind = ?4, amount_cents = ?5,
+                    spent_on = ?6, note = ?7
+             WHERE id = ?1",
+            params![
+                id,
+                influencer_id,
+                campaign_id,
+                cost.kind.as_str(),
+                cents,
+                date_sql(cost.date),
+                cost.note
+            ],
+        )?;
+        Ok(())
+    }
+
     /// Deletes a cost entry.
     pub fn delete_cost(&mut self, id: i64) -> Result<()> {
         self.conn.execute("DELETE FROM cost WHERE id = ?1", [id])?;
@@ -351,11 +377,11 @@ impl Store {
     }
 
     /// Updates a post's counts and details (the weekly "update recent posts" step).
-    pub fn update_post(&mut self, id: i64, post: &NewPost) -> Result<()> {
+    pub fn update_post(&mut self, id: i64, post: &NewPost, campaign_id: Option<i64>) -> Result<()> {
         self.conn.execute(
             "UPDATE post SET platform = ?2, posted_on = ?3, format = ?4, url = ?5, followers = ?6,
                     impressions = ?7, reach = ?8, views = ?9, likes = ?10, comments = ?11,
-                    shares = ?12, saves = ?13, clicks = ?14
+                    shares = ?12, saves = ?13, clicks = ?14, campaign_id = ?15
              WHERE id = ?1",
             params![
                 id,
@@ -371,7 +397,8 @@ impl Store {
                 post.comments,
                 post.shares,
                 post.saves,
-                post.clicks
+                post.clicks,
+                campaign_id
             ],
         )?;
         Ok(())

@@ -488,7 +488,7 @@ impl App {
             Action::Edit => self.open_edit_form(),
             Action::Delete => self.delete_selected()?,
             Action::AddCode => self.open_form(FormKind::Code),
-            Action::AddCost => self.open_form(FormKind::Cost),
+            Action::AddCost => self.open_form(FormKind::Cost { id: None }),
             Action::AddPost => self.open_form(FormKind::Post { id: None }),
             Action::AddLink => self.open_form(FormKind::Link),
             _ => {}
@@ -944,7 +944,7 @@ impl App {
     fn open_add_form(&mut self) {
         let kind = match self.screen {
             Screen::Influencers => FormKind::Influencer { id: None },
-            Screen::Costs => FormKind::Cost,
+            Screen::Costs => FormKind::Cost { id: None },
             Screen::Posts => FormKind::Post { id: None },
             Screen::Codes => FormKind::Code,
             Screen::Campaigns => FormKind::Campaign,
@@ -964,6 +964,11 @@ impl App {
             Screen::Posts => {
                 if let Some(id) = self.lists.posts.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Post { id: Some(id) });
+                }
+            }
+            Screen::Costs => {
+                if let Some(id) = self.lists.costs.get(s).map(|r| r.id) {
+                    self.open_form(FormKind::Cost { id: Some(id) });
                 }
             }
             _ => {}
@@ -1044,23 +1049,55 @@ impl App {
                     ],
                 )
             }
-            FormKind::Cost => Form::new(
-                kind.clone(),
-                "Record a cost",
-                vec![
-                    Field::choice("influencer", "Influencer", handles, &who),
-                    Field::choice(
-                        "kind",
-                        "Kind",
-                        CostKind::ALL.iter().map(|k| k.to_string()).collect(),
-                        "fee",
-                    ),
-                    Field::text("amount", "Amount", "", "like 250.00"),
-                    Field::text("date", "Date", &today, "YYYY-MM-DD"),
-                    Field::text("note", "Note", "", "optional"),
-                    Field::choice("campaign", "Campaign", campaigns, "(none)"),
-                ],
-            ),
+            FormKind::Cost { id } => {
+                let row = id.and_then(|id| self.lists.costs.iter().find(|r| r.id == id));
+                Form::new(
+                    kind.clone(),
+                    if row.is_some() {
+                        "Edit a cost"
+                    } else {
+                        "Record a cost"
+                    },
+                    vec![
+                        Field::choice(
+                            "influencer",
+                            "Influencer",
+                            handles,
+                            &row.map_or(who.clone(), |r| format!("@{}", r.handle)),
+                        ),
+                        Field::choice(
+                            "kind",
+                            "Kind",
+                            CostKind::ALL.iter().map(|k| k.to_string()).collect(),
+                            &row.map_or("fee".into(), |r| r.kind.to_string()),
+                        ),
+                        Field::text(
+                            "amount",
+                            "Amount",
+                            &row.map_or(String::new(), |r| fmt2(r.amount)),
+                            "like 250.00",
+                        ),
+                        Field::text(
+                            "date",
+                            "Date",
+                            &row.map_or(today.clone(), |r| r.date.to_string()),
+                            "YYYY-MM-DD",
+                        ),
+                        Field::text(
+                            "note",
+                            "Note",
+                            &row.map_or(String::new(), |r| r.note.clone()),
+                            "optional",
+                        ),
+                        Field::choice(
+                            "campaign",
+                            "Campaign",
+                            campaigns,
+                            &row.and_then(|r| r.campaign.clone()).unwrap_or_default(),
+                        ),
+                    ],
+                )
+            }
             FormKind::Post { id } => {
                 let row = id.and_then(|id| self.lists.posts.iter().find(|r| r.id == id));
                 let n = |f: fn(&NewPost) -> Option<u64>| {
@@ -1356,7 +1393,7 @@ impl App {
                     }
                 }
             }
-            FormKind::Cost => {
+            FormKind::Cost { id } => {
                 let who = self.influencer_id(form)?;
                 let cost = NewCost::parse(
                     form.value("kind"),
@@ -1366,11 +1403,20 @@ impl App {
                 )
                 .map_err(field_err)?;
                 let campaign = self.campaign_id(form)?;
-                self.store
-                    .add_cost(who.id, &cost, campaign)
-                    .map_err(store_err("amount"))?;
+                match id {
+                    Some(id) => self
+                        .store
+                        .update_cost(*id, who.id, &cost, campaign)
+                        .map_err(store_err("amount"))?,
+                    None => {
+                        self.store
+                            .add_cost(who.id, &cost, campaign)
+                            .map_err(store_err("amount"))?;
+                    }
+                }
                 Ok(format!(
-                    "recorded {} {} for @{}",
+                    "{} {} {} for @{}",
+                    if id.is_some() { "saved" } else { "recorded" },
                     cost.kind,
                     fmt2(cost.amount),
                     who.handle
@@ -1409,7 +1455,7 @@ impl App {
                 match id {
                     Some(id) => {
                         self.store
-                            .update_post(*id, &post)
+                            .update_post(*id, &post, campaign)
                             .map_err(store_err("date"))?;
                         Ok(format!("updated the post of @{}", who.handle))
                     }

@@ -460,3 +460,41 @@ fn an_unknown_layout_opens_the_mapping_step_and_the_mapping_is_remembered() {
     };
     assert_eq!(summary.counts.unchanged, 8);
 }
+
+#[test]
+fn a_cost_can_be_corrected_and_the_scorecard_follows() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Costs));
+    let first = app.lists.costs[0].clone();
+    let count = app.lists.costs.len();
+    let before = app
+        .card
+        .rows
+        .iter()
+        .find(|r| r.handle == first.handle)
+        .unwrap()
+        .cost;
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("edit form");
+    };
+    assert_eq!(form.value("amount"), fmt2(first.amount));
+    assert_eq!(form.value("date"), first.date.to_string());
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "0.00");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(app.lists.costs.len(), count, "corrected, not added");
+    let after = app
+        .card
+        .rows
+        .iter()
+        .find(|r| r.handle == first.handle)
+        .unwrap()
+        .cost;
+    assert_eq!(before - after, first.amount);
+}

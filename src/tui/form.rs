@@ -10,7 +10,9 @@ pub enum FormKind {
     Influencer {
         id: Option<i64>,
     },
-    Cost,
+    Cost {
+        id: Option<i64>,
+    },
     Post {
         id: Option<i64>,
     },
@@ -202,7 +204,7 @@ mod tests {
     #[test]
     fn errors_focus_their_field_and_keep_values() {
         let mut form = Form::new(
-            FormKind::Cost,
+            FormKind::Cost { id: None },
             "Cost",
             vec![
                 Field::text("amount", "Amount", "12,5O", ""),

@@ -277,6 +277,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(COSTS, &[ch('a')], Action::Add, "record a cost", "add"),
     bind(
         COSTS,
+        &[code(K::Enter), ch('E')],
+        Action::Edit,
+        "edit the selected cost",
+        "edit",
+    ),
+    bind(
+        COSTS,
         &[ch('d'), code(K::Delete)],
         Action::Delete,
         "delete the selected cost",
