@@ -67,7 +67,7 @@ fn a_database_of_the_first_schema_upgrades_with_every_row_intact() {
     let kept = shop
         .dir
         .path()
-        .join("backups/shoutout-before-schema-3-from-1.db");
+        .join("backups/shop-before-schema-3-from-1.db");
     let old = Connection::open(&kept).unwrap();
     let v: i64 = old
         .query_row("PRAGMA user_version", [], |r| r.get(0))

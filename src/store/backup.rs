@@ -53,8 +53,9 @@ impl Store {
         done
     }
 
-    /// Takes an automatic backup named `shoutout-<label>.db` in [`backup_dir`] and keeps only
-    /// the newest [`KEEP_AUTOMATIC`]. Returns its path (`None` for an in-memory store or an
+    /// Takes an automatic backup named `<database name>-<label>.db` (`shoutout-before-import-…`)
+    /// in [`backup_dir`] and keeps only that database's newest [`KEEP_AUTOMATIC`], so the demo
+    /// database's backups never push out the real one's. Returns its path (`None` for an in-memory store or an
     /// empty database, which has nothing to lose).
     pub fn auto_backup(&self, label: &str) -> Result<Option<PathBuf>> {
         let Some(db) = self.path.clone() else {
@@ -74,14 +75,17 @@ impl Store {
                 }
             })
             .collect();
-        let mut path = dir.join(format!("shoutout-{safe}.db"));
+        let stem = db
+            .file_stem()
+            .map_or("shoutout".into(), |s| s.to_string_lossy().into_owned());
+        let mut path = dir.join(format!("{stem}-{safe}.db"));
         let mut n = 2;
         while path.exists() {
-            path = dir.join(format!("shoutout-{safe}-{n}.db"));
+            path = dir.join(format!("{stem}-{safe}-{n}.db"));
             n += 1;
         }
         self.backup_to(&path)?;
-        prune(&dir, KEEP_AUTOMATIC);
+        prune(&dir, &format!("{stem}-"), KEEP_AUTOMATIC);
         Ok(Some(path))
     }
 
@@ -129,8 +133,9 @@ impl Store {
     }
 }
 
-/// Deletes all but the newest `keep` backups in `dir` (by modification time).
-fn prune(dir: &Path, keep: usize) {
+/// Deletes all but the newest `keep` backups named `<prefix>….db` in `dir` (by modification
+/// time).
+fn prune(dir: &Path, prefix: &str, keep: usize) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -138,7 +143,7 @@ fn prune(dir: &Path, keep: usize) {
         .filter_map(Result::ok)
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with("shoutout-") && name.ends_with(".db")
+            name.starts_with(prefix) && name.ends_with(".db")
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
