@@ -3,6 +3,7 @@
 //! (`EtsySoldOrderItems<YYYY>.csv`, one row per item, order amounts on one row per order).
 
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
+use super::rows::FirstRows;
 use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -54,8 +55,7 @@ fn buyer_key(buyer: &str) -> Option<String> {
 }
 
 pub(crate) struct EtsyOrdersReader<'r, R: Read> {
-    csv: &'r mut csv::Reader<R>,
-    record: StringRecord,
+    rows: FirstRows<'r, R>,
     at: [Col; 9],
     status: Option<Col>,
     style: NumberStyle,
@@ -84,8 +84,7 @@ impl<'r, R: Read> EtsyOrdersReader<'r, R> {
             "Etsy orders file",
         )?;
         Ok(EtsyOrdersReader {
-            csv,
-            record: StringRecord::new(),
+            rows: FirstRows::new(csv, at[1]),
             at,
             status: columns.find(&["Status"]),
             style,
@@ -94,7 +93,7 @@ impl<'r, R: Read> EtsyOrdersReader<'r, R> {
 
     fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
         let c = Cells {
-            record: &self.record,
+            record: &self.rows.record,
             line,
             style: self.style,
         };
@@ -145,27 +144,11 @@ impl<'r, R: Read> EtsyOrdersReader<'r, R> {
 
 impl<R: Read + Send> OrderReader for EtsyOrdersReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        loop {
-            match self.csv.read_record(&mut self.record) {
-                Ok(false) => return None,
-                Err(e) => return Some(Err(fatal_row(&e))),
-                Ok(true) => {}
-            }
-            if self.record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let line = self.record.position().map_or(0, |p| p.line());
-            if self
-                .record
-                .get(self.at[1].index)
-                .unwrap_or("")
-                .trim()
-                .is_empty()
-            {
-                return Some(Err(RowError::new(line, "Order ID", "", "an order number")));
-            }
-            return Some(self.parse(line).map(|o| (line, o)));
-        }
+        let line = match self.rows.next_first()? {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(self.parse(line).map(|o| (line, o)))
     }
 
     fn id_column(&self) -> &'static str {

@@ -1,5 +1,7 @@
-//! Walking the rows of an export where one order spans several consecutive rows (one per
-//! line item): only the first row of each order is yielded.
+//! Walking the rows of an export order by order: where one order spans several consecutive
+//! rows (one per line item) only its first row is yielded, and files with one row per order
+//! go through the same walk. Blank rows are skipped; a row without an order number is an
+//! error.
 
 use super::columns::{Col, RowError, fatal_row};
 use csv::StringRecord;

@@ -1,12 +1,11 @@
 //! WooCommerce: the Analytics › Orders "Download" CSV (one row per order) and the default
 //! layout of the "Advanced Order Export For WooCommerce" plugin (one row per product).
 
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
 use super::rows::FirstRows;
 use super::shopify::parse_time;
 use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
-use csv::StringRecord;
 use std::io::Read;
 
 /// Whether a header is WooCommerce Analytics' orders download.
@@ -44,8 +43,7 @@ fn status(text: &str) -> (FinancialStatus, bool, bool) {
 }
 
 pub(crate) struct AnalyticsReader<'r, R: Read> {
-    csv: &'r mut csv::Reader<R>,
-    record: StringRecord,
+    rows: FirstRows<'r, R>,
     at: [Col; 7],
     style: NumberStyle,
     currency: String,
@@ -73,8 +71,7 @@ impl<'r, R: Read> AnalyticsReader<'r, R> {
             "WooCommerce Analytics orders download",
         )?;
         Ok(AnalyticsReader {
-            csv,
-            record: StringRecord::new(),
+            rows: FirstRows::new(csv, at[1]),
             at,
             style,
             currency,
@@ -83,7 +80,7 @@ impl<'r, R: Read> AnalyticsReader<'r, R> {
 
     fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
         let c = Cells {
-            record: &self.record,
+            record: &self.rows.record,
             line,
             style: self.style,
         };
@@ -119,27 +116,11 @@ impl<'r, R: Read> AnalyticsReader<'r, R> {
 
 impl<R: Read + Send> OrderReader for AnalyticsReader<'_, R> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        loop {
-            match self.csv.read_record(&mut self.record) {
-                Ok(false) => return None,
-                Err(e) => return Some(Err(fatal_row(&e))),
-                Ok(true) => {}
-            }
-            if self.record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let line = self.record.position().map_or(0, |p| p.line());
-            if self
-                .record
-                .get(self.at[1].index)
-                .unwrap_or("")
-                .trim()
-                .is_empty()
-            {
-                return Some(Err(RowError::new(line, "Order #", "", "an order number")));
-            }
-            return Some(self.parse(line).map(|o| (line, o)));
-        }
+        let line = match self.rows.next_first()? {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(self.parse(line).map(|o| (line, o)))
     }
 
     fn id_column(&self) -> &'static str {
