@@ -350,56 +350,71 @@ impl Store {
         post: &NewPost,
         campaign_id: Option<i64>,
     ) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO post (influencer_id, campaign_id, platform, posted_on, format, url,
+        self.write_post(
+            "INSERT INTO post (id, influencer_id, campaign_id, platform, posted_on, format, url,
                                followers, impressions, reach, views, likes, comments, shares,
                                saves, clicks)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                influencer_id,
-                campaign_id,
-                post.platform.as_str(),
-                date_sql(post.posted_on),
-                post.format,
-                post.url,
-                post.followers,
-                post.impressions,
-                post.reach,
-                post.views,
-                post.likes,
-                post.comments,
-                post.shares,
-                post.saves,
-                post.clicks
-            ],
+             VALUES (:id, :influencer, :campaign, :platform, :posted_on, :format, :url,
+                     :followers, :impressions, :reach, :views, :likes, :comments, :shares,
+                     :saves, :clicks)",
+            None,
+            influencer_id,
+            post,
+            campaign_id,
         )?;
         Ok(self.conn.last_insert_rowid())
     }
 
     /// Updates a post's counts and details (the weekly "update recent posts" step).
-    pub fn update_post(&mut self, id: i64, post: &NewPost, campaign_id: Option<i64>) -> Result<()> {
+    pub fn update_post(
+        &mut self,
+        id: i64,
+        influencer_id: i64,
+        post: &NewPost,
+        campaign_id: Option<i64>,
+    ) -> Result<()> {
+        self.write_post(
+            "UPDATE post SET influencer_id = :influencer, campaign_id = :campaign,
+                    platform = :platform, posted_on = :posted_on, format = :format, url = :url,
+                    followers = :followers, impressions = :impressions, reach = :reach,
+                    views = :views, likes = :likes, comments = :comments, shares = :shares,
+                    saves = :saves, clicks = :clicks
+             WHERE id = :id",
+            Some(id),
+            influencer_id,
+            post,
+            campaign_id,
+        )
+    }
+
+    fn write_post(
+        &mut self,
+        sql: &str,
+        id: Option<i64>,
+        influencer_id: i64,
+        post: &NewPost,
+        campaign_id: Option<i64>,
+    ) -> Result<()> {
         self.conn.execute(
-            "UPDATE post SET platform = ?2, posted_on = ?3, format = ?4, url = ?5, followers = ?6,
-                    impressions = ?7, reach = ?8, views = ?9, likes = ?10, comments = ?11,
-                    shares = ?12, saves = ?13, clicks = ?14, campaign_id = ?15
-             WHERE id = ?1",
-            params![
-                id,
-                post.platform.as_str(),
-                date_sql(post.posted_on),
-                post.format,
-                post.url,
-                post.followers,
-                post.impressions,
-                post.reach,
-                post.views,
-                post.likes,
-                post.comments,
-                post.shares,
-                post.saves,
-                post.clicks,
-                campaign_id
-            ],
+            sql,
+            named_params! {
+                ":id": id,
+                ":influencer": influencer_id,
+                ":campaign": campaign_id,
+                ":platform": post.platform.as_str(),
+                ":posted_on": date_sql(post.posted_on),
+                ":format": post.format,
+                ":url": post.url,
+                ":followers": post.followers,
+                ":impressions": post.impressions,
+                ":reach": post.reach,
+                ":views": post.views,
+                ":likes": post.likes,
+                ":comments": post.comments,
+                ":shares": post.shares,
+                ":saves": post.saves,
+                ":clicks": post.clicks,
+            },
         )?;
         Ok(())
     }
@@ -583,6 +598,47 @@ mod tests {
             err.to_string(),
             "promo code 'ANA10' already belongs to @ana"
         );
+    }
+
+    #[test]
+    fn a_post_updates_in_place_with_its_owner_and_campaign() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ana = store.add_influencer(&ana()).unwrap();
+        let mut ben = self::ana();
+        ben.handle = "ben".into();
+        let ben = store.add_influencer(&ben).unwrap();
+        let mut post = NewPost {
+            platform: Platform::Instagram,
+            posted_on: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+            followers: 100,
+            likes: Some(5),
+            comments: None,
+            shares: None,
+            saves: None,
+            views: None,
+            reach: None,
+            impressions: None,
+            clicks: None,
+            url: String::new(),
+            format: String::new(),
+        };
+        let id = store.add_post(ana, &post, None).unwrap();
+        let spring = store
+            .add_campaign(&NewCampaign {
+                name: "Spring".into(),
+                goal: crate::domain::CampaignGoal::Sales,
+                starts_on: None,
+                ends_on: None,
+                budget: None,
+            })
+            .unwrap();
+        post.likes = Some(50);
+        store.update_post(id, ben, &post, Some(spring)).unwrap();
+        let rows = store.posts().unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].handle, "ben");
+        assert_eq!(rows[0].post.likes, Some(50));
+        assert_eq!(rows[0].campaign.as_deref(), Some("Spring"));
     }
 
     #[test]

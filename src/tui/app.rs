@@ -1455,7 +1455,7 @@ impl App {
                 match id {
                     Some(id) => {
                         self.store
-                            .update_post(*id, &post, campaign)
+                            .update_post(*id, who.id, &post, campaign)
                             .map_err(store_err("date"))?;
                         Ok(format!("updated the post of @{}", who.handle))
                     }
