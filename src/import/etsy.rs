@@ -3,7 +3,7 @@
 //! (`EtsySoldOrderItems<YYYY>.csv`, one row per item, order amounts on one row per order).
 
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
-use super::rows::FirstRows;
+use super::rows::{FirstRows, ParseRow};
 use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -54,20 +54,19 @@ fn buyer_key(buyer: &str) -> Option<String> {
         .flatten()
 }
 
-pub(crate) struct EtsyOrdersReader<'r, R: Read> {
-    rows: FirstRows<'r, R>,
+/// The columns of Etsy's orders file, found by name.
+pub(crate) struct EtsyOrderRows {
     at: [Col; 9],
     status: Option<Col>,
-    style: NumberStyle,
 }
 
-impl<'r, R: Read> EtsyOrdersReader<'r, R> {
-    pub fn new(
+impl EtsyOrderRows {
+    pub fn reader<'r, R: Read>(
         csv: &'r mut csv::Reader<R>,
         columns: &Columns,
         file: &str,
         style: NumberStyle,
-    ) -> Result<Self, ImportError> {
+    ) -> Result<FirstRows<'r, R, Self>, ImportError> {
         let at = columns.require(
             [
                 &["Sale Date"],
@@ -83,20 +82,16 @@ impl<'r, R: Read> EtsyOrdersReader<'r, R> {
             file,
             "Etsy orders file",
         )?;
-        Ok(EtsyOrdersReader {
-            rows: FirstRows::new(csv, at[1]),
+        let rows = EtsyOrderRows {
             at,
             status: columns.find(&["Status"]),
-            style,
-        })
-    }
-
-    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
-        let c = Cells {
-            record: &self.rows.record,
-            line,
-            style: self.style,
         };
+        Ok(FirstRows::new(csv, at[1], style, rows))
+    }
+}
+
+impl ParseRow for EtsyOrderRows {
+    fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
         let [
             date,
             id,
@@ -139,20 +134,6 @@ impl<'r, R: Read> EtsyOrdersReader<'r, R> {
             utm_source: None,
             utm_campaign: None,
         })
-    }
-}
-
-impl<R: Read + Send> OrderReader for EtsyOrdersReader<'_, R> {
-    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        let line = match self.rows.next_first()? {
-            Ok(line) => line,
-            Err(e) => return Some(Err(e)),
-        };
-        Some(self.parse(line).map(|o| (line, o)))
-    }
-
-    fn id_column(&self) -> &'static str {
-        "Order ID"
     }
 }
 

@@ -2,10 +2,10 @@
 //! form in the TUI). A mapping is saved with the header it was made for and applied by itself
 //! the next time a file with the same header arrives.
 
+use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
-use super::rows::FirstRows;
+use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
-use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, ValueError, customer_key, normalize_code};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -109,8 +109,8 @@ fn name_of(name: &str) -> &'static str {
     Box::leak(name.to_string().into_boxed_str())
 }
 
-pub(crate) struct MappedReader<'r, R: Read> {
-    rows: FirstRows<'r, R>,
+/// The columns a mapping names, found in the file.
+pub(crate) struct MappedRows {
     mapping: Mapping,
     id: Col,
     date: Col,
@@ -122,19 +122,18 @@ pub(crate) struct MappedReader<'r, R: Read> {
     currency_col: Option<Col>,
     utm_source: Option<Col>,
     utm_campaign: Option<Col>,
-    style: NumberStyle,
     currency: String,
 }
 
-impl<'r, R: Read> MappedReader<'r, R> {
-    pub fn new(
+impl MappedRows {
+    pub fn reader<'r, R: Read>(
         csv: &'r mut csv::Reader<R>,
         columns: &Columns,
         file: &str,
         mapping: Mapping,
         sniffed_decimal_comma: bool,
         shop_currency: String,
-    ) -> Result<Self, ImportError> {
+    ) -> Result<FirstRows<'r, R, Self>, ImportError> {
         let mut missing = Vec::new();
         let mut find = |name: &Option<String>| -> Option<Col> {
             let name = name.as_ref().filter(|n| !n.trim().is_empty())?;
@@ -176,8 +175,7 @@ impl<'r, R: Read> MappedReader<'r, R> {
             .clone()
             .map(|c| c.trim().to_ascii_uppercase())
             .unwrap_or(shop_currency);
-        Ok(MappedReader {
-            rows: FirstRows::new(csv, id),
+        let rows = MappedRows {
             mapping,
             id,
             date,
@@ -189,9 +187,9 @@ impl<'r, R: Read> MappedReader<'r, R> {
             currency_col,
             utm_source,
             utm_campaign,
-            style,
             currency,
-        })
+        };
+        Ok(FirstRows::new(csv, id, style, rows))
     }
 
     fn time(&self, c: &Cells, text: &str) -> Result<DateTime<FixedOffset>, RowError> {
@@ -212,13 +210,10 @@ impl<'r, R: Read> MappedReader<'r, R> {
         }
         parse_time(text).map_err(|_| c.err(self.date, ValueError::new(text, expected())))
     }
+}
 
-    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
-        let c = Cells {
-            record: &self.rows.record,
-            line,
-            style: self.style,
-        };
+impl ParseRow for MappedRows {
+    fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
         let status_text = c.opt_text(self.status).to_lowercase();
         let cancelled = !status_text.is_empty()
             && self
@@ -234,7 +229,7 @@ impl<'r, R: Read> MappedReader<'r, R> {
             |col: Option<Col>| Some(normalize_code(c.opt_text(col))).filter(|t| !t.is_empty());
         Ok(OrderRecord {
             external_id: c.text(self.id).to_string(),
-            placed_at: self.time(&c, c.text(self.date))?,
+            placed_at: self.time(c, c.text(self.date))?,
             customer_key: customer_key(c.opt_text(self.customer)),
             currency,
             subtotal: c.amount(self.amount)?,
@@ -250,20 +245,6 @@ impl<'r, R: Read> MappedReader<'r, R> {
             utm_source: tag(self.utm_source),
             utm_campaign: tag(self.utm_campaign),
         })
-    }
-}
-
-impl<R: Read + Send> OrderReader for MappedReader<'_, R> {
-    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        let line = match self.rows.next_first()? {
-            Ok(line) => line,
-            Err(e) => return Some(Err(e)),
-        };
-        Some(self.parse(line).map(|o| (line, o)))
-    }
-
-    fn id_column(&self) -> &'static str {
-        self.id.name
     }
 }
 

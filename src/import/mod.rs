@@ -508,10 +508,10 @@ pub fn import_reader(
             .unwrap_or(rust_decimal::Decimal::ONE_HUNDRED),
     };
     let mut reader: Box<dyn OrderReader + '_> = match format {
-        Format::Shopify | Format::Auto => Box::new(shopify::ShopifyReader::new(
+        Format::Shopify | Format::Auto => Box::new(shopify::ShopifyRows::reader(
             &mut csv, &columns, &file_name, style,
         )?),
-        Format::EtsyOrders => Box::new(etsy::EtsyOrdersReader::new(
+        Format::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
             &mut csv, &columns, &file_name, style,
         )?),
         Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
@@ -524,7 +524,7 @@ pub fn import_reader(
                 ));
             }
             if format == Format::WooAnalytics {
-                Box::new(woo::AnalyticsReader::new(
+                Box::new(woo::AnalyticsRows::reader(
                     &mut csv,
                     &columns,
                     &file_name,
@@ -532,7 +532,7 @@ pub fn import_reader(
                     fallback_currency.clone(),
                 )?)
             } else {
-                Box::new(woo::PluginReader::new(
+                Box::new(woo::PluginRows::reader(
                     &mut csv,
                     &columns,
                     &file_name,
@@ -554,7 +554,7 @@ pub fn import_reader(
                     .notes
                     .push("the mapping was saved: files with this header will use it".into());
             }
-            Box::new(mapped::MappedReader::new(
+            Box::new(mapped::MappedRows::reader(
                 &mut csv,
                 &columns,
                 &file_name,

@@ -1,33 +1,45 @@
 //! Walking the rows of an export order by order: where one order spans several consecutive
-//! rows (one per line item) only its first row is yielded, and files with one row per order
-//! go through the same walk. Blank rows are skipped; a row without an order number is an
-//! error.
+//! rows (one per line item) only its first row is read, and files with one row per order go
+//! through the same walk. Blank rows are skipped; a row without an order number is an error.
+//!
+//! [`FirstRows`] is the reader of every row-based layout: each format only says how its first
+//! row becomes an order ([`ParseRow`]).
 
-use super::columns::{Col, RowError, fatal_row};
+use super::OrderReader;
+use super::columns::{Cells, Col, NumberStyle, RowError, fatal_row};
+use crate::domain::OrderRecord;
 use csv::StringRecord;
 use std::io::Read;
 
-pub(crate) struct FirstRows<'r, R: Read> {
+/// How one format turns the first row of an order into an [`OrderRecord`].
+pub(crate) trait ParseRow: Send {
+    fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError>;
+}
+
+pub(crate) struct FirstRows<'r, R: Read, P> {
     csv: &'r mut csv::Reader<R>,
-    /// The row just read.
-    pub record: StringRecord,
+    record: StringRecord,
+    /// The order-number column.
     key: Col,
+    style: NumberStyle,
+    parser: P,
     current: String,
 }
 
-impl<'r, R: Read> FirstRows<'r, R> {
-    pub fn new(csv: &'r mut csv::Reader<R>, key: Col) -> Self {
+impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
+    pub fn new(csv: &'r mut csv::Reader<R>, key: Col, style: NumberStyle, parser: P) -> Self {
         FirstRows {
             csv,
             record: StringRecord::new(),
             key,
+            style,
+            parser,
             current: String::new(),
         }
     }
 
-    /// Reads up to the first row of the next order and returns its line. Blank rows are
-    /// skipped; a row without an order number is an error.
-    pub fn next_first(&mut self) -> Option<Result<u64, RowError>> {
+    /// Reads up to the first row of the next order and returns its line.
+    fn next_first(&mut self) -> Option<Result<u64, RowError>> {
         loop {
             match self.csv.read_record(&mut self.record) {
                 Ok(false) => return None,
@@ -53,5 +65,24 @@ impl<'r, R: Read> FirstRows<'r, R> {
             self.current = id.to_string();
             return Some(Ok(line));
         }
+    }
+}
+
+impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
+    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
+        let line = match self.next_first()? {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        let cells = Cells {
+            record: &self.record,
+            line,
+            style: self.style,
+        };
+        Some(self.parser.parse(&cells).map(|order| (line, order)))
+    }
+
+    fn id_column(&self) -> &'static str {
+        self.key.name
     }
 }

@@ -1,9 +1,9 @@
 //! Shopify admin › Orders › Export: one row per line item; order-level fields only on an
 //! order's first row. Columns are found by name, so the 73, 78 and 79-column layouts all read.
 
+use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
-use super::rows::FirstRows;
-use super::{ImportError, OrderReader};
+use super::rows::{FirstRows, ParseRow};
 use crate::domain::{FinancialStatus, OrderRecord, ValueError, customer_key};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use std::io::Read;
@@ -28,19 +28,18 @@ pub(crate) fn matches(columns: &Columns) -> bool {
         .all(|c| columns.has(c))
 }
 
-pub(crate) struct ShopifyReader<'r, R: Read> {
-    rows: FirstRows<'r, R>,
+/// The columns of a Shopify export, found by name.
+pub(crate) struct ShopifyRows {
     at: [Col; 11],
-    style: NumberStyle,
 }
 
-impl<'r, R: Read> ShopifyReader<'r, R> {
-    pub fn new(
+impl ShopifyRows {
+    pub fn reader<'r, R: Read>(
         csv: &'r mut csv::Reader<R>,
         columns: &Columns,
         file: &str,
         style: NumberStyle,
-    ) -> Result<Self, ImportError> {
+    ) -> Result<FirstRows<'r, R, Self>, ImportError> {
         let at = columns.require(
             [
                 &["Name"],
@@ -58,19 +57,12 @@ impl<'r, R: Read> ShopifyReader<'r, R> {
             file,
             "Shopify orders export",
         )?;
-        Ok(ShopifyReader {
-            rows: FirstRows::new(csv, at[NAME]),
-            at,
-            style,
-        })
+        Ok(FirstRows::new(csv, at[NAME], style, ShopifyRows { at }))
     }
+}
 
-    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
-        let cells = Cells {
-            record: &self.rows.record,
-            line,
-            style: self.style,
-        };
+impl ParseRow for ShopifyRows {
+    fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError> {
         let at = &self.at;
         let refunded = cells.amount_or_zero(at[REFUNDED])?;
         if refunded < 0 {
@@ -143,20 +135,6 @@ fn fast_time(text: &str) -> Option<DateTime<FixedOffset>> {
     let offset = if b[20] == b'-' { -offset } else { offset };
     let zone = FixedOffset::east_opt(offset)?;
     time.and_local_timezone(zone).single()
-}
-
-impl<R: Read + Send> OrderReader for ShopifyReader<'_, R> {
-    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        let line = match self.rows.next_first()? {
-            Ok(line) => line,
-            Err(e) => return Some(Err(e)),
-        };
-        Some(self.parse(line).map(|order| (line, order)))
-    }
-
-    fn id_column(&self) -> &'static str {
-        self.at[NAME].name
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! WooCommerce: the Analytics › Orders "Download" CSV (one row per order) and the default
 //! layout of the "Advanced Order Export For WooCommerce" plugin (one row per product).
 
+use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
-use super::rows::FirstRows;
+use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
-use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
 use std::io::Read;
 
@@ -42,21 +42,20 @@ fn status(text: &str) -> (FinancialStatus, bool, bool) {
     }
 }
 
-pub(crate) struct AnalyticsReader<'r, R: Read> {
-    rows: FirstRows<'r, R>,
+/// The columns of WooCommerce Analytics' download, found by name.
+pub(crate) struct AnalyticsRows {
     at: [Col; 7],
-    style: NumberStyle,
     currency: String,
 }
 
-impl<'r, R: Read> AnalyticsReader<'r, R> {
-    pub fn new(
+impl AnalyticsRows {
+    pub fn reader<'r, R: Read>(
         csv: &'r mut csv::Reader<R>,
         columns: &Columns,
         file: &str,
         style: NumberStyle,
         currency: String,
-    ) -> Result<Self, ImportError> {
+    ) -> Result<FirstRows<'r, R, Self>, ImportError> {
         let at = columns.require(
             [
                 &["Date"],
@@ -70,20 +69,17 @@ impl<'r, R: Read> AnalyticsReader<'r, R> {
             file,
             "WooCommerce Analytics orders download",
         )?;
-        Ok(AnalyticsReader {
-            rows: FirstRows::new(csv, at[1]),
-            at,
+        Ok(FirstRows::new(
+            csv,
+            at[1],
             style,
-            currency,
-        })
+            AnalyticsRows { at, currency },
+        ))
     }
+}
 
-    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
-        let c = Cells {
-            record: &self.rows.record,
-            line,
-            style: self.style,
-        };
+impl ParseRow for AnalyticsRows {
+    fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
         let [date, id, state, customer, kind, coupons, net] = self.at;
         let (status, cancelled, refunded) = status(c.text(state));
         // A negative net (refund rows) counts as no revenue.
@@ -114,36 +110,21 @@ impl<'r, R: Read> AnalyticsReader<'r, R> {
     }
 }
 
-impl<R: Read + Send> OrderReader for AnalyticsReader<'_, R> {
-    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        let line = match self.rows.next_first()? {
-            Ok(line) => line,
-            Err(e) => return Some(Err(e)),
-        };
-        Some(self.parse(line).map(|o| (line, o)))
-    }
-
-    fn id_column(&self) -> &'static str {
-        "Order #"
-    }
-}
-
-pub(crate) struct PluginReader<'r, R: Read> {
-    rows: FirstRows<'r, R>,
+/// The columns of the Advanced Order Export plugin's layout, found by name.
+pub(crate) struct PluginRows {
     at: [Col; 8],
     currency_col: Option<Col>,
-    style: NumberStyle,
     currency: String,
 }
 
-impl<'r, R: Read> PluginReader<'r, R> {
-    pub fn new(
+impl PluginRows {
+    pub fn reader<'r, R: Read>(
         csv: &'r mut csv::Reader<R>,
         columns: &Columns,
         file: &str,
         style: NumberStyle,
         currency: String,
-    ) -> Result<Self, ImportError> {
+    ) -> Result<FirstRows<'r, R, Self>, ImportError> {
         let at = columns.require(
             [
                 &["Order Number"],
@@ -158,21 +139,17 @@ impl<'r, R: Read> PluginReader<'r, R> {
             file,
             "WooCommerce order export (Advanced Order Export plugin)",
         )?;
-        Ok(PluginReader {
-            rows: FirstRows::new(csv, at[0]),
+        let rows = PluginRows {
             at,
             currency_col: columns.find(&["Order Currency", "Currency"]),
-            style,
             currency,
-        })
-    }
-
-    fn parse(&self, line: u64) -> Result<OrderRecord, RowError> {
-        let c = Cells {
-            record: &self.rows.record,
-            line,
-            style: self.style,
         };
+        Ok(FirstRows::new(csv, at[0], style, rows))
+    }
+}
+
+impl ParseRow for PluginRows {
+    fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
         let [id, state, date, email, coupon, subtotal, discount, refund] = self.at;
         let (status, cancelled, _) = status(c.text(state));
         let currency = match self.currency_col {
@@ -196,19 +173,5 @@ impl<'r, R: Read> PluginReader<'r, R> {
             utm_source: None,
             utm_campaign: None,
         })
-    }
-}
-
-impl<R: Read + Send> OrderReader for PluginReader<'_, R> {
-    fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        let line = match self.rows.next_first()? {
-            Ok(line) => line,
-            Err(e) => return Some(Err(e)),
-        };
-        Some(self.parse(line).map(|o| (line, o)))
-    }
-
-    fn id_column(&self) -> &'static str {
-        "Order Number"
     }
 }
