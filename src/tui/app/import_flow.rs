@@ -1,0 +1,357 @@
+//! The import flow of the app: the path (with Tab completion), the mapping step for an
+//! unknown layout, the preview, and the import itself.
+
+use super::*;
+
+impl App {
+    pub(super) fn update_import_path(&mut self, action: Action) -> anyhow::Result<()> {
+        let Some(Modal::ImportPath { input, .. }) = &self.modal else {
+            return Ok(());
+        };
+        let typed = input.value().to_string();
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.modal = None,
+            Action::Complete => {
+                let (completed, candidates) = complete_path(&typed);
+                if let Some(Modal::ImportPath {
+                    input,
+                    candidates: c,
+                    error,
+                }) = &mut self.modal
+                {
+                    *input = Input::new(completed);
+                    *error = (candidates.is_empty() && !typed.is_empty())
+                        .then(|| "no file matches".to_string());
+                    *c = candidates;
+                }
+            }
+            Action::Submit => {
+                let path = expand_home(&typed);
+                match self.preview(&path, None) {
+                    Err(ImportError::UnknownFormat { header, .. }) => {
+                        self.open_mapping_form(path, &header);
+                    }
+                    Err(e) => {
+                        if let Some(Modal::ImportPath { error, .. }) = &mut self.modal {
+                            *error = Some(e.to_string());
+                        }
+                    }
+                    Ok(()) => {}
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Runs a dry run and opens its preview; errors other than invalid orders are returned.
+    pub(super) fn preview(
+        &mut self,
+        path: &Path,
+        mapping: Option<Mapping>,
+    ) -> Result<(), ImportError> {
+        let (summary, invalid) = match self.run_import(path, true, false, mapping.clone()) {
+            Ok(summary) => (Box::new(summary), false),
+            Err(ImportError::Invalid(summary)) => (summary, true),
+            Err(e) => return Err(e),
+        };
+        self.modal = Some(Modal::ImportPreview {
+            path: path.to_path_buf(),
+            summary,
+            invalid,
+            mapping: mapping.map(Box::new),
+        });
+        Ok(())
+    }
+
+    fn run_import(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        skip_invalid: bool,
+        mapping: Option<Mapping>,
+    ) -> Result<ImportSummary, ImportError> {
+        let options = ImportOptions {
+            dry_run,
+            skip_invalid,
+            mapping,
+            ..ImportOptions::new(self.now.clone())
+        };
+        import_file(&mut self.store, path, &options)
+    }
+
+    /// The mapping step: one choice per role, among the file's own columns, pre-selected by
+    /// their names where they say what they hold.
+    fn open_mapping_form(&mut self, path: PathBuf, header: &[String]) {
+        let none = "(none)".to_string();
+        let columns: Vec<String> = header.iter().filter(|h| !h.is_empty()).cloned().collect();
+        let optional: Vec<String> = std::iter::once(none.clone())
+            .chain(columns.clone())
+            .collect();
+        let guess = |words: &[&str], list: &[String]| -> String {
+            list.iter()
+                .find(|h| {
+                    let h = h.to_lowercase();
+                    words.iter().any(|w| h.contains(w))
+                })
+                .cloned()
+                .unwrap_or_else(|| list.first().cloned().unwrap_or_default())
+        };
+        let opt_guess = |words: &[&str]| -> String {
+            let found = guess(words, &columns);
+            if words.iter().any(|w| found.to_lowercase().contains(w)) {
+                found
+            } else {
+                none.clone()
+            }
+        };
+        let currency = self
+            .store
+            .setting("currency")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "USD".into());
+        let name = path
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let fields = vec![
+            Field::text("name", "Layout name", &name, "shown in previews"),
+            Field::choice(
+                "order_id",
+                "Order id",
+                columns.clone(),
+                &guess(&["order", "receipt", "number", "id"], &columns),
+            ),
+            Field::choice(
+                "date",
+                "Date",
+                columns.clone(),
+                &guess(&["date", "when", "time", "created"], &columns),
+            ),
+            Field::text(
+                "date_format",
+                "Date format",
+                "%Y-%m-%d",
+                "e.g. %d/%m/%Y or %Y-%m-%d %H:%M:%S",
+            ),
+            Field::choice(
+                "amount",
+                "Amount",
+                columns.clone(),
+                &guess(&["net", "total", "amount", "sales", "subtotal"], &columns),
+            ),
+            Field::choice(
+                "customer",
+                "Customer",
+                optional.clone(),
+                &opt_guess(&["email", "customer", "client", "buyer"]),
+            ),
+            Field::choice(
+                "codes",
+                "Codes",
+                optional.clone(),
+                &opt_guess(&["code", "coupon", "promo", "discount"]),
+            ),
+            Field::text(
+                "codes_separator",
+                "Code separator",
+                ",",
+                "between several codes in a cell",
+            ),
+            Field::choice(
+                "status",
+                "Status",
+                optional.clone(),
+                &opt_guess(&["status", "state"]),
+            ),
+            Field::text(
+                "cancelled",
+                "Cancelled when",
+                "cancelled, canceled, voided, void, failed",
+                "status values that do not count",
+            ),
+            Field::choice(
+                "refunded",
+                "Refunded",
+                optional.clone(),
+                &opt_guess(&["refund"]),
+            ),
+            Field::text(
+                "currency",
+                "Currency",
+                &currency,
+                "of every order in the file",
+            ),
+            Field::choice(
+                "utm_source",
+                "UTM source",
+                optional.clone(),
+                &opt_guess(&["utm_source", "source"]),
+            ),
+            Field::choice(
+                "utm_campaign",
+                "UTM campaign",
+                optional,
+                &opt_guess(&["utm_campaign"]),
+            ),
+        ];
+        let mut form = Form::new(
+            FormKind::Mapping { path },
+            "Map the columns of this file (saved for files with the same header)",
+            fields,
+        );
+        form.error = Some("this layout is new to shoutout: say which column holds what".into());
+        self.modal = Some(Modal::Form(form));
+    }
+
+    /// Builds the mapping the form describes.
+    pub(super) fn mapping_from(form: &Form) -> Result<Mapping, FieldError> {
+        let opt = |key: &str| match form.value(key) {
+            "" | "(none)" => None,
+            v => Some(v.to_string()),
+        };
+        let date_format = form.value("date_format").to_string();
+        if !date_format.contains('%') {
+            return Err((
+                "date_format",
+                ValueError::new(&date_format, "a date format like %d/%m/%Y").to_string(),
+            ));
+        }
+        let currency = form.value("currency").to_ascii_uppercase();
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err((
+                "currency",
+                ValueError::new(&currency, "a currency code like USD").to_string(),
+            ));
+        }
+        Ok(Mapping {
+            name: form.value("name").to_string(),
+            order_id: form.value("order_id").to_string(),
+            date: form.value("date").to_string(),
+            date_format,
+            amount: form.value("amount").to_string(),
+            customer: opt("customer"),
+            codes: opt("codes"),
+            codes_separator: match form.value("codes_separator") {
+                "" => ",".into(),
+                s => s.to_string(),
+            },
+            status: opt("status"),
+            cancelled_statuses: form
+                .value("cancelled")
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            refunded: opt("refunded"),
+            currency_column: None,
+            currency: Some(currency),
+            utm_source: opt("utm_source"),
+            utm_campaign: opt("utm_campaign"),
+            decimal_comma: None,
+        })
+    }
+
+    pub(super) fn update_preview(&mut self, action: Action) -> anyhow::Result<()> {
+        let Some(Modal::ImportPreview {
+            path,
+            invalid,
+            mapping,
+            ..
+        }) = self.modal.clone()
+        else {
+            return Ok(());
+        };
+        let skip = match action {
+            Action::Quit => {
+                self.quit = true;
+                return Ok(());
+            }
+            Action::Back => {
+                self.modal = None;
+                self.say("import cancelled: nothing was written");
+                return Ok(());
+            }
+            Action::Confirm if invalid => {
+                self.fail("some orders are invalid: press s to import the others, or n to cancel");
+                return Ok(());
+            }
+            Action::Confirm => false,
+            Action::ConfirmSkipInvalid => true,
+            _ => return Ok(()),
+        };
+        self.modal = None;
+        self.store
+            .auto_backup(&format!("before-import-{}", self.now))?;
+        let summary = self.run_import(&path, false, skip, mapping.map(|m| *m))?;
+        self.reload()?;
+        self.screen = Screen::Scorecard;
+        let c = &summary.counts;
+        self.say(format!(
+            "imported {}: {} new, {} changed, {} unchanged, {} invalid skipped",
+            path.display(),
+            c.new,
+            c.changed,
+            c.unchanged,
+            c.invalid
+        ));
+        Ok(())
+    }
+}
+
+fn expand_home(typed: &str) -> PathBuf {
+    let typed = typed.trim();
+    if let Some(rest) = typed.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
+    }
+    PathBuf::from(typed)
+}
+
+/// Completes a typed path: the longest common prefix of the matching entries, and the
+/// matching names when more than one fits. Directories end in `/`.
+pub fn complete_path(typed: &str) -> (String, Vec<String>) {
+    let expanded = expand_home(typed);
+    let text = expanded.to_string_lossy().to_string();
+    let (dir, prefix) = match text.rfind('/') {
+        Some(i) => (&text[..=i], &text[i + 1..]),
+        None => ("", text.as_str()),
+    };
+    let read_from = if dir.is_empty() { "." } else { dir };
+    let Ok(entries) = std::fs::read_dir(read_from) else {
+        return (typed.to_string(), Vec::new());
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            if !name.starts_with(prefix) || (name.starts_with('.') && !prefix.starts_with('.')) {
+                return None;
+            }
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            Some(if is_dir { format!("{name}/") } else { name })
+        })
+        .collect();
+    names.sort();
+    let Some(first) = names.first() else {
+        return (typed.to_string(), names);
+    };
+    let mut common = first.clone();
+    for n in &names[1..] {
+        while !n.starts_with(&common) {
+            common.pop();
+        }
+    }
+    let completed = if typed.trim().starts_with("~/") {
+        format!(
+            "{}{common}",
+            &typed.trim()[..typed.trim().rfind('/').unwrap_or(0) + 1]
+        )
+    } else {
+        format!("{dir}{common}")
+    };
+    let shown = if names.len() > 1 { names } else { Vec::new() };
+    (completed, shown)
+}
