@@ -1,0 +1,359 @@
+//! The data-entry screens' lists: influencers, costs, posts, codes and links, campaigns.
+
+use super::*;
+
+pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let list = &app.lists.influencers;
+    if list.is_empty() {
+        return empty_hint(
+            frame,
+            area,
+            "No influencers yet. Press a to add one.",
+            theme,
+        );
+    }
+    let cols = [
+        Col {
+            title: "Handle",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Name",
+            numeric: false,
+            priority: 3,
+        },
+        Col {
+            title: "Platform",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Followers",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Comm. %",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Codes",
+            numeric: false,
+            priority: 1,
+        },
+    ];
+    draw_table(
+        frame,
+        area,
+        &cols,
+        list.len(),
+        app.selected[Screen::Influencers.index()],
+        |i| {
+            let r = &list[i];
+            let codes: Vec<&str> = app
+                .lists
+                .codes
+                .iter()
+                .filter(|c| c.handle == r.handle)
+                .map(|c| c.code.as_str())
+                .collect();
+            vec![
+                format!(
+                    "@{}{}",
+                    r.handle,
+                    if r.archived { " (archived)" } else { "" }
+                ),
+                r.name.clone(),
+                r.platform.to_string(),
+                r.followers.to_string(),
+                r.commission_pct.normalize().to_string(),
+                codes.join(" "),
+            ]
+        },
+        theme,
+    );
+}
+
+pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let list = &app.lists.costs;
+    if list.is_empty() {
+        return empty_hint(
+            frame,
+            area,
+            "No costs yet. Press a to record a fee, product, shipping or bonus.",
+            theme,
+        );
+    }
+    let cols = [
+        Col {
+            title: "Date",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Influencer",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Kind",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Amount",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Campaign",
+            numeric: false,
+            priority: 3,
+        },
+        Col {
+            title: "Note",
+            numeric: false,
+            priority: 2,
+        },
+    ];
+    draw_table(
+        frame,
+        area,
+        &cols,
+        list.len(),
+        app.selected[Screen::Costs.index()],
+        |i| {
+            let c = &list[i];
+            vec![
+                c.date.to_string(),
+                format!("@{}", c.handle),
+                c.kind.to_string(),
+                fmt2(c.amount),
+                c.campaign.clone().unwrap_or_default(),
+                c.note.clone(),
+            ]
+        },
+        theme,
+    );
+}
+
+pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let list = &app.lists.posts;
+    if list.is_empty() {
+        return empty_hint(frame, area, "No posts yet. Press a to log one.", theme);
+    }
+    let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
+    let cols = [
+        Col {
+            title: "Date",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Influencer",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Platform",
+            numeric: false,
+            priority: 3,
+        },
+        Col {
+            title: "Followers",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Likes",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Comments",
+            numeric: true,
+            priority: 1,
+        },
+        Col {
+            title: "Shares",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Saves",
+            numeric: true,
+            priority: 2,
+        },
+        Col {
+            title: "Views",
+            numeric: true,
+            priority: 4,
+        },
+        Col {
+            title: "Reach",
+            numeric: true,
+            priority: 4,
+        },
+        Col {
+            title: "Clicks",
+            numeric: true,
+            priority: 4,
+        },
+    ];
+    draw_table(
+        frame,
+        area,
+        &cols,
+        list.len(),
+        app.selected[Screen::Posts.index()],
+        |i| {
+            let p = &list[i];
+            vec![
+                p.post.posted_on.to_string(),
+                format!("@{}", p.handle),
+                p.post.platform.to_string(),
+                p.post.followers.to_string(),
+                n(p.post.likes),
+                n(p.post.comments),
+                n(p.post.shares),
+                n(p.post.saves),
+                n(p.post.views),
+                n(p.post.reach),
+                n(p.post.clicks),
+            ]
+        },
+        theme,
+    );
+}
+
+pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let [codes_area, links_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
+    let list = &app.lists.codes;
+    if list.is_empty() {
+        empty_hint(
+            frame,
+            codes_area,
+            "No promo codes yet. Press a to add one.",
+            theme,
+        );
+    } else {
+        let cols = [
+            Col {
+                title: "Code",
+                numeric: false,
+                priority: 1,
+            },
+            Col {
+                title: "Influencer",
+                numeric: false,
+                priority: 1,
+            },
+            Col {
+                title: "Campaign",
+                numeric: false,
+                priority: 2,
+            },
+        ];
+        draw_table(
+            frame,
+            codes_area,
+            &cols,
+            list.len(),
+            app.selected[Screen::Codes.index()],
+            |i| {
+                let c = &list[i];
+                vec![
+                    c.code.clone(),
+                    format!("@{}", c.handle),
+                    c.campaign.clone().unwrap_or_default(),
+                ]
+            },
+            theme,
+        );
+    }
+    let links: Vec<Line> = app
+        .lists
+        .links
+        .iter()
+        .take(5)
+        .map(|(h, url)| Line::raw(format!("@{h}  {url}")))
+        .collect();
+    let links = if links.is_empty() {
+        vec![Line::styled(
+            "No tracking links yet. Press l to build one.",
+            theme.dim(),
+        )]
+    } else {
+        links
+    };
+    frame.render_widget(
+        Paragraph::new(links).block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(" Tracking links (newest first) ")
+                .title_style(theme.title()),
+        ),
+        links_area,
+    );
+}
+
+pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let list = &app.lists.campaigns;
+    if list.is_empty() {
+        return empty_hint(
+            frame,
+            area,
+            "No campaigns yet. Press a to create one; then pick it when you add costs, codes, links and posts.",
+            theme,
+        );
+    }
+    let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+    let cols = [
+        Col {
+            title: "Name",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Goal",
+            numeric: false,
+            priority: 1,
+        },
+        Col {
+            title: "Start",
+            numeric: false,
+            priority: 2,
+        },
+        Col {
+            title: "End",
+            numeric: false,
+            priority: 2,
+        },
+        Col {
+            title: "Budget",
+            numeric: true,
+            priority: 1,
+        },
+    ];
+    draw_table(
+        frame,
+        area,
+        &cols,
+        list.len(),
+        app.selected[Screen::Campaigns.index()],
+        |i| {
+            let c = &list[i];
+            vec![
+                c.name.clone(),
+                c.goal.clone(),
+                d(c.starts_on),
+                d(c.ends_on),
+                c.budget.map(fmt2).unwrap_or_default(),
+            ]
+        },
+        theme,
+    );
+}

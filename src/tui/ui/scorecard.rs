@@ -1,0 +1,302 @@
+//! The scorecard screen: the ranked table, its filters line, the detail pane, and the welcome
+//! view of an empty database.
+
+use super::*;
+
+const SCORE_COLS: [Col; 14] = [
+    Col {
+        title: "#",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "Influencer",
+        numeric: false,
+        priority: 1,
+    },
+    Col {
+        title: "Platform",
+        numeric: false,
+        priority: 6,
+    },
+    Col {
+        title: "Followers",
+        numeric: true,
+        priority: 7,
+    },
+    Col {
+        title: "Posts",
+        numeric: true,
+        priority: 7,
+    },
+    Col {
+        title: "Cost",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "Orders",
+        numeric: true,
+        priority: 3,
+    },
+    Col {
+        title: "Revenue",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "New",
+        numeric: true,
+        priority: 3,
+    },
+    Col {
+        title: "ROI %",
+        numeric: true,
+        priority: 1,
+    },
+    Col {
+        title: "ROAS",
+        numeric: true,
+        priority: 4,
+    },
+    Col {
+        title: "CAC",
+        numeric: true,
+        priority: 2,
+    },
+    Col {
+        title: "AOV",
+        numeric: true,
+        priority: 5,
+    },
+    Col {
+        title: "Eng %",
+        numeric: true,
+        priority: 2,
+    },
+];
+
+fn score_cells(row: &ScoreRow) -> Vec<String> {
+    let mut out: Vec<String> = cells(row)
+        .into_iter()
+        .map(|c| c.unwrap_or_else(|| "—".into()))
+        .collect();
+    out[1] = format!("@{}", row.handle);
+    if row.archived {
+        out[1].push_str(" (archived)");
+    }
+    out
+}
+
+pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if app.is_empty() {
+        draw_welcome(frame, area, theme);
+        return;
+    }
+    let sort = match app.options.sort {
+        crate::metrics::SortKey::Roi => "ROI ↓",
+        crate::metrics::SortKey::Cac => "CAC ↑",
+        crate::metrics::SortKey::Engagement => "engagement ↓",
+        crate::metrics::SortKey::Revenue => "revenue ↓",
+    };
+    let mut info = vec![
+        Span::styled("Sort ", theme.dim()),
+        Span::raw(sort),
+        Span::styled("  Period ", theme.dim()),
+        Span::raw(app.period_label()),
+        Span::styled("  Platform ", theme.dim()),
+        Span::raw(app.options.platform.map_or("all".into(), |p| p.to_string())),
+        Span::styled("  Campaign ", theme.dim()),
+        Span::raw(app.campaign_label()),
+    ];
+    if !app.options.search.is_empty() {
+        info.push(Span::styled("  Search ", theme.dim()));
+        info.push(Span::raw(format!("\"{}\"", app.options.search)));
+    }
+    let detail_height = if app.detail {
+        (area.height / 2).max(10).min(area.height.saturating_sub(5))
+    } else {
+        0
+    };
+    let [info_area, table_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(2),
+        Constraint::Length(detail_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Line::from(info)), info_area);
+    if app.card.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No creator matches these filters (Esc clears the search).")
+                .style(theme.dim()),
+            table_area,
+        );
+        return;
+    }
+    draw_table(
+        frame,
+        table_area,
+        &SCORE_COLS,
+        app.card.rows.len(),
+        app.selected[0],
+        |i| score_cells(&app.card.rows[i]),
+        theme,
+    );
+    if app.detail
+        && let Some(row) = app.selected_row()
+    {
+        draw_detail(frame, detail_area, app, row, theme);
+    }
+}
+
+fn draw_welcome(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = Text::from(vec![
+        Line::styled(
+            "Welcome to shoutout: which creators actually pay back?",
+            theme.title(),
+        ),
+        Line::raw(""),
+        Line::raw("Three steps to your first scorecard:"),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" 1. ", theme.key()),
+            Span::raw("Add your creators: press "),
+            Span::styled("2", theme.key()),
+            Span::raw(" (Influencers), then "),
+            Span::styled("a", theme.key()),
+            Span::raw(". Give each a promo code with "),
+            Span::styled("c", theme.key()),
+            Span::raw("."),
+        ]),
+        Line::from(vec![
+            Span::styled(" 2. ", theme.key()),
+            Span::raw("Record what they cost ("),
+            Span::styled("$", theme.key()),
+            Span::raw(") and log their posts ("),
+            Span::styled("n", theme.key()),
+            Span::raw(")."),
+        ]),
+        Line::from(vec![
+            Span::styled(" 3. ", theme.key()),
+            Span::raw("Import your shop's order export: press "),
+            Span::styled("i", theme.key()),
+            Span::raw("."),
+        ]),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Just looking? Press "),
+            Span::styled("D", theme.key()),
+            Span::raw(" to load the demo shop. "),
+            Span::styled("?", theme.key()),
+            Span::raw(" lists every key."),
+        ]),
+    ]);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" Getting started ")),
+        area,
+    );
+}
+
+fn money_or_why(value: Option<Decimal>, row: &ScoreRow, metric: Metric, suffix: &str) -> String {
+    match value {
+        Some(v) => format!("{}{suffix}", fmt2(v)),
+        None => format!("— ({})", row.why_undefined(metric).unwrap_or("undefined")),
+    }
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: Theme) {
+    let mut lines = Vec::new();
+    let mut cost_parts: Vec<String> = CostKind::ALL
+        .iter()
+        .zip(row.cost_by_kind)
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(k, v)| format!("{k} {}", fmt2(v)))
+        .collect();
+    cost_parts.push(format!(
+        "commission {} ({} % of revenue)",
+        fmt2(row.commission),
+        row.commission_pct.normalize()
+    ));
+    lines.push(Line::from(vec![
+        Span::styled("Cost     ", theme.dim()),
+        Span::raw(format!("{} = {}", fmt2(row.cost), cost_parts.join(" + "))),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Sales    ", theme.dim()),
+        Span::raw(format!(
+            "{} orders · revenue {} · {} new customers · AOV {}",
+            fmt2(row.orders),
+            fmt2(row.revenue),
+            fmt2(row.new_customers),
+            money_or_why(row.aov, row, Metric::Aov, "")
+        )),
+    ]));
+    let roi_style = match row.roi_pct {
+        Some(r) if r < Decimal::ZERO => theme.bad(),
+        Some(_) => theme.good(),
+        None => theme.dim(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Return   ", theme.dim()),
+        Span::styled(
+            format!("ROI {}", money_or_why(row.roi_pct, row, Metric::Roi, " %")),
+            roi_style,
+        ),
+        Span::raw(format!(
+            " · ROAS {} · CAC {}",
+            money_or_why(row.roas, row, Metric::Roas, ""),
+            money_or_why(row.cac, row, Metric::Cac, "")
+        )),
+    ]));
+    let engagement = match row.engagement_rate_pct {
+        Some(e) => format!(
+            "{} % = {} engagements / {} followers over {} post(s)",
+            fmt2(e),
+            row.engagements,
+            row.post_followers,
+            row.posts
+        ),
+        None => format!(
+            "— ({})",
+            row.why_undefined(Metric::Engagement).unwrap_or("undefined")
+        ),
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Engage   ", theme.dim()),
+        Span::raw(engagement),
+    ]));
+    let posts = posts_in_scope(&app.facts, &app.options, app.today, row.influencer_id);
+    if !posts.is_empty() {
+        lines.push(Line::styled("Posts", theme.dim()));
+        for p in posts {
+            let rate = engagement_rate_pct(1, p.engagements, p.followers)
+                .map_or("—".into(), |r| format!("{} %", fmt2(r)));
+            lines.push(Line::raw(format!(
+                "  {}  {:<9}  {:>9} followers  {:>7} engagements  {rate}",
+                p.posted_on, p.platform, p.followers, p.engagements
+            )));
+        }
+    }
+    let title = format!(
+        " @{}{} · {} · {} followers ",
+        row.handle,
+        if row.name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", row.name)
+        },
+        row.platform,
+        row.followers
+    );
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(title)
+                .title_style(theme.title()),
+        ),
+        area,
+    );
+}
