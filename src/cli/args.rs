@@ -1,0 +1,297 @@
+//! The command line's shape: every subcommand, flag and value parser, as clap reads them.
+//! Values are parsed with the domain's own parsers, so a bad amount or date gets the same
+//! message here as in the app.
+
+use crate::domain::{
+    CampaignGoal, CostKind, Platform, ValueError, normalize_handle, parse_amount, parse_count,
+    parse_date, parse_percent,
+};
+use crate::import::Format;
+use crate::metrics::SortKey;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+/// Which influencer partnerships pay back? Run without a command to open the terminal app.
+#[derive(Debug, Parser)]
+#[command(name = "shoutout")]
+pub struct Cli {
+    /// The database file [default: shoutout.db in the platform data directory]
+    #[arg(long, global = true, env = "SHOUTOUT_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own
+    /// database is not touched)
+    #[arg(long, global = true)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list or archive influencers
+    #[command(subcommand)]
+    Influencer(InfluencerCmd),
+    /// Give promo codes to influencers
+    #[command(subcommand)]
+    Code(CodeCmd),
+    /// Record what creators cost: fees, product, shipping, bonuses
+    #[command(subcommand)]
+    Cost(CostCmd),
+    /// Log posts and their engagement
+    #[command(subcommand)]
+    Post(PostCmd),
+    /// Group costs, codes and posts into campaigns
+    #[command(subcommand)]
+    Campaign(CampaignCmd),
+    /// Build and save UTM tracking links
+    #[command(subcommand)]
+    Link(LinkCmd),
+    /// Import a shop's order export (preview with --dry-run; undo with --undo-last)
+    Import(ImportArgs),
+    /// The ranked scorecard, as a table or CSV
+    Scorecard(ScorecardArgs),
+    /// Load the demo shop into the database (it must be empty)
+    Demo,
+    /// Write a consistent copy of the database to FILE (safe while the app is running)
+    Backup { file: PathBuf },
+    /// Replace the database with a backup (the current one is backed up first)
+    Restore {
+        file: PathBuf,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Show where the data lives
+    Paths,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InfluencerCmd {
+    /// Add an influencer
+    Add {
+        /// Their handle, with or without @
+        #[arg(value_parser = normalize_handle)]
+        handle: String,
+        /// instagram, tiktok, youtube, pinterest, facebook, blog or other
+        #[arg(long, value_parser = parse_platform)]
+        platform: Platform,
+        /// Current follower count
+        #[arg(long, value_parser = parse_count)]
+        followers: u64,
+        /// Display name
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Commission on attributed net revenue, in percent (10 = 10 %)
+        #[arg(long, value_parser = parse_percent, value_name = "PCT")]
+        commission: Option<Decimal>,
+    },
+    /// List influencers with their codes
+    List,
+    /// Archive an influencer (history kept; `--undo` restores)
+    Archive {
+        handle: String,
+        #[arg(long)]
+        undo: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodeCmd {
+    /// Give a promo code to an influencer (codes match case-insensitively)
+    Add {
+        code: String,
+        #[arg(long, value_name = "HANDLE")]
+        influencer: String,
+        /// The campaign the code belongs to
+        #[arg(long)]
+        campaign: Option<String>,
+    },
+    /// List promo codes and their owners
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CostCmd {
+    /// Record a cost
+    Add {
+        #[arg(long, value_name = "HANDLE")]
+        influencer: String,
+        /// fee, product, shipping, bonus or other
+        #[arg(long, value_parser = parse_kind)]
+        kind: CostKind,
+        /// Amount like 250.00 (the shop's currency)
+        #[arg(long, value_parser = parse_amount)]
+        amount: Decimal,
+        /// YYYY-MM-DD
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        campaign: Option<String>,
+    },
+    /// List cost entries, newest first
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PostCmd {
+    /// Log a post
+    Add(Box<PostArgs>),
+    /// List posts, newest first
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct PostArgs {
+    #[arg(long, value_name = "HANDLE")]
+    pub influencer: String,
+    /// YYYY-MM-DD
+    #[arg(long, value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Followers at post time [default: the influencer's follower count]
+    #[arg(long, value_parser = parse_count)]
+    pub followers: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub likes: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub comments: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub shares: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub saves: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub views: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub reach: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub impressions: Option<u64>,
+    #[arg(long, value_parser = parse_count)]
+    pub clicks: Option<u64>,
+    /// [default: the influencer's platform]
+    #[arg(long, value_parser = parse_platform)]
+    pub platform: Option<Platform>,
+    #[arg(long, default_value = "")]
+    pub url: String,
+    /// reel, story, video, short, pin, article...
+    #[arg(long, default_value = "")]
+    pub format: String,
+    #[arg(long)]
+    pub campaign: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCmd {
+    /// Create a campaign
+    Add {
+        name: String,
+        /// sales or awareness
+        #[arg(long, default_value = "sales", value_parser = parse_goal)]
+        goal: CampaignGoal,
+        #[arg(long, value_parser = parse_date)]
+        start: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_date)]
+        end: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_amount)]
+        budget: Option<Decimal>,
+    },
+    /// List campaigns
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LinkCmd {
+    /// Build a UTM link for an influencer, save it and print it
+    Add {
+        #[arg(long, value_name = "HANDLE")]
+        influencer: String,
+        /// The page to link to, e.g. https://shop.example/mugs
+        #[arg(long)]
+        url: String,
+        /// utm_campaign (and the campaign it is saved under, if one has this name)
+        #[arg(long, default_value = "")]
+        campaign: String,
+        /// utm_content, e.g. story_jan15
+        #[arg(long, default_value = "")]
+        content: String,
+        /// utm_medium [default: the influencer's platform]
+        #[arg(long)]
+        medium: Option<String>,
+    },
+    /// List saved links
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export file (CSV)
+    #[arg(required_unless_present = "undo_last")]
+    pub file: Option<PathBuf>,
+    /// The layout: auto, shopify, etsy, etsy-items, woocommerce, woocommerce-export or mapped
+    #[arg(long, default_value = "auto", value_parser = parse_format)]
+    pub format: Format,
+    /// A column mapping (TOML) for any other CSV; saved, so later files with the same header
+    /// need no flag (see docs/import-formats.md)
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// The currency of a file that has no currency column [default: the shop's, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Record gift orders as product cost at this percent of their retail value (your cost of
+    /// goods); remembered for later imports [default: 100]
+    #[arg(long, value_parser = parse_percent, value_name = "PCT")]
+    pub gift_cost_pct: Option<Decimal>,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the valid orders even if some are invalid (they are listed)
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// A name for the shop the file comes from [default: the format's name]; orders are keyed
+    /// by (shop, order number)
+    #[arg(long)]
+    pub shop: Option<String>,
+    /// Undo the last import instead
+    #[arg(long, conflicts_with_all = ["file", "dry_run"])]
+    pub undo_last: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScorecardArgs {
+    /// roi, cac, engagement or revenue
+    #[arg(long, default_value = "roi", value_parser = parse_sort)]
+    pub sort: SortKey,
+    /// First day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Only influencers on this platform
+    #[arg(long, value_parser = parse_platform)]
+    pub platform: Option<Platform>,
+    /// Only this campaign's costs, posts and codes
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Write CSV to FILE, or to standard output with -
+    #[arg(long, value_name = "FILE|-")]
+    pub csv: Option<PathBuf>,
+}
+
+fn parse_platform(s: &str) -> Result<Platform, ValueError> {
+    s.parse()
+}
+fn parse_kind(s: &str) -> Result<CostKind, ValueError> {
+    s.parse()
+}
+fn parse_goal(s: &str) -> Result<CampaignGoal, ValueError> {
+    s.parse()
+}
+fn parse_format(s: &str) -> Result<Format, ValueError> {
+    s.parse()
+}
+fn parse_sort(s: &str) -> Result<SortKey, ValueError> {
+    s.parse()
+}
