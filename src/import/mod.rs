@@ -8,116 +8,26 @@
 
 mod columns;
 mod etsy;
+mod format;
 mod mapped;
+mod report;
 mod rows;
 mod shopify;
 mod text;
 mod woo;
 
 pub use columns::{NumberStyle, RowError};
+pub use format::{Format, detect};
 pub use mapped::{Mapping, header_key};
+pub use report::{ImportError, ImportSummary, MAX_ERRORS};
 
 use crate::domain::OrderRecord;
-use crate::store::{BatchMeta, Store, StoreError, Upsert, UpsertCounts, fingerprint};
-use chrono::NaiveDate;
+use crate::store::{BatchMeta, Store, Upsert, UpsertCounts, fingerprint};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::fmt;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
-use thiserror::Error;
-
-/// The export layouts shoutout reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Recognise the layout from the header.
-    Auto,
-    /// Shopify admin › Orders › Export (73, 78 and 79-column layouts).
-    Shopify,
-    /// Etsy's `EtsySoldOrders*.csv`.
-    EtsyOrders,
-    /// Etsy's `EtsySoldOrderItems*.csv`, imported alone.
-    EtsyItems,
-    /// WooCommerce › Analytics › Orders › Download.
-    WooAnalytics,
-    /// The "Advanced Order Export For WooCommerce" plugin's default layout.
-    WooPlugin,
-    /// Any CSV read through a column mapping.
-    Mapped,
-}
-
-impl Format {
-    pub const ALL: [Format; 7] = [
-        Format::Auto,
-        Format::Shopify,
-        Format::EtsyOrders,
-        Format::EtsyItems,
-        Format::WooAnalytics,
-        Format::WooPlugin,
-        Format::Mapped,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Auto => "auto",
-            Format::Shopify => "shopify",
-            Format::EtsyOrders => "etsy",
-            Format::EtsyItems => "etsy-items",
-            Format::WooAnalytics => "woocommerce",
-            Format::WooPlugin => "woocommerce-export",
-            Format::Mapped => "mapped",
-        }
-    }
-
-    /// The shop an import belongs to by default: the two Etsy files and the two WooCommerce
-    /// layouts each share one, so their order numbers meet.
-    pub fn default_shop(self) -> &'static str {
-        match self {
-            Format::EtsyOrders | Format::EtsyItems => "etsy",
-            Format::WooAnalytics | Format::WooPlugin => "woocommerce",
-            Format::Mapped => "csv",
-            other => other.as_str(),
-        }
-    }
-
-    /// A description for previews: "Shopify orders export".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Format::Auto => "automatic detection",
-            Format::Shopify => "Shopify orders export",
-            Format::EtsyOrders => "Etsy orders file (EtsySoldOrders)",
-            Format::EtsyItems => "Etsy order items file (EtsySoldOrderItems)",
-            Format::WooAnalytics => "WooCommerce Analytics orders download",
-            Format::WooPlugin => "WooCommerce Advanced Order Export",
-            Format::Mapped => "CSV with a column mapping",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Format {
-    type Err = crate::domain::ValueError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim().to_ascii_lowercase();
-        Format::ALL
-            .into_iter()
-            .find(|f| f.as_str() == wanted)
-            .ok_or_else(|| {
-                crate::domain::ValueError::new(
-                    s,
-                    "a format: auto, shopify, etsy, etsy-items, woocommerce, woocommerce-export or mapped",
-                )
-            })
-    }
-}
 
 /// How to run an import.
 #[derive(Debug, Clone)]
@@ -156,161 +66,6 @@ impl ImportOptions {
             gift_cost_pct: None,
         }
     }
-}
-
-/// What an import found (and, unless it was a dry run or refused, wrote).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportSummary {
-    pub file: PathBuf,
-    pub format: Format,
-    /// What the file turned out to be written in: `UTF-8`, `UTF-16LE`, `windows-1252`.
-    pub encoding: &'static str,
-    pub delimiter: char,
-    /// The mapping's name when the format is [`Format::Mapped`].
-    pub mapping_name: Option<String>,
-    pub shop: String,
-    pub counts: UpsertCounts,
-    /// First and last order date in the file (shop-local).
-    pub first: Option<NaiveDate>,
-    pub last: Option<NaiveDate>,
-    /// Codes used by orders of the file that belong to no influencer, with how many orders
-    /// used each, most used first.
-    pub unknown_codes: Vec<(String, u64)>,
-    /// The first invalid rows (at most [`MAX_ERRORS`]); `counts.invalid` has the total.
-    pub errors: Vec<RowError>,
-    /// Gift orders (100 %-off orders with a creator's code): recorded as product cost, not
-    /// as sales.
-    pub gifts: i64,
-    /// The product cost recorded for new gift orders.
-    pub gift_cost: crate::domain::Cents,
-    /// Things the seller should know (an assumed currency, a mapping applied).
-    pub notes: Vec<String>,
-    /// Whether the database was changed.
-    pub written: bool,
-}
-
-impl ImportSummary {
-    /// "Shopify orders export" or the mapping's own name.
-    pub fn format_label(&self) -> String {
-        match &self.mapping_name {
-            Some(name) if !name.is_empty() => format!("{name} (column mapping)"),
-            _ => self.format.describe().to_string(),
-        }
-    }
-}
-
-/// How many row errors a summary keeps.
-pub const MAX_ERRORS: usize = 20;
-
-impl fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let delimiter = match self.delimiter {
-            '\t' => "tab".to_string(),
-            d => format!("'{d}'"),
-        };
-        writeln!(
-            f,
-            "{}: {} (shop '{}'; {}, {delimiter}-separated)",
-            self.file.display(),
-            self.format_label(),
-            self.shop,
-            self.encoding
-        )?;
-        let c = &self.counts;
-        writeln!(
-            f,
-            "orders: {} new, {} unchanged, {} changed, {} invalid",
-            c.new, c.unchanged, c.changed, c.invalid
-        )?;
-        match (self.first, self.last) {
-            (Some(a), Some(b)) => writeln!(f, "dates: {a} to {b}")?,
-            _ => writeln!(f, "dates: no orders")?,
-        }
-        if self.unknown_codes.is_empty() {
-            writeln!(f, "codes that belong to no influencer: none")?;
-        } else {
-            let list: Vec<String> = self
-                .unknown_codes
-                .iter()
-                .map(|(code, n)| format!("{code} ({n})"))
-                .collect();
-            writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
-        }
-        if self.gifts > 0 {
-            writeln!(
-                f,
-                "gift orders: {} (not sales; {} recorded as product cost)",
-                self.gifts,
-                crate::domain::fmt2(crate::domain::from_cents(self.gift_cost))
-            )?;
-        }
-        for note in &self.notes {
-            writeln!(f, "note: {note}")?;
-        }
-        for e in &self.errors {
-            writeln!(f, "  {e}")?;
-        }
-        if (self.errors.len() as i64) < c.invalid {
-            writeln!(f, "  ... and {} more", c.invalid - self.errors.len() as i64)?;
-        }
-        write!(
-            f,
-            "{}",
-            if self.written {
-                "imported."
-            } else {
-                "nothing written."
-            }
-        )
-    }
-}
-
-/// Why a file could not be imported at all. Nothing was written.
-#[derive(Debug, Error)]
-pub enum ImportError {
-    #[error("{file}: {source}")]
-    Io {
-        file: String,
-        source: std::io::Error,
-    },
-    #[error("{file}: line {line}: {message}")]
-    Malformed {
-        file: String,
-        line: u64,
-        message: String,
-    },
-    #[error(
-        "{file}: the header does not look like a known order export (first columns: {}). \
-         Known: Shopify, Etsy (orders or items), WooCommerce (Analytics or the Advanced Order \
-         Export plugin). For any other CSV pass --mapping FILE (see docs/import-formats.md)",
-        .header.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
-    )]
-    UnknownFormat { file: String, header: Vec<String> },
-    #[error("{file}: the mapping is not valid: {message}")]
-    BadMapping { file: String, message: String },
-    #[error("{file}: line 1: this {format} is missing the column(s) {missing}")]
-    MissingColumns {
-        file: String,
-        format: &'static str,
-        missing: String,
-    },
-    #[error(
-        "{} order(s) of {} are invalid, so nothing was imported \
-         (fix the file, or pass --skip-invalid to import the rest):\n{}",
-        .0.counts.invalid, .0.file.display(), error_lines(.0)
-    )]
-    Invalid(Box<ImportSummary>),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-fn error_lines(summary: &ImportSummary) -> String {
-    let mut lines: Vec<String> = summary.errors.iter().map(|e| format!("  {e}")).collect();
-    let more = summary.counts.invalid - summary.errors.len() as i64;
-    if more > 0 {
-        lines.push(format!("  ... and {more} more"));
-    }
-    lines.join("\n")
 }
 
 /// An order read from a file, with the line it starts on, or the error of its first bad cell.
@@ -366,24 +121,6 @@ pub fn import_file(
         std::io::BufReader::with_capacity(1 << 16, file),
         options,
     )
-}
-
-/// Recognises a built-in export layout by its header.
-pub fn detect(header: &csv::StringRecord) -> Option<Format> {
-    let columns = columns::Columns::new(header);
-    if shopify::matches(&columns) {
-        Some(Format::Shopify)
-    } else if etsy::matches_orders(&columns) {
-        Some(Format::EtsyOrders)
-    } else if etsy::matches_items(&columns) {
-        Some(Format::EtsyItems)
-    } else if woo::matches_analytics(&columns) {
-        Some(Format::WooAnalytics)
-    } else if woo::matches_plugin(&columns) {
-        Some(Format::WooPlugin)
-    } else {
-        None
-    }
 }
 
 /// Imports (or previews) an export read from `input`; `path` names it in messages.

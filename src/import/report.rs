@@ -1,0 +1,164 @@
+//! What an import tells the seller: the summary of a preview or an import, and the errors
+//! that refuse a file.
+
+use super::{Format, RowError};
+use crate::store::{StoreError, UpsertCounts};
+use chrono::NaiveDate;
+use std::fmt;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// What an import found (and, unless it was a dry run or refused, wrote).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub file: PathBuf,
+    pub format: Format,
+    /// What the file turned out to be written in: `UTF-8`, `UTF-16LE`, `windows-1252`.
+    pub encoding: &'static str,
+    pub delimiter: char,
+    /// The mapping's name when the format is [`Format::Mapped`].
+    pub mapping_name: Option<String>,
+    pub shop: String,
+    pub counts: UpsertCounts,
+    /// First and last order date in the file (shop-local).
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+    /// Codes used by orders of the file that belong to no influencer, with how many orders
+    /// used each, most used first.
+    pub unknown_codes: Vec<(String, u64)>,
+    /// The first invalid rows (at most [`MAX_ERRORS`]); `counts.invalid` has the total.
+    pub errors: Vec<RowError>,
+    /// Gift orders (100 %-off orders with a creator's code): recorded as product cost, not
+    /// as sales.
+    pub gifts: i64,
+    /// The product cost recorded for new gift orders.
+    pub gift_cost: crate::domain::Cents,
+    /// Things the seller should know (an assumed currency, a mapping applied).
+    pub notes: Vec<String>,
+    /// Whether the database was changed.
+    pub written: bool,
+}
+
+impl ImportSummary {
+    /// "Shopify orders export" or the mapping's own name.
+    pub fn format_label(&self) -> String {
+        match &self.mapping_name {
+            Some(name) if !name.is_empty() => format!("{name} (column mapping)"),
+            _ => self.format.describe().to_string(),
+        }
+    }
+}
+
+/// How many row errors a summary keeps.
+pub const MAX_ERRORS: usize = 20;
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let delimiter = match self.delimiter {
+            '\t' => "tab".to_string(),
+            d => format!("'{d}'"),
+        };
+        writeln!(
+            f,
+            "{}: {} (shop '{}'; {}, {delimiter}-separated)",
+            self.file.display(),
+            self.format_label(),
+            self.shop,
+            self.encoding
+        )?;
+        let c = &self.counts;
+        writeln!(
+            f,
+            "orders: {} new, {} unchanged, {} changed, {} invalid",
+            c.new, c.unchanged, c.changed, c.invalid
+        )?;
+        match (self.first, self.last) {
+            (Some(a), Some(b)) => writeln!(f, "dates: {a} to {b}")?,
+            _ => writeln!(f, "dates: no orders")?,
+        }
+        if self.unknown_codes.is_empty() {
+            writeln!(f, "codes that belong to no influencer: none")?;
+        } else {
+            let list: Vec<String> = self
+                .unknown_codes
+                .iter()
+                .map(|(code, n)| format!("{code} ({n})"))
+                .collect();
+            writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
+        }
+        if self.gifts > 0 {
+            writeln!(
+                f,
+                "gift orders: {} (not sales; {} recorded as product cost)",
+                self.gifts,
+                crate::domain::fmt2(crate::domain::from_cents(self.gift_cost))
+            )?;
+        }
+        for note in &self.notes {
+            writeln!(f, "note: {note}")?;
+        }
+        for e in &self.errors {
+            writeln!(f, "  {e}")?;
+        }
+        if (self.errors.len() as i64) < c.invalid {
+            writeln!(f, "  ... and {} more", c.invalid - self.errors.len() as i64)?;
+        }
+        write!(
+            f,
+            "{}",
+            if self.written {
+                "imported."
+            } else {
+                "nothing written."
+            }
+        )
+    }
+}
+
+/// Why a file could not be imported at all. Nothing was written.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{file}: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: line {line}: {message}")]
+    Malformed {
+        file: String,
+        line: u64,
+        message: String,
+    },
+    #[error(
+        "{file}: the header does not look like a known order export (first columns: {}). \
+         Known: Shopify, Etsy (orders or items), WooCommerce (Analytics or the Advanced Order \
+         Export plugin). For any other CSV pass --mapping FILE (see docs/import-formats.md)",
+        .header.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
+    )]
+    UnknownFormat { file: String, header: Vec<String> },
+    #[error("{file}: the mapping is not valid: {message}")]
+    BadMapping { file: String, message: String },
+    #[error("{file}: line 1: this {format} is missing the column(s) {missing}")]
+    MissingColumns {
+        file: String,
+        format: &'static str,
+        missing: String,
+    },
+    #[error(
+        "{} order(s) of {} are invalid, so nothing was imported \
+         (fix the file, or pass --skip-invalid to import the rest):\n{}",
+        .0.counts.invalid, .0.file.display(), error_lines(.0)
+    )]
+    Invalid(Box<ImportSummary>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn error_lines(summary: &ImportSummary) -> String {
+    let mut lines: Vec<String> = summary.errors.iter().map(|e| format!("  {e}")).collect();
+    let more = summary.counts.invalid - summary.errors.len() as i64;
+    if more > 0 {
+        lines.push(format!("  ... and {more} more"));
+    }
+    lines.join("\n")
+}
