@@ -256,6 +256,21 @@ fn main() {
         "key to frame: cycle the period (p)".into(),
         key_time(&mut app, KeyCode::Char('p')),
     ));
+    // A save in a form: the entries are read again, the orders are not.
+    let mut save_terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let saves: Vec<Duration> = (0..11)
+        .map(|_| {
+            let start = Instant::now();
+            let cost =
+                shoutout::domain::NewCost::parse("fee", "1.00", "2026-05-01", "bench").unwrap();
+            let id = app.facts.influencers[0].id;
+            app.store.add_cost(id, &cost, None).unwrap();
+            app.reload_entries().unwrap();
+            draw(&mut save_terminal, &app);
+            start.elapsed()
+        })
+        .collect();
+    rows.push(("save a cost to the next frame".into(), ms(median(saves))));
 
     // A list of 10k influencers.
     let big_db = dir.join("influencers.db");

@@ -35,6 +35,14 @@ impl Store {
     /// shop with hundreds of thousands of orders stays compact in memory.
     pub fn load_facts(&self) -> Result<Facts> {
         let mut facts = Facts::default();
+        self.load_entries(&mut facts)?;
+        self.load_orders(&mut facts)?;
+        Ok(facts)
+    }
+
+    /// Reads again what the seller enters by hand (influencers, campaigns, codes, costs,
+    /// posts, links), keeping the orders: a save in the app needs no re-read of the orders.
+    pub fn load_entries(&self, facts: &mut Facts) -> Result<()> {
         let c = &self.conn;
 
         let mut stmt = c.prepare(
@@ -123,6 +131,15 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
 
+        Ok(())
+    }
+
+    /// Reads every order again (after an import, an undo or a restore).
+    pub fn load_orders(&self, facts: &mut Facts) -> Result<()> {
+        let c = &self.conn;
+        facts.orders.clear();
+        facts.order_code_names.clear();
+        facts.order_utm_names.clear();
         // Orders, with their codes interned: a shop has few distinct codes.
         let mut code_ids: HashMap<String, u32> = HashMap::new();
         let mut stmt = c.prepare(
@@ -190,6 +207,6 @@ impl Store {
                 utm_source,
             });
         }
-        Ok(facts)
+        Ok(())
     }
 }

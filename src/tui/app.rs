@@ -164,6 +164,18 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
+        self.refresh_entries()
+    }
+
+    /// Reads again only what the seller enters by hand, after she saved or deleted one: the
+    /// orders (and what was prepared from them) stay, so a save is instant in a big shop.
+    pub fn reload_entries(&mut self) -> Result<(), StoreError> {
+        self.store.load_entries(&mut self.facts)?;
+        self.refresh_entries()
+    }
+
+    /// The lists and the scorecard after the entries changed.
+    fn refresh_entries(&mut self) -> Result<(), StoreError> {
         self.lists = Lists {
             influencers: self.store.influencers()?,
             costs: self.store.costs()?,
@@ -566,13 +578,13 @@ impl App {
                 };
                 if row.archived {
                     self.store.set_archived(row.id, false)?;
-                    self.reload()?;
+                    self.reload_entries()?;
                     self.say(format!("restored @{}", row.handle));
                 } else if self.store.delete_or_archive_influencer(row.id)? {
-                    self.reload()?;
+                    self.reload_entries()?;
                     self.say(format!("deleted @{}", row.handle));
                 } else {
-                    self.reload()?;
+                    self.reload_entries()?;
                     self.say(format!(
                         "archived @{} (they have history; d again restores)",
                         row.handle
@@ -631,12 +643,12 @@ impl App {
                     }
                     Pending::DeleteCost(id) => {
                         self.store.delete_cost(id)?;
-                        self.reload()?;
+                        self.reload_entries()?;
                         self.say("cost deleted");
                     }
                     Pending::DeleteCode(id) => {
                         self.store.delete_code(id)?;
-                        self.reload()?;
+                        self.reload_entries()?;
                         self.say("code deleted");
                     }
                     Pending::LoadDemo => {

@@ -498,3 +498,23 @@ fn a_cost_can_be_corrected_and_the_scorecard_follows() {
         .cost;
     assert_eq!(before - after, first.amount);
 }
+
+#[test]
+fn a_code_saved_after_an_import_credits_its_orders_at_once() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &fixture("orders_79.csv"));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 8);
+    // Saving an influencer and a code re-reads the entries only; the orders stay.
+    add_influencer(&mut app, "milo", "48000");
+    press(&mut app, KeyCode::Char('c'));
+    typ(&mut app, "MILO15");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.facts.orders.len(), 8);
+    let milo = app.card.rows.iter().find(|r| r.handle == "milo").unwrap();
+    assert_eq!(milo.revenue, rust_decimal::Decimal::new(19000, 2));
+    assert_eq!(milo.new_customers, rust_decimal::Decimal::from(2));
+}

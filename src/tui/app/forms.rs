@@ -351,7 +351,7 @@ impl App {
                 match self.save(&form) {
                     Ok(message) => {
                         self.modal = None;
-                        self.reload()?;
+                        self.reload_entries()?;
                         if let FormKind::Influencer { .. } = form.kind {
                             self.select_influencer(form.value("handle"));
                         }
