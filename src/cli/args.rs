@@ -278,6 +278,10 @@ pub struct ScorecardArgs {
     /// Write CSV to FILE, or to standard output with -
     #[arg(long, value_name = "FILE|-")]
     pub csv: Option<PathBuf>,
+    /// Replace FILE even if it is not a scorecard CSV that shoutout wrote (the database is
+    /// never replaced)
+    #[arg(long, requires = "csv")]
+    pub force: bool,
 }
 
 fn parse_platform(s: &str) -> Result<Platform, ValueError> {

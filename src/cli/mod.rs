@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches};
 use rust_decimal::Decimal;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Parses the command line, with `--version` also saying where the data lives.
 pub fn parse() -> Cli {
@@ -522,10 +522,13 @@ fn scorecard_cmd(
         None => write!(out, "{}", crate::export::render_table(&card))?,
         Some(p) if p.as_os_str() == "-" => crate::export::write_csv(&card, out)?,
         Some(p) => {
-            let written = crate::export::write_atomically(p, |w| {
+            let target = crate::export::ExportTarget {
+                database: store.path().map(Path::to_path_buf),
+                force: a.force,
+            };
+            let written = crate::export::write_export(p, &target, |w| {
                 crate::export::write_csv(&card, w).map_err(std::io::Error::other)
-            })
-            .with_context(|| format!("cannot write {}", p.display()))?;
+            })?;
             writeln!(
                 out,
                 "wrote {} rows to {}",

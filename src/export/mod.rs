@@ -8,7 +8,7 @@ mod file;
 mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
-pub use file::write_atomically;
+pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
 pub use table::render_table;
 
 use crate::domain::fmt2;

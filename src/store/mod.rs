@@ -134,6 +134,14 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// SQLite's `data_version`: it changes when another connection commits a change, so a
+    /// long-running app can tell its figures are stale.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self

@@ -114,6 +114,9 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Terminal size, for paging.
     pub size: (u16, u16),
+    /// SQLite's `data_version` when the facts were last read: a different value means
+    /// another process changed the database since.
+    seen_version: i64,
 }
 
 type FieldError = (&'static str, String);
@@ -155,6 +158,7 @@ impl App {
             quit: false,
             effects: Vec::new(),
             size: (80, 24),
+            seen_version: 0,
         };
         app.reload()?;
         Ok(app)
@@ -162,6 +166,7 @@ impl App {
 
     /// Reads everything again from the database and recomputes the scorecard.
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.seen_version = self.store.data_version()?;
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
         self.refresh_entries()
@@ -272,12 +277,19 @@ impl App {
 
     /// Handles a key: an action from the keymap, or typing into the focused text field.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        // Another process may have written since the last key: show its changes.
+        let stale = match self.modal {
+            None => self.reload_if_changed_elsewhere().err(),
+            Some(_) => None,
+        };
         let context = self.context();
-        if let Some(action) = keymap::lookup(context, &key) {
-            self.update(action);
-            return;
+        match keymap::lookup(context, &key) {
+            Some(action) => self.update(action),
+            None => self.type_key(key),
         }
-        self.type_key(key);
+        if let Some(e) = stale {
+            self.fail(e.to_string());
+        }
     }
 
     fn type_key(&mut self, key: KeyEvent) {
@@ -552,15 +564,33 @@ impl App {
         }
     }
 
+    /// Reads the database again if another process (the CLI, a second app) changed it since
+    /// the facts were read. Returns whether it did.
+    pub fn reload_if_changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        if self.store.data_version()? == self.seen_version {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
     fn export(&mut self) -> anyhow::Result<()> {
-        let path = self
-            .export_dir
-            .join(format!("shoutout-scorecard-{}.csv", self.today));
+        // Never export figures older than the database: another process may have written.
+        self.reload_if_changed_elsewhere()?;
+        // A new name every time: an earlier export (or anything else) is never replaced.
+        let path = crate::export::unused_name(
+            &self.export_dir,
+            &format!("shoutout-scorecard-{}", self.today),
+            "csv",
+        );
         let card = &self.card;
-        let written = crate::export::write_atomically(&path, |w| {
+        let target = crate::export::ExportTarget {
+            database: self.store.path().map(std::path::Path::to_path_buf),
+            force: false,
+        };
+        let written = crate::export::write_export(&path, &target, |w| {
             crate::export::write_csv(card, w).map_err(std::io::Error::other)
-        })
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        })?;
         self.say(format!(
             "wrote {} rows to {}",
             self.card.rows.len(),

@@ -278,6 +278,57 @@ fn export_writes_the_scorecard_as_shown() {
 }
 
 #[test]
+fn export_never_replaces_an_earlier_file() {
+    let (mut app, dir) = demo();
+    let first = dir.path().join("shoutout-scorecard-2026-11-22.csv");
+    std::fs::write(&first, "kept by hand\n").unwrap();
+    app.update(Action::Export);
+    app.update(Action::Export);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "kept by hand\n");
+    for n in [2, 3] {
+        let next = dir
+            .path()
+            .join(format!("shoutout-scorecard-2026-11-22-{n}.csv"));
+        assert!(
+            std::fs::read_to_string(&next).unwrap().starts_with("rank,"),
+            "{}",
+            next.display()
+        );
+    }
+}
+
+#[test]
+fn another_process_s_change_is_seen_before_the_next_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
+    let mut app = App::new(
+        Store::open(&db).unwrap(),
+        today,
+        "2026-11-22T10:00:00+00:00".into(),
+        dir.path().into(),
+    )
+    .unwrap();
+    let mut other = crate::store::Store::open(&db).unwrap();
+    other
+        .add_influencer(&crate::domain::NewInfluencer {
+            handle: "elsewhere".into(),
+            name: String::new(),
+            platform: crate::domain::Platform::Instagram,
+            followers: 10,
+            commission_pct: rust_decimal::Decimal::ZERO,
+            notes: String::new(),
+        })
+        .unwrap();
+    assert!(app.facts.influencers.is_empty());
+    app.update(Action::Export);
+    assert_eq!(app.facts.influencers.len(), 1, "refreshed before export");
+    let card =
+        std::fs::read_to_string(dir.path().join("shoutout-scorecard-2026-11-22.csv")).unwrap();
+    assert!(card.contains("elsewhere"), "{card}");
+}
+
+#[test]
 fn import_previews_then_confirms_and_can_be_undone() {
     let (mut app, _dir) = app();
     add_sarah_with_her_code(&mut app);

@@ -1,0 +1,72 @@
+//! The abuse suite: what a careless user or a hostile file can do, run against the real
+//! binary. Every case here was once seen to lose data, lie, or reach the terminal.
+
+mod common;
+
+use common::{Shop, fixture, roster};
+
+#[test]
+fn export_refuses_an_order_export_and_the_database() {
+    let shop = Shop::new();
+    roster(&shop);
+    let orders = shop.path("orders_export.csv");
+    std::fs::copy(fixture("shopify/orders_79.csv"), &orders).unwrap();
+    let before = std::fs::read(&orders).unwrap();
+    let err = shop.fails(&["scorecard", "--csv", orders.to_str().unwrap()]);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&orders).unwrap(), before);
+
+    for target in ["shop.db", "shop.db-wal", "shop.db-shm"] {
+        let path = shop.path(target);
+        let err = shop.fails(&["scorecard", "--csv", path.to_str().unwrap(), "--force"]);
+        assert!(err.contains("database"), "{target}: {err}");
+    }
+    // The database still opens with every influencer.
+    assert!(shop.ok(&["influencer", "list"]).contains("@sarah"));
+
+    // --force replaces a file that is not ours; afterwards it is ours and needs no --force.
+    shop.ok(&["scorecard", "--csv", orders.to_str().unwrap(), "--force"]);
+    assert!(
+        std::fs::read_to_string(&orders)
+            .unwrap()
+            .starts_with("rank,influencer")
+    );
+    shop.ok(&["scorecard", "--csv", orders.to_str().unwrap()]);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_writes_through_symlinks_and_into_fifos() {
+    let shop = Shop::new();
+    roster(&shop);
+    let real = shop.path("real.csv");
+    let link = shop.path("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    shop.ok(&["scorecard", "--csv", link.to_str().unwrap()]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        shop.scorecard_csv()
+    );
+
+    let fifo = shop.path("pipe");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    shop.ok(&["scorecard", "--csv", fifo.to_str().unwrap()]);
+    assert_eq!(reader.join().unwrap(), shop.scorecard_csv());
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "still a FIFO"
+    );
+}
