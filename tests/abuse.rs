@@ -70,3 +70,25 @@ fn export_writes_through_symlinks_and_into_fifos() {
         "still a FIFO"
     );
 }
+
+#[test]
+fn a_refused_import_takes_no_backup() {
+    let shop = Shop::new();
+    roster(&shop);
+    let backups = shop.path("backups");
+    let count = || std::fs::read_dir(&backups).map_or(0, |d| d.count());
+    shop.fails(&["import", shop.path("missing.csv").to_str().unwrap()]);
+    let bad = shop.write(
+        "bad.csv",
+        &common::read_fixture("shopify/orders_79.csv").replace("2026-05-", "2026-13-"),
+    );
+    shop.fails(&["import", &bad]);
+    shop.fails(&["import", &shop.write("empty.csv", "")]);
+    assert_eq!(count(), 0, "refused imports left backups");
+    let out = shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    assert!(
+        out.contains("backup of the database before this import"),
+        "{out}"
+    );
+    assert_eq!(count(), 1);
+}

@@ -481,16 +481,8 @@ fn import(store: &mut Store, a: &ImportArgs, now: String, out: &mut dyn Write) -
         mapping,
         currency: a.currency.clone(),
         gift_cost_pct: a.gift_cost_pct,
+        backup: true,
     };
-    if !options.dry_run
-        && let Some(backup) = store.auto_backup(&format!("before-import-{}", options.now))?
-    {
-        writeln!(
-            out,
-            "backup of the database before this import: {}",
-            backup.display()
-        )?;
-    }
     let summary = import_file(store, file, &options)?;
     writeln!(out, "{summary}")?;
     Ok(())

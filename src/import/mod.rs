@@ -50,6 +50,9 @@ pub struct ImportOptions {
     /// Gift orders are recorded as product cost at this percent of their retail value
     /// (remembered for later imports; 100 until set).
     pub gift_cost_pct: Option<rust_decimal::Decimal>,
+    /// Take an automatic backup of the database just before committing (once the file has
+    /// been read and found good).
+    pub backup: bool,
 }
 
 impl ImportOptions {
@@ -64,6 +67,7 @@ impl ImportOptions {
             mapping: None,
             currency: None,
             gift_cost_pct: None,
+            backup: false,
         }
     }
 }
@@ -214,6 +218,7 @@ pub fn import_reader(
         gift_cost: 0,
         notes: Vec::new(),
         written: false,
+        backup: None,
     };
     let style = NumberStyle { decimal_comma };
     let meta = BatchMeta {
@@ -433,6 +438,9 @@ pub fn import_reader(
             .clone()
             .finalize(),
     );
+    if options.backup {
+        summary.backup = batch.backup_before_commit(&format!("before-import-{}", options.now))?;
+    }
     batch.commit(&summary.counts, &sha256)?;
     summary.written = true;
     Ok(summary)

@@ -35,6 +35,8 @@ pub struct ImportSummary {
     pub gift_cost: crate::domain::Cents,
     /// Things the seller should know (an assumed currency, a mapping applied).
     pub notes: Vec<String>,
+    /// The automatic backup taken just before the import was committed.
+    pub backup: Option<PathBuf>,
     /// Whether the database was changed.
     pub written: bool,
 }
@@ -102,6 +104,13 @@ impl fmt::Display for ImportSummary {
         }
         if (self.errors.len() as i64) < c.invalid {
             writeln!(f, "  ... and {} more", c.invalid - self.errors.len() as i64)?;
+        }
+        if let Some(backup) = &self.backup {
+            writeln!(
+                f,
+                "backup of the database before this import: {}",
+                backup.display()
+            )?;
         }
         write!(
             f,

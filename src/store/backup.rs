@@ -21,72 +21,120 @@ fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-impl Store {
-    /// Writes a consistent copy of the database to `path` (which must not exist), while other
-    /// processes may go on using it. The copy is readable by its owner only.
-    pub fn backup_to(&self, path: &Path) -> Result<()> {
-        if path.exists() {
-            return Err(StoreError::Io {
-                path: path.display().to_string(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "a file is already there; choose a new name",
-                ),
-            });
+/// Writes a verified copy of `from` to `path` (which must not exist): the copy is made under
+/// a temporary name beside it, checked with `PRAGMA integrity_check` and for shoutout's
+/// tables, and only then renamed to `path`. A failed or broken copy leaves nothing behind.
+fn snapshot(from: &Connection, path: &Path) -> Result<()> {
+    let io = |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "a file is already there; choose a new name",
+        )));
+    }
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => {
+            super::create_private_dir(dir).map_err(io)?;
+            dir.to_path_buf()
         }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            super::create_private_dir(dir).map_err(|source| StoreError::Io {
-                path: dir.display().to_string(),
-                source,
-            })?;
-        }
-        super::create_private_file(path).map_err(|source| StoreError::Io {
+        None => PathBuf::from("."),
+    };
+    // A name no pruning ever counts (it does not end in `.db`), removed if anything fails.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".shoutout-backup-").suffix(".partial");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let partial = builder.tempfile_in(&dir).map_err(io)?;
+    let written = (|| -> Result<()> {
+        let mut to = Connection::open(partial.path())?;
+        copy(from, &mut to)?;
+        verify(&to).map_err(|reason| StoreError::NotABackup {
             path: path.display().to_string(),
-            source,
+            reason,
         })?;
-        let mut to = Connection::open(path)?;
-        let done = copy(&self.conn, &mut to);
-        if done.is_err() {
-            drop(to);
-            let _ = std::fs::remove_file(path);
-        }
-        done
+        drop(to);
+        partial.as_file().sync_all().map_err(io)?;
+        Ok(())
+    })();
+    written?;
+    // Renamed only if nothing took the name meanwhile (never over another file).
+    partial.persist_noclobber(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Whether a copy is a whole, sound shoutout database: `PRAGMA integrity_check` says `ok`
+/// and its tables are there. The reason in words when not.
+fn verify(conn: &Connection) -> std::result::Result<(), String> {
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if check != "ok" {
+        return Err(format!("the copy failed its integrity check: {check}"));
+    }
+    has_our_tables(conn)
+}
+
+/// Whether a database holds shoutout's tables (and a schema version).
+fn has_our_tables(conn: &Connection) -> std::result::Result<(), String> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let tables: bool = conn
+        .query_row(
+            "SELECT COUNT(*) = 2 FROM sqlite_master
+             WHERE type = 'table' AND name IN ('influencer', 'shop_order')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| e.to_string())?;
+    if !tables || version < 1 {
+        return Err("it holds no shoutout data".into());
+    }
+    Ok(())
+}
+
+/// Whether a backup file is complete, judged cheaply from its SQLite header: the magic
+/// string, and a length equal to page size × page count. (A copy cut short by a full disk or
+/// a kill fails this; every backup shoutout renames into place passed a full check first.)
+fn looks_complete(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut header = [0u8; 100];
+    if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
+        return false;
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let len = file.metadata().map_or(0, |m| m.len());
+    pages > 0 && page_size >= 512 && len == page_size * pages
+}
+
+impl Store {
+    /// Writes a verified, consistent copy of the database to `path` (which must not exist),
+    /// while other processes may go on using it. The copy is readable by its owner only.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        snapshot(&self.conn, path)
     }
 
     /// Takes an automatic backup named `<database name>-<label>.db` (`shoutout-before-import-…`)
-    /// in [`backup_dir`] and keeps only that database's newest [`KEEP_AUTOMATIC`], so the demo
-    /// database's backups never push out the real one's. Returns its path (`None` for an in-memory store or an
-    /// empty database, which has nothing to lose).
+    /// in [`backup_dir`] and keeps only that database's newest [`KEEP_AUTOMATIC`] complete
+    /// ones, so the demo database's backups never push out the real one's. Returns its path
+    /// (`None` for an in-memory store or an empty database, which has nothing to lose).
     pub fn auto_backup(&self, label: &str) -> Result<Option<PathBuf>> {
-        let Some(db) = self.path.clone() else {
-            return Ok(None);
-        };
-        if self.is_empty()? {
-            return Ok(None);
+        match &self.path {
+            Some(db) => auto_backup_of(&self.conn, db, label),
+            None => Ok(None),
         }
-        let dir = backup_dir(&db);
-        let safe: String = label
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let stem = db
-            .file_stem()
-            .map_or("shoutout".into(), |s| s.to_string_lossy().into_owned());
-        let mut path = dir.join(format!("{stem}-{safe}.db"));
-        let mut n = 2;
-        while path.exists() {
-            path = dir.join(format!("{stem}-{safe}-{n}.db"));
-            n += 1;
-        }
-        self.backup_to(&path)?;
-        prune(&dir, &format!("{stem}-"), KEEP_AUTOMATIC);
-        Ok(Some(path))
     }
 
     /// Replaces the whole database with the backup at `from`, after checking it is a shoutout
@@ -99,24 +147,11 @@ impl Store {
                     reason: e.to_string(),
                 }
             })?;
-        let not_ours = |reason: String| StoreError::NotABackup {
+        has_our_tables(&source).map_err(|reason| StoreError::NotABackup {
             path: from.display().to_string(),
             reason,
-        };
-        let version: i64 = source
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| not_ours(e.to_string()))?;
-        let has_tables: bool = source
-            .query_row(
-                "SELECT COUNT(*) = 2 FROM sqlite_master
-                 WHERE type = 'table' AND name IN ('influencer', 'shop_order')",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| not_ours(e.to_string()))?;
-        if !has_tables || version < 1 {
-            return Err(not_ours("it holds no shoutout data".into()));
-        }
+        })?;
+        let version: i64 = source.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = migrations::MIGRATIONS.len() as i64;
         if version > known {
             return Err(StoreError::NewerSchema {
@@ -133,23 +168,130 @@ impl Store {
     }
 }
 
-/// Deletes all but the newest `keep` backups named `<prefix>….db` in `dir` (by modification
-/// time).
-fn prune(dir: &Path, prefix: &str, keep: usize) {
+/// The automatic backup of the database at `db`, copied from `conn` (see
+/// [`Store::auto_backup`]). An import calls it with a second, read-only connection while
+/// its own write transaction is still open, so the copy is the state before the import.
+pub(super) fn auto_backup_of(conn: &Connection, db: &Path, label: &str) -> Result<Option<PathBuf>> {
+    let empty: bool = conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM influencer) AND NOT EXISTS (SELECT 1 FROM shop_order)",
+        [],
+        |r| r.get(0),
+    )?;
+    if empty {
+        return Ok(None);
+    }
+    let dir = backup_dir(db);
+    let safe: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = db
+        .file_stem()
+        .map_or("shoutout".into(), |s| s.to_string_lossy().into_owned());
+    let mut path = dir.join(format!("{stem}-{safe}.db"));
+    let mut n = 2;
+    while std::fs::symlink_metadata(&path).is_ok() {
+        path = dir.join(format!("{stem}-{safe}-{n}.db"));
+        n += 1;
+    }
+    snapshot(conn, &path)?;
+    prune(&dir, &format!("{stem}-"), KEEP_AUTOMATIC, &path);
+    Ok(Some(path))
+}
+
+/// Deletes all but the newest `keep` complete backups named `<prefix>….db` in `dir` (by
+/// modification time). Incomplete files are not counted (nor deleted), and `newest`, the one
+/// just written, is always kept.
+fn prune(dir: &Path, prefix: &str, keep: usize, newest: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
+        .filter_map(|e| e.ok())
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             name.starts_with(prefix) && name.ends_with(".db")
         })
+        .filter(|e| e.path() != newest && looks_complete(&e.path()))
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
     files.sort();
-    let excess = files.len().saturating_sub(keep);
+    let excess = (files.len() + 1).saturating_sub(keep);
     for (_, path) in files.into_iter().take(excess) {
         let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shop(dir: &Path) -> Store {
+        let mut store = Store::open(&dir.join("shop.db")).unwrap();
+        store
+            .add_influencer(&crate::domain::NewInfluencer {
+                handle: "ana".into(),
+                name: String::new(),
+                platform: crate::domain::Platform::Instagram,
+                followers: 1,
+                commission_pct: rust_decimal::Decimal::ZERO,
+                notes: String::new(),
+            })
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn a_broken_backup_never_counts_toward_the_kept_five() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = shop(dir.path());
+        let backups = backup_dir(&dir.path().join("shop.db"));
+        let first = store.auto_backup("a").unwrap().unwrap();
+        // Five broken "backups", newer than the good one.
+        for n in 0..5 {
+            let broken = backups.join(format!("shop-broken-{n}.db"));
+            std::fs::write(&broken, b"SQLite format 3\0 cut short").unwrap();
+        }
+        // Pruning after the next backups never deletes a good one for a broken one.
+        let second = store.auto_backup("b").unwrap().unwrap();
+        assert!(first.exists() && second.exists());
+        for label in ["c", "d", "e", "f"] {
+            store.auto_backup(label).unwrap().unwrap();
+        }
+        let good = std::fs::read_dir(&backups)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| looks_complete(&e.path()))
+            .count();
+        assert_eq!(good, KEEP_AUTOMATIC);
+        assert!(!first.exists(), "the oldest good one goes");
+        // A verified backup opens as a shoutout database.
+        let conn = Connection::open(&second).unwrap();
+        assert_eq!(verify(&conn), Ok(()));
+    }
+
+    #[test]
+    fn no_partial_file_is_left_and_nothing_is_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = shop(dir.path());
+        let taken = dir.path().join("taken.db");
+        std::fs::write(&taken, b"mine").unwrap();
+        assert!(store.backup_to(&taken).is_err());
+        assert_eq!(std::fs::read(&taken).unwrap(), b"mine");
+        let copy = dir.path().join("copy.db");
+        store.backup_to(&copy).unwrap();
+        assert!(looks_complete(&copy));
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            .count();
+        assert_eq!(leftovers, 0);
     }
 }

@@ -89,6 +89,8 @@ pub struct OrderImport<'a> {
     source: String,
     /// The shop has no orders yet: every order is inserted without a lookup.
     fresh: bool,
+    /// The database file, for the backup taken just before committing.
+    db_path: Option<std::path::PathBuf>,
 }
 
 /// A stable fingerprint of everything the scorecard reads from an order: an import compares
@@ -157,6 +159,7 @@ impl Store {
             batch_id,
             source: meta.source.clone(),
             fresh,
+            db_path: self.path.clone(),
         })
     }
 
@@ -508,6 +511,21 @@ impl OrderImport<'_> {
             Err(rusqlite::Error::QueryReturnedNoRows) if self.fresh => Ok(None),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Takes the automatic backup of the database as it was before this import, through a
+    /// second, read-only connection (which sees only committed data). Called once the file
+    /// has been read and found good, so a refused import leaves no backup behind.
+    pub fn backup_before_commit(&self, label: &str) -> Result<Option<std::path::PathBuf>> {
+        let Some(db) = &self.db_path else {
+            return Ok(None);
+        };
+        let conn = rusqlite::Connection::open_with_flags(
+            db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        super::backup::auto_backup_of(&conn, db, label)
     }
 
     /// Makes the import permanent, recording its counts on the batch.

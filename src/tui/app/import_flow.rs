@@ -76,6 +76,7 @@ impl App {
             dry_run,
             skip_invalid,
             mapping,
+            backup: !dry_run,
             ..ImportOptions::new(self.now.clone())
         };
         import_file(&mut self.store, path, &options)
@@ -282,8 +283,6 @@ impl App {
             _ => return Ok(()),
         };
         self.modal = None;
-        self.store
-            .auto_backup(&format!("before-import-{}", self.now))?;
         let summary = self.run_import(&path, false, skip, mapping.map(|m| *m))?;
         self.reload()?;
         self.screen = Screen::Scorecard;
