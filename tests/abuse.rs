@@ -92,3 +92,53 @@ fn a_refused_import_takes_no_backup() {
     );
     assert_eq!(count(), 1);
 }
+
+#[test]
+fn no_count_can_make_the_database_unreadable() {
+    let shop = Shop::new();
+    roster(&shop);
+    let max = "9223372036854775807";
+    let err = shop.fails(&[
+        "post",
+        "add",
+        "--influencer",
+        "sarah",
+        "--date",
+        "2026-05-03",
+        "--likes",
+        max,
+        "--comments",
+        max,
+    ]);
+    assert!(err.contains("a count of at most 1000000000000"), "{err}");
+    // The largest counts allowed, on several posts, still give a scorecard.
+    for day in ["2026-05-04", "2026-05-05", "2026-05-06"] {
+        let mut args = vec!["post", "add", "--influencer", "sarah", "--date", day];
+        for flag in [
+            "--likes",
+            "--comments",
+            "--shares",
+            "--saves",
+            "--followers",
+        ] {
+            args.extend([flag, "1000000000000"]);
+        }
+        shop.ok(&args);
+    }
+    let card = shop.scorecard_csv();
+    assert!(card.contains("sarah"), "{card}");
+    assert!(shop.ok(&["post", "list"]).contains("1000000000000"));
+    // A row written by an older version with an overflowing sum is left out by name.
+    rusqlite::Connection::open(&shop.db)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO post (influencer_id, platform, posted_on, followers, likes, comments)
+             SELECT id, 'instagram', '2026-05-07', 10, 9223372036854775807, 9223372036854775807
+             FROM influencer WHERE handle = 'sarah'",
+        )
+        .unwrap();
+    let out = shop.run(&["scorecard"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("post") && err.contains("left out"), "{err}");
+}

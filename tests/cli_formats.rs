@@ -151,14 +151,16 @@ fn two_shops_side_by_side_never_collide_and_add_up() {
         card.contains(",sarah,instagram,12000,1,124.10,4.00,241.00,4.00,"),
         "{card}"
     );
-    // The same file under another shop name is another shop.
-    let out = shop.ok(&[
+    // The same file under another shop name would count every order twice: refused by
+    // its content.
+    let err = shop.fails(&[
         "import",
         &fixture("shopify/orders_79.csv"),
         "--shop",
         "second-store",
     ]);
-    assert!(out.contains("8 new"), "{out}");
+    assert!(err.contains("already imported for shop 'shopify'"), "{err}");
+    assert_eq!(shop.scorecard_csv(), card);
 }
 
 #[test]

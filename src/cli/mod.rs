@@ -318,10 +318,8 @@ fn post_add(store: &mut Store, a: &PostArgs, out: &mut dyn Write) -> Result<()> 
         format: a.format.trim().to_string(),
     };
     store.add_post(owner.id, &post, campaign)?;
-    let engagements: u64 = [post.likes, post.comments, post.shares, post.saves]
-        .iter()
-        .map(|c| c.unwrap_or(0))
-        .sum();
+    let engagements =
+        crate::metrics::engagements([post.likes, post.comments, post.shares, post.saves]);
     writeln!(
         out,
         "logged {} post of @{} on {}: {} engagements, {} followers",
@@ -509,7 +507,11 @@ fn scorecard_cmd(
         campaign: campaign_id(store, &a.campaign)?,
         search: String::new(),
     };
-    let card = scorecard(&store.load_facts()?, &options, today);
+    let facts = store.load_facts()?;
+    for note in facts.skipped() {
+        eprintln!("warning: {note}");
+    }
+    let card = scorecard(&facts, &options, today);
     match a.csv.as_deref() {
         None => write!(out, "{}", crate::export::render_table(&card))?,
         Some(p) if p.as_os_str() == "-" => crate::export::write_csv(&card, out)?,

@@ -15,7 +15,9 @@ pub mod value;
 pub use campaign::{CampaignGoal, NewCampaign};
 pub use cost::{CostKind, NewCost};
 pub use influencer::{NewInfluencer, Platform, normalize_handle};
-pub use money::{Cents, fmt2, from_cents, parse_amount, parse_percent, round2, to_cents};
+pub use money::{
+    Cents, fmt2, from_cents, from_wide_cents, parse_amount, parse_percent, round2, to_cents,
+};
 pub use order::{FinancialStatus, OrderRecord, customer_key, normalize_code};
 pub use post::{NewPost, utm_link};
-pub use value::{ValueError, parse_count, parse_date};
+pub use value::{MAX_COUNT, ValueError, check_count, parse_count, parse_date};

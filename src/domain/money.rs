@@ -65,6 +65,16 @@ pub fn from_cents(cents: Cents) -> Decimal {
     Decimal::new(cents, 2)
 }
 
+/// The exact amount of a sum of cents held wide (an `i128` never overflows adding `i64`s).
+/// Past what a `Decimal` holds (±7.9 × 10²⁶ in cents) it saturates rather than panic.
+pub fn from_wide_cents(cents: i128) -> Decimal {
+    Decimal::try_from_i128_with_scale(cents, 2).unwrap_or(if cents < 0 {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
+}
+
 /// Rounds to 2 decimals, half away from zero: the only rounding shoutout does, and only for
 /// display and export.
 pub fn round2(value: Decimal) -> Decimal {

@@ -24,6 +24,30 @@ pub struct NewPost {
     pub format: String,
 }
 
+impl NewPost {
+    /// Checks every count is at most [`crate::domain::MAX_COUNT`]: the store refuses a post
+    /// that does not pass, whoever built it.
+    pub fn check(&self) -> Result<(), (&'static str, crate::domain::ValueError)> {
+        use crate::domain::check_count;
+        check_count("followers", self.followers)?;
+        for (field, count) in [
+            ("likes", self.likes),
+            ("comments", self.comments),
+            ("shares", self.shares),
+            ("saves", self.saves),
+            ("views", self.views),
+            ("reach", self.reach),
+            ("impressions", self.impressions),
+            ("clicks", self.clicks),
+        ] {
+            if let Some(n) = count {
+                check_count(field, n)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Builds a tracking link: `base` with `utm_source`, `utm_medium`, `utm_campaign` and
 /// `utm_content` added (empty parts left out), values percent-encoded. A base that already
 /// has a query string gets `&` rather than a second `?`.

@@ -51,15 +51,32 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, ValueError> {
         .map_err(|_| ValueError::new(text, "a date like 2026-05-14 (YYYY-MM-DD)"))
 }
 
-/// Parses a whole, non-negative count (followers, likes, ...). Thousands separators and
-/// spaces are refused rather than guessed at.
+/// The largest count shoutout stores (followers, likes, views, ...): a trillion. No post has
+/// more, and four of them summed, over millions of posts, still fit in 64 bits.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+const TOO_BIG: &str = "a count of at most 1000000000000 (a trillion)";
+
+/// Parses a whole, non-negative count (followers, likes, ...) of at most [`MAX_COUNT`].
+/// Thousands separators and spaces are refused rather than guessed at.
 pub fn parse_count(text: &str) -> Result<u64, ValueError> {
     let t = text.trim();
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ValueError::new(text, "a whole number like 1200"));
     }
     t.parse::<u64>()
-        .map_err(|_| ValueError::new(text, "a whole number small enough to count"))
+        .ok()
+        .filter(|&n| n <= MAX_COUNT)
+        .ok_or_else(|| ValueError::new(text, TOO_BIG))
+}
+
+/// Checks a count that did not come from text (a library caller's): at most [`MAX_COUNT`].
+pub fn check_count(field: &'static str, n: u64) -> Result<u64, (&'static str, ValueError)> {
+    if n <= MAX_COUNT {
+        Ok(n)
+    } else {
+        Err((field, ValueError::new(&n.to_string(), TOO_BIG)))
+    }
 }
 
 #[cfg(test)]
@@ -89,5 +106,10 @@ mod tests {
         assert!(parse_count("-3").is_err());
         assert!(parse_count("").is_err());
         assert!(parse_count("99999999999999999999999").is_err());
+        assert_eq!(parse_count("1000000000000").unwrap(), MAX_COUNT);
+        assert_eq!(
+            parse_count("9223372036854775807").unwrap_err().to_string(),
+            "'9223372036854775807' is not a count of at most 1000000000000 (a trillion)"
+        );
     }
 }

@@ -114,13 +114,23 @@ impl ParseRow for EtsyOrderRows {
         };
         let codes = split_codes(c.text(coupon), ";");
         let status = c.opt_text(self.status).to_ascii_lowercase();
-        let gift = order_total == 0 && discount_amount > 0 && !codes.is_empty();
+        let subtotal = c.amount_or_zero(value)? - discount_amount;
+        if subtotal < 0 {
+            return Err(c.err(
+                discount,
+                crate::domain::ValueError::new(
+                    c.text(discount),
+                    "a discount no larger than the order value",
+                ),
+            ));
+        }
+        let gift = (order_total == 0 || subtotal == 0) && discount_amount > 0 && !codes.is_empty();
         Ok(OrderRecord {
             external_id: c.text(id).to_string(),
             placed_at: day_start(c.date(date, &SALE_DATE_FORMS, SALE_DATE)?),
             customer_key: buyer_key(c.text(buyer)),
             currency: c.currency(currency)?,
-            subtotal: c.amount_or_zero(value)? - discount_amount,
+            subtotal,
             refunded: refund,
             status: if status.contains("refund") {
                 FinancialStatus::Refunded

@@ -112,12 +112,12 @@ pub fn import_file(
     if path.is_dir() {
         return Err(ImportError::Io {
             file: path.display().to_string(),
-            source: std::io::Error::other("this is a folder, not a CSV file"),
+            error: std::io::Error::other("this is a folder, not a CSV file"),
         });
     }
     let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
         file: path.display().to_string(),
-        source,
+        error: source,
     })?;
     import_reader(
         store,
@@ -142,7 +142,7 @@ pub fn import_reader(
     };
     let sniffed = text::sniff(hashing).map_err(|source| ImportError::Io {
         file: file_name.clone(),
-        source,
+        error: source,
     })?;
     let (encoding, delimiter, decimal_comma) =
         (sniffed.encoding, sniffed.delimiter, sniffed.decimal_comma());
@@ -215,6 +215,7 @@ pub fn import_reader(
         unknown_codes: Vec::new(),
         errors: Vec::new(),
         gifts: 0,
+        gift_owners: Vec::new(),
         gift_cost: 0,
         notes: Vec::new(),
         written: false,
@@ -307,6 +308,7 @@ pub fn import_reader(
         }
     };
     let mut code_uses: HashMap<String, u64> = HashMap::new();
+    let mut gift_owners: HashMap<Option<String>, u64> = HashMap::new();
     let reject = |summary: &mut ImportSummary, error: RowError| {
         summary.counts.invalid += 1;
         if summary.errors.len() < MAX_ERRORS {
@@ -351,6 +353,24 @@ pub fn import_reader(
                         continue;
                     }
                 };
+                // Whatever the layout: an order's revenue and refunds are never below zero.
+                if order.subtotal < 0 || order.refunded < 0 {
+                    let (what, cents) = if order.subtotal < 0 {
+                        ("subtotal", order.subtotal)
+                    } else {
+                        ("refunded amount", order.refunded)
+                    };
+                    reject(
+                        &mut summary,
+                        RowError::new(
+                            line,
+                            what,
+                            &crate::domain::fmt2(crate::domain::from_cents(cents)),
+                            "an amount of 0 or more",
+                        ),
+                    );
+                    continue;
+                }
                 match &currency {
                     None => {
                         batch.set_setting("currency", &order.currency)?;
@@ -390,9 +410,14 @@ pub fn import_reader(
                 summary.counts.add(done);
                 if let Some(retail) = order.gift_value {
                     summary.gifts += 1;
-                    if done == Upsert::New {
-                        summary.gift_cost += record_gift(&batch, order, retail, gift_pct)?;
+                    let owner = gift_owner(&batch, order)?;
+                    if done == Upsert::New
+                        && let Some((id, code, _)) = &owner
+                    {
+                        summary.gift_cost +=
+                            i128::from(record_gift(&batch, order, *id, code, retail, gift_pct)?);
                     }
+                    *gift_owners.entry(owner.map(|(_, _, h)| h)).or_default() += 1;
                 }
                 let day = order.placed_at.date_naive();
                 summary.first = Some(summary.first.map_or(day, |d| d.min(day)));
@@ -418,17 +443,27 @@ pub fn import_reader(
     summary
         .unknown_codes
         .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    summary.gift_owners = gift_owners.into_iter().collect();
+    summary
+        .gift_owners
+        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     if summary.counts.invalid > 0 && !options.skip_invalid {
         return Err(ImportError::Invalid(Box::new(summary)));
     }
-    if options.dry_run {
-        return Ok(summary);
+    // Orders of another shop under the same numbers: never rewrite them.
+    let foreign = batch.foreign_collisions();
+    if foreign > 0 && foreign * 2 >= summary.counts.changed.max(1) as u64 {
+        return Err(ImportError::OtherShop {
+            file: file_name,
+            shop: summary.shop.clone(),
+            collisions: foreign,
+        });
     }
     // Read to the end so the hash covers the whole file.
     std::io::copy(&mut csv.into_inner(), &mut std::io::sink()).map_err(|source| {
         ImportError::Io {
             file: file_name.clone(),
-            source,
+            error: source,
         }
     })?;
     let sha256 = crate::domain::order::hex(
@@ -441,41 +476,66 @@ pub fn import_reader(
     if options.backup {
         summary.backup = batch.backup_before_commit(&format!("before-import-{}", options.now))?;
     }
+    if let Some(other) = batch.other_shop_of_file(&sha256)? {
+        return Err(ImportError::SameFileOtherShop {
+            file: file_name,
+            shop: summary.shop.clone(),
+            other,
+        });
+    }
+    if options.dry_run {
+        return Ok(summary);
+    }
     batch.commit(&summary.counts, &sha256)?;
     summary.written = true;
     Ok(summary)
 }
 
-/// Records a gift order as a product cost of the creator whose code it carries: retail value
-/// × `pct` / 100, rounded to the cent (half away from zero). Returns the cost in cents (0 when
-/// no code of the order belongs to anyone).
+/// The creator a gift order was for: the owner of its first code that has one, as (id, code,
+/// handle).
+fn gift_owner(
+    batch: &crate::store::OrderImport<'_>,
+    order: &OrderRecord,
+) -> Result<Option<(i64, String, String)>, ImportError> {
+    for code in &order.codes {
+        if let Some((id, handle)) = batch.code_owner_handle(code)? {
+            return Ok(Some((id, code.clone(), handle)));
+        }
+    }
+    Ok(None)
+}
+
+/// Records a gift order as a product cost of `owner`, whose `code` it carries: retail value
+/// × `pct` / 100, rounded to the cent (half away from zero). Returns the cost in cents.
 fn record_gift(
     batch: &crate::store::OrderImport<'_>,
     order: &OrderRecord,
+    owner: i64,
+    code: &str,
     retail: crate::domain::Cents,
     pct: rust_decimal::Decimal,
 ) -> Result<crate::domain::Cents, ImportError> {
-    for code in &order.codes {
-        if let Some(owner) = batch.code_owner(code)? {
-            let cost = crate::domain::round2(
-                crate::domain::from_cents(retail) * pct / rust_decimal::Decimal::ONE_HUNDRED,
-            );
-            let cents = crate::domain::to_cents(cost).expect("rounded to cents");
-            batch.add_import_cost(
-                owner,
-                crate::domain::CostKind::Product,
-                cents,
-                order.placed_at.date_naive(),
-                &format!(
-                    "gift order {} (retail {}, code {code})",
-                    order.external_id,
-                    crate::domain::fmt2(crate::domain::from_cents(retail))
-                ),
-            )?;
-            return Ok(cents);
-        }
-    }
-    Ok(0)
+    let cost = crate::domain::round2(
+        crate::domain::from_cents(retail) * pct / rust_decimal::Decimal::ONE_HUNDRED,
+    );
+    let cents = crate::domain::to_cents(cost).map_err(|error| {
+        ImportError::Store(crate::store::StoreError::Invalid {
+            field: "gift cost",
+            error,
+        })
+    })?;
+    batch.add_import_cost(
+        owner,
+        crate::domain::CostKind::Product,
+        cents,
+        order.placed_at.date_naive(),
+        &format!(
+            "gift order {} (retail {}, code {code})",
+            order.external_id,
+            crate::domain::fmt2(crate::domain::from_cents(retail))
+        ),
+    )?;
+    Ok(cents)
 }
 
 #[cfg(test)]

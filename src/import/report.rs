@@ -31,8 +31,12 @@ pub struct ImportSummary {
     /// Gift orders (100 %-off orders with a creator's code): recorded as product cost, not
     /// as sales.
     pub gifts: i64,
-    /// The product cost recorded for new gift orders.
-    pub gift_cost: crate::domain::Cents,
+    /// Whose gift orders they were: handle and count, most first (`None`: a code nobody
+    /// owns).
+    pub gift_owners: Vec<(Option<String>, u64)>,
+    /// The product cost recorded for new gift orders, in cents (held wide: a sum of many
+    /// orders never overflows).
+    pub gift_cost: i128,
     /// Things the seller should know (an assumed currency, a mapping applied).
     pub notes: Vec<String>,
     /// The automatic backup taken just before the import was committed.
@@ -89,11 +93,20 @@ impl fmt::Display for ImportSummary {
             writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
         }
         if self.gifts > 0 {
+            let owners: Vec<String> = self
+                .gift_owners
+                .iter()
+                .map(|(who, n)| match who {
+                    Some(handle) => format!("@{handle} {n}"),
+                    None => format!("no creator's code {n}"),
+                })
+                .collect();
             writeln!(
                 f,
-                "gift orders: {} (not sales; {} recorded as product cost)",
+                "gift orders: {} (not sales; {} recorded as product cost): {}",
                 self.gifts,
-                crate::domain::fmt2(crate::domain::from_cents(self.gift_cost))
+                crate::domain::fmt2(crate::domain::from_wide_cents(self.gift_cost)),
+                owners.join(", ")
             )?;
         }
         for note in &self.notes {
@@ -127,11 +140,8 @@ impl fmt::Display for ImportSummary {
 /// Why a file could not be imported at all. Nothing was written.
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("{file}: {source}")]
-    Io {
-        file: String,
-        source: std::io::Error,
-    },
+    #[error("{file}: {error}")]
+    Io { file: String, error: std::io::Error },
     #[error("{file}: line {line}: {message}")]
     Malformed {
         file: String,
@@ -159,6 +169,26 @@ pub enum ImportError {
         .0.counts.invalid, .0.file.display(), error_lines(.0)
     )]
     Invalid(Box<ImportSummary>),
+    #[error(
+        "{file}: {collisions} of its orders have the numbers of orders already imported for \
+         shop '{shop}' but another customer and date: this looks like another shop's export. \
+         Nothing was imported. Import it under its own name with --shop NAME (e.g. --shop \
+         second-shop); if it really is '{shop}', pass --shop {shop}"
+    )]
+    OtherShop {
+        file: String,
+        shop: String,
+        collisions: u64,
+    },
+    #[error(
+        "{file}: this very file was already imported for shop '{other}'; importing it again \
+         as shop '{shop}' would count every order twice. Nothing was imported"
+    )]
+    SameFileOtherShop {
+        file: String,
+        shop: String,
+        other: String,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }

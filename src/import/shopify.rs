@@ -71,17 +71,26 @@ impl ParseRow for ShopifyRows {
                 ValueError::new(cells.text(at[REFUNDED]), "an amount of 0 or more"),
             ));
         }
+        let subtotal = cells.amount(at[SUBTOTAL])?;
+        if subtotal < 0 {
+            return Err(cells.err(
+                at[SUBTOTAL],
+                ValueError::new(cells.text(at[SUBTOTAL]), "an amount of 0 or more"),
+            ));
+        }
         let codes = split_codes(cells.text(at[CODES]), " + ");
         let total = cells.amount_or_zero(at[TOTAL])?;
         let discount = cells.amount_or_zero(at[DISCOUNT])?;
-        let gift = total == 0 && discount > 0 && !codes.is_empty();
+        // 100 % off with a creator's code: nothing paid for the goods, whether or not the
+        // buyer paid the shipping (then Total is the shipping, and Subtotal 0).
+        let gift = (total == 0 || subtotal == 0) && discount > 0 && !codes.is_empty();
         Ok(OrderRecord {
             external_id: cells.text(at[NAME]).to_string(),
             placed_at: parse_time(cells.text(at[CREATED]))
                 .map_err(|e| cells.err(at[CREATED], e))?,
             customer_key: customer_key(cells.text(at[EMAIL])),
             currency: cells.currency(at[CURRENCY])?,
-            subtotal: cells.amount(at[SUBTOTAL])?,
+            subtotal,
             refunded,
             status: FinancialStatus::from_name(cells.text(at[STATUS])),
             cancelled: !cells.text(at[CANCELLED]).is_empty(),

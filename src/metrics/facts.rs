@@ -22,6 +22,18 @@ pub struct Facts {
     /// The distinct normalised `utm_source` values of orders; [`OrderFact::utm_source`]
     /// indexes into it.
     pub order_utm_names: Vec<String>,
+    /// Hand-entered rows that could not be read (named, e.g. "post 12 was left out: …"):
+    /// the scorecard is computed without them and the seller is told.
+    pub skipped_entries: Vec<String>,
+    /// Order rows that could not be read, likewise.
+    pub skipped_orders: Vec<String>,
+}
+
+impl Facts {
+    /// Every row left out, entries first.
+    pub fn skipped(&self) -> impl Iterator<Item = &String> {
+        self.skipped_entries.iter().chain(&self.skipped_orders)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,6 +15,6 @@ pub use facts::{
 pub use period::Period;
 pub use scorecard::{
     Metric, Prepared, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac,
-    engagement_rate_pct, is_counted, net_revenue, posts_in_scope, prepare, rank, roas, roi_pct,
-    scorecard, scorecard_prepared, search,
+    engagement_rate_pct, engagements, is_counted, net_revenue, posts_in_scope, prepare, rank, roas,
+    roi_pct, scorecard, scorecard_prepared, search,
 };

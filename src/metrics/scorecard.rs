@@ -182,6 +182,16 @@ pub fn aov(revenue: Decimal, orders: Decimal) -> Option<Decimal> {
     (!orders.is_zero()).then(|| revenue / orders)
 }
 
+/// *engagements* of a post = likes + comments + shares + saves, a missing count as 0. The
+/// one place they are summed; each count is at most [`crate::domain::MAX_COUNT`], so the sum
+/// fits, and it saturates rather than wrap if a caller passes more.
+pub fn engagements(counts: [Option<u64>; 4]) -> u64 {
+    counts
+        .iter()
+        .map(|c| c.unwrap_or(0))
+        .fold(0u64, u64::saturating_add)
+}
+
 /// *engagement_rate_pct* = Σ(likes + comments + shares + saves) / Σ(followers at post) × 100;
 /// undefined without posts (or when their followers add up to 0).
 pub fn engagement_rate_pct(posts: u64, engagements: u64, followers: u64) -> Option<Decimal> {
@@ -362,8 +372,8 @@ pub fn scorecard_prepared(
             && post_in_scope(post, options, range)
         {
             acc[i].posts += 1;
-            acc[i].engagements += post.engagements;
-            acc[i].post_followers += post.followers;
+            acc[i].engagements = acc[i].engagements.saturating_add(post.engagements);
+            acc[i].post_followers = acc[i].post_followers.saturating_add(post.followers);
         }
     }
 
@@ -443,7 +453,7 @@ pub fn search(rows: &[ScoreRow], text: &str) -> Vec<ScoreRow> {
 
 /// An amount of cents summed over many rows, as an exact decimal.
 fn cents_wide(cents: i128) -> Decimal {
-    Decimal::from_i128_with_scale(cents, 2)
+    crate::domain::from_wide_cents(cents)
 }
 
 /// Whether a post counts under these options: posted inside the period and, with a campaign

@@ -27,7 +27,7 @@ fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
 fn snapshot(from: &Connection, path: &Path) -> Result<()> {
     let io = |source| StoreError::Io {
         path: path.display().to_string(),
-        source,
+        error: source,
     };
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(io(std::io::Error::new(

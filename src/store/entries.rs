@@ -65,8 +65,43 @@ pub struct CampaignRow {
 }
 
 /// Commission percent → hundredths of a percent, exactly (`parse_percent` allows 2 decimals).
-fn pct_to_bp(pct: Decimal) -> i64 {
-    to_cents(pct).expect("percent has at most 2 decimals")
+/// A percent (0–100, at most 2 decimals) as basis points; anything else is refused.
+fn pct_to_bp(pct: Decimal) -> Result<i64> {
+    if pct < Decimal::ZERO || pct > Decimal::ONE_HUNDRED {
+        return Err(invalid(
+            "commission",
+            &pct.to_string(),
+            "a percentage from 0 to 100",
+        ));
+    }
+    to_cents(pct).map_err(|e| StoreError::Invalid {
+        field: "commission",
+        error: e,
+    })
+}
+
+/// An amount of 0 or more, in cents; anything the domain's parser would refuse is refused.
+fn amount_cents(field: &'static str, amount: Decimal) -> Result<i64> {
+    if amount < Decimal::ZERO {
+        return Err(invalid(
+            field,
+            &amount.to_string(),
+            "an amount of 0 or more",
+        ));
+    }
+    to_cents(amount).map_err(|error| StoreError::Invalid { field, error })
+}
+
+fn invalid(field: &'static str, value: &str, expected: &str) -> StoreError {
+    StoreError::Invalid {
+        field,
+        error: crate::domain::ValueError::new(value, expected),
+    }
+}
+
+/// A domain check's error as the store's.
+fn checked((field, error): (&'static str, crate::domain::ValueError)) -> StoreError {
+    StoreError::Invalid { field, error }
 }
 
 fn date_sql(date: NaiveDate) -> String {
@@ -131,6 +166,7 @@ impl Store {
     }
 
     fn write_influencer(&mut self, sql: &str, id: Option<i64>, new: &NewInfluencer) -> Result<()> {
+        crate::domain::check_count("followers", new.followers).map_err(checked)?;
         self.conn
             .execute(
                 sql,
@@ -140,7 +176,7 @@ impl Store {
                     ":name": new.name,
                     ":platform": new.platform.as_str(),
                     ":followers": new.followers,
-                    ":commission_bp": pct_to_bp(new.commission_pct),
+                    ":commission_bp": pct_to_bp(new.commission_pct)?,
                     ":notes": new.notes,
                 },
             )
@@ -273,7 +309,7 @@ impl Store {
         cost: &NewCost,
         campaign_id: Option<i64>,
     ) -> Result<i64> {
-        let cents = to_cents(cost.amount).expect("validated amount has at most 2 decimals");
+        let cents = amount_cents("amount", cost.amount)?;
         self.conn.execute(
             "INSERT INTO cost (influencer_id, campaign_id, kind, amount_cents, spent_on, note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -297,7 +333,7 @@ impl Store {
         cost: &NewCost,
         campaign_id: Option<i64>,
     ) -> Result<()> {
-        let cents = to_cents(cost.amount).expect("validated amount has at most 2 decimals");
+        let cents = amount_cents("amount", cost.amount)?;
         self.conn.execute(
             "UPDATE cost SET influencer_id = ?2, campaign_id = ?3, kind = ?4, amount_cents = ?5,
                     spent_on = ?6, note = ?7
@@ -395,6 +431,7 @@ impl Store {
         post: &NewPost,
         campaign_id: Option<i64>,
     ) -> Result<()> {
+        post.check().map_err(checked)?;
         self.conn.execute(
             sql,
             named_params! {
@@ -497,9 +534,7 @@ impl Store {
 
     /// Creates a campaign.
     pub fn add_campaign(&mut self, new: &NewCampaign) -> Result<i64> {
-        let budget = new
-            .budget
-            .map(|b| to_cents(b).expect("validated budget has at most 2 decimals"));
+        let budget = new.budget.map(|b| amount_cents("budget", b)).transpose()?;
         self.conn
             .execute(
                 "INSERT INTO campaign (name, goal, starts_on, ends_on, budget_cents)

@@ -30,9 +30,52 @@ impl Hasher for NumberHasher {
     }
 }
 
+/// Runs `sql` (whose first column is the row's id) and reads each row with `read`. A row that
+/// cannot be read is named in `skipped` and left out: one bad row never hides the rest.
+fn read_all<T>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    what: &str,
+    skipped: &mut Vec<String>,
+    mut read: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        match read(r) {
+            Ok(item) => out.push(item),
+            Err(e) => skipped.push(skip_note(what, r, &e)),
+        }
+    }
+    Ok(out)
+}
+
+fn skip_note(what: &str, r: &rusqlite::Row, e: &rusqlite::Error) -> String {
+    let id = r
+        .get_ref(0)
+        .ok()
+        .and_then(|v| v.as_i64().ok())
+        .map_or_else(|| "?".to_string(), |id| id.to_string());
+    format!("{what} {id} was left out: it holds a value shoutout cannot read ({e})")
+}
+
+/// A count column that must be a whole number from 0 to [`crate::domain::MAX_COUNT`].
+fn count_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<u64>> {
+    let n: Option<i64> = r.get(i)?;
+    n.map(|n| {
+        u64::try_from(n)
+            .ok()
+            .filter(|&n| n <= crate::domain::MAX_COUNT)
+            .ok_or(rusqlite::Error::IntegralValueOutOfRange(i, n))
+    })
+    .transpose()
+}
+
 impl Store {
     /// Reads everything the scorecard needs. Orders come with their codes interned, so a
-    /// shop with hundreds of thousands of orders stays compact in memory.
+    /// shop with hundreds of thousands of orders stays compact in memory. Rows that cannot be
+    /// read are listed in [`Facts::skipped`], never a reason to fail.
     pub fn load_facts(&self) -> Result<Facts> {
         let mut facts = Facts::default();
         self.load_entries(&mut facts)?;
@@ -44,169 +87,226 @@ impl Store {
     /// posts, links), keeping the orders: a save in the app needs no re-read of the orders.
     pub fn load_entries(&self, facts: &mut Facts) -> Result<()> {
         let c = &self.conn;
-
-        let mut stmt = c.prepare(
+        let skipped = &mut facts.skipped_entries;
+        skipped.clear();
+        facts.influencers = read_all(
+            c,
             "SELECT id, handle, name, platform, followers, commission_bp, archived
              FROM influencer ORDER BY id",
-        )?;
-        facts.influencers = stmt
-            .query_map([], |r| {
+            "influencer",
+            skipped,
+            |r| {
                 Ok(InfluencerFact {
                     id: r.get(0)?,
                     handle: r.get(1)?,
                     name: r.get(2)?,
                     platform: parse_col(r, 3)?,
-                    followers: r.get(4)?,
+                    followers: count_col(r, 4)?.unwrap_or(0),
                     commission_pct: crate::domain::from_cents(r.get(5)?),
                     archived: r.get(6)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
-        let mut stmt = c.prepare("SELECT id, name FROM campaign ORDER BY name COLLATE NOCASE")?;
-        facts.campaigns = stmt
-            .query_map([], |r| {
+            },
+        )?;
+        facts.campaigns = read_all(
+            c,
+            "SELECT id, name FROM campaign ORDER BY name COLLATE NOCASE",
+            "campaign",
+            skipped,
+            |r| {
                 Ok(CampaignFact {
                     id: r.get(0)?,
                     name: r.get(1)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
-        let mut stmt = c.prepare("SELECT code_key, influencer_id, campaign_id FROM promo_code")?;
-        facts.codes = stmt
-            .query_map([], |r| {
+            },
+        )?;
+        facts.codes = read_all(
+            c,
+            "SELECT id, code_key, influencer_id, campaign_id FROM promo_code",
+            "promo code",
+            skipped,
+            |r| {
                 Ok(CodeFact {
-                    code: r.get(0)?,
+                    code: r.get(1)?,
+                    influencer_id: r.get(2)?,
+                    campaign_id: r.get(3)?,
+                })
+            },
+        )?;
+        facts.costs = read_all(
+            c,
+            "SELECT id, influencer_id, campaign_id, kind, amount_cents, spent_on FROM cost",
+            "cost",
+            skipped,
+            |r| {
+                Ok(CostFact {
                     influencer_id: r.get(1)?,
                     campaign_id: r.get(2)?,
+                    kind: parse_col(r, 3)?,
+                    amount: r.get(4)?,
+                    date: date_col(r, 5)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
-        let mut stmt =
-            c.prepare("SELECT influencer_id, campaign_id, kind, amount_cents, spent_on FROM cost")?;
-        facts.costs = stmt
-            .query_map([], |r| {
-                Ok(CostFact {
-                    influencer_id: r.get(0)?,
-                    campaign_id: r.get(1)?,
-                    kind: parse_col(r, 2)?,
-                    amount: r.get(3)?,
-                    date: date_col(r, 4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
-        let mut stmt = c.prepare(
-            "SELECT id, influencer_id, campaign_id, platform, posted_on, followers,
-                    COALESCE(likes, 0) + COALESCE(comments, 0) + COALESCE(shares, 0)
-                        + COALESCE(saves, 0)
-             FROM post",
+            },
         )?;
-        facts.posts = stmt
-            .query_map([], |r| {
+        facts.posts = read_all(
+            c,
+            "SELECT id, influencer_id, campaign_id, platform, posted_on, followers,
+                    likes, comments, shares, saves
+             FROM post",
+            "post",
+            skipped,
+            |r| {
+                let counts = [
+                    count_col(r, 6)?,
+                    count_col(r, 7)?,
+                    count_col(r, 8)?,
+                    count_col(r, 9)?,
+                ];
                 Ok(PostFact {
                     id: r.get(0)?,
                     influencer_id: r.get(1)?,
                     campaign_id: r.get(2)?,
                     platform: parse_col(r, 3)?,
                     posted_on: date_col(r, 4)?,
-                    followers: r.get(5)?,
-                    engagements: r.get(6)?,
+                    followers: count_col(r, 5)?.unwrap_or(0),
+                    engagements: crate::metrics::engagements(counts),
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
-        let mut stmt = c.prepare(
-            "SELECT influencer_id, campaign_id, utm_source FROM link WHERE utm_source <> ''",
+            },
         )?;
-        facts.links = stmt
-            .query_map([], |r| {
+        facts.links = read_all(
+            c,
+            "SELECT id, influencer_id, campaign_id, utm_source FROM link WHERE utm_source <> ''",
+            "link",
+            skipped,
+            |r| {
                 Ok(LinkFact {
-                    influencer_id: r.get(0)?,
-                    campaign_id: r.get(1)?,
-                    utm_source: crate::domain::normalize_code(&r.get::<_, String>(2)?),
+                    influencer_id: r.get(1)?,
+                    campaign_id: r.get(2)?,
+                    utm_source: crate::domain::normalize_code(&r.get::<_, String>(3)?),
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
+            },
+        )?;
         Ok(())
     }
 
     /// Reads every order again (after an import, an undo or a restore).
     pub fn load_orders(&self, facts: &mut Facts) -> Result<()> {
-        let c = &self.conn;
         facts.orders.clear();
-        facts.order_code_names.clear();
-        facts.order_utm_names.clear();
-        // Orders, with their codes interned: a shop has few distinct codes.
-        let mut code_ids: HashMap<String, u32> = HashMap::new();
-        let mut stmt = c.prepare(
+        facts.skipped_orders.clear();
+        // Codes and utm sources interned: a shop has few distinct ones.
+        let mut code_names = Interner::default();
+        let mut utm_names = Interner::default();
+        let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
+        let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> = HashMap::default();
+        facts.orders = read_all(
+            &self.conn,
             "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
                     subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes
              FROM shop_order ORDER BY id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
-        let mut utm_ids: HashMap<String, u32> = HashMap::new();
-        let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> = HashMap::default();
-        while let Some(r) = rows.next()? {
-            let codes: Box<[u32]> = r
-                .get_ref(12)?
-                .as_str()?
-                .split('\n')
-                .filter(|c| !c.is_empty())
-                .map(|code| match code_ids.get(code) {
-                    Some(&id) => id,
+            "order",
+            &mut facts.skipped_orders,
+            |r| {
+                let codes: Box<[u32]> = r
+                    .get_ref(12)?
+                    .as_str()?
+                    .split('\n')
+                    .filter(|c| !c.is_empty())
+                    .map(|code| code_names.id(code))
+                    .collect();
+                let status_text = r.get_ref(5)?.as_str()?;
+                let status = match statuses.get(status_text) {
+                    Some(s) => *s,
                     None => {
-                        let id = facts.order_code_names.len() as u32;
-                        facts.order_code_names.push(code.to_string());
-                        code_ids.insert(code.to_string(), id);
-                        id
+                        let s = FinancialStatus::from_name(status_text);
+                        statuses.insert(status_text.to_string(), s);
+                        s
                     }
+                };
+                let days: i32 = r.get(3)?;
+                let placed_on = NaiveDate::from_num_days_from_ce_opt(days)
+                    .ok_or(rusqlite::Error::IntegralValueOutOfRange(3, i64::from(days)))?;
+                let utm_source = r.get_ref(11)?.as_str_or_null()?.map(|u| utm_names.id(u));
+                Ok(OrderFact {
+                    placed_at: r.get(1)?,
+                    number: r.get(2)?,
+                    placed_on,
+                    customer: r.get::<_, Option<i64>>(4)?.map(|c| {
+                        let next = customers.len() as u32;
+                        *customers.entry(c).or_insert(next)
+                    }),
+                    status,
+                    cancelled: r.get(6)?,
+                    subtotal: r.get(7)?,
+                    refunded: r.get(8)?,
+                    codes,
+                    customer_new: r.get(9)?,
+                    gift: r.get(10)?,
+                    utm_source,
                 })
-                .collect();
-            let status_text = r.get_ref(5)?.as_str()?;
-            let status = match statuses.get(status_text) {
-                Some(s) => *s,
-                None => {
-                    let s = FinancialStatus::from_name(status_text);
-                    statuses.insert(status_text.to_string(), s);
-                    s
-                }
-            };
-            let days: i32 = r.get(3)?;
-            let utm_source = match r.get_ref(11)?.as_str_or_null()? {
-                None => None,
-                Some(u) => Some(match utm_ids.get(u) {
-                    Some(&id) => id,
-                    None => {
-                        let id = facts.order_utm_names.len() as u32;
-                        facts.order_utm_names.push(u.to_string());
-                        utm_ids.insert(u.to_string(), id);
-                        id
-                    }
-                }),
-            };
-            facts.orders.push(OrderFact {
-                placed_at: r.get(1)?,
-                number: r.get(2)?,
-                placed_on: NaiveDate::from_num_days_from_ce_opt(days).unwrap_or_default(),
-                customer: r.get::<_, Option<i64>>(4)?.map(|c| {
-                    let next = customers.len() as u32;
-                    *customers.entry(c).or_insert(next)
-                }),
-                status,
-                cancelled: r.get(6)?,
-                subtotal: r.get(7)?,
-                refunded: r.get(8)?,
-                codes,
-                customer_new: r.get(9)?,
-                gift: r.get(10)?,
-                utm_source,
-            });
-        }
+            },
+        )?;
+        facts.order_code_names = code_names.names;
+        facts.order_utm_names = utm_names.names;
         Ok(())
+    }
+}
+
+/// Distinct strings numbered in the order they are first seen.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_unreadable_row_is_named_and_the_rest_still_load() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ana = store
+            .add_influencer(&crate::domain::NewInfluencer {
+                handle: "ana".into(),
+                name: String::new(),
+                platform: crate::domain::Platform::Instagram,
+                followers: 100,
+                commission_pct: rust_decimal::Decimal::ZERO,
+                notes: String::new(),
+            })
+            .unwrap();
+        // What an older version let in: counts whose sum overflows, a real where an
+        // integer belongs, a broken date.
+        store
+            .conn
+            .execute_batch(&format!(
+                "INSERT INTO post (influencer_id, platform, posted_on, followers, likes, comments)
+                 VALUES ({ana}, 'instagram', '2026-05-01', 100, 9223372036854775807,
+                         9223372036854775807);
+                 INSERT INTO post (influencer_id, platform, posted_on, followers, likes)
+                 VALUES ({ana}, 'instagram', '2026-05-02', 100, 7);"
+            ))
+            .unwrap();
+        let facts = store.load_facts().unwrap();
+        assert_eq!(facts.posts.len(), 1);
+        assert_eq!(facts.posts[0].engagements, 7);
+        assert_eq!(
+            facts.skipped_entries.len(),
+            1,
+            "{:?}",
+            facts.skipped_entries
+        );
+        assert!(facts.skipped_entries[0].starts_with("post 1 was left out"));
     }
 }

@@ -22,7 +22,64 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V3,
         then: Some(customer_hashes),
     },
+    Migration {
+        sql: V4,
+        then: Some(keyed_customers),
+    },
 ];
+
+/// The setting that holds a database's customer secret (64 hex digits).
+pub const CUSTOMER_SECRET: &str = "customer_secret";
+
+/// A fresh random secret, as hex.
+fn new_secret() -> rusqlite::Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(e.to_string())))
+    })?;
+    Ok(crate::domain::order::hex(&bytes))
+}
+
+/// The stored number of a customer: the first 64 bits of SHA-256(secret ‖ the customer's
+/// 64-bit number). Without the database's secret, a guessed e-mail cannot be matched to it.
+pub fn keyed_customer(secret: &str, number: i64) -> i64 {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(secret.as_bytes());
+    h.update(number.to_le_bytes());
+    let digest = h.finalize();
+    i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
+/// Version 4 keys customers with a secret of this database: a random secret is made, every
+/// stored customer number is replaced by its keyed hash, and the bare SHA-256 keys of schema
+/// 1's `customer` table are deleted.
+fn keyed_customers(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let secret = new_secret()?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+        [CUSTOMER_SECRET, &secret],
+    )?;
+    for table in ["shop_order", "order_prev"] {
+        let rows: Vec<(i64, i64)> = tx
+            .prepare(&format!(
+                "SELECT rowid, customer FROM {table} WHERE customer IS NOT NULL"
+            ))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut update = tx.prepare(&format!(
+            "UPDATE {table} SET customer = ?2 WHERE rowid = ?1"
+        ))?;
+        for (rowid, number) in rows {
+            update.execute([rowid, keyed_customer(&secret, number)])?;
+        }
+    }
+    tx.execute_batch(
+        "UPDATE shop_order SET customer_id = NULL;
+         UPDATE order_prev SET customer_id = NULL;
+         DELETE FROM customer;",
+    )
+}
 
 /// The 64-bit customer number of a customer key (the first 16 hex digits of its SHA-256).
 pub fn customer_number(key: &str) -> Option<i64> {
@@ -236,4 +293,16 @@ UPDATE shop_order SET codes = COALESCE(
     '');
 DROP TABLE order_code;
 DROP INDEX order_by_created_batch;
+"#;
+
+/// Settings an import changed, with their value before it (NULL: the import created it), so
+/// undoing the import restores them. Customers are keyed with a secret of the database (see
+/// [`keyed_customers`]).
+const V4: &str = r#"
+CREATE TABLE batch_setting (
+    batch_id  INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+    key       TEXT NOT NULL,
+    old_value TEXT,
+    PRIMARY KEY (batch_id, key)
+) STRICT;
 "#;

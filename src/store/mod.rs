@@ -32,6 +32,11 @@ pub enum StoreError {
     UnknownCampaign(String),
     #[error("a campaign named '{0}' already exists")]
     DuplicateCampaign(String),
+    #[error("{field}: {error}")]
+    Invalid {
+        field: &'static str,
+        error: crate::domain::ValueError,
+    },
     #[error("there is no import to undo")]
     NothingToUndo,
     #[error("the database is busy: another shoutout is writing to it. Try again in a moment")]
@@ -47,11 +52,8 @@ pub enum StoreError {
     },
     #[error("{path} is not a shoutout backup: {reason}")]
     NotABackup { path: String, reason: String },
-    #[error("cannot open the database {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot open the database {path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -92,7 +94,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let io = |source| StoreError::Io {
             path: path.display().to_string(),
-            source,
+            error: source,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.exists()

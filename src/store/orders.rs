@@ -1,7 +1,7 @@
 //! Imported orders: one transaction per import, keyed by (shop source, order id), with the
 //! previous state of every changed order kept so the import can be undone exactly.
 
-use super::migrations::customer_number;
+use super::migrations::{CUSTOMER_SECRET, customer_number, keyed_customer};
 use super::{Result, Store, StoreError};
 use crate::domain::{OrderRecord, order::order_number};
 use chrono::Datelike;
@@ -91,6 +91,21 @@ pub struct OrderImport<'a> {
     fresh: bool,
     /// The database file, for the backup taken just before committing.
     db_path: Option<std::path::PathBuf>,
+    /// The database's secret that customer numbers are keyed with.
+    secret: String,
+    /// Changed orders that look like another shop's (a different customer and day under the
+    /// same order number), and how many changed orders were compared.
+    foreign: u64,
+}
+
+/// What an import compares an incoming order with.
+struct Existing {
+    id: i64,
+    fingerprint: i64,
+    batch: i64,
+    customer: Option<i64>,
+    placed_at: i64,
+    gift: bool,
 }
 
 /// A stable fingerprint of everything the scorecard reads from an order: an import compares
@@ -149,6 +164,11 @@ impl Store {
             ],
         )?;
         let batch_id = tx.last_insert_rowid();
+        let secret: String = tx.query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [CUSTOMER_SECRET],
+            |r| r.get(0),
+        )?;
         let fresh = !tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
             [&meta.source],
@@ -160,6 +180,8 @@ impl Store {
             source: meta.source.clone(),
             fresh,
             db_path: self.path.clone(),
+            secret,
+            foreign: 0,
         })
     }
 
@@ -208,6 +230,19 @@ impl Store {
             [b],
         )?;
         tx.execute("DELETE FROM order_prev WHERE batch_id = ?1", [b])?;
+        // Settings the import made or changed go back to what they were.
+        tx.execute(
+            "DELETE FROM settings WHERE key IN
+                (SELECT key FROM batch_setting WHERE batch_id = ?1 AND old_value IS NULL)",
+            [b],
+        )?;
+        tx.execute(
+            "UPDATE settings SET value = s.old_value
+             FROM batch_setting AS s
+             WHERE s.batch_id = ?1 AND s.key = settings.key AND s.old_value IS NOT NULL",
+            [b],
+        )?;
+        tx.execute("DELETE FROM batch_setting WHERE batch_id = ?1", [b])?;
         tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
         tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM import_batch WHERE id = ?1", [b])?;
@@ -224,6 +259,43 @@ impl Store {
 }
 
 impl OrderImport<'_> {
+    /// The number an order's customer is stored under: keyed with the database's secret.
+    fn customer(&self, order: &OrderRecord) -> Option<i64> {
+        let number = order.customer_key.as_deref().and_then(customer_number)?;
+        Some(keyed_customer(&self.secret, number))
+    }
+
+    /// The shop a file with this SHA-256 was already imported under, if it was another one.
+    pub fn other_shop_of_file(&self, sha256: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT source FROM import_batch
+                 WHERE sha256 = ?1 AND source <> ?2 AND id <> ?3 LIMIT 1",
+                params![sha256, self.source, self.batch_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The handle owning a promo code, if anyone does.
+    pub fn code_owner_handle(&self, code_key: &str) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT i.id, i.handle FROM promo_code c JOIN influencer i ON i.id = c.influencer_id
+                 WHERE c.code_key = ?1",
+            )?
+            .query_row([code_key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// How many changed orders looked like another shop's orders under the same numbers
+    /// (another customer, placed on another day).
+    pub fn foreign_collisions(&self) -> u64 {
+        self.foreign
+    }
+
     /// The batch this import records.
     pub fn batch_id(&self) -> i64 {
         self.batch_id
@@ -239,8 +311,14 @@ impl OrderImport<'_> {
             .optional()?)
     }
 
-    /// Changes a setting as part of the import (undone with it if it is rolled back).
+    /// Changes a setting as part of the import: rolled back with it, and restored to its
+    /// earlier value (or removed) when the import is undone.
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO batch_setting (batch_id, key, old_value)
+             VALUES (?1, ?2, (SELECT value FROM settings WHERE key = ?2))",
+            params![self.batch_id, key],
+        )?;
         self.tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -364,10 +442,7 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.placed_at.timestamp())?;
             bind(&mut stmt, &order.placed_at.offset().local_minus_utc())?;
             bind(&mut stmt, &order.placed_at.date_naive().num_days_from_ce())?;
-            bind(
-                &mut stmt,
-                &order.customer_key.as_deref().and_then(customer_number),
-            )?;
+            bind(&mut stmt, &self.customer(order))?;
             bind(&mut stmt, &order.currency)?;
             bind(&mut stmt, &order.subtotal)?;
             bind(&mut stmt, &order.refunded)?;
@@ -406,20 +481,38 @@ impl OrderImport<'_> {
                 None => Upsert::RepeatedInFile,
             });
         }
-        let existing: Option<(i64, i64, i64)> = self
+        let existing: Option<Existing> = self
             .tx
             .prepare_cached(
-                "SELECT id, fingerprint, updated_batch FROM shop_order
+                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift FROM shop_order
                  WHERE source = ?1 AND external_id = ?2",
             )?
             .query_row(params![self.source, order.external_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                Ok(Existing {
+                    id: r.get(0)?,
+                    fingerprint: r.get(1)?,
+                    batch: r.get(2)?,
+                    customer: r.get(3)?,
+                    placed_at: r.get(4)?,
+                    gift: r.get(5)?,
+                })
             })
             .optional()?;
         match existing {
-            Some((_, _, batch)) if batch == self.batch_id => Ok(Upsert::RepeatedInFile),
-            Some((_, old_fp, _)) if old_fp == fp => Ok(Upsert::Unchanged),
-            Some((id, _, _)) => {
+            Some(old) if old.batch == self.batch_id => Ok(Upsert::RepeatedInFile),
+            Some(old) if old.fingerprint == fp => Ok(Upsert::Unchanged),
+            Some(old) => {
+                let id = old.id;
+                // The same shop's later export keeps an order's customer and moment; another
+                // shop's order under the same number has neither.
+                let customer = self.customer(order);
+                if customer.is_some()
+                    && old.customer.is_some()
+                    && customer != old.customer
+                    && (old.placed_at - order.placed_at.timestamp()).abs() > 86_400
+                {
+                    self.foreign += 1;
+                }
                 self.tx
                     .prepare_cached(
                         "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
@@ -435,6 +528,13 @@ impl OrderImport<'_> {
                     )?
                     .execute(params![self.batch_id, id])?;
                 self.write(order, fp)?;
+                if old.gift && order.gift_value.is_none() {
+                    // A gift stays a gift: a later export showing it as a sale does not
+                    // turn the product given away into revenue.
+                    self.tx
+                        .prepare_cached("UPDATE shop_order SET gift = 1 WHERE id = ?1")?
+                        .execute([id])?;
+                }
                 Ok(Upsert::Changed)
             }
             None => {
@@ -490,7 +590,7 @@ impl OrderImport<'_> {
                 order.placed_at.timestamp(),
                 order.placed_at.offset().local_minus_utc(),
                 order.placed_at.date_naive().num_days_from_ce(),
-                order.customer_key.as_deref().and_then(customer_number),
+                self.customer(order),
                 order.currency,
                 order.subtotal,
                 order.refunded,

@@ -198,6 +198,16 @@ impl App {
         for s in Screen::ALL {
             self.clamp(s);
         }
+        let skipped = self.facts.skipped().count();
+        let first = self.facts.skipped().next().cloned();
+        if let Some(first) = first {
+            let more = if skipped > 1 {
+                format!(" (and {} more)", skipped - 1)
+            } else {
+                String::new()
+            };
+            self.fail(format!("{first}{more}"));
+        }
         Ok(())
     }
 

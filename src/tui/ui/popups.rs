@@ -229,7 +229,7 @@ pub(super) fn draw_preview(
         lines.push(Line::raw(format!(
             "Gifts    {} gift order(s): not sales; {} recorded as product cost",
             s.gifts,
-            fmt2(crate::domain::from_cents(s.gift_cost))
+            fmt2(crate::domain::from_wide_cents(s.gift_cost))
         )));
     }
     for note in &s.notes {
