@@ -142,3 +142,334 @@ fn no_count_can_make_the_database_unreadable() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("post") && err.contains("left out"), "{err}");
 }
+
+/// One Shopify order: number, e-mail, created at, subtotal, total, codes, discount.
+struct Order<'a>(
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
+/// A Shopify export with the columns shoutout reads (found by name, so a subset is a real
+/// layout), one row per order, in `currency`.
+fn shopify(currency: &str, orders: &[Order]) -> String {
+    let mut out = String::from(
+        "Name,Email,Financial Status,Currency,Subtotal,Shipping,Total,Discount Code,\
+         Discount Amount,Created at,Lineitem name,Cancelled at,Refunded Amount\n",
+    );
+    for Order(name, email, at, subtotal, total, code, discount) in orders {
+        out.push_str(&format!(
+            "{name},{email},paid,{currency},{subtotal},5.00,{total},{code},{discount},{at},Mug,,0.00\n"
+        ));
+    }
+    out
+}
+
+fn shop_a() -> String {
+    shopify(
+        "USD",
+        &[
+            Order(
+                "#1001",
+                "a1@x.example",
+                "2026-05-01 10:00:00 -0700",
+                "40.00",
+                "45.00",
+                "SARAH20",
+                "10.00",
+            ),
+            Order(
+                "#1002",
+                "a2@x.example",
+                "2026-05-02 10:00:00 -0700",
+                "60.00",
+                "65.00",
+                "MILO15",
+                "9.00",
+            ),
+            Order(
+                "#1003",
+                "a3@x.example",
+                "2026-05-03 10:00:00 -0700",
+                "30.00",
+                "35.00",
+                "SARAH20",
+                "7.50",
+            ),
+        ],
+    )
+}
+
+fn shop_b() -> String {
+    shopify(
+        "USD",
+        &[
+            Order(
+                "#1001",
+                "b1@y.example",
+                "2025-11-20 10:00:00 +0100",
+                "99.00",
+                "104.00",
+                "",
+                "0.00",
+            ),
+            Order(
+                "#1002",
+                "b2@y.example",
+                "2025-11-21 10:00:00 +0100",
+                "12.00",
+                "17.00",
+                "",
+                "0.00",
+            ),
+            Order(
+                "#1003",
+                "b3@y.example",
+                "2025-11-22 10:00:00 +0100",
+                "18.00",
+                "23.00",
+                "MILO15",
+                "2.00",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_second_shop_never_rewrites_the_first_shops_orders() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &shop.write("a.csv", &shop_a())]);
+    let card = shop.scorecard_csv();
+    let b = shop.write("b.csv", &shop_b());
+    for args in [
+        vec!["import", b.as_str()],
+        vec!["import", b.as_str(), "--dry-run"],
+    ] {
+        let err = shop.fails(&args);
+        assert!(
+            err.contains("another shop") && err.contains("--shop"),
+            "{err}"
+        );
+        assert_eq!(shop.scorecard_csv(), card, "nothing changed");
+    }
+    // Under its own name it imports beside shop A.
+    let out = shop.ok(&["import", &b, "--shop", "market-stall"]);
+    assert!(out.contains("3 new"), "{out}");
+    assert!(shop.scorecard_csv().contains("milo"));
+    // A later export of shop A itself (one refund) is still an ordinary update.
+    let later = shop_a().replace(
+        "MILO15,9.00,2026-05-02 10:00:00 -0700,Mug,,0.00",
+        "MILO15,9.00,2026-05-02 10:00:00 -0700,Mug,,60.00",
+    );
+    let out = shop.ok(&["import", &shop.write("a-later.csv", &later)]);
+    assert!(out.contains("1 changed"), "{out}");
+}
+
+#[test]
+fn undo_puts_back_the_currency_the_import_set() {
+    let shop = Shop::new();
+    roster(&shop);
+    let eur = shopify(
+        "EUR",
+        &[Order(
+            "#1",
+            "e@x.example",
+            "2026-05-01 10:00:00 +0200",
+            "10.00",
+            "15.00",
+            "",
+            "0.00",
+        )],
+    );
+    shop.ok(&["import", &shop.write("eur.csv", &eur)]);
+    let usd = shop_a();
+    assert!(
+        shop.fails(&["import", &shop.write("usd.csv", &usd)])
+            .contains("EUR")
+    );
+    shop.ok(&["import", "--undo-last"]);
+    let out = shop.ok(&["import", &shop.write("usd.csv", &usd)]);
+    assert!(out.contains("3 new"), "{out}");
+}
+
+#[test]
+fn a_gift_whose_buyer_paid_shipping_is_a_gift_and_stays_one() {
+    let shop = Shop::new();
+    roster(&shop);
+    let gift = shopify(
+        "USD",
+        &[
+            Order(
+                "#1100",
+                "creator@x.example",
+                "2026-05-01 10:00:00 -0700",
+                "0.00",
+                "5.00",
+                "SARAH20",
+                "45.00",
+            ),
+            Order(
+                "#1101",
+                "b@x.example",
+                "2026-05-02 10:00:00 -0700",
+                "40.00",
+                "45.00",
+                "SARAH20",
+                "10.00",
+            ),
+        ],
+    );
+    let out = shop.ok(&["import", &shop.write("gift.csv", &gift)]);
+    assert!(
+        out.contains("gift orders: 1") && out.contains("@sarah 1"),
+        "{out}"
+    );
+    let row = |card: &str| {
+        card.lines()
+            .find(|l| l.contains(",sarah,"))
+            .unwrap()
+            .to_string()
+    };
+    let card = shop.scorecard_csv();
+    // One sale (40.00), not two; the gift's 45.00 is her product cost (100 + 45 + 4 commission).
+    assert!(row(&card).contains(",1.00,40.00,"), "{card}");
+    assert!(row(&card).contains(",149.00,"), "{card}");
+    // Re-exported later as a paid sale, it is still a gift with its cost.
+    let resold = gift.replace(
+        "0.00,5.00,5.00,SARAH20,45.00",
+        "45.00,5.00,50.00,SARAH20,0.00",
+    );
+    assert_ne!(resold, gift);
+    shop.ok(&["import", &shop.write("gift-later.csv", &resold)]);
+    let again = shop.scorecard_csv();
+    assert!(row(&again).contains(",1.00,40.00,"), "{again}");
+    assert!(row(&again).contains(",149.00,"), "{again}");
+}
+
+#[test]
+fn negative_subtotals_are_refused_by_line_and_column() {
+    let shop = Shop::new();
+    roster(&shop);
+    let bad = shopify(
+        "USD",
+        &[Order(
+            "#1",
+            "a@x.example",
+            "2026-05-01 10:00:00 -0700",
+            "-40.00",
+            "0.00",
+            "",
+            "0.00",
+        )],
+    );
+    let err = shop.fails(&["import", &shop.write("neg.csv", &bad)]);
+    assert!(err.contains("line 2, column Subtotal: '-40.00'"), "{err}");
+}
+
+#[test]
+fn summaries_never_overflow() {
+    let shop = Shop::new();
+    roster(&shop);
+    let orders: Vec<String> = (0..1100).map(|n| format!("#{}", 5000 + n)).collect();
+    let rows: Vec<Order> = orders
+        .iter()
+        .map(|n| {
+            Order(
+                n,
+                "c@x.example",
+                "2026-05-01 10:00:00 -0700",
+                "0.00",
+                "0.00",
+                "SARAH20",
+                "89999999999999.99",
+            )
+        })
+        .collect();
+    let out = shop.ok(&[
+        "import",
+        &shop.write("huge.csv", &shopify("USD", &rows)),
+        "--dry-run",
+    ]);
+    // 1,100 × 89,999,999,999,999.99, exactly.
+    assert!(
+        out.contains("98999999999999989.00 recorded as product cost"),
+        "{out}"
+    );
+}
+
+#[test]
+fn amounts_are_read_only_when_unambiguous() {
+    let shop = Shop::new();
+    roster(&shop);
+    // A ';' file: '.' groups thousands, ',' is the decimal separator, for every amount.
+    let eu = shopify(
+        "USD",
+        &[
+            Order(
+                "#1",
+                "a@x.example",
+                "2026-05-01 10:00:00 -0700",
+                "1.500|00",
+                "1.505|00",
+                "SARAH20",
+                "0",
+            ),
+            Order(
+                "#2",
+                "b@x.example",
+                "2026-05-02 10:00:00 -0700",
+                "2.000",
+                "2.005|00",
+                "SARAH20",
+                "0",
+            ),
+        ],
+    )
+    .replace(",5.00,", ",5|00,")
+    .replace(",0.00\n", ",0|00\n")
+    .replace(',', ";")
+    .replace('|', ",");
+    let path = shop.write("eu.csv", &eu);
+    let out = shop.ok(&["import", &path, "--dry-run"]);
+    assert!(out.contains("2 new"), "{out}");
+    shop.ok(&["import", &shop.write("eu.csv", &eu)]);
+    let card = shop.scorecard_csv();
+    assert!(card.contains(",2.00,3500.00,"), "{card}");
+
+    // A ',' file: 1.500 would be 3 decimals; refused with line and column.
+    let shop = Shop::new();
+    roster(&shop);
+    let us = shopify(
+        "USD",
+        &[Order(
+            "#1",
+            "a@x.example",
+            "2026-05-01 10:00:00 -0700",
+            "1.500",
+            "1.505",
+            "",
+            "0",
+        )],
+    );
+    let err = shop.fails(&["import", &shop.write("us.csv", &us)]);
+    assert!(err.contains("line 2, column Subtotal: '1.500'"), "{err}");
+
+    // Years outside 1970-2100 and a 60th second are refused.
+    for at in [
+        "1969-12-31 10:00:00 -0700",
+        "2101-01-01 10:00:00 -0700",
+        "2026-05-01 10:00:60 -0700",
+    ] {
+        let file = shopify(
+            "USD",
+            &[Order("#1", "a@x.example", at, "10.00", "15.00", "", "0")],
+        );
+        let err = shop.fails(&["import", &shop.write("t.csv", &file)]);
+        assert!(err.contains("line 2, column Created at"), "{at}: {err}");
+    }
+}

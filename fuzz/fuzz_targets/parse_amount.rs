@@ -10,5 +10,6 @@ fuzz_target!(|text: &str| {
         let cents = to_cents(amount).expect("accepted amounts fit in cents");
         assert_eq!(from_cents(cents), amount);
     }
-    let _ = NumberStyle { decimal_comma: true }.amount(text);
+    let _ = NumberStyle::guess(true).amount(text, 1);
+    let _ = NumberStyle::guess(false).amount(text, 1);
 });

@@ -20,4 +20,6 @@ pub use money::{
 };
 pub use order::{FinancialStatus, OrderRecord, customer_key, normalize_code};
 pub use post::{NewPost, utm_link};
-pub use value::{MAX_COUNT, ValueError, check_count, parse_count, parse_date};
+pub use value::{
+    MAX_COUNT, ORDER_YEARS, ValueError, check_count, check_order_time, parse_count, parse_date,
+};

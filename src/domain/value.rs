@@ -51,6 +51,26 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, ValueError> {
         .map_err(|_| ValueError::new(text, "a date like 2026-05-14 (YYYY-MM-DD)"))
 }
 
+/// The years an order may be placed in: anything outside is a misread cell (an Excel serial
+/// number, a two-digit year), not an order.
+pub const ORDER_YEARS: std::ops::RangeInclusive<i32> = 1970..=2100;
+
+/// Checks an order's time is one a shop could have written: a year in [`ORDER_YEARS`] and
+/// no leap second (`:60`, which chrono accepts but no shop writes).
+pub fn check_order_time(
+    text: &str,
+    time: &chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), ValueError> {
+    use chrono::{Datelike, Timelike};
+    if !ORDER_YEARS.contains(&time.year()) {
+        return Err(ValueError::new(text, "a date between 1970 and 2100"));
+    }
+    if time.nanosecond() >= 1_000_000_000 {
+        return Err(ValueError::new(text, "a time with seconds from 00 to 59"));
+    }
+    Ok(())
+}
+
 /// The largest count shoutout stores (followers, likes, views, ...): a trillion. No post has
 /// more, and four of them summed, over millions of posts, still fit in 64 bits.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;

@@ -2,7 +2,7 @@
 //! value.
 
 use super::ImportError;
-use crate::domain::{Cents, ValueError, parse_amount, to_cents};
+use crate::domain::{Cents, ValueError, to_cents};
 use chrono::NaiveDate;
 use csv::StringRecord;
 use std::fmt;
@@ -146,33 +146,181 @@ impl Columns {
     }
 }
 
-/// How numbers are written in a file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How amounts are written in a file: which of `.` and `,` is the decimal separator.
+///
+/// It is decided once per file, by the first amount that can only be read one way (`12,50`,
+/// `1.234,50`, `12.5`, `1,234.50`), and every later amount must agree. An amount that could be
+/// read either way (`2.000`, `1,500`: a thousands separator, or three decimals?) follows the
+/// decision, or before one the delimiter's custom (`;` files write decimal commas) — and
+/// then decides it. More than 2 decimals are refused, trailing zeros or not.
+#[derive(Debug, Clone, Default)]
 pub struct NumberStyle {
-    /// `12,50` (files delimited by `;`, from European locales); `1.234,50` too.
-    pub decimal_comma: bool,
+    /// What the file's delimiter suggests before any amount decides: decimal commas.
+    comma_by_default: bool,
+    /// The decision: decimal comma or not, and the line and cell that made it.
+    decided: std::cell::RefCell<Option<(bool, u64, String)>>,
 }
 
+const AMOUNT: &str = "an amount like 12.50 (at most 2 decimals)";
+
 impl NumberStyle {
-    /// Parses an amount in this style, exactly (never through a float).
-    pub fn amount(self, text: &str) -> Result<Cents, ValueError> {
-        let t = text.trim();
-        let normal = if self.decimal_comma && t.contains(',') {
-            t.replace('.', "").replace(',', ".")
-        } else {
-            t.to_string()
-        };
-        parse_amount(&normal)
-            .and_then(to_cents)
-            .map_err(|e| ValueError::new(text, e.expected))
+    /// Undecided, guessing decimal commas (for a `;` file) or points until an amount decides.
+    pub fn guess(decimal_comma: bool) -> Self {
+        NumberStyle {
+            comma_by_default: decimal_comma,
+            decided: Default::default(),
+        }
     }
+
+    /// Decided from the start (a column mapping says which separator the file uses).
+    pub fn fixed(decimal_comma: bool) -> Self {
+        NumberStyle {
+            comma_by_default: decimal_comma,
+            decided: std::cell::RefCell::new(Some((decimal_comma, 0, String::new()))),
+        }
+    }
+
+    /// Parses an amount on `line` exactly (never through a float), deciding the file's
+    /// separator if it is not decided yet.
+    pub fn amount(&self, text: &str, line: u64) -> Result<Cents, ValueError> {
+        let t = text.trim();
+        let (negative, digits) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        if digits.is_empty()
+            || !digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            || !digits.bytes().any(|b| b.is_ascii_digit())
+        {
+            return Err(ValueError::new(text, AMOUNT));
+        }
+        let decided = self.decided.borrow().clone();
+        let (comma, reading) = match read_separators(digits) {
+            Reading::Plain => (None, digits.to_string()),
+            Reading::Decimal(c) => (Some(c == b','), normalise(digits, c)),
+            Reading::Ambiguous(c) => {
+                // One separator before exactly three digits: the decision says what it is.
+                let comma_decimal = decided
+                    .as_ref()
+                    .map_or(self.comma_by_default, |(comma, _, _)| *comma);
+                let decimal = if comma_decimal { b',' } else { b'.' };
+                if c == decimal {
+                    return Err(ValueError::new(
+                        text,
+                        format!(
+                            "{AMOUNT}; '{}' is this file's decimal separator, so this has 3 \
+                             decimals",
+                            decimal as char
+                        ),
+                    ));
+                }
+                (Some(comma_decimal), normalise(digits, decimal))
+            }
+            Reading::Bad => return Err(ValueError::new(text, AMOUNT)),
+        };
+        if let Some(comma) = comma {
+            match decided {
+                None => *self.decided.borrow_mut() = Some((comma, line, t.to_string())),
+                Some((was, at, cell)) if was != comma => {
+                    let name = |c: bool| if c { "','" } else { "'.'" };
+                    return Err(ValueError::new(
+                        text,
+                        format!(
+                            "an amount with {} as decimal separator, like the rest of the \
+                             file ('{cell}' on line {at}); mixed separators are refused",
+                            name(was)
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        let signed = if negative {
+            format!("-{reading}")
+        } else {
+            reading
+        };
+        let value = rust_decimal::Decimal::from_str_exact(&signed)
+            .map_err(|_| ValueError::new(text, AMOUNT))?;
+        if value.scale() > 2 {
+            return Err(ValueError::new(text, AMOUNT));
+        }
+        to_cents(value).map_err(|e| ValueError::new(text, e.expected))
+    }
+}
+
+/// What the separators of an amount's digits say.
+#[derive(Debug, PartialEq, Eq)]
+enum Reading {
+    /// No separator.
+    Plain,
+    /// Only one reading: this byte is the decimal separator.
+    Decimal(u8),
+    /// One separator with exactly three digits after it (`2.000`, `1,500`).
+    Ambiguous(u8),
+    /// Not a number in either style (`1.2.3,4`, `1,2,3`, `12,5,`).
+    Bad,
+}
+
+fn read_separators(digits: &str) -> Reading {
+    let seps: Vec<(usize, u8)> = digits
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'.' || *b == b',')
+        .collect();
+    let Some(&(last_at, last)) = seps.last() else {
+        return Reading::Plain;
+    };
+    let after = digits.len() - last_at - 1;
+    let groups_ok = |grouping: u8, upto: usize| -> bool {
+        // Thousands groups: 1-3 digits, then groups of exactly 3.
+        let part = &digits[..upto];
+        let groups: Vec<&str> = part.split(grouping as char).collect();
+        !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
+    };
+    let kinds_before: Vec<u8> = seps[..seps.len() - 1].iter().map(|s| s.1).collect();
+    if kinds_before.contains(&last) {
+        // The same separator more than once: thousands groups, no decimals (`1.234.567`).
+        let other = if last == b'.' { b',' } else { b'.' };
+        if kinds_before.iter().all(|&k| k == last) && after == 3 && groups_ok(last, digits.len()) {
+            return Reading::Decimal(other);
+        }
+        return Reading::Bad;
+    }
+    if !kinds_before.is_empty() {
+        // `1.234,50` or `1,234.50`: the last is the decimal separator, the others group.
+        let grouping = kinds_before[0];
+        if after <= 2 && groups_ok(grouping, last_at) {
+            return Reading::Decimal(last);
+        }
+        return Reading::Bad;
+    }
+    match after {
+        3 if last_at > 0 && last_at <= 3 => Reading::Ambiguous(last),
+        0..=2 => Reading::Decimal(last),
+        _ => Reading::Bad,
+    }
+}
+
+/// The digits with `decimal` as a `.` and every other separator (grouping) removed.
+fn normalise(digits: &str, decimal: u8) -> String {
+    digits
+        .chars()
+        .filter_map(|c| match c {
+            '.' | ',' if c as u32 == u32::from(decimal) => Some('.'),
+            '.' | ',' => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// The cells of one row, read by column.
 pub(crate) struct Cells<'a> {
     pub record: &'a StringRecord,
     pub line: u64,
-    pub style: NumberStyle,
+    pub style: &'a NumberStyle,
 }
 
 impl Cells<'_> {
@@ -191,7 +339,7 @@ impl Cells<'_> {
     /// An amount that must be present.
     pub fn amount(&self, col: Col) -> Result<Cents, RowError> {
         self.style
-            .amount(self.text(col))
+            .amount(self.text(col), self.line)
             .map_err(|e| self.err(col, e))
     }
 
@@ -207,10 +355,14 @@ impl Cells<'_> {
     /// A date in one of `forms` (chrono formats), reported with `expected` when none fits.
     pub fn date(&self, col: Col, forms: &[&str], expected: &str) -> Result<NaiveDate, RowError> {
         let text = self.text(col);
-        forms
+        let date = forms
             .iter()
             .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-            .ok_or_else(|| self.err(col, ValueError::new(text, expected)))
+            .ok_or_else(|| self.err(col, ValueError::new(text, expected)))?;
+        if !crate::domain::ORDER_YEARS.contains(&chrono::Datelike::year(&date)) {
+            return Err(self.err(col, ValueError::new(text, "a date between 1970 and 2100")));
+        }
+        Ok(date)
     }
 
     /// A currency code (`USD`).
@@ -243,15 +395,58 @@ mod tests {
 
     #[test]
     fn decimal_commas_are_read_exactly() {
-        let eu = NumberStyle {
-            decimal_comma: true,
-        };
-        assert_eq!(eu.amount("12,50").unwrap(), 1250);
-        assert_eq!(eu.amount("1.234,5").unwrap(), 123450);
-        assert_eq!(eu.amount("7").unwrap(), 700);
-        assert!(eu.amount("12,5O").is_err());
-        let us = NumberStyle::default();
-        assert!(us.amount("12,50").is_err());
+        let eu = NumberStyle::guess(true);
+        assert_eq!(eu.amount("12,50", 2).unwrap(), 1250);
+        assert_eq!(eu.amount("1.234,5", 3).unwrap(), 123450);
+        assert_eq!(eu.amount("7", 4).unwrap(), 700);
+        assert_eq!(eu.amount("1.500,00", 5).unwrap(), 150000);
+        // Decided: '.' groups thousands here.
+        assert_eq!(eu.amount("2.000", 6).unwrap(), 200000);
+        assert!(eu.amount("12,5O", 7).is_err());
+        assert!(eu.amount("1,500", 8).is_err(), "3 decimals");
+    }
+
+    #[test]
+    fn a_file_decides_its_separator_once() {
+        let us = NumberStyle::guess(false);
+        assert!(us.amount("1.500", 2).is_err(), "3 decimals in a '.' file");
+        assert_eq!(us.amount("12.50", 3).unwrap(), 1250);
+        assert_eq!(
+            us.amount("1,500", 4).unwrap(),
+            150000,
+            "',' groups thousands"
+        );
+        assert_eq!(us.amount("1,234.50", 5).unwrap(), 123450);
+        let err = us.amount("12,50", 6).unwrap_err().to_string();
+        assert!(
+            err.contains("mixed separators") && err.contains("line 3"),
+            "{err}"
+        );
+        // In a ';' file whose amounts use points, the points decide.
+        let points = NumberStyle::guess(true);
+        assert_eq!(points.amount("12.50", 2).unwrap(), 1250);
+        assert!(points.amount("2.000", 3).is_err());
+        assert!(points.amount("12,50", 4).is_err());
+        // An ambiguous first value decides by the delimiter's custom.
+        let first = NumberStyle::guess(true);
+        assert_eq!(first.amount("2.000", 2).unwrap(), 200000);
+        assert!(first.amount("12.50", 3).is_err());
+        for bad in [
+            "1.2.3",
+            "1,2,3",
+            "12.505",
+            "1.500.5",
+            "12345,678",
+            ",",
+            "-",
+            "1e3",
+            "1..2",
+        ] {
+            assert!(NumberStyle::guess(false).amount(bad, 1).is_err(), "{bad}");
+        }
+        assert_eq!(NumberStyle::guess(false).amount("-4.00", 1).unwrap(), -400);
+        assert_eq!(NumberStyle::guess(false).amount(".5", 1).unwrap(), 50);
+        assert_eq!(NumberStyle::fixed(true).amount("2.000", 1).unwrap(), 200000);
     }
 
     #[test]

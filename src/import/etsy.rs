@@ -193,7 +193,7 @@ impl EtsyItemsReader {
             let c = Cells {
                 record: &record,
                 line,
-                style,
+                style: &style,
             };
             let key = c.text(id).to_string();
             if key.is_empty() {

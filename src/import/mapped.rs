@@ -167,8 +167,9 @@ impl MappedRows {
                 missing: missing.join(", "),
             });
         }
-        let style = NumberStyle {
-            decimal_comma: mapping.decimal_comma.unwrap_or(sniffed_decimal_comma),
+        let style = match mapping.decimal_comma {
+            Some(comma) => NumberStyle::fixed(comma),
+            None => NumberStyle::guess(sniffed_decimal_comma),
         };
         let currency = mapping
             .currency

@@ -221,7 +221,7 @@ pub fn import_reader(
         written: false,
         backup: None,
     };
-    let style = NumberStyle { decimal_comma };
+    let style = NumberStyle::guess(decimal_comma);
     let meta = BatchMeta {
         file_name: file_name.clone(),
         sha256: String::new(),
@@ -252,13 +252,22 @@ pub fn import_reader(
     };
     let mut reader: Box<dyn OrderReader + '_> = match format {
         Format::Shopify | Format::Auto => Box::new(shopify::ShopifyRows::reader(
-            &mut csv, &columns, &file_name, style,
+            &mut csv,
+            &columns,
+            &file_name,
+            style.clone(),
         )?),
         Format::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
-            &mut csv, &columns, &file_name, style,
+            &mut csv,
+            &columns,
+            &file_name,
+            style.clone(),
         )?),
         Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
-            &mut csv, &columns, &file_name, style,
+            &mut csv,
+            &columns,
+            &file_name,
+            style.clone(),
         )?),
         Format::WooAnalytics | Format::WooPlugin => {
             if !columns.has("Order Currency") && !columns.has("Currency") {
@@ -271,7 +280,7 @@ pub fn import_reader(
                     &mut csv,
                     &columns,
                     &file_name,
-                    style,
+                    style.clone(),
                     fallback_currency.clone(),
                 )?)
             } else {
@@ -279,7 +288,7 @@ pub fn import_reader(
                     &mut csv,
                     &columns,
                     &file_name,
-                    style,
+                    style.clone(),
                     fallback_currency.clone(),
                 )?)
             }
@@ -353,7 +362,14 @@ pub fn import_reader(
                         continue;
                     }
                 };
-                // Whatever the layout: an order's revenue and refunds are never below zero.
+                // Whatever the layout: a time a shop could have written...
+                if let Err(e) =
+                    crate::domain::check_order_time(&order.placed_at.to_rfc3339(), &order.placed_at)
+                {
+                    reject(&mut summary, RowError::from_value(line, "date", e));
+                    continue;
+                }
+                // ... and an order's revenue and refunds never below zero.
                 if order.subtotal < 0 || order.refunded < 0 {
                     let (what, cents) = if order.subtotal < 0 {
                         ("subtotal", order.subtotal)

@@ -77,7 +77,7 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
         let cells = Cells {
             record: &self.record,
             line,
-            style: self.style,
+            style: &self.style,
         };
         Some(self.parser.parse(&cells).map(|order| (line, order)))
     }

@@ -106,6 +106,12 @@ impl ParseRow for ShopifyRows {
 /// Shopify's `2026-05-12 12:54:07 -0700`; also the forms Excel leaves after re-saving
 /// (`2026-05-12 12:54:07`, `2026-05-12 12:54`, read as UTC).
 pub(crate) fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, ValueError> {
+    let time = any_time(text)?;
+    crate::domain::check_order_time(text, &time)?;
+    Ok(time)
+}
+
+fn any_time(text: &str) -> Result<DateTime<FixedOffset>, ValueError> {
     if let Some(t) = fast_time(text) {
         return Ok(t);
     }
@@ -166,5 +172,14 @@ mod tests {
         assert_eq!(fast_time("2026-02-30 12:00:00 -0700"), None);
         assert_eq!(fast_time("2026-05-12T12:54:07 -0700"), None);
         assert!(parse_time("2026-05-12 12:54").is_ok());
+        for bad in [
+            "1969-12-31 23:59:59 +0000",
+            "2101-01-01 00:00:00 +0000",
+            "0001-01-01 00:00:00 +0000",
+            "2026-05-12 23:59:60 -0700",
+            "2026-05-12 23:59:60",
+        ] {
+            assert!(parse_time(bad).is_err(), "{bad}");
+        }
     }
 }
