@@ -473,3 +473,187 @@ fn amounts_are_read_only_when_unambiguous() {
         assert!(err.contains("line 2, column Created at"), "{at}: {err}");
     }
 }
+
+/// Standard output and error of a run, as bytes (to look for raw escape bytes).
+fn raw(out: &std::process::Output) -> Vec<u8> {
+    let mut all = out.stdout.clone();
+    all.extend_from_slice(&out.stderr);
+    all
+}
+
+fn has_raw_escapes(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn no_byte_of_a_file_reaches_the_terminal_as_a_control() {
+    let shop = Shop::new();
+    roster(&shop);
+    let osc52 = "\u{1b}]52;c;ZWNobyBwd25lZA==\u{7}";
+    // An escape in an amount: the error names it, visibly.
+    let file = shopify(
+        "USD",
+        &[Order(
+            "#1",
+            "a@x.example",
+            "2026-05-01 10:00:00 -0700",
+            osc52,
+            "1.00",
+            "",
+            "0",
+        )],
+    );
+    let out = shop.run(&["import", &shop.write("osc.csv", &file)]);
+    assert!(!out.status.success());
+    assert!(
+        !has_raw_escapes(&raw(&out)),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("␛]52"));
+    // Escapes and overrides in codes: listed as codes of nobody, visibly.
+    let file = shopify(
+        "USD",
+        &[
+            Order(
+                "#2",
+                "a@x.example",
+                "2026-05-01 10:00:00 -0700",
+                "10.00",
+                "15.00",
+                "EVIL\u{1b}[2J",
+                "0",
+            ),
+            Order(
+                "#3",
+                "b@x.example",
+                "2026-05-01 10:00:00 -0700",
+                "10.00",
+                "15.00",
+                "GPJ\u{202e}EXE",
+                "0",
+            ),
+        ],
+    );
+    let out = shop.run(&["import", &shop.write("codes.csv", &file), "--dry-run"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!has_raw_escapes(&raw(&out)), "{text:?}");
+    assert!(
+        text.contains("EVIL␛[2J") && text.contains("GPJ<U+202E>EXE"),
+        "{text}"
+    );
+    // A file whose very name holds an escape.
+    let named = shop.write("bad\u{1b}]0;title\u{7}.csv", "just,a,header\n");
+    let out = shop.run(&["import", &named]);
+    assert!(
+        !has_raw_escapes(&raw(&out)),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn hostile_names_are_refused_or_shown_visibly() {
+    let shop = Shop::new();
+    for handle in ["gpj\u{202e}exe", "a\u{1b}[31mb", "tab\there"] {
+        let err = shop.fails(&[
+            "influencer",
+            "add",
+            handle,
+            "--platform",
+            "instagram",
+            "--followers",
+            "1",
+        ]);
+        assert!(err.contains("is not a handle"), "{err}");
+    }
+    shop.ok(&[
+        "influencer",
+        "add",
+        "ana",
+        "--platform",
+        "instagram",
+        "--followers",
+        "1",
+        "--name",
+        "Ana\u{202e}evil\u{1b}]52;c;x\u{7}",
+    ]);
+    assert!(
+        shop.fails(&["code", "add", "X\u{1b}Y", "--influencer", "ana"])
+            .contains("one word")
+    );
+    shop.ok(&["campaign", "add", "spring\u{1b}[2J"]);
+    for list in [&["influencer", "list"][..], &["campaign", "list"]] {
+        let out = shop.run(list);
+        assert!(out.status.success());
+        assert!(
+            !has_raw_escapes(&raw(&out)),
+            "{:?}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    assert!(
+        shop.ok(&["influencer", "list"])
+            .contains("Ana<U+202E>evil␛]52")
+    );
+}
+
+#[test]
+fn an_error_quotes_a_short_excerpt_of_a_huge_cell() {
+    let shop = Shop::new();
+    roster(&shop);
+    let huge = "9".repeat(20 << 20) + "x";
+    let file = shopify(
+        "USD",
+        &[Order(
+            "#1",
+            "a@x.example",
+            "2026-05-01 10:00:00 -0700",
+            &huge,
+            "1.00",
+            "",
+            "0",
+        )],
+    );
+    let out = shop.run(&["import", &shop.write("huge.csv", &file)]);
+    assert!(!out.status.success());
+    assert!(
+        out.stderr.len() < 2_000,
+        "{} bytes of error",
+        out.stderr.len()
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2, column Subtotal"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_source_stops_with_a_clear_error() {
+    let shop = Shop::new();
+    let fifo = shop.path("endless");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let zeros = vec![0u8; 1 << 16];
+            // Zeros for ever, until the reader gives up (a broken pipe), at most 1 GiB.
+            for _ in 0..(1 << 14) {
+                if f.write_all(&zeros).is_err() {
+                    return true;
+                }
+            }
+            false
+        })
+    };
+    let err = shop.fails(&["import", fifo.to_str().unwrap()]);
+    assert!(err.contains("not a CSV export"), "{err}");
+    assert!(writer.join().unwrap(), "the import stopped reading");
+}

@@ -134,7 +134,7 @@ fn confirm(question: &str) -> Result<bool> {
     if !std::io::stdin().is_terminal() {
         return Ok(false);
     }
-    eprint!("{question}");
+    eprint!("{}", crate::domain::visible(question));
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
@@ -222,9 +222,8 @@ fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Result<()> {
             influencer,
             campaign,
         } => {
-            if code.trim().is_empty() || code.trim().contains(char::is_whitespace) {
-                bail!("'{code}' is not a promo code (one word, like SARAH20)");
-            }
+            let code = crate::domain::parse_code(code).map_err(|e| anyhow::anyhow!("code: {e}"))?;
+            let code = code.as_str();
             let owner = store.influencer_by_handle(influencer)?;
             let campaign = campaign_id(store, campaign)?;
             store.add_code(code, owner.id, campaign)?;
@@ -509,7 +508,7 @@ fn scorecard_cmd(
     };
     let facts = store.load_facts()?;
     for note in facts.skipped() {
-        eprintln!("warning: {note}");
+        eprintln!("warning: {}", crate::domain::visible(note));
     }
     let card = scorecard(&facts, &options, today);
     match a.csv.as_deref() {

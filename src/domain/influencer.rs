@@ -74,7 +74,8 @@ pub fn normalize_handle(text: &str) -> Result<String, ValueError> {
     let t = t.strip_prefix('@').unwrap_or(t);
     if t.is_empty()
         || t.chars().count() > 64
-        || t.chars().any(|c| c.is_whitespace() || c.is_control())
+        || t.chars()
+            .any(|c| c.is_whitespace() || crate::domain::text::is_unsafe(c))
     {
         return Err(ValueError::new(text, HANDLE));
     }

@@ -98,6 +98,23 @@ pub fn normalize_code(code: &str) -> String {
     code.trim().to_uppercase()
 }
 
+/// Checks a promo code as a person typed it: one word (no spaces), no control or
+/// bidirectional characters, at most 64 characters. Returns it trimmed.
+pub fn parse_code(text: &str) -> Result<String, crate::domain::ValueError> {
+    let t = text.trim();
+    if t.is_empty()
+        || t.chars().count() > 64
+        || t.chars()
+            .any(|c| c.is_whitespace() || crate::domain::text::is_unsafe(c))
+    {
+        return Err(crate::domain::ValueError::new(
+            text,
+            "one word, like SARAH20 (at most 64 characters)",
+        ));
+    }
+    Ok(t.to_string())
+}
+
 /// A stable, private key for a customer: SHA-256 of the trimmed, lower-cased e-mail (or other
 /// buyer id), hex-encoded. `None` when there is nothing to key on.
 pub fn customer_key(identity: &str) -> Option<String> {

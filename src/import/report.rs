@@ -46,6 +46,19 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
+    /// Whose gift orders they were: `@sarah 2, @milo 1, no creator's code 1`.
+    pub fn gift_owner_list(&self) -> String {
+        let owners: Vec<String> = self
+            .gift_owners
+            .iter()
+            .map(|(who, n)| match who {
+                Some(handle) => format!("@{handle} {n}"),
+                None => format!("no creator's code {n}"),
+            })
+            .collect();
+        owners.join(", ")
+    }
+
     /// "Shopify orders export" or the mapping's own name.
     pub fn format_label(&self) -> String {
         match &self.mapping_name {
@@ -93,20 +106,12 @@ impl fmt::Display for ImportSummary {
             writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
         }
         if self.gifts > 0 {
-            let owners: Vec<String> = self
-                .gift_owners
-                .iter()
-                .map(|(who, n)| match who {
-                    Some(handle) => format!("@{handle} {n}"),
-                    None => format!("no creator's code {n}"),
-                })
-                .collect();
             writeln!(
                 f,
                 "gift orders: {} (not sales; {} recorded as product cost): {}",
                 self.gifts,
                 crate::domain::fmt2(crate::domain::from_wide_cents(self.gift_cost)),
-                owners.join(", ")
+                self.gift_owner_list()
             )?;
         }
         for note in &self.notes {
@@ -152,7 +157,7 @@ pub enum ImportError {
         "{file}: the header does not look like a known order export (first columns: {}). \
          Known: Shopify, Etsy (orders or items), WooCommerce (Analytics or the Advanced Order \
          Export plugin). For any other CSV pass --mapping FILE (see docs/import-formats.md)",
-        .header.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
+        .header.iter().take(6).map(|h| crate::domain::excerpt(h, 40)).collect::<Vec<_>>().join(", ")
     )]
     UnknownFormat { file: String, header: Vec<String> },
     #[error("{file}: the mapping is not valid: {message}")]

@@ -36,21 +36,62 @@ pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'
     let delimiter = choose_delimiter(&text);
     let whole = Cursor::new(head).chain(input);
     let reader: Box<dyn Read + Send + 'a> = if encoding == UTF_8 {
-        Box::new(whole)
+        Box::new(LineLimit::new(whole, MAX_LINE))
     } else {
-        Box::new(
+        Box::new(LineLimit::new(
             DecodeReaderBytesBuilder::new()
                 .bom_sniffing(true)
                 .strip_bom(true)
                 .encoding(Some(encoding))
                 .build(whole),
-        )
+            MAX_LINE,
+        ))
     };
     Ok(Sniffed {
         reader,
         encoding: encoding.name(),
         delimiter,
     })
+}
+
+/// The longest line an export may have: far more than any real row (a 10 MB cell still
+/// reads), and what keeps memory bounded when the input never ends a line (the zero device).
+pub const MAX_LINE: usize = 32 << 20;
+
+/// Passes text through, failing once a line runs longer than `max` bytes.
+pub struct LineLimit<R> {
+    inner: R,
+    max: usize,
+    run: usize,
+}
+
+impl<R: Read> LineLimit<R> {
+    pub fn new(inner: R, max: usize) -> Self {
+        LineLimit { inner, max, run: 0 }
+    }
+}
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > self.max {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "a line runs past {} MiB without ending: this is not a CSV export",
+                            self.max >> 20
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(n)
+    }
 }
 
 fn choose_encoding(head: &[u8]) -> &'static Encoding {
@@ -143,6 +184,19 @@ mod tests {
         let (text, enc, _) = decode(b"Name,City\nJos\xE9,Z\xFCrich\n");
         assert_eq!(enc, "windows-1252");
         assert_eq!(text, "Name,City\nJosé,Zürich\n");
+    }
+
+    #[test]
+    fn an_endless_line_stops_with_an_error() {
+        let endless = std::io::repeat(0).take(10 << 20);
+        let mut limited = LineLimit::new(endless, 1 << 20);
+        let err = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_err();
+        assert!(err.to_string().contains("not a CSV export"), "{err}");
+        let lines = std::io::repeat(b'\n').take(10 << 20);
+        assert_eq!(
+            std::io::copy(&mut LineLimit::new(lines, 1 << 20), &mut std::io::sink()).unwrap(),
+            10 << 20
+        );
     }
 
     #[test]

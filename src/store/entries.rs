@@ -252,6 +252,11 @@ impl Store {
         influencer_id: i64,
         campaign_id: Option<i64>,
     ) -> Result<i64> {
+        let code = crate::domain::parse_code(code).map_err(|error| StoreError::Invalid {
+            field: "code",
+            error,
+        })?;
+        let code = code.as_str();
         let key = normalize_code(code);
         let inserted = self.conn.execute(
             "INSERT INTO promo_code (code, code_key, influencer_id, campaign_id)

@@ -107,7 +107,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ("", theme.good())
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("{prefix}{}", status.text), style)),
+            Paragraph::new(Line::styled(
+                format!("{prefix}{}", crate::domain::visible(&status.text)),
+                style,
+            )),
             area,
         );
     }
@@ -165,7 +168,16 @@ fn draw_table(
 ) {
     let height = area.height.saturating_sub(1).max(1) as usize;
     let offset = (selected / height) * height;
-    let visible: Vec<Vec<String>> = (offset..len.min(offset + height)).map(&row).collect();
+    // Every cell made visible: a control character or bidirectional override in a handle,
+    // code, note or campaign name is shown, never obeyed (and measured as shown).
+    let visible: Vec<Vec<String>> = (offset..len.min(offset + height))
+        .map(|i| {
+            row(i)
+                .into_iter()
+                .map(|cell| crate::domain::visible(&cell).into_owned())
+                .collect()
+        })
+        .collect();
     let mut widths: Vec<usize> = cols.iter().map(|c| c.title.width()).collect();
     for r in &visible {
         for (w, cell) in widths.iter_mut().zip(r) {

@@ -527,13 +527,9 @@ impl App {
                 }
             }
             FormKind::Code => {
-                let code = form.value("code");
-                if code.is_empty() || code.contains(char::is_whitespace) {
-                    return Err((
-                        "code",
-                        ValueError::new(code, "one word, like SARAH20").to_string(),
-                    ));
-                }
+                let code = crate::domain::parse_code(form.value("code"))
+                    .map_err(|e| ("code", e.to_string()))?;
+                let code = code.as_str();
                 let who = self.influencer_id(form)?;
                 let campaign = self.campaign_id(form)?;
                 self.store

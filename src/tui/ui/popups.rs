@@ -15,7 +15,9 @@ fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: Theme) 
 }
 
 /// Splits text into lines of at most `width` columns, at spaces where possible.
+/// Text from data (a file name, a code, an error quoting a cell) is made visible first.
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    let text = crate::domain::visible(text);
     let width = width.max(8);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -181,13 +183,16 @@ pub(super) fn draw_preview(
 ) {
     let c = &s.counts;
     let mut lines = vec![
-        Line::raw(format!("File     {}", s.file.display())),
-        Line::raw(format!(
-            "Format   {} (shop '{}'; {})",
-            s.format_label(),
-            s.shop,
-            s.encoding
-        )),
+        Line::raw(crate::domain::visible(&format!("File     {}", s.file.display())).into_owned()),
+        Line::raw(
+            crate::domain::visible(&format!(
+                "Format   {} (shop '{}'; {})",
+                s.format_label(),
+                s.shop,
+                s.encoding
+            ))
+            .into_owned(),
+        ),
         Line::from(vec![
             Span::raw("Orders   "),
             Span::styled(format!("{} new", c.new), theme.good()),
@@ -226,11 +231,17 @@ pub(super) fn draw_preview(
         }
     }
     if s.gifts > 0 {
-        lines.push(Line::raw(format!(
-            "Gifts    {} gift order(s): not sales; {} recorded as product cost",
-            s.gifts,
-            fmt2(crate::domain::from_wide_cents(s.gift_cost))
-        )));
+        for part in wrap(
+            &format!(
+                "Gifts    {} gift order(s): not sales; {} recorded as product cost: {}",
+                s.gifts,
+                fmt2(crate::domain::from_wide_cents(s.gift_cost)),
+                s.gift_owner_list()
+            ),
+            PREVIEW_W,
+        ) {
+            lines.push(Line::raw(part));
+        }
     }
     for note in &s.notes {
         for part in wrap(&format!("Note: {note}"), PREVIEW_W) {

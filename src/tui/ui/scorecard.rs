@@ -81,7 +81,7 @@ fn score_cells(row: &ScoreRow) -> Vec<String> {
         .into_iter()
         .map(|c| c.unwrap_or_else(|| "—".into()))
         .collect();
-    out[1] = format!("@{}", row.handle);
+    out[1] = format!("@{}", crate::domain::visible(&row.handle));
     if row.archived {
         out[1].push_str(" (archived)");
     }
@@ -281,11 +281,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: 
     }
     let title = format!(
         " @{}{} · {} · {} followers ",
-        row.handle,
+        crate::domain::visible(&row.handle),
         if row.name.is_empty() {
             String::new()
         } else {
-            format!(" ({})", row.name)
+            format!(" ({})", crate::domain::visible(&row.name))
         },
         row.platform,
         row.followers
