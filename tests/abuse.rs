@@ -657,3 +657,116 @@ fn an_endless_source_stops_with_a_clear_error() {
     assert!(err.contains("not a CSV export"), "{err}");
     assert!(writer.join().unwrap(), "the import stopped reading");
 }
+
+#[test]
+fn small_ones_errors_once_negative_amounts_read_only_folders() {
+    let shop = Shop::new();
+    roster(&shop);
+    // The cause of an error is said once.
+    let err = shop.fails(&["import", shop.path("missing.csv").to_str().unwrap()]);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    // `--amount -5` is read like `--amount=-5`.
+    let args = |amount: &'static str| {
+        [
+            "cost",
+            "add",
+            "--influencer",
+            "sarah",
+            "--kind",
+            "fee",
+            amount,
+            "--date",
+            "2026-05-01",
+        ]
+    };
+    let spaced = shop.fails(&[&args("--amount")[..7], &["-5"], &args("x")[7..]].concat());
+    let joined = shop.fails(&[&args("--amount=-5")[..7], &args("x")[7..]].concat());
+    assert_eq!(spaced, joined);
+    assert!(spaced.contains("negative"), "{spaced}");
+    // A folder that cannot be written still gives a scorecard.
+    let card = shop.scorecard_csv();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = shop.dir.path();
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = shop.run(&["scorecard", "--csv", "-"]);
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), card);
+    }
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused() {
+    let shop = Shop::new();
+    rusqlite::Connection::open(&shop.db)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    let err = shop.fails(&["influencer", "list"]);
+    assert!(err.contains("another program"), "{err}");
+    let conn = rusqlite::Connection::open(&shop.db).unwrap();
+    let body: String = conn
+        .query_row("SELECT body FROM notes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(body, "mine");
+}
+
+#[test]
+fn buyers_cannot_be_re_identified_from_the_database() {
+    use sha2::{Digest, Sha256};
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &shop.write("a.csv", &shop_a())]);
+    let conn = rusqlite::Connection::open(&shop.db).unwrap();
+    let secret: String = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'customer_secret'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(secret.len(), 64);
+    // The bare hash of a buyer's e-mail (what an attacker can compute) is stored nowhere.
+    let digest = Sha256::digest(b"a1@x.example");
+    let bare = u64::from_be_bytes(digest[..8].try_into().unwrap()) as i64;
+    let found: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM shop_order WHERE customer = ?1",
+            [bare],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, 0);
+    let keyed: i64 = conn
+        .query_row("SELECT COUNT(DISTINCT customer) FROM shop_order", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(keyed, 3);
+    // Another database keys the same buyer differently.
+    let other = Shop::new();
+    roster(&other);
+    other.ok(&["import", &other.write("a.csv", &shop_a())]);
+    let theirs: Vec<i64> = rusqlite::Connection::open(&other.db)
+        .unwrap()
+        .prepare("SELECT customer FROM shop_order")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let ours: Vec<i64> = conn
+        .prepare("SELECT customer FROM shop_order")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(theirs.iter().all(|c| !ours.contains(c)));
+}

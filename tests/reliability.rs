@@ -376,6 +376,17 @@ fn a_panic_in_the_app_restores_the_terminal_writes_a_report_and_keeps_saved_data
         .filter(|e| e.file_name().to_string_lossy().starts_with("crash-"))
         .collect();
     assert_eq!(reports.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&reports[0].path()), 0o600, "the report is private");
+        assert_eq!(
+            mode(&data.join("shoutout")),
+            0o700,
+            "so is the data directory"
+        );
+    }
     let report = std::fs::read_to_string(reports[0].path()).unwrap();
     assert!(report.contains("crash test"), "{report}");
     assert!(

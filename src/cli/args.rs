@@ -78,13 +78,13 @@ pub enum InfluencerCmd {
         #[arg(long, value_parser = parse_platform)]
         platform: Platform,
         /// Current follower count
-        #[arg(long, value_parser = parse_count)]
+        #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
         followers: u64,
         /// Display name
         #[arg(long, default_value = "")]
         name: String,
         /// Commission on attributed net revenue, in percent (10 = 10 %)
-        #[arg(long, value_parser = parse_percent, value_name = "PCT")]
+        #[arg(long, value_parser = parse_percent, value_name = "PCT", allow_hyphen_values = true)]
         commission: Option<Decimal>,
     },
     /// List influencers with their codes
@@ -122,7 +122,7 @@ pub enum CostCmd {
         #[arg(long, value_parser = parse_kind)]
         kind: CostKind,
         /// Amount like 250.00 (the shop's currency)
-        #[arg(long, value_parser = parse_amount)]
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
         amount: Decimal,
         /// YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
@@ -152,23 +152,23 @@ pub struct PostArgs {
     #[arg(long, value_parser = parse_date)]
     pub date: NaiveDate,
     /// Followers at post time [default: the influencer's follower count]
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub followers: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub likes: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub comments: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub shares: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub saves: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub views: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub reach: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub impressions: Option<u64>,
-    #[arg(long, value_parser = parse_count)]
+    #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub clicks: Option<u64>,
     /// [default: the influencer's platform]
     #[arg(long, value_parser = parse_platform)]
@@ -194,7 +194,7 @@ pub enum CampaignCmd {
         start: Option<NaiveDate>,
         #[arg(long, value_parser = parse_date)]
         end: Option<NaiveDate>,
-        #[arg(long, value_parser = parse_amount)]
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
         budget: Option<Decimal>,
     },
     /// List campaigns
@@ -241,7 +241,7 @@ pub struct ImportArgs {
     pub currency: Option<String>,
     /// Record gift orders as product cost at this percent of their retail value (your cost of
     /// goods); remembered for later imports [default: 100]
-    #[arg(long, value_parser = parse_percent, value_name = "PCT")]
+    #[arg(long, value_parser = parse_percent, value_name = "PCT", allow_hyphen_values = true)]
     pub gift_cost_pct: Option<Decimal>,
     /// Show what would change, write nothing
     #[arg(long)]

@@ -65,7 +65,16 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "data directory: {}", paths::data_dir()?.display())?;
         return Ok(());
     }
-    let mut store = open_store(cli)?;
+    let mut store = match open_store(cli) {
+        Ok(store) => store,
+        // A scorecard or a list only reads: where the database cannot be written (a
+        // read-only folder or mount), it is still read.
+        Err(e) if reads_only(command) && !cli.demo => {
+            let path = paths::database(cli.db.clone(), false)?;
+            Store::open_read_only(&path).map_err(|_| e)?
+        }
+        Err(e) => return Err(e),
+    };
     let (today, now) = now();
     match command {
         Command::Influencer(cmd) => influencer(&mut store, cmd, out),
@@ -120,6 +129,21 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Paths => unreachable!("handled above"),
     }
+}
+
+/// Whether a command only reads the database.
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Scorecard(_)
+            | Command::Backup { .. }
+            | Command::Influencer(InfluencerCmd::List)
+            | Command::Code(CodeCmd::List)
+            | Command::Cost(CostCmd::List)
+            | Command::Post(PostCmd::List)
+            | Command::Campaign(CampaignCmd::List)
+            | Command::Link(LinkCmd::List)
+    )
 }
 
 fn describe(store: &Store) -> String {

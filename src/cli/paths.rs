@@ -12,11 +12,29 @@ pub fn data_dir() -> Result<PathBuf> {
         .context("cannot find a home directory for the data; pass --db PATH")
 }
 
+/// Creates the data directory readable by its owner only, or tightens an existing one that
+/// others could read (it holds the database, its backups and crash reports).
+pub fn private_data_dir() -> Result<PathBuf> {
+    let dir = data_dir()?;
+    crate::store::create_private_dir(&dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&dir)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+                .with_context(|| format!("cannot make {} private", dir.display()))?;
+        }
+    }
+    Ok(dir)
+}
+
 /// The database to open.
 pub fn database(explicit: Option<PathBuf>, demo: bool) -> Result<PathBuf> {
     match (explicit, demo) {
-        (_, true) => Ok(data_dir()?.join("demo.db")),
+        (_, true) => Ok(private_data_dir()?.join("demo.db")),
         (Some(path), false) => Ok(path),
-        (None, false) => Ok(data_dir()?.join("shoutout.db")),
+        (None, false) => Ok(private_data_dir()?.join("shoutout.db")),
     }
 }

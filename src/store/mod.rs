@@ -11,6 +11,11 @@ mod migrations;
 mod orders;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
+
+/// Creates a directory (and its parents) that only its owner can enter.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    private_dir(dir)
+}
 pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow};
 pub use orders::{BatchInfo, BatchMeta, OrderImport, Upsert, UpsertCounts, fingerprint};
 
@@ -50,6 +55,16 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error(
+        "{path} is an SQLite database of another program (it has tables but no shoutout \
+         schema); it was left untouched. Choose another file with --db"
+    )]
+    Foreign { path: String },
+    #[error(
+        "{path} can only be read here, and it needs an upgrade (schema {found}) that writes \
+         to it; open it once where it can be written"
+    )]
+    ReadOnlyUpgrade { path: String, found: i64 },
     #[error("{path} is not a shoutout backup: {reason}")]
     NotABackup { path: String, reason: String },
     #[error("cannot open the database {path}: {error}")]
@@ -99,18 +114,67 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.exists()
         {
-            create_private_dir(dir).map_err(io)?;
+            private_dir(dir).map_err(io)?;
         }
         if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
+        tighten(path).map_err(io)?;
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_URI
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        refuse_foreign(&conn, path)?;
         Store::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens an existing database only to read it: for a scorecard or a list where the file
+    /// or its folder cannot be written (a read-only mount, a copy in a shared folder). Nothing
+    /// is migrated; a database that needs an upgrade says so.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Io {
+                path: path.display().to_string(),
+                error: std::io::Error::new(std::io::ErrorKind::NotFound, "no database there"),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let plain = Connection::open_with_flags(path, flags)?;
+        // A WAL database in a folder nobody may write to cannot get its shared-memory file:
+        // then it is read as immutable (nobody can be writing it).
+        let conn = match plain.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => plain,
+            Err(_) => {
+                drop(plain);
+                let uri = format!(
+                    "file:{}?immutable=1",
+                    std::path::absolute(path)
+                        .unwrap_or_else(|_| path.to_path_buf())
+                        .display()
+                        .to_string()
+                        .replace('%', "%25")
+                        .replace('?', "%3f")
+                        .replace('#', "%23")
+                );
+                Connection::open_with_flags(uri, flags)?
+            }
+        };
+        refuse_foreign(&conn, path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        let (found, known) = (store.schema_version()?, migrations::MIGRATIONS.len() as i64);
+        if found != known {
+            return Err(StoreError::ReadOnlyUpgrade {
+                path: path.display().to_string(),
+                found,
+            });
+        }
+        Ok(store)
     }
 
     /// A fresh in-memory database, for tests and previews.
@@ -225,7 +289,38 @@ impl Store {
     }
 }
 
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// Refuses an SQLite file that is not shoutout's: schema version 0 with tables in it (another
+/// program's database). An empty file, or a new one, is fine.
+fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if version == 0 && tables > 0 {
+        return Err(StoreError::Foreign {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Makes the database file (and its `-wal` and `-shm`, where they exist) readable by its
+/// owner only, if it was looser.
+fn tighten(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    for suffix in ["", "-wal", "-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates `dir` (and its parents) for the owner only; an existing one is left as it is.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -287,8 +382,72 @@ mod tests {
             assert_eq!((file, dir), (0o600, 0o700));
         }
         drop(store);
-        // Re-opening keeps the version and migrates nothing.
-        assert!(Store::open(&path).is_ok());
+        // Re-opening keeps the version and migrates nothing (no upgrade backup is taken).
+        let again = Store::open(&path).unwrap();
+        assert_eq!(
+            again.schema_version().unwrap(),
+            migrations::MIGRATIONS.len() as i64
+        );
+        assert!(!backup_dir(&path).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loose_database_file_is_tightened_on_open() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        drop(Store::open(&path).unwrap());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        drop(Store::open(&path).unwrap());
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn another_program_s_database_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("photos.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE album (id INTEGER PRIMARY KEY); INSERT INTO album VALUES (1);",
+            )
+            .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).err().unwrap();
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        // An empty file is a new database.
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(Store::open(&empty).is_ok());
+    }
+
+    #[test]
+    fn a_database_is_read_without_writing_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            store
+                .add_influencer(&crate::domain::NewInfluencer {
+                    handle: "ana".into(),
+                    name: String::new(),
+                    platform: crate::domain::Platform::Instagram,
+                    followers: 1,
+                    commission_pct: rust_decimal::Decimal::ZERO,
+                    notes: String::new(),
+                })
+                .unwrap();
+        }
+        // Closed cleanly: no -wal or -shm beside it, as in a folder copied read-only.
+        assert!(!dir.path().join("shop.db-shm").exists());
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.load_facts().unwrap().influencers.len(), 1);
+        assert!(store.conn.execute("DELETE FROM influencer", []).is_err());
+        assert!(Store::open_read_only(&dir.path().join("none.db")).is_err());
     }
 
     #[test]

@@ -50,7 +50,15 @@ fn install_crash_report(dir: std::path::PathBuf) {
             env!("CARGO_PKG_VERSION"),
             std::backtrace::Backtrace::force_capture()
         );
-        let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, report));
+        // Private like the database: the report may quote what was on the screen.
+        let written = crate::store::create_private_dir(&dir).and_then(|()| {
+            use std::io::Write;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options.open(&path)?.write_all(report.as_bytes())
+        });
         eprintln!("\nshoutout crashed: {info}");
         match written {
             Ok(()) => eprintln!("A crash report was written to {}", path.display()),
