@@ -770,3 +770,43 @@ fn buyers_cannot_be_re_identified_from_the_database() {
         .collect();
     assert!(theirs.iter().all(|c| !ours.contains(c)));
 }
+
+#[test]
+fn the_link_builder_keeps_the_page_s_query_and_fragment() {
+    let shop = Shop::new();
+    roster(&shop);
+    let out = shop.ok(&[
+        "link",
+        "add",
+        "--influencer",
+        "sarah",
+        "--url",
+        "https://shop.example/mugs?variant=7#reviews",
+    ]);
+    assert_eq!(
+        out.trim(),
+        "https://shop.example/mugs?variant=7&utm_source=sarah&utm_medium=instagram#reviews"
+    );
+    let err = shop.fails(&[
+        "link",
+        "add",
+        "--influencer",
+        "sarah",
+        "--url",
+        "https://shop.example/",
+        "--campaign",
+        "sprnig",
+    ]);
+    assert!(err.contains("no campaign named 'sprnig'"), "{err}");
+    assert!(
+        shop.fails(&[
+            "link",
+            "add",
+            "--influencer",
+            "sarah",
+            "--url",
+            "shop.example"
+        ])
+        .contains("--url")
+    );
+}

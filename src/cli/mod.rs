@@ -438,23 +438,24 @@ fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Result<()> {
             medium,
         } => {
             let owner = store.influencer_by_handle(influencer)?;
-            let campaign_row = if campaign.trim().is_empty() {
-                None
-            } else {
-                store.campaign_by_name(campaign).ok()
+            // The campaign must exist, as in the app: a typo is not silently a new name.
+            let campaign_row = match campaign.trim() {
+                "" => None,
+                name => Some(store.campaign_by_name(name).map_err(|e| {
+                    anyhow::anyhow!("--campaign: {e} (create it with `shoutout campaign add`)")
+                })?),
             };
-            let medium = medium.clone().unwrap_or_else(|| owner.platform.to_string());
-            store.add_link(
-                owner.id,
-                campaign_row,
+            let new = crate::domain::NewLink::parse(
                 url,
                 &owner.handle,
-                &medium,
+                owner.platform,
+                medium.as_deref().unwrap_or(""),
                 campaign,
                 content,
-            )?;
-            let link = crate::domain::utm_link(url, &owner.handle, &medium, campaign, content);
-            writeln!(out, "{link}")?;
+            )
+            .map_err(|(field, e)| anyhow::anyhow!("--{field}: {e}"))?;
+            store.add_link(owner.id, campaign_row, &new)?;
+            writeln!(out, "{}", new.url())?;
         }
         LinkCmd::List => {
             let mut rows = vec![["influencer".to_string(), "link".into()]];

@@ -20,7 +20,7 @@ pub use money::{
     Cents, fmt2, from_cents, from_wide_cents, parse_amount, parse_percent, round2, to_cents,
 };
 pub use order::{FinancialStatus, OrderRecord, customer_key, normalize_code, parse_code};
-pub use post::{NewPost, utm_link};
+pub use post::{NewLink, NewPost, utm_link};
 pub use text::{VisibleWriter, excerpt, visible};
 pub use value::{
     MAX_COUNT, ORDER_YEARS, ValueError, check_count, check_order_time, parse_count, parse_date,

@@ -48,30 +48,128 @@ impl NewPost {
     }
 }
 
+/// A tracking link as entered: the page and the UTM parts, validated. [`NewLink::url`] is
+/// the one place a link is built; the command line, the app and the store all use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLink {
+    pub base_url: String,
+    /// `utm_source`: the creator's handle.
+    pub source: String,
+    /// `utm_medium`: the platform unless given.
+    pub medium: String,
+    /// `utm_campaign`: a campaign's name, or empty.
+    pub campaign: String,
+    /// `utm_content`, e.g. `story_jan15`, or empty.
+    pub content: String,
+}
+
+impl NewLink {
+    /// Validates the parts of a link for `handle` on `platform`: the page must be a web
+    /// address (`http://` or `https://`, a host, no spaces or control characters); an empty
+    /// medium is the platform.
+    pub fn parse(
+        base_url: &str,
+        handle: &str,
+        platform: crate::domain::Platform,
+        medium: &str,
+        campaign: &str,
+        content: &str,
+    ) -> Result<NewLink, (&'static str, crate::domain::ValueError)> {
+        let url = base_url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        let host_ok = rest.is_some_and(|r| {
+            !r.is_empty() && !r.starts_with(['/', '?', '#']) && !r.starts_with('.')
+        });
+        if !host_ok
+            || url
+                .chars()
+                .any(|c| c.is_whitespace() || crate::domain::text::is_unsafe(c))
+        {
+            return Err((
+                "url",
+                crate::domain::ValueError::new(
+                    base_url,
+                    "a web address starting with https://, like https://shop.example/mugs",
+                ),
+            ));
+        }
+        for (field, text) in [
+            ("medium", medium),
+            ("campaign", campaign),
+            ("content", content),
+        ] {
+            if text.chars().any(crate::domain::text::is_unsafe) {
+                return Err((
+                    field,
+                    crate::domain::ValueError::new(text, "text without control characters"),
+                ));
+            }
+        }
+        let medium = match medium.trim() {
+            "" => platform.to_string(),
+            m => m.to_string(),
+        };
+        Ok(NewLink {
+            base_url: url.to_string(),
+            source: handle.trim().trim_start_matches('@').to_string(),
+            medium,
+            campaign: campaign.trim().to_string(),
+            content: content.trim().to_string(),
+        })
+    }
+
+    /// The link with its UTM parameters.
+    pub fn url(&self) -> String {
+        utm_link(
+            &self.base_url,
+            &self.source,
+            &self.medium,
+            &self.campaign,
+            &self.content,
+        )
+    }
+}
+
 /// Builds a tracking link: `base` with `utm_source`, `utm_medium`, `utm_campaign` and
-/// `utm_content` added (empty parts left out), values percent-encoded. A base that already
-/// has a query string gets `&` rather than a second `?`.
+/// `utm_content` (empty parts left out, values percent-encoded). The page's own query
+/// parameters are kept, except earlier values of these four, which are replaced; the
+/// parameters go before a `#fragment`, which stays at the end.
 pub fn utm_link(base: &str, source: &str, medium: &str, campaign: &str, content: &str) -> String {
     let base = base.trim();
-    let mut out = base.to_string();
-    let mut sep = if base.contains('?') { '&' } else { '?' };
-    for (key, value) in [
+    let (page, fragment) = base.split_at(base.find('#').unwrap_or(base.len()));
+    let (path, query) = match page.split_once('?') {
+        Some((path, query)) => (path, query),
+        None => (page, ""),
+    };
+    let ours: Vec<(&str, &str)> = [
         ("utm_source", source),
         ("utm_medium", medium),
         ("utm_campaign", campaign),
         ("utm_content", content),
-    ] {
-        let value = value.trim();
-        if value.is_empty() {
-            continue;
-        }
-        out.push(sep);
-        sep = '&';
-        out.push_str(key);
-        out.push('=');
-        out.push_str(&percent_encode(value));
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.trim()))
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    let mut params: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or("");
+            !ours.iter().any(|(k, _)| *k == key)
+        })
+        .map(str::to_string)
+        .collect();
+    params.extend(
+        ours.iter()
+            .map(|(k, v)| format!("{k}={}", percent_encode(v))),
+    );
+    if params.is_empty() {
+        return format!("{path}{fragment}");
     }
-    out
+    format!("{path}?{}{fragment}", params.join("&"))
 }
 
 fn percent_encode(value: &str) -> String {
@@ -106,5 +204,58 @@ mod tests {
             utm_link("https://s.example/?ref=1", "a", "", "", "story_jan15"),
             "https://s.example/?ref=1&utm_source=a&utm_content=story_jan15"
         );
+    }
+
+    #[test]
+    fn parameters_go_before_the_fragment_and_replace_old_utm_values() {
+        assert_eq!(
+            utm_link("https://s.example/mugs#reviews", "ana", "tiktok", "", ""),
+            "https://s.example/mugs?utm_source=ana&utm_medium=tiktok#reviews"
+        );
+        assert_eq!(
+            utm_link(
+                "https://s.example/?variant=3&utm_source=old#top",
+                "ana",
+                "",
+                "",
+                ""
+            ),
+            "https://s.example/?variant=3&utm_source=ana#top"
+        );
+        assert_eq!(
+            utm_link("https://s.example/x", "", "", "", ""),
+            "https://s.example/x"
+        );
+    }
+
+    #[test]
+    fn links_are_validated_once() {
+        use crate::domain::Platform;
+        let link = NewLink::parse(
+            "https://s.example/m",
+            "@ana",
+            Platform::Tiktok,
+            "",
+            "spring",
+            "",
+        )
+        .unwrap();
+        assert_eq!(link.medium, "tiktok");
+        assert_eq!(
+            link.url(),
+            "https://s.example/m?utm_source=ana&utm_medium=tiktok&utm_campaign=spring"
+        );
+        for bad in [
+            "s.example/m",
+            "https://",
+            "https:// s.example",
+            "ftp://x",
+            "https://a\u{1b}b",
+        ] {
+            assert!(
+                NewLink::parse(bad, "ana", Platform::Tiktok, "", "", "").is_err(),
+                "{bad}"
+            );
+        }
     }
 }

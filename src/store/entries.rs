@@ -496,19 +496,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Saves a tracking link built by [`crate::domain::utm_link`].
-    #[expect(clippy::too_many_arguments, reason = "one argument per UTM part")]
+    /// Saves a tracking link (built by [`NewLink::url`]).
     pub fn add_link(
         &mut self,
         influencer_id: i64,
         campaign_id: Option<i64>,
-        base_url: &str,
-        source: &str,
-        medium: &str,
-        campaign: &str,
-        content: &str,
+        link: &crate::domain::NewLink,
     ) -> Result<i64> {
-        let url = crate::domain::utm_link(base_url, source, medium, campaign, content);
         self.conn.execute(
             "INSERT INTO link (influencer_id, campaign_id, base_url, utm_source, utm_medium,
                                utm_campaign, utm_content, url)
@@ -516,12 +510,12 @@ impl Store {
             params![
                 influencer_id,
                 campaign_id,
-                base_url.trim(),
-                source.trim(),
-                medium.trim(),
-                campaign.trim(),
-                content.trim(),
-                url
+                link.base_url,
+                link.source,
+                link.medium,
+                link.campaign,
+                link.content,
+                link.url()
             ],
         )?;
         Ok(self.conn.last_insert_rowid())

@@ -381,29 +381,33 @@ impl App {
         }
     }
 
-    /// The link the builder shows for the current fields.
+    /// The link the builder shows for the current fields (empty until they make one).
     pub fn built_link(&self, form: &Form) -> String {
+        self.link_of(form).map_or(String::new(), |l| l.url())
+    }
+
+    /// The link the form's fields describe, validated by the domain.
+    fn link_of(&self, form: &Form) -> Result<crate::domain::NewLink, FieldError> {
         let handle = form.value("influencer").trim_start_matches('@');
-        let medium = match form.value("medium") {
-            "" => self
-                .lists
-                .influencers
-                .iter()
-                .find(|i| i.handle == handle)
-                .map_or(String::new(), |i| i.platform.to_string()),
-            m => m.to_string(),
-        };
+        let platform = self
+            .lists
+            .influencers
+            .iter()
+            .find(|i| i.handle.eq_ignore_ascii_case(handle))
+            .map_or(crate::domain::Platform::Other, |i| i.platform);
         let campaign = match form.value("campaign") {
             "(none)" => "",
             c => c,
         };
-        crate::domain::utm_link(
+        crate::domain::NewLink::parse(
             form.value("url"),
             handle,
-            &medium,
+            platform,
+            form.value("medium"),
             campaign,
             form.value("content"),
         )
+        .map_err(field_err)
     }
 
     fn influencer_id(&self, form: &Form) -> Result<InfluencerRow, FieldError> {
@@ -539,33 +543,11 @@ impl App {
             }
             FormKind::Link => {
                 let who = self.influencer_id(form)?;
-                let url = form.value("url");
-                if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    return Err((
-                        "url",
-                        ValueError::new(url, "a web address starting with https://").to_string(),
-                    ));
-                }
-                let link = self.built_link(form);
+                let new = self.link_of(form)?;
+                let link = new.url();
                 let campaign = self.campaign_id(form)?;
-                let medium = match form.value("medium") {
-                    "" => who.platform.to_string(),
-                    m => m.to_string(),
-                };
-                let campaign_name = match form.value("campaign") {
-                    "(none)" => "",
-                    c => c,
-                };
                 self.store
-                    .add_link(
-                        who.id,
-                        campaign,
-                        url,
-                        &who.handle,
-                        &medium,
-                        campaign_name,
-                        form.value("content"),
-                    )
+                    .add_link(who.id, campaign, &new)
                     .map_err(store_err("url"))?;
                 self.effects.push(Effect::Copy(link.clone()));
                 Ok(format!(
