@@ -810,3 +810,47 @@ fn the_link_builder_keeps_the_page_s_query_and_fragment() {
         .contains("--url")
     );
 }
+
+#[test]
+fn a_mistake_can_be_deleted_after_a_yes() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&[
+        "link",
+        "add",
+        "--influencer",
+        "milo",
+        "--url",
+        "https://shop.example/",
+    ]);
+    let id_of = |list: &str, needle: &str| -> String {
+        let out = shop.ok(&[list, "list"]);
+        let line = out
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{out}"));
+        line.split_whitespace().next().unwrap().to_string()
+    };
+    let post = id_of("post", "@sarah");
+    // Without a terminal nobody can say yes: nothing is deleted.
+    let err = shop.fails(&["post", "delete", &post]);
+    assert!(err.contains("--yes"), "{err}");
+    assert!(shop.ok(&["post", "list"]).contains("@sarah"));
+    let out = shop.ok(&["post", "delete", &post, "--yes"]);
+    assert!(
+        out.contains("deleted the instagram post of @sarah on 2026-05-02"),
+        "{out}"
+    );
+    assert!(shop.ok(&["post", "list"]).contains("(none yet)"));
+
+    let cost = id_of("cost", "@milo");
+    shop.ok(&["cost", "delete", &cost, "--yes"]);
+    assert!(!shop.ok(&["cost", "list"]).contains("@milo"));
+    shop.ok(&["code", "delete", "milo15", "--yes"]);
+    assert!(!shop.ok(&["code", "list"]).contains("MILO15"));
+    let link = id_of("link", "@milo");
+    shop.ok(&["link", "delete", &link, "--yes"]);
+    assert!(shop.ok(&["link", "list"]).contains("(none yet)"));
+    let err = shop.fails(&["cost", "delete", "999", "--yes"]);
+    assert!(err.contains("no cost with id 999"), "{err}");
+}

@@ -110,6 +110,13 @@ pub enum CodeCmd {
     },
     /// List promo codes and their owners
     List,
+    /// Delete a promo code (orders that used it stop counting for its owner)
+    Delete {
+        code: String,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,16 +139,30 @@ pub enum CostCmd {
         #[arg(long)]
         campaign: Option<String>,
     },
-    /// List cost entries, newest first
+    /// List cost entries, newest first (with their ids)
     List,
+    /// Delete a cost entry by its id (see `cost list`)
+    Delete {
+        id: i64,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PostCmd {
     /// Log a post
     Add(Box<PostArgs>),
-    /// List posts, newest first
+    /// List posts, newest first (with their ids)
     List,
+    /// Delete a post by its id (see `post list`)
+    Delete {
+        id: i64,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -220,8 +241,15 @@ pub enum LinkCmd {
         #[arg(long)]
         medium: Option<String>,
     },
-    /// List saved links
+    /// List saved links (with their ids)
     List,
+    /// Delete a saved link by its id (see `link list`)
+    Delete {
+        id: i64,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -82,6 +82,20 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Cost(cmd) => cost(&mut store, cmd, out),
         Command::Post(PostCmd::Add(args)) => post_add(&mut store, args, out),
         Command::Post(PostCmd::List) => post_list(&store, out),
+        Command::Post(PostCmd::Delete { id, yes }) => {
+            let Some(p) = store.posts()?.into_iter().find(|p| p.id == *id) else {
+                return Err(crate::store::StoreError::NotFound {
+                    what: "post",
+                    id: *id,
+                }
+                .into());
+            };
+            let what = format!(
+                "the {} post of @{} on {}",
+                p.post.platform, p.handle, p.post.posted_on
+            );
+            delete(&what, *yes, out, || store.delete_post(*id))
+        }
         Command::Campaign(cmd) => campaign(&mut store, cmd, out),
         Command::Link(cmd) => link(&mut store, cmd, out),
         Command::Import(args) => import(&mut store, args, now, out),
@@ -150,6 +164,21 @@ fn describe(store: &Store) -> String {
     store
         .path()
         .map_or("the database".into(), |p| p.display().to_string())
+}
+
+/// Deletes `what` after a yes on the terminal (or with `--yes`), and says what went.
+fn delete(
+    what: &str,
+    yes: bool,
+    out: &mut dyn Write,
+    go: impl FnOnce() -> crate::store::Result<()>,
+) -> Result<()> {
+    if !yes && !confirm(&format!("Delete {what}? [y/N] "))? {
+        bail!("not deleted (pass --yes to delete without a question)");
+    }
+    go()?;
+    writeln!(out, "deleted {what}")?;
+    Ok(())
 }
 
 /// Asks a yes/no question on the terminal; without one there is nobody to ask, so no.
@@ -253,6 +282,21 @@ fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Result<()> {
             store.add_code(code, owner.id, campaign)?;
             writeln!(out, "code {} now credits @{}", code.trim(), owner.handle)?;
         }
+        CodeCmd::Delete { code, yes } => {
+            let key = crate::domain::normalize_code(code);
+            let Some(c) = store
+                .codes()?
+                .into_iter()
+                .find(|c| crate::domain::normalize_code(&c.code) == key)
+            else {
+                bail!("no promo code '{}' (see `shoutout code list`)", code.trim());
+            };
+            let what = format!(
+                "code {} of @{} (its orders stop counting for her)",
+                c.code, c.handle
+            );
+            delete(&what, *yes, out, || store.delete_code(c.id))?;
+        }
         CodeCmd::List => {
             let mut rows = vec![["code".to_string(), "influencer".into(), "campaign".into()]];
             for c in store.codes()? {
@@ -299,9 +343,27 @@ fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Result<()> {
                 cost.date
             )?;
         }
+        CostCmd::Delete { id, yes } => {
+            let Some(c) = store.costs()?.into_iter().find(|c| c.id == *id) else {
+                return Err(crate::store::StoreError::NotFound {
+                    what: "cost",
+                    id: *id,
+                }
+                .into());
+            };
+            let what = format!(
+                "the {} of {} for @{} on {}",
+                c.kind,
+                fmt2(c.amount),
+                c.handle,
+                c.date
+            );
+            delete(&what, *yes, out, || store.delete_cost(*id))?;
+        }
         CostCmd::List => {
             let mut rows = vec![[
-                "date".to_string(),
+                "id".to_string(),
+                "date".into(),
                 "influencer".into(),
                 "kind".into(),
                 "amount".into(),
@@ -309,6 +371,7 @@ fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Result<()> {
             ]];
             for c in store.costs()? {
                 rows.push([
+                    c.id.to_string(),
                     c.date.to_string(),
                     format!("@{}", c.handle),
                     c.kind.to_string(),
@@ -353,7 +416,8 @@ fn post_add(store: &mut Store, a: &PostArgs, out: &mut dyn Write) -> Result<()> 
 
 fn post_list(store: &Store, out: &mut dyn Write) -> Result<()> {
     let mut rows = vec![[
-        "date".to_string(),
+        "id".to_string(),
+        "date".into(),
         "influencer".into(),
         "platform".into(),
         "followers".into(),
@@ -365,6 +429,7 @@ fn post_list(store: &Store, out: &mut dyn Write) -> Result<()> {
     let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
     for p in store.posts()? {
         rows.push([
+            p.id.to_string(),
             p.post.posted_on.to_string(),
             format!("@{}", p.handle),
             p.post.platform.to_string(),
@@ -457,10 +522,21 @@ fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Result<()> {
             store.add_link(owner.id, campaign_row, &new)?;
             writeln!(out, "{}", new.url())?;
         }
+        LinkCmd::Delete { id, yes } => {
+            let Some(l) = store.links()?.into_iter().find(|l| l.id == *id) else {
+                return Err(crate::store::StoreError::NotFound {
+                    what: "link",
+                    id: *id,
+                }
+                .into());
+            };
+            let what = format!("the link of @{}: {}", l.handle, l.url);
+            delete(&what, *yes, out, || store.delete_link(*id))?;
+        }
         LinkCmd::List => {
-            let mut rows = vec![["influencer".to_string(), "link".into()]];
-            for (handle, url) in store.links()? {
-                rows.push([format!("@{handle}"), url]);
+            let mut rows = vec![["id".to_string(), "influencer".into(), "link".into()]];
+            for l in store.links()? {
+                rows.push([l.id.to_string(), format!("@{}", l.handle), l.url]);
             }
             write_columns(out, &rows)?;
         }

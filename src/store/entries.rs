@@ -32,6 +32,14 @@ pub struct CodeRow {
     pub campaign: Option<String>,
 }
 
+/// A saved tracking link with its owner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRow {
+    pub id: i64,
+    pub handle: String,
+    pub url: String,
+}
+
 /// A cost entry with its owner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostRow {
@@ -283,9 +291,29 @@ impl Store {
 
     /// Removes a promo code (orders it credited stop being credited at once).
     pub fn delete_code(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM promo_code WHERE id = ?1", [id])?;
+        self.delete_row("promo_code", "promo code", id)
+    }
+
+    /// Deletes one row of a hand-entered table; an id that is not there is an error.
+    fn delete_row(&mut self, table: &str, what: &'static str, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound { what, id });
+        }
         Ok(())
+    }
+
+    /// Deletes a post (its engagement stops counting at once).
+    pub fn delete_post(&mut self, id: i64) -> Result<()> {
+        self.delete_row("post", "post", id)
+    }
+
+    /// Deletes a saved tracking link (orders it brought keep their `utm_source`; they stop
+    /// being credited through it).
+    pub fn delete_link(&mut self, id: i64) -> Result<()> {
+        self.delete_row("link", "link", id)
     }
 
     /// All promo codes, by code.
@@ -358,8 +386,7 @@ impl Store {
 
     /// Deletes a cost entry.
     pub fn delete_cost(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM cost WHERE id = ?1", [id])?;
-        Ok(())
+        self.delete_row("cost", "cost", id)
     }
 
     /// All cost entries, newest first.
@@ -522,12 +549,18 @@ impl Store {
     }
 
     /// All saved links as (handle, url), newest first.
-    pub fn links(&self) -> Result<Vec<(String, String)>> {
+    pub fn links(&self) -> Result<Vec<LinkRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT i.handle, l.url FROM link l JOIN influencer i ON i.id = l.influencer_id
+            "SELECT l.id, i.handle, l.url FROM link l JOIN influencer i ON i.id = l.influencer_id
              ORDER BY l.id DESC",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(LinkRow {
+                id: r.get(0)?,
+                handle: r.get(1)?,
+                url: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

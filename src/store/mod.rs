@@ -16,7 +16,7 @@ pub use backup::{KEEP_AUTOMATIC, backup_dir};
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     private_dir(dir)
 }
-pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow};
+pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow};
 pub use orders::{BatchInfo, BatchMeta, OrderImport, Upsert, UpsertCounts, fingerprint};
 
 use rusqlite::{Connection, OpenFlags, ffi};
@@ -42,6 +42,8 @@ pub enum StoreError {
         field: &'static str,
         error: crate::domain::ValueError,
     },
+    #[error("there is no {what} with id {id} (see the id column of its list)")]
+    NotFound { what: &'static str, id: i64 },
     #[error("there is no import to undo")]
     NothingToUndo,
     #[error("the database is busy: another shoutout is writing to it. Try again in a moment")]

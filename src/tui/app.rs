@@ -19,7 +19,9 @@ use crate::metrics::{
     Facts, Period, Prepared, ScoreRow, Scorecard, ScorecardOptions, prepare, rank,
     scorecard_prepared, search,
 };
-use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, PostRow, Store, StoreError};
+use crate::store::{
+    CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow, Store, StoreError,
+};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
@@ -39,6 +41,8 @@ pub enum Pending {
     UndoImport,
     DeleteCost(i64),
     DeleteCode(i64),
+    DeletePost(i64),
+    DeleteLink(i64),
     LoadDemo,
 }
 
@@ -83,7 +87,8 @@ pub struct Lists {
     pub costs: Vec<CostRow>,
     pub posts: Vec<PostRow>,
     pub codes: Vec<CodeRow>,
-    pub links: Vec<(String, String)>,
+    /// Saved links, newest first: on the Codes screen they follow the codes.
+    pub links: Vec<LinkRow>,
     pub campaigns: Vec<CampaignRow>,
 }
 
@@ -255,7 +260,7 @@ impl App {
             Screen::Influencers => self.lists.influencers.len(),
             Screen::Costs => self.lists.costs.len(),
             Screen::Posts => self.lists.posts.len(),
-            Screen::Codes => self.lists.codes.len(),
+            Screen::Codes => self.lists.codes.len() + self.lists.links.len(),
             Screen::Campaigns => self.lists.campaigns.len(),
         }
     }
@@ -646,6 +651,7 @@ impl App {
                 }
             }
             Screen::Codes => {
+                let codes = self.lists.codes.len();
                 if let Some(c) = self.lists.codes.get(s) {
                     self.modal = Some(Modal::Confirm {
                         question: format!(
@@ -653,6 +659,22 @@ impl App {
                             c.code, c.handle
                         ),
                         pending: Pending::DeleteCode(c.id),
+                    });
+                } else if let Some(l) = self.lists.links.get(s - codes) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!("Delete the link of @{}? {}", l.handle, l.url),
+                        pending: Pending::DeleteLink(l.id),
+                    });
+                }
+            }
+            Screen::Posts => {
+                if let Some(p) = self.lists.posts.get(s) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Delete the {} post of @{} on {}? Its engagement stops counting.",
+                            p.post.platform, p.handle, p.post.posted_on
+                        ),
+                        pending: Pending::DeletePost(p.id),
                     });
                 }
             }
@@ -690,6 +712,16 @@ impl App {
                         self.store.delete_code(id)?;
                         self.reload_entries()?;
                         self.say("code deleted");
+                    }
+                    Pending::DeletePost(id) => {
+                        self.store.delete_post(id)?;
+                        self.reload_entries()?;
+                        self.say("post deleted");
+                    }
+                    Pending::DeleteLink(id) => {
+                        self.store.delete_link(id)?;
+                        self.reload_entries()?;
+                        self.say("link deleted");
                     }
                     Pending::LoadDemo => {
                         let s = crate::demo::load(&mut self.store, &self.now)?;

@@ -409,7 +409,13 @@ fn the_link_builder_saves_and_copies_the_link() {
     let link =
         "https://shop.example/mugs?utm_source=ana&utm_medium=instagram&utm_content=story_jan15";
     assert_eq!(app.effects, [Effect::Copy(link.into())]);
-    assert_eq!(app.lists.links, [("ana".to_string(), link.to_string())]);
+    let saved: Vec<(&str, &str)> = app
+        .lists
+        .links
+        .iter()
+        .map(|l| (l.handle.as_str(), l.url.as_str()))
+        .collect();
+    assert_eq!(saved, [("ana", link)]);
 }
 
 #[test]
@@ -568,4 +574,44 @@ fn a_code_saved_after_an_import_credits_its_orders_at_once() {
     let milo = app.card.rows.iter().find(|r| r.handle == "milo").unwrap();
     assert_eq!(milo.revenue, rust_decimal::Decimal::new(19000, 2));
     assert_eq!(milo.new_customers, rust_decimal::Decimal::from(2));
+}
+
+#[test]
+fn a_post_and_a_link_are_deleted_after_confirmation() {
+    let (mut app, _dir) = demo();
+    let ana = app.lists.influencers[0].id;
+    let link = crate::domain::NewLink::parse(
+        "https://shop.example/",
+        &app.lists.influencers[0].handle,
+        app.lists.influencers[0].platform,
+        "",
+        "",
+        "",
+    )
+    .unwrap();
+    app.store.add_link(ana, None, &link).unwrap();
+    app.reload_entries().unwrap();
+
+    app.update(Action::GoTo(Screen::Posts));
+    let posts = app.lists.posts.len();
+    app.update(Action::Delete);
+    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    app.update(Action::Back);
+    assert_eq!(app.lists.posts.len(), posts, "cancelled: nothing deleted");
+    app.update(Action::Delete);
+    app.update(Action::Confirm);
+    assert_eq!(app.lists.posts.len(), posts - 1);
+
+    // On the Codes screen the links follow the codes.
+    app.update(Action::GoTo(Screen::Codes));
+    for _ in 0..app.lists.codes.len() {
+        app.update(Action::Down);
+    }
+    app.update(Action::Delete);
+    let Some(Modal::Confirm { question, .. }) = &app.modal else {
+        panic!("no confirmation: {:?}", app.status);
+    };
+    assert!(question.contains("link"), "{question}");
+    app.update(Action::Confirm);
+    assert!(app.lists.links.is_empty());
 }

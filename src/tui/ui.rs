@@ -156,7 +156,8 @@ fn fit_columns(cols: &[Col], widths: &[usize], width: u16) -> Vec<usize> {
     chosen
 }
 
-/// Draws rows `[offset, offset + height)` of a table; `row(i)` builds row `i`'s cells.
+/// Draws rows `[offset, offset + height)` of a table; `row(i)` builds row `i`'s cells. A
+/// `selected` past the end marks no row (the selection is in a list drawn below).
 fn draw_table(
     frame: &mut Frame,
     area: Rect,
@@ -167,7 +168,8 @@ fn draw_table(
     theme: Theme,
 ) {
     let height = area.height.saturating_sub(1).max(1) as usize;
-    let offset = (selected / height) * height;
+    let shown = selected.min(len.saturating_sub(1));
+    let offset = (shown / height) * height;
     // Every cell made visible: a control character or bidirectional override in a handle,
     // code, note or campaign name is shown, never obeyed (and measured as shown).
     let visible: Vec<Vec<String>> = (offset..len.min(offset + height))
@@ -208,7 +210,8 @@ fn draw_table(
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ")
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected((len > 0).then_some(selected - offset));
+    let mut state =
+        TableState::default().with_selected((selected < len).then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
 

@@ -160,6 +160,13 @@ pub static BINDINGS: &[Binding] = &[
         "update the selected post's numbers",
         "update",
     ),
+    bind(
+        POSTS,
+        &[ch('d'), code(K::Delete)],
+        Action::Delete,
+        "delete the selected post",
+        "delete",
+    ),
     // Codes
     bind(CODES, &[ch('a')], Action::Add, "add a promo code", "add"),
     bind(
@@ -173,7 +180,7 @@ pub static BINDINGS: &[Binding] = &[
         CODES,
         &[ch('d'), code(K::Delete)],
         Action::Delete,
-        "delete the selected code",
+        "delete the selected code or link (links follow the codes)",
         "delete",
     ),
     // Campaigns

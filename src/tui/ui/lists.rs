@@ -257,12 +257,13 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
                 priority: 2,
             },
         ];
+        let selected = app.selected[Screen::Codes.index()];
         draw_table(
             frame,
             codes_area,
             &cols,
             list.len(),
-            app.selected[Screen::Codes.index()],
+            selected,
             |i| {
                 let c = &list[i];
                 vec![
@@ -274,12 +275,24 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
             theme,
         );
     }
+    // The links follow the codes in the selection: five at a time, around the selected one.
+    let selected_link = app.selected[Screen::Codes.index()].checked_sub(list.len());
+    let first = selected_link.map_or(0, |s| s.saturating_sub(4));
     let links: Vec<Line> = app
         .lists
         .links
         .iter()
+        .enumerate()
+        .skip(first)
         .take(5)
-        .map(|(h, url)| Line::raw(format!("@{h}  {url}")))
+        .map(|(i, l)| {
+            let text = crate::domain::visible(&format!("@{}  {}", l.handle, l.url)).into_owned();
+            if Some(i) == selected_link {
+                Line::styled(format!("▶ {text}"), theme.selected())
+            } else {
+                Line::raw(format!("  {text}"))
+            }
+        })
         .collect();
     let links = if links.is_empty() {
         vec![Line::styled(
