@@ -103,6 +103,31 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
+/// The setting that remembers the shop last named for files of a layout (the app offers it
+/// again for the next file with the same header).
+pub fn shop_setting(layout_key: &str) -> String {
+    format!("shop_for_layout:{layout_key}")
+}
+
+/// The layout key of a file: its header as [`header_key`] makes it.
+pub fn layout_key(path: &Path) -> Result<String, ImportError> {
+    let file_name = path.display().to_string();
+    let io = |error| ImportError::Io {
+        file: file_name.clone(),
+        error,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let sniffed = text::sniff(std::io::BufReader::new(file)).map_err(io)?;
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .delimiter(sniffed.delimiter)
+        .from_reader(sniffed.reader);
+    let header = csv
+        .headers()
+        .map_err(|e| columns::malformed(&file_name, &e))?;
+    Ok(header_key(header))
+}
+
 /// Imports (or with `dry_run`, previews) an order export.
 pub fn import_file(
     store: &mut Store,
@@ -230,6 +255,11 @@ pub fn import_reader(
         imported_at: options.now.clone(),
     };
     let mut batch = store.begin_import(&meta)?;
+    if let Some(shop) = &options.shop
+        && !options.dry_run
+    {
+        batch.set_setting(&shop_setting(&key), shop)?;
+    }
     let mut currency = batch.setting("currency")?;
     // Formats without a currency column take the shop's (or the one given).
     let fallback_currency = options

@@ -54,6 +54,10 @@ pub enum Modal {
         input: Input,
         error: Option<String>,
         candidates: Vec<String>,
+        /// The shop the file comes from (empty: the one remembered for its layout, or the
+        /// format's name); the arrow keys move between the two fields.
+        shop: Input,
+        on_shop: bool,
     },
     ImportPreview {
         path: PathBuf,
@@ -119,6 +123,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Terminal size, for paging.
     pub size: (u16, u16),
+    /// The shop of the file being imported, as the import box gave it.
+    pub import_shop: Option<String>,
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
@@ -164,6 +170,7 @@ impl App {
             effects: Vec::new(),
             size: (80, 24),
             seen_version: 0,
+            import_shop: None,
         };
         app.reload()?;
         Ok(app)
@@ -325,8 +332,18 @@ impl App {
                     field.error = None;
                 }
             }
-            Some(Modal::ImportPath { input, error, .. }) => {
-                input.handle_event(&event);
+            Some(Modal::ImportPath {
+                input,
+                error,
+                shop,
+                on_shop,
+                ..
+            }) => {
+                if *on_shop {
+                    shop.handle_event(&event);
+                } else {
+                    input.handle_event(&event);
+                }
                 *error = None;
             }
             None if self.searching => {
@@ -499,6 +516,8 @@ impl App {
                     input: Input::default(),
                     error: None,
                     candidates: Vec::new(),
+                    shop: Input::default(),
+                    on_shop: false,
                 })
             }
             Action::UndoImport => {

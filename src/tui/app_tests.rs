@@ -615,3 +615,58 @@ fn a_post_and_a_link_are_deleted_after_confirmation() {
     app.update(Action::Confirm);
     assert!(app.lists.links.is_empty());
 }
+
+#[test]
+fn a_second_shop_is_named_in_the_import_box_and_remembered() {
+    let (mut app, dir) = app();
+    add_sarah_with_her_code(&mut app);
+    let a = fixture("orders_79.csv");
+    let b = dir.path().join("other_shop.csv");
+    std::fs::write(
+        &b,
+        std::fs::read_to_string(&a)
+            .unwrap()
+            .replace("@example.com", "@other.example")
+            .replace("2026-05-", "2025-11-"),
+    )
+    .unwrap();
+    let import = |app: &mut App, path: &str, shop: &str| {
+        press(app, KeyCode::Char('i'));
+        typ(app, path);
+        if !shop.is_empty() {
+            press(app, KeyCode::Down);
+            typ(app, shop);
+        }
+        press(app, KeyCode::Enter);
+    };
+    import(&mut app, &a, "");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let orders = app.facts.orders.len();
+
+    // Shop B under the default name: refused in the box, nothing written.
+    import(&mut app, b.to_str().unwrap(), "");
+    let Some(Modal::ImportPath { error: Some(e), .. }) = &app.modal else {
+        panic!(
+            "expected the refusal in the import box: {:?}",
+            app.modal.is_some()
+        );
+    };
+    assert!(e.contains("another shop"), "{e}");
+    app.update(Action::Back);
+    // Named: previewed and imported beside shop A.
+    import(&mut app, b.to_str().unwrap(), "stall");
+    let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+        panic!("no preview: {:?}", app.status);
+    };
+    assert_eq!(summary.shop, "stall");
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), orders * 2);
+    // The next file of this layout offers the shop named last time.
+    import(&mut app, b.to_str().unwrap(), "");
+    let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+        panic!("no preview: {:?}", app.status);
+    };
+    assert_eq!(summary.shop, "stall");
+    assert_eq!(summary.counts.unchanged, orders as i64);
+}

@@ -50,7 +50,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             input,
             error,
             candidates,
-        }) => draw_import_path(frame, input, error.as_deref(), candidates, theme),
+            shop,
+            on_shop,
+        }) => draw_import_path(
+            frame,
+            [input, shop],
+            *on_shop,
+            error.as_deref(),
+            candidates,
+            theme,
+        ),
         Some(Modal::ImportPreview {
             summary, invalid, ..
         }) => draw_preview(frame, summary, *invalid, theme),

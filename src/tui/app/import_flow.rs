@@ -5,19 +5,26 @@ use super::*;
 
 impl App {
     pub(super) fn update_import_path(&mut self, action: Action) -> anyhow::Result<()> {
-        let Some(Modal::ImportPath { input, .. }) = &self.modal else {
+        let Some(Modal::ImportPath { input, shop, .. }) = &self.modal else {
             return Ok(());
         };
         let typed = input.value().to_string();
+        let typed_shop = shop.value().trim().to_string();
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.modal = None,
+            Action::Down | Action::Up => {
+                if let Some(Modal::ImportPath { on_shop, .. }) = &mut self.modal {
+                    *on_shop = action == Action::Down;
+                }
+            }
             Action::Complete => {
                 let (completed, candidates) = complete_path(&typed);
                 if let Some(Modal::ImportPath {
                     input,
                     candidates: c,
                     error,
+                    ..
                 }) = &mut self.modal
                 {
                     *input = Input::new(completed);
@@ -28,6 +35,21 @@ impl App {
             }
             Action::Submit => {
                 let path = expand_home(&typed);
+                // The shop typed, else the one last used for files of this layout.
+                self.import_shop = match typed_shop.as_str() {
+                    "" => crate::import::layout_key(&path).ok().and_then(|key| {
+                        self.store
+                            .setting(&crate::import::shop_setting(&key))
+                            .ok()
+                            .flatten()
+                    }),
+                    typed => Some(typed.to_string()),
+                };
+                if let (Some(remembered), Some(Modal::ImportPath { shop, .. })) =
+                    (&self.import_shop, &mut self.modal)
+                {
+                    *shop = Input::new(remembered.clone());
+                }
                 match self.preview(&path, None) {
                     Err(ImportError::UnknownFormat { header, .. }) => {
                         self.open_mapping_form(path, &header);
@@ -76,6 +98,7 @@ impl App {
             dry_run,
             skip_invalid,
             mapping,
+            shop: self.import_shop.clone(),
             backup: !dry_run,
             ..ImportOptions::new(self.now.clone())
         };

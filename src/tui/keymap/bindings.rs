@@ -417,6 +417,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::ImportPath,
+        &[code(K::Down)],
+        Action::Down,
+        "to the shop field (for a second shop's export)",
+        "shop",
+    ),
+    bind(
+        C::ImportPath,
+        &[code(K::Up)],
+        Action::Up,
+        "back to the file field",
+        "",
+    ),
+    bind(
+        C::ImportPath,
         &[code(K::Esc)],
         Action::Back,
         "cancel",

@@ -130,13 +130,14 @@ pub(super) fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme)
 
 pub(super) fn draw_import_path(
     frame: &mut Frame,
-    input: &tui_input::Input,
+    [input, shop]: [&tui_input::Input; 2],
+    on_shop: bool,
     error: Option<&str>,
     candidates: &[String],
     theme: Theme,
 ) {
     let shown = candidates.len().min(8);
-    let height = 6 + shown as u16 + if error.is_some() { 3 } else { 0 };
+    let height = 8 + shown as u16 + if error.is_some() { 3 } else { 0 };
     let inner = popup(frame, 76, height, "Import an order export", theme);
     let mut lines = vec![
         Line::styled(
@@ -157,18 +158,35 @@ pub(super) fn draw_import_path(
             theme.dim(),
         ));
     }
+    let shop_line = lines.len() as u16 + 1;
+    lines.push(Line::styled(
+        "Shop (↓; empty: as last time for this layout, else the format's name):",
+        theme.dim(),
+    ));
+    lines.push(Line::from(vec![
+        Span::styled("› ", theme.key()),
+        Span::raw(crate::domain::visible(shop.value()).into_owned()),
+    ]));
     if let Some(e) = error {
-        lines.push(Line::styled(format!("! {e}"), theme.error()));
+        lines.push(Line::styled(
+            format!("! {}", crate::domain::visible(e)),
+            theme.error(),
+        ));
     }
     lines.push(Line::styled(
         "Shopify, Etsy, WooCommerce or a mapped CSV; nothing is written before you confirm.",
         theme.dim(),
     ));
-    let x = inner.x + 2 + input.visual_cursor() as u16;
+    let (focused, row) = if on_shop {
+        (shop, shop_line)
+    } else {
+        (input, 1)
+    };
+    let x = inner.x + 2 + focused.visual_cursor() as u16;
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     frame.set_cursor_position(Position::new(
         x.min(inner.right().saturating_sub(1)),
-        inner.y + 1,
+        inner.y + row,
     ));
 }
 
