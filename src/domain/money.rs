@@ -50,7 +50,9 @@ pub fn parse_percent(text: &str) -> Result<Decimal, ValueError> {
 
 /// Converts an amount with at most 2 decimals to cents, exactly.
 pub fn to_cents(amount: Decimal) -> Result<Cents, ValueError> {
-    let scaled = amount * Decimal::ONE_HUNDRED;
+    let scaled = amount
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .ok_or_else(|| ValueError::new(&amount.to_string(), "an amount below 90 trillion"))?;
     if scaled.fract() != Decimal::ZERO {
         return Err(ValueError::new(&amount.to_string(), AMOUNT));
     }
@@ -126,6 +128,8 @@ mod tests {
         assert_eq!(from_cents(32855), dec!(328.55));
         assert_eq!(to_cents(dec!(-0.01)).unwrap(), -1);
         assert!(to_cents(dec!(0.001)).is_err());
+        assert!(to_cents(Decimal::MAX).is_err(), "too big, not a panic");
+        assert!(parse_amount("79228162514264337593543950335").is_err());
     }
 
     #[test]

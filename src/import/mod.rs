@@ -128,6 +128,61 @@ pub fn layout_key(path: &Path) -> Result<String, ImportError> {
     Ok(header_key(header))
 }
 
+/// What a reader needs beyond the header: the delimiter's number custom, the mapping of a
+/// mapped file, and the currency of files that have no currency column.
+pub(crate) struct ReaderSetup {
+    pub decimal_comma: bool,
+    pub mapping: Option<Mapping>,
+    pub currency: String,
+}
+
+/// The reader of a format, its columns found by name in the header.
+pub(crate) fn open_reader<'r, R: Read + Send>(
+    format: Format,
+    csv: &'r mut csv::Reader<R>,
+    columns: &columns::Columns,
+    file_name: &str,
+    setup: ReaderSetup,
+) -> Result<Box<dyn OrderReader + 'r>, ImportError> {
+    let style = NumberStyle::guess(setup.decimal_comma);
+    Ok(match format {
+        Format::Shopify | Format::Auto => Box::new(shopify::ShopifyRows::reader(
+            csv, columns, file_name, style,
+        )?),
+        Format::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
+            csv, columns, file_name, style,
+        )?),
+        Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
+            csv, columns, file_name, style,
+        )?),
+        Format::WooAnalytics => Box::new(woo::AnalyticsRows::reader(
+            csv,
+            columns,
+            file_name,
+            style,
+            setup.currency,
+        )?),
+        Format::WooPlugin => Box::new(woo::PluginRows::reader(
+            csv,
+            columns,
+            file_name,
+            style,
+            setup.currency,
+        )?),
+        Format::Mapped => Box::new(mapped::MappedRows::reader(
+            csv,
+            columns,
+            file_name,
+            setup.mapping.ok_or_else(|| ImportError::BadMapping {
+                file: file_name.to_string(),
+                message: "a mapped file needs a mapping".into(),
+            })?,
+            setup.decimal_comma,
+            setup.currency,
+        )?),
+    })
+}
+
 /// Imports (or with `dry_run`, previews) an order export.
 pub fn import_file(
     store: &mut Store,
@@ -246,7 +301,6 @@ pub fn import_reader(
         written: false,
         backup: None,
     };
-    let style = NumberStyle::guess(decimal_comma);
     let meta = BatchMeta {
         file_name: file_name.clone(),
         sha256: String::new(),
@@ -280,51 +334,16 @@ pub fn import_reader(
             .and_then(|t| crate::domain::parse_percent(&t).ok())
             .unwrap_or(rust_decimal::Decimal::ONE_HUNDRED),
     };
-    let mut reader: Box<dyn OrderReader + '_> = match format {
-        Format::Shopify | Format::Auto => Box::new(shopify::ShopifyRows::reader(
-            &mut csv,
-            &columns,
-            &file_name,
-            style.clone(),
-        )?),
-        Format::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
-            &mut csv,
-            &columns,
-            &file_name,
-            style.clone(),
-        )?),
-        Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
-            &mut csv,
-            &columns,
-            &file_name,
-            style.clone(),
-        )?),
-        Format::WooAnalytics | Format::WooPlugin => {
-            if !columns.has("Order Currency") && !columns.has("Currency") {
-                summary.notes.push(format!(
-                    "the file has no currency column: its orders are taken as {fallback_currency}"
-                ));
-            }
-            if format == Format::WooAnalytics {
-                Box::new(woo::AnalyticsRows::reader(
-                    &mut csv,
-                    &columns,
-                    &file_name,
-                    style.clone(),
-                    fallback_currency.clone(),
-                )?)
-            } else {
-                Box::new(woo::PluginRows::reader(
-                    &mut csv,
-                    &columns,
-                    &file_name,
-                    style.clone(),
-                    fallback_currency.clone(),
-                )?)
-            }
+    match format {
+        Format::WooAnalytics | Format::WooPlugin
+            if !columns.has("Order Currency") && !columns.has("Currency") =>
+        {
+            summary.notes.push(format!(
+                "the file has no currency column: its orders are taken as {fallback_currency}"
+            ));
         }
         Format::Mapped => {
-            let m = mapping.clone().expect("a mapped format has a mapping");
+            let m = mapping.as_ref().expect("a mapped format has a mapping");
             if m.currency.is_none() && m.currency_column.is_none() {
                 summary.notes.push(format!(
                     "the mapping names no currency: orders are taken as {fallback_currency}"
@@ -336,16 +355,20 @@ pub fn import_reader(
                     .notes
                     .push("the mapping was saved: files with this header will use it".into());
             }
-            Box::new(mapped::MappedRows::reader(
-                &mut csv,
-                &columns,
-                &file_name,
-                m,
-                decimal_comma,
-                fallback_currency.clone(),
-            )?)
         }
-    };
+        _ => {}
+    }
+    let mut reader = open_reader(
+        format,
+        &mut csv,
+        &columns,
+        &file_name,
+        ReaderSetup {
+            decimal_comma,
+            mapping: mapping.clone(),
+            currency: fallback_currency.clone(),
+        },
+    )?;
     let mut code_uses: HashMap<String, u64> = HashMap::new();
     let mut gift_owners: HashMap<Option<String>, u64> = HashMap::new();
     let reject = |summary: &mut ImportSummary, error: RowError| {
@@ -586,3 +609,6 @@ fn record_gift(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fuzz_tests;
