@@ -95,6 +95,19 @@ pub struct NewInfluencer {
 }
 
 impl NewInfluencer {
+    /// An Instagram creator with `followers` followers and no commission: for tests.
+    #[cfg(test)]
+    pub(crate) fn example(handle: &str, followers: u64) -> NewInfluencer {
+        NewInfluencer {
+            handle: handle.to_string(),
+            name: String::new(),
+            platform: Platform::Instagram,
+            followers,
+            commission_pct: Decimal::ZERO,
+            notes: String::new(),
+        }
+    }
+
     /// Builds an influencer from typed text, naming the first field that is wrong.
     pub fn parse(
         handle: &str,

@@ -84,7 +84,11 @@ fn cell(rng: &mut fastrand::Rng) -> String {
             .map(|_| char::from_u32(rng.u32(0..0x3000)).unwrap_or('?'))
             .collect(),
         6 => "9".repeat(rng.usize(1..400)),
-        7 => format!("{}.{:02}", rng.i64(-1_000_000..1_000_000_000), rng.u8(0..100)),
+        7 => format!(
+            "{}.{:02}",
+            rng.i64(-1_000_000..1_000_000_000),
+            rng.u8(0..100)
+        ),
         8 => format!("{},{:02}", rng.i64(-1_000..1_000_000), rng.u8(0..100)),
         _ => format!("{}", rng.i64(..)),
     }

@@ -149,12 +149,10 @@ pub(crate) fn open_reader<'r, R: Read + Send>(
         Format::Shopify | Format::Auto => Box::new(shopify::ShopifyRows::reader(
             csv, columns, file_name, style,
         )?),
-        Format::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
-            csv, columns, file_name, style,
-        )?),
-        Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
-            csv, columns, file_name, style,
-        )?),
+        Format::EtsyOrders => {
+            Box::new(etsy::EtsyOrderRows::reader(csv, columns, file_name, style)?)
+        }
+        Format::EtsyItems => Box::new(etsy::EtsyItemsReader::new(csv, columns, file_name, style)?),
         Format::WooAnalytics => Box::new(woo::AnalyticsRows::reader(
             csv,
             columns,

@@ -235,14 +235,7 @@ mod tests {
     fn shop(dir: &Path) -> Store {
         let mut store = Store::open(&dir.join("shop.db")).unwrap();
         store
-            .add_influencer(&crate::domain::NewInfluencer {
-                handle: "ana".into(),
-                name: String::new(),
-                platform: crate::domain::Platform::Instagram,
-                followers: 1,
-                commission_pct: rust_decimal::Decimal::ZERO,
-                notes: String::new(),
-            })
+            .add_influencer(&crate::domain::NewInfluencer::example("ana", 1))
             .unwrap();
         store
     }

@@ -277,14 +277,7 @@ mod tests {
     fn one_unreadable_row_is_named_and_the_rest_still_load() {
         let mut store = Store::open_in_memory().unwrap();
         let ana = store
-            .add_influencer(&crate::domain::NewInfluencer {
-                handle: "ana".into(),
-                name: String::new(),
-                platform: crate::domain::Platform::Instagram,
-                followers: 100,
-                commission_pct: rust_decimal::Decimal::ZERO,
-                notes: String::new(),
-            })
+            .add_influencer(&crate::domain::NewInfluencer::example("ana", 100))
             .unwrap();
         // What an older version let in: counts whose sum overflows, a real where an
         // integer belongs, a broken date.

@@ -434,14 +434,7 @@ mod tests {
         {
             let mut store = Store::open(&path).unwrap();
             store
-                .add_influencer(&crate::domain::NewInfluencer {
-                    handle: "ana".into(),
-                    name: String::new(),
-                    platform: crate::domain::Platform::Instagram,
-                    followers: 1,
-                    commission_pct: rust_decimal::Decimal::ZERO,
-                    notes: String::new(),
-                })
+                .add_influencer(&crate::domain::NewInfluencer::example("ana", 1))
                 .unwrap();
         }
         // Closed cleanly: no -wal or -shm beside it, as in a folder copied read-only.

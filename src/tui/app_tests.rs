@@ -311,14 +311,7 @@ fn another_process_s_change_is_seen_before_the_next_key() {
     .unwrap();
     let mut other = crate::store::Store::open(&db).unwrap();
     other
-        .add_influencer(&crate::domain::NewInfluencer {
-            handle: "elsewhere".into(),
-            name: String::new(),
-            platform: crate::domain::Platform::Instagram,
-            followers: 10,
-            commission_pct: rust_decimal::Decimal::ZERO,
-            notes: String::new(),
-        })
+        .add_influencer(&crate::domain::NewInfluencer::example("elsewhere", 10))
         .unwrap();
     assert!(app.facts.influencers.is_empty());
     app.update(Action::Export);
