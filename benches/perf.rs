@@ -3,10 +3,14 @@
 //! `cargo bench --bench perf` (add `-- --orders 50000` for a quicker run). Every figure is the
 //! median of several runs; nothing here asserts a time (machines are noisy): it measures.
 
+#[path = "../src/bin/shoutout-shopgen/generate.rs"]
+#[allow(dead_code, reason = "each user of the generator uses part of it")]
+mod generate;
+
+use generate::{ShopSpec, write_shop};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use shoutout::generate::{ShopSpec, write_shop};
 use shoutout::metrics::{Period, ScorecardOptions, SortKey, scorecard};
 use shoutout::store::Store;
 use shoutout::tui::action::{Action, Screen};

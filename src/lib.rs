@@ -12,7 +12,6 @@
 //! | [`import`] | shop order exports → order records; preview and one-transaction import |
 //! | [`export`] | the scorecard as CSV |
 //! | [`demo`] | the built-in demo shop |
-//! | [`generate`] | a deterministic shop generator for benchmarks and large tests |
 //! | [`tui`] | the interactive terminal app |
 //! | [`cli`] | the headless command line |
 
@@ -20,7 +19,6 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
-pub mod generate;
 pub mod import;
 pub mod metrics;
 pub mod store;

@@ -3,6 +3,10 @@
 //! and a crash in the terminal app writes a report and loses nothing.
 
 mod common;
+#[path = "../src/bin/shoutout-shopgen/generate.rs"]
+#[allow(dead_code, reason = "each user of the generator uses part of it")]
+mod generate;
+
 use common::tmux::{Tmux, require_tmux};
 use common::{Shop, fixture, roster};
 use rusqlite::Connection;
@@ -182,12 +186,12 @@ fn run_and_kill(shop: &Shop, args: &[&str], delay: Duration) {
 #[test]
 fn killing_an_import_at_random_moments_leaves_before_or_after_never_between() {
     let shop = Shop::new();
-    let spec = shoutout::generate::ShopSpec {
+    let spec = generate::ShopSpec {
         orders: 6_000,
         influencers: 10,
         seed: 11,
     };
-    let generated = shoutout::generate::write_shop(spec, &shop.path("gen")).unwrap();
+    let generated = generate::write_shop(spec, &shop.path("gen")).unwrap();
     roster(&shop);
     let file = generated.orders.to_str().unwrap().to_string();
     // How long an import takes here, to aim the kills inside it.

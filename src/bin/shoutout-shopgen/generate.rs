@@ -1,6 +1,9 @@
 //! A deterministic shop generator: a Shopify-layout export (79 columns, one row per line item,
 //! promo codes, refunds, cancellations, repeat customers) and a matching roster, so every
 //! benchmark and large test can be reproduced from `--orders N --influencers M --seed S`.
+//!
+//! Not part of the product: it lives with the `shoutout-shopgen` binary, and the benchmarks
+//! and the crash tests include this file as a module of their own.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -256,47 +259,4 @@ pub fn write_shop(spec: ShopSpec, dir: &Path) -> std::io::Result<GeneratedShop> 
     }
     out.flush()?;
     Ok(GeneratedShop { rows, ..paths })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_same_seed_writes_the_same_shop_and_it_imports() {
-        let a = tempfile::tempdir().unwrap();
-        let b = tempfile::tempdir().unwrap();
-        let spec = ShopSpec {
-            orders: 300,
-            influencers: 7,
-            seed: 42,
-        };
-        let shop = write_shop(spec, a.path()).unwrap();
-        write_shop(spec, b.path()).unwrap();
-        let read = |p: &Path| std::fs::read(p).unwrap();
-        assert_eq!(
-            read(&shop.orders),
-            read(&b.path().join("shopify_orders.csv"))
-        );
-        assert!(shop.rows > 300);
-        assert_eq!(SHOPIFY_HEADER.split(',').count(), 79);
-
-        let mut store = crate::store::Store::open_in_memory().unwrap();
-        crate::demo::load_roster(
-            &mut store,
-            &std::fs::read_to_string(&shop.influencers).unwrap(),
-            &std::fs::read_to_string(&shop.costs).unwrap(),
-            &std::fs::read_to_string(&shop.posts).unwrap(),
-        )
-        .unwrap();
-        let summary = crate::import::import_file(
-            &mut store,
-            &shop.orders,
-            &crate::import::ImportOptions::new("2026-11-22T10:00:00+00:00"),
-        )
-        .unwrap();
-        assert_eq!(summary.counts.new, 300);
-        assert_eq!(summary.counts.invalid, 0);
-        assert_eq!(store.influencers().unwrap().len(), 7);
-    }
 }
