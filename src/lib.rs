@@ -12,6 +12,7 @@
 //! | [`import`] | shop order exports → order records; preview and one-transaction import |
 //! | [`export`] | the scorecard as CSV |
 //! | [`demo`] | the built-in demo shop |
+//! | [`launch`] | where the database is, opening it, the clock: shared by both front ends |
 //! | [`tui`] | the interactive terminal app |
 //! | [`cli`] | the headless command line |
 
@@ -20,6 +21,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod launch;
 pub mod metrics;
 pub mod store;
 pub mod tui;

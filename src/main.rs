@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             let mut out = VisibleWriter::new(std::io::stdout().lock());
             shoutout::cli::run(&cli, command, &mut out).and_then(|()| Ok(out.flush()?))
         }
-        None => shoutout::tui::run(&cli),
+        None => shoutout::tui::run(&cli.target()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,6 +28,16 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The database the flags name, for whichever front end runs.
+    pub fn target(&self) -> crate::launch::Target {
+        crate::launch::Target {
+            db: self.db.clone(),
+            demo: self.demo,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add, list or archive influencers

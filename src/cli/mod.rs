@@ -3,7 +3,6 @@
 //! export functions as the TUI, and prints the result.
 
 mod args;
-pub mod paths;
 
 pub use args::{
     CampaignCmd, Cli, CodeCmd, Command, CostCmd, ImportArgs, InfluencerCmd, LinkCmd, PostArgs,
@@ -12,6 +11,7 @@ pub use args::{
 
 use crate::domain::{NewCampaign, NewCost, NewInfluencer, NewPost, fmt2};
 use crate::import::{ImportOptions, import_file};
+use crate::launch::{now, open_store, paths};
 use crate::metrics::{Period, ScorecardOptions, scorecard};
 use crate::store::Store;
 use anyhow::{Context, Result, bail};
@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches};
 use rust_decimal::Decimal;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Parses the command line, with `--version` also saying where the data lives.
 pub fn parse() -> Cli {
@@ -29,43 +29,15 @@ pub fn parse() -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
-/// The local date and time at the edge of the program: the only place the clock is read.
-pub fn now() -> (NaiveDate, String) {
-    let now = chrono::Local::now();
-    (
-        now.date_naive(),
-        now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    )
-}
-
-/// Opens the database the flags name. With `--demo`, a fresh demo database is built first.
-pub fn open_store(cli: &Cli) -> Result<Store> {
-    let path = paths::database(cli.db.clone(), cli.demo)?;
-    if cli.demo {
-        for suffix in ["", "-wal", "-shm"] {
-            let file = PathBuf::from(format!("{}{suffix}", path.display()));
-            if file.exists() {
-                std::fs::remove_file(&file).with_context(|| {
-                    format!("cannot reset the demo database {}", file.display())
-                })?;
-            }
-        }
-        let mut store = Store::open(&path)?;
-        crate::demo::load(&mut store, &now().1)?;
-        return Ok(store);
-    }
-    Ok(Store::open(&path)?)
-}
-
 /// Runs a subcommand, printing to `out`.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     if let Command::Paths = command {
-        let db = paths::database(cli.db.clone(), cli.demo)?;
+        let db = cli.target().database()?;
         writeln!(out, "database:       {}", db.display())?;
         writeln!(out, "data directory: {}", paths::data_dir()?.display())?;
         return Ok(());
     }
-    let mut store = match open_store(cli) {
+    let mut store = match open_store(&cli.target()) {
         Ok(store) => store,
         // A scorecard or a list only reads: where the database cannot be written (a
         // read-only folder or mount), it is still read.

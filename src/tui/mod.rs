@@ -19,13 +19,13 @@ use theme::Theme;
 const CRASH_TEST_VAR: &str = "SHOUTOUT_CRASH_TEST";
 
 /// Opens the terminal app on the database the command line names.
-pub fn run(cli: &crate::cli::Cli) -> anyhow::Result<()> {
-    let store = crate::cli::open_store(cli)?;
-    let (today, now) = crate::cli::now();
+pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
+    let store = crate::launch::open_store(target)?;
+    let (today, now) = crate::launch::now();
     let export_dir = std::env::current_dir()?;
     let theme = Theme::from_env();
     // Installed first so that ratatui's hook (which restores the terminal) runs before it.
-    install_crash_report(crate::cli::paths::data_dir()?);
+    install_crash_report(crate::launch::paths::data_dir()?);
     let mut terminal = ratatui::try_init()?;
     let result = (|| {
         // A big shop takes a moment to read: say so at once rather than show nothing.
