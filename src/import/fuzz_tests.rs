@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::import::columns::Columns;
+use crate::import::layout::{Layout, open_reader};
 
 /// One real export of each reader, and the format it is read as.
 const LAYOUTS: [(&str, Format); 6] = [
@@ -154,12 +155,22 @@ fn read_through(bytes: &[u8], format: Format, mapping: &Mapping) -> usize {
         return 0;
     };
     let columns = Columns::new(&header);
-    let setup = ReaderSetup {
-        decimal_comma,
-        mapping: Some(mapping.clone()),
-        currency: "USD".into(),
+    let layout = match format {
+        Format::Mapped => Layout::Mapped(Box::new(mapping.clone())),
+        Format::Shopify => Layout::Shopify,
+        Format::EtsyOrders => Layout::EtsyOrders,
+        Format::EtsyItems => Layout::EtsyItems,
+        Format::WooAnalytics => Layout::WooAnalytics,
+        _ => Layout::WooPlugin,
     };
-    let Ok(mut reader) = open_reader(format, &mut csv, &columns, "fuzz.csv", setup) else {
+    let Ok(mut reader) = open_reader(
+        &layout,
+        &mut csv,
+        &columns,
+        "fuzz.csv",
+        decimal_comma,
+        "USD".into(),
+    ) else {
         return 0;
     };
     let mut n = 0;

@@ -46,6 +46,35 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
+    /// The summary of an import about to start: nothing counted yet.
+    pub fn new(
+        file: &std::path::Path,
+        format: Format,
+        encoding: &'static str,
+        delimiter: char,
+        shop: String,
+    ) -> Self {
+        ImportSummary {
+            file: file.to_path_buf(),
+            format,
+            encoding,
+            delimiter,
+            mapping_name: None,
+            shop,
+            counts: UpsertCounts::default(),
+            first: None,
+            last: None,
+            unknown_codes: Vec::new(),
+            errors: Vec::new(),
+            gifts: 0,
+            gift_owners: Vec::new(),
+            gift_cost: 0,
+            notes: Vec::new(),
+            written: false,
+            backup: None,
+        }
+    }
+
     /// Whose gift orders they were: `@sarah 2, @milo 1, no creator's code 1`.
     pub fn gift_owner_list(&self) -> String {
         let owners: Vec<String> = self

@@ -125,3 +125,47 @@ fn times_read_with_offset_or_as_excel_leaves_them() {
         "{text}"
     );
 }
+
+#[test]
+fn finish_commits_only_a_real_import_and_never_a_file_known_as_another_shop() {
+    let mut store = Store::open_in_memory().unwrap();
+    let meta = |source: &str| BatchMeta {
+        file_name: "t.csv".into(),
+        sha256: String::new(),
+        format: "shopify".into(),
+        source: source.into(),
+        imported_at: "now".into(),
+    };
+    let summary = || {
+        let mut s = ImportSummary::new(
+            Path::new("t.csv"),
+            Format::Shopify,
+            "UTF-8",
+            ',',
+            "a".into(),
+        );
+        s.counts.new = 1;
+        s
+    };
+    // A preview: rolled back, nothing written.
+    let batch = store.begin_import(&meta("a")).unwrap();
+    let s = finish(batch, summary(), "abc", &options(true)).unwrap();
+    assert!(!s.written);
+    assert!(store.batches().unwrap().is_empty());
+    // A real import: committed under its hash.
+    let batch = store.begin_import(&meta("a")).unwrap();
+    assert!(
+        finish(batch, summary(), "abc", &options(false))
+            .unwrap()
+            .written
+    );
+    assert_eq!(store.batches().unwrap().len(), 1);
+    // The same bytes as shop "b": refused, nothing written.
+    let batch = store.begin_import(&meta("b")).unwrap();
+    let err = finish(batch, summary(), "abc", &options(false)).unwrap_err();
+    assert!(
+        matches!(err, ImportError::SameFileOtherShop { .. }),
+        "{err}"
+    );
+    assert_eq!(store.batches().unwrap().len(), 1);
+}

@@ -1,0 +1,360 @@
+//! The middle stage of an import: every order read is classified — invalid (a bad cell, a
+//! time no shop writes, a negative amount, another currency, an order number met twice in
+//! the file), new, unchanged or changed — and the valid ones are written to the open batch.
+//!
+//! This is where an order is never counted twice: the batch is keyed by (shop, order
+//! number), an order number seen earlier in the same file is refused, and a gift's product
+//! cost is recorded only the first time its order is seen.
+
+use super::report::{ImportError, ImportSummary, MAX_ERRORS};
+use super::{ReadOrder, RowError};
+use crate::domain::{CostKind, OrderRecord, from_cents, round2, to_cents};
+use crate::store::{OrderImport, StoreError, Upsert};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Classifies the orders of one import, chunk by chunk, and keeps its summary.
+pub(crate) struct Classifier {
+    summary: ImportSummary,
+    /// The shop's currency: the first valid order sets it for a shop that has none.
+    currency: Option<String>,
+    /// Gift orders become product cost at this percent of their retail value.
+    gift_pct: Decimal,
+    /// The order-number column, to name it when a number repeats.
+    id_column: &'static str,
+    code_uses: HashMap<String, u64>,
+    gift_owners: HashMap<Option<String>, u64>,
+}
+
+impl Classifier {
+    pub fn new(
+        summary: ImportSummary,
+        currency: Option<String>,
+        gift_pct: Decimal,
+        id_column: &'static str,
+    ) -> Self {
+        Classifier {
+            summary,
+            currency,
+            gift_pct,
+            id_column,
+            code_uses: HashMap::new(),
+            gift_owners: HashMap::new(),
+        }
+    }
+
+    fn reject(&mut self, error: RowError) {
+        self.summary.counts.invalid += 1;
+        if self.summary.errors.len() < MAX_ERRORS {
+            self.summary.errors.push(error);
+        }
+    }
+
+    /// Checks what every layout must satisfy: a time a shop could have written, no negative
+    /// revenue or refund, the shop's currency. The first order of a shop sets its currency.
+    fn check(
+        &mut self,
+        batch: &OrderImport<'_>,
+        line: u64,
+        order: &OrderRecord,
+    ) -> Result<bool, ImportError> {
+        let time = &order.placed_at;
+        if let Err(e) = crate::domain::check_order_time(&time.to_rfc3339(), time) {
+            self.reject(RowError::from_value(line, "date", e));
+            return Ok(false);
+        }
+        if order.subtotal < 0 || order.refunded < 0 {
+            let (what, cents) = if order.subtotal < 0 {
+                ("subtotal", order.subtotal)
+            } else {
+                ("refunded amount", order.refunded)
+            };
+            let shown = crate::domain::fmt2(from_cents(cents));
+            self.reject(RowError::new(line, what, &shown, "an amount of 0 or more"));
+            return Ok(false);
+        }
+        match &self.currency {
+            None => {
+                batch.set_setting("currency", &order.currency)?;
+                self.currency = Some(order.currency.clone());
+            }
+            Some(shop) if *shop != order.currency => {
+                let expected = format!("{shop}, the currency of the shop's other orders");
+                self.reject(RowError::new(line, "Currency", &order.currency, expected));
+                return Ok(false);
+            }
+            Some(_) => {}
+        }
+        Ok(true)
+    }
+
+    /// Classifies a chunk of orders as read (with their fingerprints) and writes the valid
+    /// ones in one go. A broken file (a fatal row error) stops the import.
+    pub fn accept_chunk(
+        &mut self,
+        batch: &mut OrderImport<'_>,
+        chunk: Vec<(ReadOrder, i64)>,
+    ) -> Result<(), ImportError> {
+        let mut valid: Vec<(u64, OrderRecord, i64)> = Vec::with_capacity(chunk.len());
+        for (item, fp) in chunk {
+            match item {
+                Ok((line, order)) => {
+                    if self.check(batch, line, &order)? {
+                        valid.push((line, order, fp));
+                    }
+                }
+                Err(error) if error.fatal => {
+                    return Err(ImportError::Malformed {
+                        file: self.summary.file.display().to_string(),
+                        line: error.line,
+                        message: error.to_string(),
+                    });
+                }
+                Err(error) => self.reject(error),
+            }
+        }
+        let refs: Vec<(&OrderRecord, i64)> = valid.iter().map(|(_, o, fp)| (o, *fp)).collect();
+        let outcomes = batch.upsert_many(&refs)?;
+        for ((line, order, _), done) in valid.iter().zip(outcomes) {
+            if done == Upsert::RepeatedInFile {
+                self.reject(RowError::new(
+                    *line,
+                    self.id_column,
+                    &order.external_id,
+                    "an order number not used by an earlier order of this file",
+                ));
+                continue;
+            }
+            self.summary.counts.add(done);
+            self.count(batch, order, done)?;
+        }
+        Ok(())
+    }
+
+    /// Adds a written order to the summary: its dates, its codes, and a gift's owner (and,
+    /// the first time the order is seen, its product cost).
+    fn count(
+        &mut self,
+        batch: &OrderImport<'_>,
+        order: &OrderRecord,
+        done: Upsert,
+    ) -> Result<(), ImportError> {
+        if let Some(retail) = order.gift_value {
+            self.summary.gifts += 1;
+            let owner = gift_owner(batch, order)?;
+            if done == Upsert::New
+                && let Some((id, code, _)) = &owner
+            {
+                let cents = record_gift(batch, order, *id, code, retail, self.gift_pct)?;
+                self.summary.gift_cost += i128::from(cents);
+            }
+            *self
+                .gift_owners
+                .entry(owner.map(|(_, _, h)| h))
+                .or_default() += 1;
+        }
+        let day = order.placed_at.date_naive();
+        let s = &mut self.summary;
+        s.first = Some(s.first.map_or(day, |d| d.min(day)));
+        s.last = Some(s.last.map_or(day, |d| d.max(day)));
+        for code in &order.codes {
+            *self.code_uses.entry(code.clone()).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    /// The summary once every order is classified. Refused: a file with invalid orders
+    /// (unless they are to be skipped), and a file whose orders look like another shop's
+    /// under the same numbers.
+    pub fn into_summary(
+        self,
+        batch: &OrderImport<'_>,
+        skip_invalid: bool,
+    ) -> Result<ImportSummary, ImportError> {
+        let mut summary = self.summary;
+        let known = batch.known_codes(self.code_uses.keys().map(String::as_str))?;
+        summary.unknown_codes = self
+            .code_uses
+            .into_iter()
+            .filter(|(code, _)| !known.contains(code))
+            .collect();
+        summary
+            .unknown_codes
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        summary.gift_owners = self.gift_owners.into_iter().collect();
+        summary
+            .gift_owners
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if summary.counts.invalid > 0 && !skip_invalid {
+            return Err(ImportError::Invalid(Box::new(summary)));
+        }
+        // Orders of another shop under the same numbers: never rewrite them.
+        let foreign = batch.foreign_collisions();
+        if foreign > 0 && foreign * 2 >= summary.counts.changed.max(1) as u64 {
+            return Err(ImportError::OtherShop {
+                file: summary.file.display().to_string(),
+                shop: summary.shop.clone(),
+                collisions: foreign,
+            });
+        }
+        Ok(summary)
+    }
+}
+
+/// The creator a gift order was for: the owner of its first code that has one, as (id, code,
+/// handle).
+fn gift_owner(
+    batch: &OrderImport<'_>,
+    order: &OrderRecord,
+) -> Result<Option<(i64, String, String)>, ImportError> {
+    for code in &order.codes {
+        if let Some((id, handle)) = batch.code_owner_handle(code)? {
+            return Ok(Some((id, code.clone(), handle)));
+        }
+    }
+    Ok(None)
+}
+
+/// Records a gift order as a product cost of `owner`, whose `code` it carries: retail value
+/// × `pct` / 100, rounded to the cent (half away from zero). Returns the cost in cents.
+fn record_gift(
+    batch: &OrderImport<'_>,
+    order: &OrderRecord,
+    owner: i64,
+    code: &str,
+    retail: crate::domain::Cents,
+    pct: Decimal,
+) -> Result<crate::domain::Cents, ImportError> {
+    let cost = round2(from_cents(retail) * pct / Decimal::ONE_HUNDRED);
+    let cents = to_cents(cost).map_err(|error| {
+        ImportError::Store(StoreError::Invalid {
+            field: "gift cost",
+            error,
+        })
+    })?;
+    batch.add_import_cost(
+        owner,
+        CostKind::Product,
+        cents,
+        order.placed_at.date_naive(),
+        &format!(
+            "gift order {} (retail {}, code {code})",
+            order.external_id,
+            crate::domain::fmt2(from_cents(retail))
+        ),
+    )?;
+    Ok(cents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::FinancialStatus;
+    use crate::store::{BatchMeta, Store, fingerprint};
+
+    fn order(id: &str, currency: &str, subtotal: i64, codes: &[&str]) -> OrderRecord {
+        OrderRecord {
+            external_id: id.into(),
+            placed_at: chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00-07:00").unwrap(),
+            customer_key: crate::domain::customer_key(&format!("{id}@x.example")),
+            currency: currency.into(),
+            subtotal,
+            refunded: 0,
+            status: FinancialStatus::Paid,
+            cancelled: false,
+            codes: codes.iter().map(|c| c.to_string()).collect(),
+            customer_new: None,
+            gift_value: None,
+            utm_source: None,
+            utm_campaign: None,
+        }
+    }
+
+    fn read(line: u64, o: OrderRecord) -> (ReadOrder, i64) {
+        let fp = fingerprint(&o);
+        (Ok((line, o)), fp)
+    }
+
+    #[test]
+    fn a_chunk_is_sorted_into_valid_and_invalid_and_each_order_counted_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ana = store
+            .add_influencer(&crate::domain::NewInfluencer::example("ana", 10))
+            .unwrap();
+        store.add_code("ANA10", ana, None).unwrap();
+        let mut batch = store
+            .begin_import(&BatchMeta {
+                file_name: "t.csv".into(),
+                sha256: String::new(),
+                format: "shopify".into(),
+                source: "shopify".into(),
+                imported_at: "2026-11-22T10:00:00+00:00".into(),
+            })
+            .unwrap();
+        let summary = ImportSummary::new(
+            std::path::Path::new("t.csv"),
+            crate::import::Format::Shopify,
+            "UTF-8",
+            ',',
+            "shopify".into(),
+        );
+        let mut c = Classifier::new(summary, None, Decimal::from(40), "Name");
+        let mut gift = order("#4", "USD", 0, &["ANA10"]);
+        gift.gift_value = Some(5000);
+        c.accept_chunk(
+            &mut batch,
+            vec![
+                read(2, order("#1", "USD", 1000, &["ANA10"])),
+                read(3, order("#2", "EUR", 1000, &[])),
+                read(4, order("#3", "USD", -5, &[])),
+                read(5, order("#1", "USD", 1000, &[])),
+                read(6, gift),
+                read(7, order("#5", "USD", 700, &["NOBODY"])),
+            ],
+        )
+        .unwrap();
+        let err = c.into_summary(&batch, false).unwrap_err();
+        let ImportError::Invalid(s) = err else {
+            panic!("{err}");
+        };
+        assert_eq!((s.counts.new, s.counts.invalid), (3, 3));
+        let lines: Vec<u64> = s.errors.iter().map(|e| e.line).collect();
+        assert_eq!(
+            lines,
+            [3, 4, 5],
+            "currency, negative subtotal, repeated number"
+        );
+        assert_eq!(s.gifts, 1);
+        assert_eq!(s.gift_cost, 2000, "40 % of the 50.00 retail value, once");
+        assert_eq!(s.gift_owners, [(Some("ana".to_string()), 1)]);
+        assert_eq!(s.unknown_codes, [("NOBODY".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_broken_file_stops_the_import_at_its_line() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut batch = store
+            .begin_import(&BatchMeta {
+                file_name: "t.csv".into(),
+                sha256: String::new(),
+                format: "shopify".into(),
+                source: "shopify".into(),
+                imported_at: "now".into(),
+            })
+            .unwrap();
+        let summary = ImportSummary::new(
+            std::path::Path::new("t.csv"),
+            crate::import::Format::Shopify,
+            "UTF-8",
+            ',',
+            "shopify".into(),
+        );
+        let mut c = Classifier::new(summary, Some("USD".into()), Decimal::ONE_HUNDRED, "Name");
+        let mut broken = RowError::new(9, "", "", "this row has 3 fields but the header has 12");
+        broken.fatal = true;
+        let err = c
+            .accept_chunk(&mut batch, vec![(Err(broken), 0)])
+            .unwrap_err();
+        assert!(err.to_string().starts_with("t.csv: line 9:"), "{err}");
+    }
+}
