@@ -270,6 +270,26 @@ mod tests {
         }
     }
 
+    fn meta() -> BatchMeta {
+        BatchMeta {
+            file_name: "t.csv".into(),
+            sha256: String::new(),
+            format: "shopify".into(),
+            source: "shopify".into(),
+            imported_at: "2026-11-22T10:00:00+00:00".into(),
+        }
+    }
+
+    fn summary() -> ImportSummary {
+        ImportSummary::new(
+            std::path::Path::new("t.csv"),
+            crate::import::Format::Shopify,
+            "UTF-8",
+            ',',
+            "shopify".into(),
+        )
+    }
+
     fn read(line: u64, o: OrderRecord) -> (ReadOrder, i64) {
         let fp = fingerprint(&o);
         (Ok((line, o)), fp)
@@ -282,23 +302,8 @@ mod tests {
             .add_influencer(&crate::domain::NewInfluencer::example("ana", 10))
             .unwrap();
         store.add_code("ANA10", ana, None).unwrap();
-        let mut batch = store
-            .begin_import(&BatchMeta {
-                file_name: "t.csv".into(),
-                sha256: String::new(),
-                format: "shopify".into(),
-                source: "shopify".into(),
-                imported_at: "2026-11-22T10:00:00+00:00".into(),
-            })
-            .unwrap();
-        let summary = ImportSummary::new(
-            std::path::Path::new("t.csv"),
-            crate::import::Format::Shopify,
-            "UTF-8",
-            ',',
-            "shopify".into(),
-        );
-        let mut c = Classifier::new(summary, None, Decimal::from(40), "Name");
+        let mut batch = store.begin_import(&meta()).unwrap();
+        let mut c = Classifier::new(summary(), None, Decimal::from(40), "Name");
         let mut gift = order("#4", "USD", 0, &["ANA10"]);
         gift.gift_value = Some(5000);
         c.accept_chunk(
@@ -333,23 +338,8 @@ mod tests {
     #[test]
     fn a_broken_file_stops_the_import_at_its_line() {
         let mut store = Store::open_in_memory().unwrap();
-        let mut batch = store
-            .begin_import(&BatchMeta {
-                file_name: "t.csv".into(),
-                sha256: String::new(),
-                format: "shopify".into(),
-                source: "shopify".into(),
-                imported_at: "now".into(),
-            })
-            .unwrap();
-        let summary = ImportSummary::new(
-            std::path::Path::new("t.csv"),
-            crate::import::Format::Shopify,
-            "UTF-8",
-            ',',
-            "shopify".into(),
-        );
-        let mut c = Classifier::new(summary, Some("USD".into()), Decimal::ONE_HUNDRED, "Name");
+        let mut batch = store.begin_import(&meta()).unwrap();
+        let mut c = Classifier::new(summary(), Some("USD".into()), Decimal::ONE_HUNDRED, "Name");
         let mut broken = RowError::new(9, "", "", "this row has 3 fields but the header has 12");
         broken.fatal = true;
         let err = c
