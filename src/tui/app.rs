@@ -8,13 +8,10 @@ mod import_flow;
 pub use import_flow::complete_path;
 
 use super::action::{Action, Screen};
-use super::form::{Field, Form, FormKind};
+use super::form::{Form, FormKind};
 use super::keymap::{self, Context};
-use crate::domain::{
-    CostKind, NewCampaign, NewCost, NewInfluencer, NewPost, Platform, ValueError, fmt2,
-    parse_amount, parse_count, parse_date,
-};
-use crate::import::{ImportError, ImportOptions, ImportSummary, Mapping, import_file};
+use crate::domain::{Platform, fmt2};
+use crate::import::{ImportSummary, Mapping};
 use crate::metrics::{
     Facts, Period, Prepared, ScoreRow, Scorecard, ScorecardOptions, prepare, rank,
     scorecard_prepared, search,
@@ -24,7 +21,7 @@ use crate::store::{
 };
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -128,12 +125,6 @@ pub struct App {
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
-}
-
-type FieldError = (&'static str, String);
-
-fn field_err((field, e): (&'static str, ValueError)) -> FieldError {
-    (field, e.to_string())
 }
 
 impl App {
@@ -586,7 +577,7 @@ impl App {
     }
 
     /// The influencer the current screen points at, to pre-select in forms.
-    fn current_handle(&self) -> Option<String> {
+    pub(crate) fn current_handle(&self) -> Option<String> {
         let s = self.selected[self.screen.index()];
         match self.screen {
             Screen::Scorecard => self.card.rows.get(s).map(|r| r.handle.clone()),

@@ -98,9 +98,9 @@ fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the form should stay open");
     };
-    assert_eq!(form.value("handle"), "@ana");
-    assert_eq!(form.value("followers"), "12k");
-    let field = form.fields.iter().find(|f| f.key == "followers").unwrap();
+    assert_eq!(form.value(crate::tui::form::FieldKey("handle")), "@ana");
+    assert_eq!(form.value(crate::tui::form::FieldKey("followers")), "12k");
+    let field = form.fields.iter().find(|f| f.key.0 == "followers").unwrap();
     assert!(
         field
             .error
@@ -108,7 +108,7 @@ fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {
             .unwrap()
             .contains("'12k' is not a whole number")
     );
-    assert_eq!(form.fields[form.focus].key, "followers");
+    assert_eq!(form.fields[form.focus].key.0, "followers");
     assert!(app.lists.influencers.is_empty());
     // Fixing it and saving works; Esc would have discarded.
     press(&mut app, KeyCode::Backspace);
@@ -456,11 +456,14 @@ fn an_unknown_layout_opens_the_mapping_step_and_the_mapping_is_remembered() {
         panic!("the mapping step should open, got {:?}", app.modal);
     };
     // Guessed from the header's names.
-    assert_eq!(form.value("order_id"), "Receipt");
-    assert_eq!(form.value("date"), "When");
-    assert_eq!(form.value("amount"), "Net");
-    assert_eq!(form.value("codes"), "Promo");
-    assert_eq!(form.value("status"), "State");
+    assert_eq!(
+        form.value(crate::tui::form::FieldKey("order_id")),
+        "Receipt"
+    );
+    assert_eq!(form.value(crate::tui::form::FieldKey("date")), "When");
+    assert_eq!(form.value(crate::tui::form::FieldKey("amount")), "Net");
+    assert_eq!(form.value(crate::tui::form::FieldKey("codes")), "Promo");
+    assert_eq!(form.value(crate::tui::form::FieldKey("status")), "State");
     // The date format must be the file's: the first try is refused with the cell.
     press(&mut app, KeyCode::Enter);
     let Some(Modal::ImportPreview {
@@ -528,8 +531,14 @@ fn a_cost_can_be_corrected_and_the_scorecard_follows() {
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("edit form");
     };
-    assert_eq!(form.value("amount"), fmt2(first.amount));
-    assert_eq!(form.value("date"), first.date.to_string());
+    assert_eq!(
+        form.value(crate::tui::form::FieldKey("amount")),
+        fmt2(first.amount)
+    );
+    assert_eq!(
+        form.value(crate::tui::form::FieldKey("date")),
+        first.date.to_string()
+    );
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     for _ in 0..10 {

@@ -26,10 +26,16 @@ pub enum FormKind {
     },
 }
 
+/// The name of a field, as a typed constant of the form's module (`const AMOUNT: FieldKey =
+/// FieldKey("amount")`): a field is built and read under the same constant, and a domain
+/// error naming "amount" lands next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldKey(pub &'static str);
+
 /// One field: free text, or one of a list of choices (cycled with ← →).
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub key: &'static str,
+    pub key: FieldKey,
     pub label: &'static str,
     pub input: Input,
     pub choices: Vec<String>,
@@ -38,7 +44,7 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
+    pub fn text(key: FieldKey, label: &'static str, value: &str, hint: &str) -> Field {
         Field {
             key,
             label,
@@ -49,12 +55,7 @@ impl Field {
         }
     }
 
-    pub fn choice(
-        key: &'static str,
-        label: &'static str,
-        choices: Vec<String>,
-        value: &str,
-    ) -> Field {
+    pub fn choice(key: FieldKey, label: &'static str, choices: Vec<String>, value: &str) -> Field {
         let value = if choices.iter().any(|c| c == value) {
             value.to_string()
         } else {
@@ -139,17 +140,18 @@ impl Form {
         }
     }
 
-    /// The trimmed value of a field.
-    pub fn value(&self, key: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|f| f.key == key)
-            .map_or("", |f| f.input.value().trim())
+    /// The trimmed value of a field. A key the form does not have is a bug in the form's
+    /// module, said out loud rather than read as an empty field.
+    pub fn value(&self, key: FieldKey) -> &str {
+        match self.fields.iter().find(|f| f.key == key) {
+            Some(f) => f.input.value().trim(),
+            None => panic!("the {:?} form has no field '{}'", self.kind, key.0),
+        }
     }
 
     /// Puts an error next to a field (or on the form) and focuses it.
     pub fn set_error(&mut self, key: &str, message: String) {
-        match self.fields.iter().position(|f| f.key == key) {
+        match self.fields.iter().position(|f| f.key.0 == key) {
             Some(i) => {
                 self.fields[i].error = Some(message);
                 self.focus = i;
@@ -186,7 +188,7 @@ mod tests {
     #[test]
     fn choices_cycle_and_jump_by_letter() {
         let mut f = Field::choice(
-            "kind",
+            FieldKey("kind"),
             "Kind",
             vec!["fee".into(), "product".into(), "shipping".into()],
             "product",
@@ -207,13 +209,24 @@ mod tests {
             FormKind::Cost { id: None },
             "Cost",
             vec![
-                Field::text("amount", "Amount", "12,5O", ""),
-                Field::text("date", "Date", "2026-05-01", ""),
+                Field::text(FieldKey("amount"), "Amount", "12,5O", ""),
+                Field::text(FieldKey("date"), "Date", "2026-05-01", ""),
             ],
         );
         form.focus = 1;
         form.set_error("amount", "bad".into());
         assert_eq!(form.focus, 0);
-        assert_eq!(form.value("amount"), "12,5O");
+        assert_eq!(form.value(FieldKey("amount")), "12,5O");
+    }
+
+    #[test]
+    #[should_panic(expected = "has no field 'amonut'")]
+    fn an_unknown_key_is_a_bug_not_an_empty_field() {
+        let form = Form::new(
+            FormKind::Code,
+            "Code",
+            vec![Field::text(FieldKey("amount"), "Amount", "5", "")],
+        );
+        let _ = form.value(FieldKey("amonut"));
     }
 }

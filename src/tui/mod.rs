@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub(crate) mod forms;
 pub mod keymap;
 pub mod theme;
 pub mod ui;

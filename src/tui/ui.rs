@@ -11,17 +11,12 @@ use scorecard::draw_scorecard;
 
 use super::action::Screen;
 use super::app::{App, Modal};
-use super::form::Form;
 use super::keymap::{self, Context};
 use super::theme::Theme;
-use crate::domain::{CostKind, fmt2};
-use crate::export::cells;
-use crate::metrics::{Metric, ScoreRow, engagement_rate_pct, posts_in_scope};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
-use rust_decimal::Decimal;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the whole screen.

@@ -1,7 +1,11 @@
 //! The import flow of the app: the path (with Tab completion), the mapping step for an
 //! unknown layout, the preview, and the import itself.
 
-use super::*;
+use super::{App, Modal};
+use crate::import::{ImportError, ImportOptions, ImportSummary, Mapping, import_file};
+use crate::tui::action::{Action, Screen};
+use std::path::{Path, PathBuf};
+use tui_input::Input;
 
 impl App {
     pub(super) fn update_import_path(&mut self, action: Action) -> anyhow::Result<()> {
@@ -105,176 +109,16 @@ impl App {
         import_file(&mut self.store, path, &options)
     }
 
-    /// The mapping step: one choice per role, among the file's own columns, pre-selected by
-    /// their names where they say what they hold.
+    /// The mapping step for a file of an unknown layout.
     fn open_mapping_form(&mut self, path: PathBuf, header: &[String]) {
-        let none = "(none)".to_string();
-        let columns: Vec<String> = header.iter().filter(|h| !h.is_empty()).cloned().collect();
-        let optional: Vec<String> = std::iter::once(none.clone())
-            .chain(columns.clone())
-            .collect();
-        let guess = |words: &[&str], list: &[String]| -> String {
-            list.iter()
-                .find(|h| {
-                    let h = h.to_lowercase();
-                    words.iter().any(|w| h.contains(w))
-                })
-                .cloned()
-                .unwrap_or_else(|| list.first().cloned().unwrap_or_default())
-        };
-        let opt_guess = |words: &[&str]| -> String {
-            let found = guess(words, &columns);
-            if words.iter().any(|w| found.to_lowercase().contains(w)) {
-                found
-            } else {
-                none.clone()
-            }
-        };
         let currency = self
             .store
             .setting("currency")
             .ok()
             .flatten()
             .unwrap_or_else(|| "USD".into());
-        let name = path
-            .file_stem()
-            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-        let fields = vec![
-            Field::text("name", "Layout name", &name, "shown in previews"),
-            Field::choice(
-                "order_id",
-                "Order id",
-                columns.clone(),
-                &guess(&["order", "receipt", "number", "id"], &columns),
-            ),
-            Field::choice(
-                "date",
-                "Date",
-                columns.clone(),
-                &guess(&["date", "when", "time", "created"], &columns),
-            ),
-            Field::text(
-                "date_format",
-                "Date format",
-                "%Y-%m-%d",
-                "e.g. %d/%m/%Y or %Y-%m-%d %H:%M:%S",
-            ),
-            Field::choice(
-                "amount",
-                "Amount",
-                columns.clone(),
-                &guess(&["net", "total", "amount", "sales", "subtotal"], &columns),
-            ),
-            Field::choice(
-                "customer",
-                "Customer",
-                optional.clone(),
-                &opt_guess(&["email", "customer", "client", "buyer"]),
-            ),
-            Field::choice(
-                "codes",
-                "Codes",
-                optional.clone(),
-                &opt_guess(&["code", "coupon", "promo", "discount"]),
-            ),
-            Field::text(
-                "codes_separator",
-                "Code separator",
-                ",",
-                "between several codes in a cell",
-            ),
-            Field::choice(
-                "status",
-                "Status",
-                optional.clone(),
-                &opt_guess(&["status", "state"]),
-            ),
-            Field::text(
-                "cancelled",
-                "Cancelled when",
-                "cancelled, canceled, voided, void, failed",
-                "status values that do not count",
-            ),
-            Field::choice(
-                "refunded",
-                "Refunded",
-                optional.clone(),
-                &opt_guess(&["refund"]),
-            ),
-            Field::text(
-                "currency",
-                "Currency",
-                &currency,
-                "of every order in the file",
-            ),
-            Field::choice(
-                "utm_source",
-                "UTM source",
-                optional.clone(),
-                &opt_guess(&["utm_source", "source"]),
-            ),
-            Field::choice(
-                "utm_campaign",
-                "UTM campaign",
-                optional,
-                &opt_guess(&["utm_campaign"]),
-            ),
-        ];
-        let mut form = Form::new(
-            FormKind::Mapping { path },
-            "Map the columns of this file (saved for files with the same header)",
-            fields,
-        );
-        form.error = Some("this layout is new to shoutout: say which column holds what".into());
+        let form = crate::tui::forms::mapping::build(path, header, &currency);
         self.modal = Some(Modal::Form(form));
-    }
-
-    /// Builds the mapping the form describes.
-    pub(super) fn mapping_from(form: &Form) -> Result<Mapping, FieldError> {
-        let opt = |key: &str| match form.value(key) {
-            "" | "(none)" => None,
-            v => Some(v.to_string()),
-        };
-        let date_format = form.value("date_format").to_string();
-        if !date_format.contains('%') {
-            return Err((
-                "date_format",
-                ValueError::new(&date_format, "a date format like %d/%m/%Y").to_string(),
-            ));
-        }
-        let currency = form.value("currency").to_ascii_uppercase();
-        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err((
-                "currency",
-                ValueError::new(&currency, "a currency code like USD").to_string(),
-            ));
-        }
-        Ok(Mapping {
-            name: form.value("name").to_string(),
-            order_id: form.value("order_id").to_string(),
-            date: form.value("date").to_string(),
-            date_format,
-            amount: form.value("amount").to_string(),
-            customer: opt("customer"),
-            codes: opt("codes"),
-            codes_separator: match form.value("codes_separator") {
-                "" => ",".into(),
-                s => s.to_string(),
-            },
-            status: opt("status"),
-            cancelled_statuses: form
-                .value("cancelled")
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            refunded: opt("refunded"),
-            currency_column: None,
-            currency: Some(currency),
-            utm_source: opt("utm_source"),
-            utm_campaign: opt("utm_campaign"),
-            decimal_comma: None,
-        })
     }
 
     pub(super) fn update_preview(&mut self, action: Action) -> anyhow::Result<()> {

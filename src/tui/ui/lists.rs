@@ -1,6 +1,14 @@
 //! The data-entry screens' lists: influencers, costs, posts, codes and links, campaigns.
 
-use super::*;
+use super::{Col, draw_table, empty_hint};
+use crate::domain::fmt2;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let list = &app.lists.influencers;

@@ -1,7 +1,17 @@
 //! Dialogs drawn over a screen: forms, the import path and preview, confirmations and help.
 
-use super::*;
+use super::centered;
+use crate::domain::fmt2;
+use crate::tui::app::App;
+use crate::tui::form::Form;
 use crate::tui::form::FormKind;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: Theme) -> Rect {
     let area = centered(frame.area(), width, height);
@@ -116,7 +126,7 @@ pub(super) fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme)
             "Link (Enter saves and copies, Ctrl-Y copies):",
             theme.dim(),
         ));
-        for part in wrap(&app.built_link(form), inner_w) {
+        for part in wrap(&crate::tui::forms::link::shown(app, form), inner_w) {
             lines.push(Line::raw(part));
         }
     }

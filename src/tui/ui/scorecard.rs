@@ -1,7 +1,17 @@
 //! The scorecard screen: the ranked table, its filters line, the detail pane, and the welcome
 //! view of an empty database.
 
-use super::*;
+use super::{Col, draw_table};
+use crate::domain::{CostKind, fmt2};
+use crate::export::cells;
+use crate::metrics::{Metric, ScoreRow, engagement_rate_pct, posts_in_scope};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use rust_decimal::Decimal;
 
 const SCORE_COLS: [Col; 14] = [
     Col {

@@ -1,0 +1,138 @@
+//! The post form: log a post, or update its numbers (the weekly "update recent posts").
+
+use super::{CAMPAIGN, FieldError, INFLUENCER, campaign, campaign_choices, handles};
+use crate::domain::{NewPost, Platform, ValueError, parse_count, parse_date};
+use crate::tui::app::App;
+use crate::tui::form::{Field, FieldKey, Form, FormKind};
+
+const DATE: FieldKey = FieldKey("date");
+const PLATFORM: FieldKey = FieldKey("platform");
+const FOLLOWERS: FieldKey = FieldKey("followers");
+const URL: FieldKey = FieldKey("url");
+/// The platform choice that means "the influencer's own".
+const THEIRS: &str = "(influencer's)";
+
+/// A count's field: key, label, and where it lives in a post.
+type CountField = (FieldKey, &'static str, fn(&NewPost) -> Option<u64>);
+
+/// The counts of a post, each with its field.
+const COUNTS: [CountField; 8] = [
+    (FieldKey("likes"), "Likes", |p| p.likes),
+    (FieldKey("comments"), "Comments", |p| p.comments),
+    (FieldKey("shares"), "Shares", |p| p.shares),
+    (FieldKey("saves"), "Saves", |p| p.saves),
+    (FieldKey("views"), "Views", |p| p.views),
+    (FieldKey("reach"), "Reach", |p| p.reach),
+    (FieldKey("impressions"), "Impressions", |p| p.impressions),
+    (FieldKey("clicks"), "Clicks", |p| p.clicks),
+];
+
+/// The form, for the creator `who` (`@handle`) today, or filled with post `id` for an
+/// update.
+pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
+    let row = id.and_then(|id| app.lists.posts.iter().find(|r| r.id == id));
+    let n = |f: fn(&NewPost) -> Option<u64>| {
+        row.and_then(|r| f(&r.post))
+            .map_or(String::new(), |v| v.to_string())
+    };
+    let owner = row.map_or(who.to_string(), |r| format!("@{}", r.handle));
+    let platforms = std::iter::once(THEIRS.to_string())
+        .chain(Platform::ALL.iter().map(|p| p.to_string()))
+        .collect();
+    let mut fields = vec![
+        Field::choice(INFLUENCER, "Influencer", handles(app), &owner),
+        Field::text(
+            DATE,
+            "Date",
+            &row.map_or(app.today.to_string(), |r| r.post.posted_on.to_string()),
+            "YYYY-MM-DD",
+        ),
+        Field::choice(
+            PLATFORM,
+            "Platform",
+            platforms,
+            &row.map_or(THEIRS.into(), |r| r.post.platform.to_string()),
+        ),
+        Field::text(
+            FOLLOWERS,
+            "Followers",
+            &n(|p| Some(p.followers)),
+            "at post time; blank = the influencer's count",
+        ),
+    ];
+    for (key, label, get) in COUNTS {
+        fields.push(Field::text(key, label, &n(get), ""));
+    }
+    fields.push(Field::text(
+        URL,
+        "URL",
+        &row.map_or(String::new(), |r| r.post.url.clone()),
+        "optional",
+    ));
+    fields.push(Field::choice(
+        CAMPAIGN,
+        "Campaign",
+        campaign_choices(app),
+        &row.and_then(|r| r.campaign.clone()).unwrap_or_default(),
+    ));
+    Form::new(
+        FormKind::Post { id },
+        if row.is_some() {
+            "Update post"
+        } else {
+            "Log a post"
+        },
+        fields,
+    )
+}
+
+/// Saves the post (a new one, or `id` updated).
+pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+    let who = super::influencer(app, form)?;
+    let count = |key: FieldKey| -> Result<Option<u64>, FieldError> {
+        match form.value(key) {
+            "" => Ok(None),
+            v => parse_count(v).map(Some).map_err(|e| (key.0, e.to_string())),
+        }
+    };
+    let [
+        likes,
+        comments,
+        shares,
+        saves,
+        views,
+        reach,
+        impressions,
+        clicks,
+    ] = COUNTS.map(|(key, _, _)| count(key));
+    let post = NewPost {
+        platform: match form.value(PLATFORM) {
+            THEIRS | "" => who.platform,
+            p => p
+                .parse()
+                .map_err(|e: ValueError| (PLATFORM.0, e.to_string()))?,
+        },
+        posted_on: parse_date(form.value(DATE)).map_err(|e| (DATE.0, e.to_string()))?,
+        followers: count(FOLLOWERS)?.unwrap_or(who.followers),
+        likes: likes?,
+        comments: comments?,
+        shares: shares?,
+        saves: saves?,
+        views: views?,
+        reach: reach?,
+        impressions: impressions?,
+        clicks: clicks?,
+        url: form.value(URL).to_string(),
+        format: String::new(),
+    };
+    let campaign = campaign(app, form)?;
+    let stored = match id {
+        Some(id) => app.store.update_post(id, who.id, &post, campaign),
+        None => app.store.add_post(who.id, &post, campaign).map(|_| ()),
+    };
+    stored.map_err(|e| (DATE.0, e.to_string()))?;
+    Ok(match id {
+        Some(_) => format!("updated the post of @{}", who.handle),
+        None => format!("logged a post of @{}", who.handle),
+    })
+}
