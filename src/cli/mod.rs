@@ -117,6 +117,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// A domain error (which names its field) as an error about the flag of that name.
+fn flag_err((field, e): (&'static str, crate::domain::ValueError)) -> anyhow::Error {
+    anyhow::anyhow!("--{field}: {e}")
+}
+
 /// Whether a command only reads the database.
 fn reads_only(command: &Command) -> bool {
     matches!(
@@ -181,14 +186,14 @@ fn influencer(store: &mut Store, cmd: &InfluencerCmd, out: &mut dyn Write) -> Re
             name,
             commission,
         } => {
-            let new = NewInfluencer {
-                handle: handle.clone(),
-                name: name.trim().to_string(),
-                platform: *platform,
-                followers: *followers,
-                commission_pct: commission.unwrap_or(Decimal::ZERO),
-                notes: String::new(),
-            };
+            let new = NewInfluencer::new(
+                handle,
+                name,
+                *platform,
+                *followers,
+                commission.unwrap_or(Decimal::ZERO),
+            )
+            .map_err(flag_err)?;
             store.add_influencer(&new)?;
             writeln!(
                 out,
@@ -294,17 +299,9 @@ fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Result<()> {
             note,
             campaign,
         } => {
-            if *amount < Decimal::ZERO {
-                bail!("--amount: {amount} is negative; a cost is 0 or more");
-            }
+            let cost = NewCost::new(*kind, *amount, *date, note).map_err(flag_err)?;
             let owner = store.influencer_by_handle(influencer)?;
             let campaign = campaign_id(store, campaign)?;
-            let cost = NewCost {
-                kind: *kind,
-                amount: *amount,
-                date: *date,
-                note: note.trim().to_string(),
-            };
             store.add_cost(owner.id, &cost, campaign)?;
             writeln!(
                 out,
@@ -375,6 +372,7 @@ fn post_add(store: &mut Store, a: &PostArgs, out: &mut dyn Write) -> Result<()> 
         url: a.url.trim().to_string(),
         format: a.format.trim().to_string(),
     };
+    post.check().map_err(flag_err)?;
     store.add_post(owner.id, &post, campaign)?;
     let engagements =
         crate::metrics::engagements([post.likes, post.comments, post.shares, post.saves]);
@@ -431,8 +429,7 @@ fn campaign(store: &mut Store, cmd: &CampaignCmd, out: &mut dyn Write) -> Result
                 ends_on: *end,
                 budget: *budget,
             };
-            new.validate()
-                .map_err(|(field, e)| anyhow::anyhow!("--{field}: {e}"))?;
+            new.validate().map_err(flag_err)?;
             store.add_campaign(&new)?;
             writeln!(
                 out,
@@ -490,7 +487,7 @@ fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Result<()> {
                 campaign,
                 content,
             )
-            .map_err(|(field, e)| anyhow::anyhow!("--{field}: {e}"))?;
+            .map_err(flag_err)?;
             store.add_link(owner.id, campaign_row, &new)?;
             writeln!(out, "{}", new.url())?;
         }

@@ -72,6 +72,29 @@ pub struct NewCost {
 }
 
 impl NewCost {
+    /// Builds a cost from typed values: the amount 0 or more, storable in cents. The command
+    /// line builds one this way, the app through [`NewCost::parse`]: the same checks.
+    pub fn new(
+        kind: CostKind,
+        amount: Decimal,
+        date: NaiveDate,
+        note: &str,
+    ) -> Result<Self, (&'static str, ValueError)> {
+        if amount < Decimal::ZERO {
+            return Err((
+                "amount",
+                ValueError::new(&amount.to_string(), "an amount of 0 or more"),
+            ));
+        }
+        crate::domain::to_cents(amount).map_err(|e| ("amount", e))?;
+        Ok(NewCost {
+            kind,
+            amount,
+            date,
+            note: note.trim().to_string(),
+        })
+    }
+
     /// Builds a cost from typed text, naming the first field that is wrong.
     pub fn parse(
         kind: &str,
@@ -81,19 +104,8 @@ impl NewCost {
     ) -> Result<Self, (&'static str, ValueError)> {
         let kind = kind.parse().map_err(|e| ("kind", e))?;
         let amount = parse_amount(amount).map_err(|e| ("amount", e))?;
-        if amount < Decimal::ZERO {
-            return Err((
-                "amount",
-                ValueError::new(&amount.to_string(), "an amount of 0 or more"),
-            ));
-        }
         let date = parse_date(date).map_err(|e| ("date", e))?;
-        Ok(NewCost {
-            kind,
-            amount,
-            date,
-            note: note.trim().to_string(),
-        })
+        NewCost::new(kind, amount, date, note)
     }
 }
 

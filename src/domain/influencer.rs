@@ -108,22 +108,20 @@ impl NewInfluencer {
         }
     }
 
-    /// Builds an influencer from typed text, naming the first field that is wrong.
-    pub fn parse(
+    /// Builds an influencer from typed values, checked as [`NewInfluencer::parse`] checks
+    /// text: the handle normalised, at most [`crate::domain::MAX_COUNT`] followers, a
+    /// commission from 0 to 100 % with at most 2 decimals. The command line builds one this
+    /// way, the app through `parse`: both go through the same checks.
+    pub fn new(
         handle: &str,
         name: &str,
-        platform: &str,
-        followers: &str,
-        commission_pct: &str,
+        platform: Platform,
+        followers: u64,
+        commission_pct: Decimal,
     ) -> Result<Self, (&'static str, ValueError)> {
         let handle = normalize_handle(handle).map_err(|e| ("handle", e))?;
-        let platform = platform.parse().map_err(|e| ("platform", e))?;
-        let followers = crate::domain::parse_count(followers).map_err(|e| ("followers", e))?;
-        let commission_pct = if commission_pct.trim().is_empty() {
-            Decimal::ZERO
-        } else {
-            parse_percent(commission_pct).map_err(|e| ("commission", e))?
-        };
+        crate::domain::check_count("followers", followers)?;
+        parse_percent(&commission_pct.to_string()).map_err(|e| ("commission", e))?;
         Ok(NewInfluencer {
             handle,
             name: name.trim().to_string(),
@@ -132,6 +130,25 @@ impl NewInfluencer {
             commission_pct,
             notes: String::new(),
         })
+    }
+
+    /// Builds an influencer from typed text, naming the first field that is wrong.
+    pub fn parse(
+        handle: &str,
+        name: &str,
+        platform: &str,
+        followers: &str,
+        commission_pct: &str,
+    ) -> Result<Self, (&'static str, ValueError)> {
+        normalize_handle(handle).map_err(|e| ("handle", e))?;
+        let platform = platform.parse().map_err(|e| ("platform", e))?;
+        let followers = crate::domain::parse_count(followers).map_err(|e| ("followers", e))?;
+        let commission_pct = if commission_pct.trim().is_empty() {
+            Decimal::ZERO
+        } else {
+            parse_percent(commission_pct).map_err(|e| ("commission", e))?
+        };
+        NewInfluencer::new(handle, name, platform, followers, commission_pct)
     }
 }
 

@@ -125,6 +125,7 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         url: form.value(URL).to_string(),
         format: String::new(),
     };
+    post.check().map_err(super::field_err)?;
     let campaign = campaign(app, form)?;
     let stored = match id {
         Some(id) => app.store.update_post(id, who.id, &post, campaign),
