@@ -109,7 +109,7 @@ impl NewInfluencer {
     }
 
     /// Builds an influencer from typed values, checked as [`NewInfluencer::parse`] checks
-    /// text: the handle normalised, at most [`crate::domain::MAX_COUNT`] followers, a
+    /// text: a handle given without its `@`, at most [`crate::domain::MAX_COUNT`] followers, a
     /// commission from 0 to 100 % with at most 2 decimals. The command line builds one this
     /// way, the app through `parse`: both go through the same checks.
     pub fn new(
@@ -119,7 +119,8 @@ impl NewInfluencer {
         followers: u64,
         commission_pct: Decimal,
     ) -> Result<Self, (&'static str, ValueError)> {
-        let handle = normalize_handle(handle).map_err(|e| ("handle", e))?;
+        // Already without its @ (parse and the command line strip one): checked as it is.
+        let handle = normalize_handle(&format!("@{handle}")).map_err(|e| ("handle", e))?;
         crate::domain::check_count("followers", followers)?;
         parse_percent(&commission_pct.to_string()).map_err(|e| ("commission", e))?;
         Ok(NewInfluencer {
@@ -140,7 +141,7 @@ impl NewInfluencer {
         followers: &str,
         commission_pct: &str,
     ) -> Result<Self, (&'static str, ValueError)> {
-        normalize_handle(handle).map_err(|e| ("handle", e))?;
+        let handle = normalize_handle(handle).map_err(|e| ("handle", e))?;
         let platform = platform.parse().map_err(|e| ("platform", e))?;
         let followers = crate::domain::parse_count(followers).map_err(|e| ("followers", e))?;
         let commission_pct = if commission_pct.trim().is_empty() {
@@ -148,7 +149,7 @@ impl NewInfluencer {
         } else {
             parse_percent(commission_pct).map_err(|e| ("commission", e))?
         };
-        NewInfluencer::new(handle, name, platform, followers, commission_pct)
+        NewInfluencer::new(&handle, name, platform, followers, commission_pct)
     }
 }
 
