@@ -283,41 +283,84 @@ pub fn scorecard_prepared(
         .map(|(i, f)| (f.id, i))
         .collect();
     let mut acc: Vec<Acc> = facts.influencers.iter().map(|_| Acc::default()).collect();
-    let in_campaign = |c: Option<i64>| options.campaign.is_none() || options.campaign == c;
-
-    // Who owns each code that orders use: (influencer index, campaign of the code).
-    let owners: HashMap<&str, (usize, Option<i64>)> = facts
-        .codes
-        .iter()
-        .filter_map(|c| {
-            index
-                .get(&c.influencer_id)
-                .map(|&i| (c.code.as_str(), (i, c.campaign_id)))
-        })
-        .collect();
-    let code_owner: Vec<Option<(usize, Option<i64>)>> = facts
-        .order_code_names
-        .iter()
-        .map(|name| owners.get(name.as_str()).copied())
-        .collect();
-    // Who a `utm_source` points at: a saved link's source, else an influencer's handle.
-    let mut utm_owners: HashMap<String, (usize, Option<i64>)> = facts
+    let owners = Owners::new(facts, &index);
+    credit_orders(facts, prepared, &owners, options, range, &mut acc);
+    add_costs_and_posts(facts, &index, options, range, &mut acc);
+    let mut rows: Vec<ScoreRow> = facts
         .influencers
         .iter()
-        .enumerate()
-        .map(|(i, f)| (crate::domain::normalize_code(&f.handle), (i, None)))
+        .zip(acc)
+        .filter(|(inf, _)| options.platform.is_none_or(|p| p == inf.platform))
+        .map(|(inf, a)| score_row(inf, a))
         .collect();
-    for link in &facts.links {
-        if let Some(&i) = index.get(&link.influencer_id) {
-            utm_owners.insert(link.utm_source.clone(), (i, link.campaign_id));
-        }
+    rank(&mut rows, options.sort);
+    Scorecard {
+        rows,
+        from: range.0,
+        to: range.1,
+        sort: options.sort,
     }
-    let utm_owner: Vec<Option<(usize, Option<i64>)>> = facts
-        .order_utm_names
-        .iter()
-        .map(|name| utm_owners.get(name).copied())
-        .collect();
+}
 
+/// Whether an entry filed under `campaign` counts under the options' campaign filter.
+fn in_campaign(options: &ScorecardOptions, campaign: Option<i64>) -> bool {
+    options.campaign.is_none() || options.campaign == campaign
+}
+
+/// Who the codes and `utm_source`s that orders use point at: (influencer index, campaign).
+struct Owners {
+    /// By [`Facts::order_code_names`] index.
+    code: Vec<Option<(usize, Option<i64>)>>,
+    /// By [`Facts::order_utm_names`] index: a saved link's source, else a handle.
+    utm: Vec<Option<(usize, Option<i64>)>>,
+}
+
+impl Owners {
+    fn new(facts: &Facts, index: &HashMap<i64, usize>) -> Owners {
+        let owners: HashMap<&str, (usize, Option<i64>)> = facts
+            .codes
+            .iter()
+            .filter_map(|c| {
+                index
+                    .get(&c.influencer_id)
+                    .map(|&i| (c.code.as_str(), (i, c.campaign_id)))
+            })
+            .collect();
+        let code = facts
+            .order_code_names
+            .iter()
+            .map(|name| owners.get(name.as_str()).copied())
+            .collect();
+        let mut utm_owners: HashMap<String, (usize, Option<i64>)> = facts
+            .influencers
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (crate::domain::normalize_code(&f.handle), (i, None)))
+            .collect();
+        for link in &facts.links {
+            if let Some(&i) = index.get(&link.influencer_id) {
+                utm_owners.insert(link.utm_source.clone(), (i, link.campaign_id));
+            }
+        }
+        let utm = facts
+            .order_utm_names
+            .iter()
+            .map(|name| utm_owners.get(name).copied())
+            .collect();
+        Owners { code, utm }
+    }
+}
+
+/// Credits every counted order of the period to its distinct influencers, an equal share
+/// each (kept by how many share it, so the division happens once, exactly).
+fn credit_orders(
+    facts: &Facts,
+    prepared: &Prepared,
+    owners: &Owners,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    acc: &mut [Acc],
+) {
     let mut credited: Vec<(usize, bool)> = Vec::new();
     for &(position, new) in &prepared.orders {
         let order = &facts.orders[position as usize];
@@ -328,16 +371,17 @@ pub fn scorecard_prepared(
         credited.clear();
         let utm = order
             .utm_source
-            .and_then(|u| utm_owner.get(u as usize).copied().flatten());
+            .and_then(|u| owners.utm.get(u as usize).copied().flatten());
         let owners_of_order = order
             .codes
             .iter()
-            .filter_map(|&code| code_owner.get(code as usize).copied().flatten())
+            .filter_map(|&code| owners.code.get(code as usize).copied().flatten())
             .chain(utm);
         for (who, campaign) in owners_of_order {
+            let counts = in_campaign(options, campaign);
             match credited.iter_mut().find(|(i, _)| *i == who) {
-                Some(entry) => entry.1 |= in_campaign(campaign),
-                None => credited.push((who, in_campaign(campaign))),
+                Some(entry) => entry.1 |= counts,
+                None => credited.push((who, counts)),
             }
         }
         let k = credited.len();
@@ -358,10 +402,19 @@ pub fn scorecard_prepared(
             }
         }
     }
+}
 
+/// Adds the costs and posts of the period (and campaign) to their influencers.
+fn add_costs_and_posts(
+    facts: &Facts,
+    index: &HashMap<i64, usize>,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    acc: &mut [Acc],
+) {
     for cost in &facts.costs {
         if let Some(&i) = index.get(&cost.influencer_id)
-            && in_campaign(cost.campaign_id)
+            && in_campaign(options, cost.campaign_id)
             && Period::contains(range, cost.date)
         {
             acc[i].cost_by_kind[cost.kind.index()] += i128::from(cost.amount);
@@ -376,57 +429,44 @@ pub fn scorecard_prepared(
             acc[i].post_followers = acc[i].post_followers.saturating_add(post.followers);
         }
     }
+}
 
-    let mut rows: Vec<ScoreRow> = facts
-        .influencers
-        .iter()
-        .zip(acc)
-        .filter(|(inf, _)| options.platform.is_none_or(|p| p == inf.platform))
-        .map(|(inf, a)| {
-            let (mut orders, mut revenue, mut new_customers) =
-                (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-            for (i, s) in a.shares.iter().enumerate().filter(|(_, s)| s.orders > 0) {
-                let k = Decimal::from(i as u64 + 1);
-                orders += Decimal::from(s.orders) / k;
-                revenue += cents_wide(s.cents) / k;
-                new_customers += Decimal::from(s.new) / k;
-            }
-            let cost_by_kind = a.cost_by_kind.map(cents_wide);
-            let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
-            let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
-            ScoreRow {
-                rank: 0,
-                influencer_id: inf.id,
-                handle: inf.handle.clone(),
-                name: inf.name.clone(),
-                platform: inf.platform,
-                followers: inf.followers,
-                archived: inf.archived,
-                posts: a.posts,
-                engagements: a.engagements,
-                post_followers: a.post_followers,
-                cost_by_kind,
-                commission_pct: inf.commission_pct,
-                commission,
-                cost,
-                orders,
-                revenue,
-                new_customers,
-                roi_pct: roi_pct(revenue, cost),
-                roas: roas(revenue, cost),
-                cac: cac(cost, new_customers),
-                aov: aov(revenue, orders),
-                engagement_rate_pct: engagement_rate_pct(a.posts, a.engagements, a.post_followers),
-            }
-        })
-        .collect();
-
-    rank(&mut rows, options.sort);
-    Scorecard {
-        rows,
-        from: range.0,
-        to: range.1,
-        sort: options.sort,
+/// An influencer's row from what was added up: shares divided, commission and every ratio.
+fn score_row(inf: &super::InfluencerFact, a: Acc) -> ScoreRow {
+    let (mut orders, mut revenue, mut new_customers) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for (i, s) in a.shares.iter().enumerate().filter(|(_, s)| s.orders > 0) {
+        let k = Decimal::from(i as u64 + 1);
+        orders += Decimal::from(s.orders) / k;
+        revenue += cents_wide(s.cents) / k;
+        new_customers += Decimal::from(s.new) / k;
+    }
+    let cost_by_kind = a.cost_by_kind.map(cents_wide);
+    let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
+    let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
+    ScoreRow {
+        rank: 0,
+        influencer_id: inf.id,
+        handle: inf.handle.clone(),
+        name: inf.name.clone(),
+        platform: inf.platform,
+        followers: inf.followers,
+        archived: inf.archived,
+        posts: a.posts,
+        engagements: a.engagements,
+        post_followers: a.post_followers,
+        cost_by_kind,
+        commission_pct: inf.commission_pct,
+        commission,
+        cost,
+        orders,
+        revenue,
+        new_customers,
+        roi_pct: roi_pct(revenue, cost),
+        roas: roas(revenue, cost),
+        cac: cac(cost, new_customers),
+        aov: aov(revenue, orders),
+        engagement_rate_pct: engagement_rate_pct(a.posts, a.engagements, a.post_followers),
     }
 }
 
