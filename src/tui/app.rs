@@ -410,9 +410,6 @@ impl App {
 
     fn update_screen(&mut self, action: Action) -> anyhow::Result<()> {
         let screen = self.screen;
-        let n = self.len(screen);
-        let page = self.page();
-        let sel = &mut self.selected[screen.index()];
         match action {
             Action::Quit => self.quit = true,
             Action::Help => {
@@ -435,61 +432,21 @@ impl App {
                 self.go((screen.index() + Screen::ALL.len() - 1) % Screen::ALL.len())
             }
             Action::GoTo(s) => self.go(s.index()),
-            Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-            Action::Up => *sel = sel.saturating_sub(1),
-            Action::Top => *sel = 0,
-            Action::Bottom => *sel = n.saturating_sub(1),
-            Action::PageDown => *sel = (*sel + page).min(n.saturating_sub(1)),
-            Action::PageUp => *sel = sel.saturating_sub(page),
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => self.navigate(action),
             Action::CycleSort => {
                 self.options.sort = self.options.sort.next();
                 self.resort();
                 self.say(format!("sorted by {}", self.options.sort));
             }
-            Action::CyclePeriod => {
-                self.options.period = match self.options.period {
-                    Period::AllTime => Period::ThisWeek,
-                    Period::ThisWeek => Period::ThisMonth,
-                    Period::ThisMonth => Period::ThisQuarter,
-                    Period::ThisQuarter | Period::Custom { .. } => Period::AllTime,
-                };
-                self.recompute();
-                self.say(format!("period: {}", self.period_label()));
+            Action::CyclePeriod | Action::CyclePlatform | Action::CycleCampaign => {
+                self.cycle_filter(action)
             }
             Action::CustomPeriod => self.open_form(FormKind::Period),
-            Action::CyclePlatform => {
-                let all: Vec<Option<Platform>> = std::iter::once(None)
-                    .chain(Platform::ALL.into_iter().map(Some))
-                    .collect();
-                let i = all
-                    .iter()
-                    .position(|p| *p == self.options.platform)
-                    .unwrap_or(0);
-                self.options.platform = all[(i + 1) % all.len()];
-                self.recompute();
-                self.say(format!(
-                    "platform: {}",
-                    self.options
-                        .platform
-                        .map_or("all".into(), |p| p.to_string())
-                ));
-            }
-            Action::CycleCampaign => {
-                if self.facts.campaigns.is_empty() {
-                    self.fail("no campaigns yet: create one on screen 6");
-                    return Ok(());
-                }
-                let all: Vec<Option<i64>> = std::iter::once(None)
-                    .chain(self.facts.campaigns.iter().map(|c| Some(c.id)))
-                    .collect();
-                let i = all
-                    .iter()
-                    .position(|c| *c == self.options.campaign)
-                    .unwrap_or(0);
-                self.options.campaign = all[(i + 1) % all.len()];
-                self.recompute();
-                self.say(format!("campaign: {}", self.campaign_label()));
-            }
             Action::Search => {
                 self.searching = true;
                 self.search = Input::new(self.options.search.clone());
@@ -511,29 +468,8 @@ impl App {
                     on_shop: false,
                 })
             }
-            Action::UndoImport => {
-                let Some(last) = self.store.batches()?.into_iter().next() else {
-                    self.fail("there is no import to undo");
-                    return Ok(());
-                };
-                self.modal = Some(Modal::Confirm {
-                    question: format!(
-                        "Undo the import of {} ({} new, {} changed orders)?",
-                        last.file_name, last.new_count, last.changed_count
-                    ),
-                    pending: Pending::UndoImport,
-                });
-            }
-            Action::LoadDemo => {
-                if !self.store.is_empty()? {
-                    self.fail("the demo loads only into an empty database (try `shoutout --demo`)");
-                } else {
-                    self.modal = Some(Modal::Confirm {
-                        question: "Load the demo shop (6 creators, 8 months of orders) into this database?".into(),
-                        pending: Pending::LoadDemo,
-                    });
-                }
-            }
+            Action::UndoImport => self.ask_undo_import()?,
+            Action::LoadDemo => self.ask_load_demo()?,
             Action::Refresh => {
                 self.reload()?;
                 self.say("reloaded from the database");
@@ -546,6 +482,102 @@ impl App {
             Action::AddPost => self.open_form(FormKind::Post { id: None }),
             Action::AddLink => self.open_form(FormKind::Link),
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Moves the selection of the current screen.
+    fn navigate(&mut self, action: Action) {
+        let n = self.len(self.screen);
+        let page = self.page();
+        let sel = &mut self.selected[self.screen.index()];
+        *sel = match action {
+            Action::Down => (*sel + 1).min(n.saturating_sub(1)),
+            Action::Up => sel.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => n.saturating_sub(1),
+            Action::PageDown => (*sel + page).min(n.saturating_sub(1)),
+            Action::PageUp => sel.saturating_sub(page),
+            _ => *sel,
+        };
+    }
+
+    /// Steps the period, platform or campaign filter to its next value.
+    fn cycle_filter(&mut self, action: Action) {
+        match action {
+            Action::CyclePeriod => {
+                self.options.period = match self.options.period {
+                    Period::AllTime => Period::ThisWeek,
+                    Period::ThisWeek => Period::ThisMonth,
+                    Period::ThisMonth => Period::ThisQuarter,
+                    Period::ThisQuarter | Period::Custom { .. } => Period::AllTime,
+                };
+                self.recompute();
+                self.say(format!("period: {}", self.period_label()));
+            }
+            Action::CyclePlatform => {
+                let all: Vec<Option<Platform>> = std::iter::once(None)
+                    .chain(Platform::ALL.into_iter().map(Some))
+                    .collect();
+                let i = all
+                    .iter()
+                    .position(|p| *p == self.options.platform)
+                    .unwrap_or(0);
+                self.options.platform = all[(i + 1) % all.len()];
+                self.recompute();
+                self.say(format!(
+                    "platform: {}",
+                    self.options
+                        .platform
+                        .map_or("all".into(), |p| p.to_string())
+                ));
+            }
+            Action::CycleCampaign => {
+                if self.facts.campaigns.is_empty() {
+                    self.fail("no campaigns yet: create one on screen 6");
+                    return;
+                }
+                let all: Vec<Option<i64>> = std::iter::once(None)
+                    .chain(self.facts.campaigns.iter().map(|c| Some(c.id)))
+                    .collect();
+                let i = all
+                    .iter()
+                    .position(|c| *c == self.options.campaign)
+                    .unwrap_or(0);
+                self.options.campaign = all[(i + 1) % all.len()];
+                self.recompute();
+                self.say(format!("campaign: {}", self.campaign_label()));
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks before undoing the last import.
+    fn ask_undo_import(&mut self) -> anyhow::Result<()> {
+        let Some(last) = self.store.batches()?.into_iter().next() else {
+            self.fail("there is no import to undo");
+            return Ok(());
+        };
+        self.modal = Some(Modal::Confirm {
+            question: format!(
+                "Undo the import of {} ({} new, {} changed orders)?",
+                last.file_name, last.new_count, last.changed_count
+            ),
+            pending: Pending::UndoImport,
+        });
+        Ok(())
+    }
+
+    /// Asks before loading the demo shop (into an empty database only).
+    fn ask_load_demo(&mut self) -> anyhow::Result<()> {
+        if !self.store.is_empty()? {
+            self.fail("the demo loads only into an empty database (try `shoutout --demo`)");
+        } else {
+            self.modal = Some(Modal::Confirm {
+                question: "Load the demo shop (6 creators, 8 months of orders) into this database?"
+                    .into(),
+                pending: Pending::LoadDemo,
+            });
         }
         Ok(())
     }
