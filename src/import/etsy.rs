@@ -147,11 +147,88 @@ impl ParseRow for EtsyOrderRows {
     }
 }
 
+/// The columns of the items file, by position in [`EtsyItemsReader::new`]'s list.
+const ITEM_DATE: usize = 0;
+const ITEM_ORDER_ID: usize = 1;
+const ITEM_BUYER: usize = 2;
+const ITEM_TOTAL: usize = 3;
+const ITEM_DISCOUNT: usize = 4;
+const ITEM_CURRENCY: usize = 5;
+const ITEM_COUPON: usize = 6;
+
+type ReadOrder = Result<(u64, OrderRecord), RowError>;
+
+/// One item row: its total, its share of the discount, and the order as far as the row
+/// tells it.
+fn item_row(c: &Cells, at: &[Col; 7], key: &str) -> Result<(i64, i64, OrderRecord), RowError> {
+    let amount = c.amount_or_zero(at[ITEM_TOTAL])?;
+    let off = c.amount_or_zero(at[ITEM_DISCOUNT])?;
+    Ok((
+        amount,
+        off,
+        OrderRecord {
+            external_id: key.to_string(),
+            placed_at: day_start(c.date(at[ITEM_DATE], &SALE_DATE_FORMS, SALE_DATE)?),
+            customer_key: buyer_key(c.text(at[ITEM_BUYER])),
+            currency: c.currency(at[ITEM_CURRENCY])?,
+            subtotal: 0,
+            refunded: 0,
+            status: FinancialStatus::Paid,
+            cancelled: false,
+            codes: split_codes(c.text(at[ITEM_COUPON]), ";"),
+            customer_new: None,
+            gift_value: None,
+            utm_source: None,
+            utm_campaign: None,
+        },
+    ))
+}
+
+/// Adds an item row to its order (the first row of an order number starts it; an error in
+/// any row makes the whole order an error). The row's line, cells and total
+/// column, to name an overflowing sum.
+fn merge_item(
+    out: &mut Vec<ReadOrder>,
+    index: &mut HashMap<String, usize>,
+    key: String,
+    (line, c, item_total): (u64, &Cells, Col),
+    row: Result<(i64, i64, OrderRecord), RowError>,
+) {
+    match (row, index.get(&key)) {
+        (Err(e), Some(&i)) => out[i] = Err(e),
+        (Err(e), None) => {
+            index.insert(key, out.len());
+            out.push(Err(e));
+        }
+        (Ok((amount, off, _)), Some(&i)) => {
+            if let Ok((_, order)) = &mut out[i] {
+                match order.subtotal.checked_add(amount - off) {
+                    Some(sum) => order.subtotal = sum,
+                    None => {
+                        out[i] = Err(c.err(
+                            item_total,
+                            crate::domain::ValueError::new(
+                                c.text(item_total),
+                                "item totals that add up to less than 90 trillion",
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
+        (Ok((amount, off, mut order)), None) => {
+            order.subtotal = amount - off;
+            index.insert(key, out.len());
+            out.push(Ok((line, order)));
+        }
+    }
+}
+
 /// The items file: rows of one order are summed (item totals less the order's discount), so
 /// an order is counted once however many items it has. The file is read whole before the
 /// first order is yielded (items files are small: one row per item sold).
 pub(crate) struct EtsyItemsReader {
-    orders: std::vec::IntoIter<Result<(u64, OrderRecord), RowError>>,
+    orders: std::vec::IntoIter<ReadOrder>,
 }
 
 impl EtsyItemsReader {
@@ -161,7 +238,7 @@ impl EtsyItemsReader {
         file: &str,
         style: NumberStyle,
     ) -> Result<Self, ImportError> {
-        let [date, id, buyer, item_total, discount, currency, coupon] = columns.require(
+        let at = columns.require(
             [
                 &["Sale Date"],
                 &["Order ID"],
@@ -174,7 +251,8 @@ impl EtsyItemsReader {
             file,
             "Etsy order items file",
         )?;
-        let mut out: Vec<Result<(u64, OrderRecord), RowError>> = Vec::new();
+        let item_total = at[ITEM_TOTAL];
+        let mut out: Vec<ReadOrder> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut record = StringRecord::new();
         loop {
@@ -195,62 +273,13 @@ impl EtsyItemsReader {
                 line,
                 style: &style,
             };
-            let key = c.text(id).to_string();
+            let key = c.text(at[ITEM_ORDER_ID]).to_string();
             if key.is_empty() {
                 out.push(Err(RowError::new(line, "Order ID", "", "an order number")));
                 continue;
             }
-            let row = (|| -> Result<(i64, i64, OrderRecord), RowError> {
-                let amount = c.amount_or_zero(item_total)?;
-                let off = c.amount_or_zero(discount)?;
-                Ok((
-                    amount,
-                    off,
-                    OrderRecord {
-                        external_id: key.clone(),
-                        placed_at: day_start(c.date(date, &SALE_DATE_FORMS, SALE_DATE)?),
-                        customer_key: buyer_key(c.text(buyer)),
-                        currency: c.currency(currency)?,
-                        subtotal: 0,
-                        refunded: 0,
-                        status: FinancialStatus::Paid,
-                        cancelled: false,
-                        codes: split_codes(c.text(coupon), ";"),
-                        customer_new: None,
-                        gift_value: None,
-                        utm_source: None,
-                        utm_campaign: None,
-                    },
-                ))
-            })();
-            match (row, index.get(&key)) {
-                (Err(e), Some(&i)) => out[i] = Err(e),
-                (Err(e), None) => {
-                    index.insert(key, out.len());
-                    out.push(Err(e));
-                }
-                (Ok((amount, off, _)), Some(&i)) => {
-                    if let Ok((_, order)) = &mut out[i] {
-                        match order.subtotal.checked_add(amount - off) {
-                            Some(sum) => order.subtotal = sum,
-                            None => {
-                                out[i] = Err(c.err(
-                                    item_total,
-                                    crate::domain::ValueError::new(
-                                        c.text(item_total),
-                                        "item totals that add up to less than 90 trillion",
-                                    ),
-                                ))
-                            }
-                        }
-                    }
-                }
-                (Ok((amount, off, mut order)), None) => {
-                    order.subtotal = amount - off;
-                    index.insert(key, out.len());
-                    out.push(Ok((line, order)));
-                }
-            }
+            let row = item_row(&c, &at, &key);
+            merge_item(&mut out, &mut index, key, (line, &c, item_total), row);
         }
         Ok(EtsyItemsReader {
             orders: out.into_iter(),

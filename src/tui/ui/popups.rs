@@ -311,7 +311,7 @@ pub(super) fn draw_preview(
 pub(super) fn draw_confirm(frame: &mut Frame, question: &str, theme: Theme) {
     let inner = popup(frame, 64, 6, "Confirm", theme);
     let lines = vec![
-        Line::raw(question.to_string()),
+        Line::raw(crate::domain::visible(question).into_owned()),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", theme.key()),
