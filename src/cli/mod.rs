@@ -54,67 +54,77 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Cost(cmd) => cost(&mut store, cmd, out),
         Command::Post(PostCmd::Add(args)) => post_add(&mut store, args, out),
         Command::Post(PostCmd::List) => post_list(&store, out),
-        Command::Post(PostCmd::Delete { id, yes }) => {
-            let Some(p) = store.posts()?.into_iter().find(|p| p.id == *id) else {
-                return Err(crate::store::StoreError::NotFound {
-                    what: "post",
-                    id: *id,
-                }
-                .into());
-            };
-            let what = format!(
-                "the {} post of @{} on {}",
-                p.post.platform, p.handle, p.post.posted_on
-            );
-            delete(&what, *yes, out, || store.delete_post(*id))
-        }
+        Command::Post(PostCmd::Delete { id, yes }) => post_delete(&mut store, *id, *yes, out),
         Command::Campaign(cmd) => campaign(&mut store, cmd, out),
         Command::Link(cmd) => link(&mut store, cmd, out),
         Command::Import(args) => import(&mut store, args, now, out),
         Command::Scorecard(args) => scorecard_cmd(&store, args, today, out),
-        Command::Demo => {
-            if cli.demo {
-                writeln!(out, "the demo database is loaded fresh on every --demo run")?;
-                return Ok(());
-            }
-            if !store.is_empty()? {
-                bail!(
-                    "this database already has data; the demo loads only into an empty one \
-                     (try `shoutout --demo` for a separate demo database)"
-                );
-            }
-            let summary = crate::demo::load(&mut store, &now)?;
-            writeln!(
-                out,
-                "demo shop loaded: 6 influencers, {} orders",
-                summary.counts.new
-            )?;
-            Ok(())
-        }
+        Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
             store.backup_to(file)?;
             writeln!(out, "backed up {} to {}", describe(&store), file.display())?;
             Ok(())
         }
-        Command::Restore { file, yes } => {
-            if !yes
-                && !confirm(&format!(
-                    "Replace everything in {} with {}? [y/N] ",
-                    describe(&store),
-                    file.display()
-                ))?
-            {
-                bail!("not restored (pass --yes to restore without a question)");
-            }
-            let before = store.restore_from(file, &format!("before-restore-{now}"))?;
-            writeln!(out, "restored {} from {}", describe(&store), file.display())?;
-            if let Some(b) = before {
-                writeln!(out, "the previous state is kept in {}", b.display())?;
-            }
-            Ok(())
-        }
+        Command::Restore { file, yes } => restore(&mut store, file, *yes, &now, out),
         Command::Paths => unreachable!("handled above"),
     }
+}
+
+fn post_delete(store: &mut Store, id: i64, yes: bool, out: &mut dyn Write) -> Result<()> {
+    let Some(p) = store.posts()?.into_iter().find(|p| p.id == id) else {
+        return Err(crate::store::StoreError::NotFound { what: "post", id }.into());
+    };
+    let what = format!(
+        "the {} post of @{} on {}",
+        p.post.platform, p.handle, p.post.posted_on
+    );
+    delete(&what, yes, out, || store.delete_post(id))
+}
+
+/// Loads the demo shop into an empty database (with `--demo` it already is the demo).
+fn demo(store: &mut Store, is_demo: bool, now: &str, out: &mut dyn Write) -> Result<()> {
+    if is_demo {
+        writeln!(out, "the demo database is loaded fresh on every --demo run")?;
+        return Ok(());
+    }
+    if !store.is_empty()? {
+        bail!(
+            "this database already has data; the demo loads only into an empty one \
+             (try `shoutout --demo` for a separate demo database)"
+        );
+    }
+    let summary = crate::demo::load(store, now)?;
+    writeln!(
+        out,
+        "demo shop loaded: 6 influencers, {} orders",
+        summary.counts.new
+    )?;
+    Ok(())
+}
+
+/// Replaces the database with a backup, after a yes (the state before is kept).
+fn restore(
+    store: &mut Store,
+    file: &Path,
+    yes: bool,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if !yes
+        && !confirm(&format!(
+            "Replace everything in {} with {}? [y/N] ",
+            describe(store),
+            file.display()
+        ))?
+    {
+        bail!("not restored (pass --yes to restore without a question)");
+    }
+    let before = store.restore_from(file, &format!("before-restore-{now}"))?;
+    writeln!(out, "restored {} from {}", describe(store), file.display())?;
+    if let Some(b) = before {
+        writeln!(out, "the previous state is kept in {}", b.display())?;
+    }
+    Ok(())
 }
 
 /// A domain error (which names its field) as an error about the flag of that name.

@@ -242,6 +242,32 @@ pub(super) fn draw_preview(
             _ => "Dates    no orders".into(),
         }),
     ];
+    lines.extend(finding_lines(s, theme));
+    lines.push(Line::raw(""));
+    lines.push(if invalid {
+        Line::from(vec![
+            Span::styled("s", theme.key()),
+            Span::raw(" import the valid orders and skip the invalid  "),
+            Span::styled("n", theme.key()),
+            Span::raw(" cancel"),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("y", theme.key()),
+            Span::raw(" import  "),
+            Span::styled("n", theme.key()),
+            Span::raw(" cancel (nothing is written)"),
+        ])
+    });
+    let height = lines.len() as u16 + 2;
+    let inner = popup(frame, PREVIEW_W as u16 + 2, height, "Import preview", theme);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What the preview found besides the counts: codes of nobody, gift orders, notes, and the
+/// first invalid rows.
+fn finding_lines(s: &crate::import::ImportSummary, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     if s.unknown_codes.is_empty() {
         lines.push(Line::raw("Codes    every code belongs to an influencer"));
     } else {
@@ -281,31 +307,14 @@ pub(super) fn draw_preview(
             lines.push(Line::styled(part, theme.error()));
         }
     }
-    if (s.errors.len() as i64) < c.invalid || s.errors.len() > 5 {
+    let invalid = s.counts.invalid;
+    if (s.errors.len() as i64) < invalid || s.errors.len() > 5 {
         lines.push(Line::styled(
-            format!("  … {} invalid in all", c.invalid),
+            format!("  … {invalid} invalid in all"),
             theme.error(),
         ));
     }
-    lines.push(Line::raw(""));
-    lines.push(if invalid {
-        Line::from(vec![
-            Span::styled("s", theme.key()),
-            Span::raw(" import the valid orders and skip the invalid  "),
-            Span::styled("n", theme.key()),
-            Span::raw(" cancel"),
-        ])
-    } else {
-        Line::from(vec![
-            Span::styled("y", theme.key()),
-            Span::raw(" import  "),
-            Span::styled("n", theme.key()),
-            Span::raw(" cancel (nothing is written)"),
-        ])
-    });
-    let height = lines.len() as u16 + 2;
-    let inner = popup(frame, PREVIEW_W as u16 + 2, height, "Import preview", theme);
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
 }
 
 pub(super) fn draw_confirm(frame: &mut Frame, question: &str, theme: Theme) {

@@ -217,6 +217,33 @@ fn money_or_why(value: Option<Decimal>, row: &ScoreRow, metric: Metric, suffix: 
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: Theme) {
+    let mut lines = figure_lines(row, theme);
+    lines.extend(post_lines(app, row, theme));
+    let title = format!(
+        " @{}{} · {} · {} followers ",
+        crate::domain::visible(&row.handle),
+        if row.name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", crate::domain::visible(&row.name))
+        },
+        row.platform,
+        row.followers
+    );
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(title)
+                .title_style(theme.title()),
+        ),
+        area,
+    );
+}
+
+/// The detail's figures: what she cost and brought, the returns, and engagement, each with
+/// how it is made up (or why it is undefined).
+fn figure_lines(row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut cost_parts: Vec<String> = CostKind::ALL
         .iter()
@@ -277,36 +304,23 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: 
         Span::styled("Engage   ", theme.dim()),
         Span::raw(engagement),
     ]));
+    lines
+}
+
+/// Her posts in the period, each with its own engagement rate.
+fn post_lines(app: &App, row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
     let posts = posts_in_scope(&app.facts, &app.options, app.today, row.influencer_id);
-    if !posts.is_empty() {
-        lines.push(Line::styled("Posts", theme.dim()));
-        for p in posts {
-            let rate = engagement_rate_pct(1, p.engagements, p.followers)
-                .map_or("—".into(), |r| format!("{} %", fmt2(r)));
-            lines.push(Line::raw(format!(
-                "  {}  {:<9}  {:>9} followers  {:>7} engagements  {rate}",
-                p.posted_on, p.platform, p.followers, p.engagements
-            )));
-        }
+    if posts.is_empty() {
+        return Vec::new();
     }
-    let title = format!(
-        " @{}{} · {} · {} followers ",
-        crate::domain::visible(&row.handle),
-        if row.name.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", crate::domain::visible(&row.name))
-        },
-        row.platform,
-        row.followers
-    );
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::new()
-                .borders(Borders::TOP)
-                .title(title)
-                .title_style(theme.title()),
-        ),
-        area,
-    );
+    let mut lines = vec![Line::styled("Posts", theme.dim())];
+    for p in posts {
+        let rate = engagement_rate_pct(1, p.engagements, p.followers)
+            .map_or("—".into(), |r| format!("{} %", fmt2(r)));
+        lines.push(Line::raw(format!(
+            "  {}  {:<9}  {:>9} followers  {:>7} engagements  {rate}",
+            p.posted_on, p.platform, p.followers, p.engagements
+        )));
+    }
+    lines
 }
