@@ -143,6 +143,26 @@ struct Col {
     priority: u8,
 }
 
+impl Col {
+    /// A column of text, kept at `priority` (1 = always).
+    const fn text(title: &'static str, priority: u8) -> Col {
+        Col {
+            title,
+            numeric: false,
+            priority,
+        }
+    }
+
+    /// A column of numbers (right-aligned), kept at `priority`.
+    const fn number(title: &'static str, priority: u8) -> Col {
+        Col {
+            title,
+            numeric: true,
+            priority,
+        }
+    }
+}
+
 /// Picks the columns that fit `width`, by priority, keeping their order.
 fn fit_columns(cols: &[Col], widths: &[usize], width: u16) -> Vec<usize> {
     let mut order: Vec<usize> = (0..cols.len()).collect();

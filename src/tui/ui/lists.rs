@@ -21,36 +21,12 @@ pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: 
         );
     }
     let cols = [
-        Col {
-            title: "Handle",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Name",
-            numeric: false,
-            priority: 3,
-        },
-        Col {
-            title: "Platform",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Followers",
-            numeric: true,
-            priority: 1,
-        },
-        Col {
-            title: "Comm. %",
-            numeric: true,
-            priority: 2,
-        },
-        Col {
-            title: "Codes",
-            numeric: false,
-            priority: 1,
-        },
+        Col::text("Handle", 1),
+        Col::text("Name", 3),
+        Col::text("Platform", 1),
+        Col::number("Followers", 1),
+        Col::number("Comm. %", 2),
+        Col::text("Codes", 1),
     ];
     draw_table(
         frame,
@@ -95,36 +71,12 @@ pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
         );
     }
     let cols = [
-        Col {
-            title: "Date",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Influencer",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Kind",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Amount",
-            numeric: true,
-            priority: 1,
-        },
-        Col {
-            title: "Campaign",
-            numeric: false,
-            priority: 3,
-        },
-        Col {
-            title: "Note",
-            numeric: false,
-            priority: 2,
-        },
+        Col::text("Date", 1),
+        Col::text("Influencer", 1),
+        Col::text("Kind", 1),
+        Col::number("Amount", 1),
+        Col::text("Campaign", 3),
+        Col::text("Note", 2),
     ];
     draw_table(
         frame,
@@ -154,61 +106,17 @@ pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
     }
     let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
     let cols = [
-        Col {
-            title: "Date",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Influencer",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Platform",
-            numeric: false,
-            priority: 3,
-        },
-        Col {
-            title: "Followers",
-            numeric: true,
-            priority: 2,
-        },
-        Col {
-            title: "Likes",
-            numeric: true,
-            priority: 1,
-        },
-        Col {
-            title: "Comments",
-            numeric: true,
-            priority: 1,
-        },
-        Col {
-            title: "Shares",
-            numeric: true,
-            priority: 2,
-        },
-        Col {
-            title: "Saves",
-            numeric: true,
-            priority: 2,
-        },
-        Col {
-            title: "Views",
-            numeric: true,
-            priority: 4,
-        },
-        Col {
-            title: "Reach",
-            numeric: true,
-            priority: 4,
-        },
-        Col {
-            title: "Clicks",
-            numeric: true,
-            priority: 4,
-        },
+        Col::text("Date", 1),
+        Col::text("Influencer", 1),
+        Col::text("Platform", 3),
+        Col::number("Followers", 2),
+        Col::number("Likes", 1),
+        Col::number("Comments", 1),
+        Col::number("Shares", 2),
+        Col::number("Saves", 2),
+        Col::number("Views", 4),
+        Col::number("Reach", 4),
+        Col::number("Clicks", 4),
     ];
     draw_table(
         frame,
@@ -249,21 +157,9 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
         );
     } else {
         let cols = [
-            Col {
-                title: "Code",
-                numeric: false,
-                priority: 1,
-            },
-            Col {
-                title: "Influencer",
-                numeric: false,
-                priority: 1,
-            },
-            Col {
-                title: "Campaign",
-                numeric: false,
-                priority: 2,
-            },
+            Col::text("Code", 1),
+            Col::text("Influencer", 1),
+            Col::text("Campaign", 2),
         ];
         let selected = app.selected[Screen::Codes.index()];
         draw_table(
@@ -333,31 +229,11 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
     }
     let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
     let cols = [
-        Col {
-            title: "Name",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Goal",
-            numeric: false,
-            priority: 1,
-        },
-        Col {
-            title: "Start",
-            numeric: false,
-            priority: 2,
-        },
-        Col {
-            title: "End",
-            numeric: false,
-            priority: 2,
-        },
-        Col {
-            title: "Budget",
-            numeric: true,
-            priority: 1,
-        },
+        Col::text("Name", 1),
+        Col::text("Goal", 1),
+        Col::text("Start", 2),
+        Col::text("End", 2),
+        Col::number("Budget", 1),
     ];
     draw_table(
         frame,

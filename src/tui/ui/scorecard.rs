@@ -14,76 +14,20 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use rust_decimal::Decimal;
 
 const SCORE_COLS: [Col; 14] = [
-    Col {
-        title: "#",
-        numeric: true,
-        priority: 1,
-    },
-    Col {
-        title: "Influencer",
-        numeric: false,
-        priority: 1,
-    },
-    Col {
-        title: "Platform",
-        numeric: false,
-        priority: 6,
-    },
-    Col {
-        title: "Followers",
-        numeric: true,
-        priority: 7,
-    },
-    Col {
-        title: "Posts",
-        numeric: true,
-        priority: 7,
-    },
-    Col {
-        title: "Cost",
-        numeric: true,
-        priority: 1,
-    },
-    Col {
-        title: "Orders",
-        numeric: true,
-        priority: 3,
-    },
-    Col {
-        title: "Revenue",
-        numeric: true,
-        priority: 1,
-    },
-    Col {
-        title: "New",
-        numeric: true,
-        priority: 3,
-    },
-    Col {
-        title: "ROI %",
-        numeric: true,
-        priority: 1,
-    },
-    Col {
-        title: "ROAS",
-        numeric: true,
-        priority: 4,
-    },
-    Col {
-        title: "CAC",
-        numeric: true,
-        priority: 2,
-    },
-    Col {
-        title: "AOV",
-        numeric: true,
-        priority: 5,
-    },
-    Col {
-        title: "Eng %",
-        numeric: true,
-        priority: 2,
-    },
+    Col::number("#", 1),
+    Col::text("Influencer", 1),
+    Col::text("Platform", 6),
+    Col::number("Followers", 7),
+    Col::number("Posts", 7),
+    Col::number("Cost", 1),
+    Col::number("Orders", 3),
+    Col::number("Revenue", 1),
+    Col::number("New", 3),
+    Col::number("ROI %", 1),
+    Col::number("ROAS", 4),
+    Col::number("CAC", 2),
+    Col::number("AOV", 5),
+    Col::number("Eng %", 2),
 ];
 
 fn score_cells(row: &ScoreRow) -> Vec<String> {
