@@ -66,6 +66,17 @@ pub fn write_shop(spec: ShopSpec, dir: &Path) -> std::io::Result<GeneratedShop> 
         posts: dir.join("posts.csv"),
         rows: 0,
     };
+    write_roster(&mut rng, influencers, &paths)?;
+    let rows = write_orders(&mut rng, spec.orders, influencers, &paths.orders)?;
+    Ok(GeneratedShop { rows, ..paths })
+}
+
+/// The roster: influencers with their codes, two costs each and three posts each.
+fn write_roster(
+    rng: &mut fastrand::Rng,
+    influencers: usize,
+    paths: &GeneratedShop,
+) -> std::io::Result<()> {
     let mut roster = BufWriter::new(File::create(&paths.influencers)?);
     writeln!(
         roster,
@@ -116,16 +127,26 @@ pub fn write_shop(spec: ShopSpec, dir: &Path) -> std::io::Result<GeneratedShop> 
     roster.flush()?;
     costs.flush()?;
     posts.flush()?;
+    Ok(())
+}
 
-    let mut out = BufWriter::with_capacity(1 << 20, File::create(&paths.orders)?);
+/// The orders export: `orders` orders over two years, one row per line item; returns how
+/// many rows were written.
+fn write_orders(
+    rng: &mut fastrand::Rng,
+    orders: usize,
+    influencers: usize,
+    path: &Path,
+) -> std::io::Result<usize> {
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
     writeln!(out, "{SHOPIFY_HEADER}")?;
-    let customers = (spec.orders / 3).max(1);
+    let customers = (orders / 3).max(1);
     let start = 1_735_689_600i64; // 2025-01-01 00:00:00 UTC
     let span = 2 * 365 * 86_400i64;
     let mut rows = 0;
-    for n in 0..spec.orders {
+    for n in 0..orders {
         // Orders spread over two years, in order.
-        let t = start + span * n as i64 / spec.orders.max(1) as i64 + rng.i64(0..600);
+        let t = start + span * n as i64 / orders.max(1) as i64 + rng.i64(0..600);
         let time = chrono::DateTime::from_timestamp(t, 0)
             .expect("in range")
             .with_timezone(&chrono::FixedOffset::west_opt(7 * 3600).expect("offset"))
@@ -165,92 +186,23 @@ pub fn write_shop(spec: ShopSpec, dir: &Path) -> std::io::Result<GeneratedShop> 
             6..9 => ("partially_refunded", String::new(), subtotal / 3),
             _ => ("paid", String::new(), 0),
         };
-        let name = format!("#{}", 1001 + n);
+        let order = Order {
+            n,
+            name: format!("#{}", 1001 + n),
+            email,
+            customer,
+            time,
+            status,
+            cancelled,
+            codes: codes.join(" + "),
+            subtotal,
+            discount,
+            shipping,
+            taxes,
+            refunded,
+        };
         for (row, &(item, qty)) in lines.iter().enumerate() {
-            let (item_name, price) = ITEMS[item];
-            let first = row == 0;
-            let f = |s: String| if first { s } else { String::new() };
-            let fields: [String; 79] = [
-                name.clone(),
-                email.clone(),
-                f(status.into()),
-                f(time.clone()),
-                f("fulfilled".into()),
-                f(time.clone()),
-                f("no".into()),
-                f("USD".into()),
-                f(money(subtotal)),
-                f(money(shipping)),
-                f(money(taxes)),
-                f(money(subtotal + shipping + taxes)),
-                f(codes.join(" + ")),
-                f(money(discount)),
-                f("Standard Shipping".into()),
-                time.clone(),
-                qty.to_string(),
-                item_name.into(),
-                money(price),
-                String::new(),
-                format!("SKU-{item:03}"),
-                "true".into(),
-                "true".into(),
-                "fulfilled".into(),
-                f(format!("Buyer {customer}")),
-                f(format!("{} Maple Street", 10 + customer % 900)),
-                f(format!("{} Maple Street", 10 + customer % 900)),
-                String::new(),
-                String::new(),
-                f("Portland".into()),
-                f(format!("'97{:03}", customer % 1000)),
-                f("OR".into()),
-                f("US".into()),
-                String::new(),
-                f(format!("Buyer {customer}")),
-                f(format!("{} Maple Street", 10 + customer % 900)),
-                f(format!("{} Maple Street", 10 + customer % 900)),
-                String::new(),
-                String::new(),
-                f("Portland".into()),
-                f(format!("'97{:03}", customer % 1000)),
-                f("OR".into()),
-                f("US".into()),
-                String::new(),
-                String::new(),
-                String::new(),
-                f(cancelled.clone()),
-                f("Shopify Payments".into()),
-                f(format!("c{}.1", 30_000_000 + n)),
-                f(money(refunded)),
-                "Kiln & Clay".into(),
-                f("0.00".into()),
-                String::new(),
-                String::new(),
-                String::new(),
-                f((5_000_000_000u64 + n as u64).to_string()),
-                String::new(),
-                f("Low".into()),
-                f("web".into()),
-                "0.00".into(),
-                f("OR State Tax 8%".into()),
-                f(money(taxes)),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                f("Oregon".into()),
-                f("Oregon".into()),
-                f(format!("p{n}")),
-                String::new(),
-                String::new(),
-                f(format!("p{n}")),
-            ];
+            let fields = order.row(row == 0, item, qty);
             let line = fields.join(",");
             out.write_all(line.as_bytes())?;
             out.write_all(b"\n")?;
@@ -258,5 +210,114 @@ pub fn write_shop(spec: ShopSpec, dir: &Path) -> std::io::Result<GeneratedShop> 
         }
     }
     out.flush()?;
-    Ok(GeneratedShop { rows, ..paths })
+    Ok(rows)
+}
+
+/// What the rows of one generated order share.
+struct Order {
+    n: usize,
+    name: String,
+    email: String,
+    customer: usize,
+    time: String,
+    status: &'static str,
+    cancelled: String,
+    codes: String,
+    subtotal: i64,
+    discount: i64,
+    shipping: i64,
+    taxes: i64,
+    refunded: i64,
+}
+
+impl Order {
+    /// One line item's row in Shopify's 79-column layout; order-level cells only on the
+    /// first row, as Shopify writes them.
+    fn row(&self, first: bool, item: usize, qty: i64) -> [String; 79] {
+        let (item_name, price) = ITEMS[item];
+        let f = |s: String| if first { s } else { String::new() };
+        let (n, customer, time) = (self.n, self.customer, &self.time);
+        let (subtotal, shipping, taxes) = (self.subtotal, self.shipping, self.taxes);
+        [
+            self.name.clone(),
+            self.email.clone(),
+            f(self.status.into()),
+            f(time.clone()),
+            f("fulfilled".into()),
+            f(time.clone()),
+            f("no".into()),
+            f("USD".into()),
+            f(money(subtotal)),
+            f(money(shipping)),
+            f(money(taxes)),
+            f(money(subtotal + shipping + taxes)),
+            f(self.codes.clone()),
+            f(money(self.discount)),
+            f("Standard Shipping".into()),
+            time.clone(),
+            qty.to_string(),
+            item_name.into(),
+            money(price),
+            String::new(),
+            format!("SKU-{item:03}"),
+            "true".into(),
+            "true".into(),
+            "fulfilled".into(),
+            f(format!("Buyer {customer}")),
+            f(format!("{} Maple Street", 10 + customer % 900)),
+            f(format!("{} Maple Street", 10 + customer % 900)),
+            String::new(),
+            String::new(),
+            f("Portland".into()),
+            f(format!("'97{:03}", customer % 1000)),
+            f("OR".into()),
+            f("US".into()),
+            String::new(),
+            f(format!("Buyer {customer}")),
+            f(format!("{} Maple Street", 10 + customer % 900)),
+            f(format!("{} Maple Street", 10 + customer % 900)),
+            String::new(),
+            String::new(),
+            f("Portland".into()),
+            f(format!("'97{:03}", customer % 1000)),
+            f("OR".into()),
+            f("US".into()),
+            String::new(),
+            String::new(),
+            String::new(),
+            f(self.cancelled.clone()),
+            f("Shopify Payments".into()),
+            f(format!("c{}.1", 30_000_000 + n)),
+            f(money(self.refunded)),
+            "Kiln & Clay".into(),
+            f("0.00".into()),
+            String::new(),
+            String::new(),
+            String::new(),
+            f((5_000_000_000u64 + n as u64).to_string()),
+            String::new(),
+            f("Low".into()),
+            f("web".into()),
+            "0.00".into(),
+            f("OR State Tax 8%".into()),
+            f(money(taxes)),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f("Oregon".into()),
+            f("Oregon".into()),
+            f(format!("p{n}")),
+            String::new(),
+            String::new(),
+            f(format!("p{n}")),
+        ]
+    }
 }
