@@ -2,23 +2,19 @@
 //! and `update` applies an action. Every write goes through the same library functions as
 //! the CLI; after each one the facts are reloaded so the scorecard is live.
 
+mod confirm;
 mod forms;
 mod import_flow;
+mod view;
 
 pub use import_flow::complete_path;
 
 use super::action::{Action, Screen};
 use super::form::{Form, FormKind};
 use super::keymap::{self, Context};
-use crate::domain::{Platform, fmt2};
 use crate::import::{ImportSummary, Mapping};
-use crate::metrics::{
-    Facts, Period, Prepared, ScoreRow, Scorecard, ScorecardOptions, prepare, rank,
-    scorecard_prepared, search,
-};
-use crate::store::{
-    CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow, Store, StoreError,
-};
+use crate::metrics::{Facts, Prepared, ScoreRow, Scorecard, ScorecardOptions};
+use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow, Store};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -165,82 +161,6 @@ impl App {
         };
         app.reload()?;
         Ok(app)
-    }
-
-    /// Reads everything again from the database and recomputes the scorecard.
-    pub fn reload(&mut self) -> Result<(), StoreError> {
-        self.seen_version = self.store.data_version()?;
-        self.facts = self.store.load_facts()?;
-        self.prepared = prepare(&self.facts);
-        self.refresh_entries()
-    }
-
-    /// Reads again only what the seller enters by hand, after she saved or deleted one: the
-    /// orders (and what was prepared from them) stay, so a save is instant in a big shop.
-    pub fn reload_entries(&mut self) -> Result<(), StoreError> {
-        self.store.load_entries(&mut self.facts)?;
-        self.refresh_entries()
-    }
-
-    /// The lists and the scorecard after the entries changed.
-    fn refresh_entries(&mut self) -> Result<(), StoreError> {
-        self.lists = Lists {
-            influencers: self.store.influencers()?,
-            costs: self.store.costs()?,
-            posts: self.store.posts()?,
-            codes: self.store.codes()?,
-            links: self.store.links()?,
-            campaigns: self.store.campaigns()?,
-        };
-        if let Some(c) = self.options.campaign
-            && !self.facts.campaigns.iter().any(|k| k.id == c)
-        {
-            self.options.campaign = None;
-        }
-        self.recompute();
-        for s in Screen::ALL {
-            self.clamp(s);
-        }
-        let skipped = self.facts.skipped().count();
-        let first = self.facts.skipped().next().cloned();
-        if let Some(first) = first {
-            let more = if skipped > 1 {
-                format!(" (and {} more)", skipped - 1)
-            } else {
-                String::new()
-            };
-            self.fail(format!("{first}{more}"));
-        }
-        Ok(())
-    }
-
-    /// Recomputes the scorecard from the facts, keeping the same creator selected.
-    pub fn recompute(&mut self) {
-        let card = scorecard_prepared(&self.facts, &self.prepared, &self.options, self.today);
-        self.ranked = card.rows;
-        self.card.from = card.from;
-        self.card.to = card.to;
-        self.refilter();
-    }
-
-    /// Ranks the rows again for a new sort key: the figures do not change.
-    fn resort(&mut self) {
-        rank(&mut self.ranked, self.options.sort);
-        self.card.sort = self.options.sort;
-        self.refilter();
-    }
-
-    /// Applies the search to the ranked rows, keeping the same creator selected.
-    fn refilter(&mut self) {
-        let keep = self.selected_row().map(|r| r.influencer_id);
-        self.card.rows = search(&self.ranked, &self.options.search);
-        self.card.sort = self.options.sort;
-        if let Some(id) = keep
-            && let Some(i) = self.card.rows.iter().position(|r| r.influencer_id == id)
-        {
-            self.selected[0] = i;
-        }
-        self.clamp(Screen::Scorecard);
     }
 
     pub fn selected_row(&self) -> Option<&crate::metrics::ScoreRow> {
@@ -502,110 +422,9 @@ impl App {
         };
     }
 
-    /// Steps the period, platform or campaign filter to its next value.
-    fn cycle_filter(&mut self, action: Action) {
-        match action {
-            Action::CyclePeriod => {
-                self.options.period = match self.options.period {
-                    Period::AllTime => Period::ThisWeek,
-                    Period::ThisWeek => Period::ThisMonth,
-                    Period::ThisMonth => Period::ThisQuarter,
-                    Period::ThisQuarter | Period::Custom { .. } => Period::AllTime,
-                };
-                self.recompute();
-                self.say(format!("period: {}", self.period_label()));
-            }
-            Action::CyclePlatform => {
-                let all: Vec<Option<Platform>> = std::iter::once(None)
-                    .chain(Platform::ALL.into_iter().map(Some))
-                    .collect();
-                let i = all
-                    .iter()
-                    .position(|p| *p == self.options.platform)
-                    .unwrap_or(0);
-                self.options.platform = all[(i + 1) % all.len()];
-                self.recompute();
-                self.say(format!(
-                    "platform: {}",
-                    self.options
-                        .platform
-                        .map_or("all".into(), |p| p.to_string())
-                ));
-            }
-            Action::CycleCampaign => {
-                if self.facts.campaigns.is_empty() {
-                    self.fail("no campaigns yet: create one on screen 6");
-                    return;
-                }
-                let all: Vec<Option<i64>> = std::iter::once(None)
-                    .chain(self.facts.campaigns.iter().map(|c| Some(c.id)))
-                    .collect();
-                let i = all
-                    .iter()
-                    .position(|c| *c == self.options.campaign)
-                    .unwrap_or(0);
-                self.options.campaign = all[(i + 1) % all.len()];
-                self.recompute();
-                self.say(format!("campaign: {}", self.campaign_label()));
-            }
-            _ => {}
-        }
-    }
-
-    /// Asks before undoing the last import.
-    fn ask_undo_import(&mut self) -> anyhow::Result<()> {
-        let Some(last) = self.store.batches()?.into_iter().next() else {
-            self.fail("there is no import to undo");
-            return Ok(());
-        };
-        self.modal = Some(Modal::Confirm {
-            question: format!(
-                "Undo the import of {} ({} new, {} changed orders)?",
-                last.file_name, last.new_count, last.changed_count
-            ),
-            pending: Pending::UndoImport,
-        });
-        Ok(())
-    }
-
-    /// Asks before loading the demo shop (into an empty database only).
-    fn ask_load_demo(&mut self) -> anyhow::Result<()> {
-        if !self.store.is_empty()? {
-            self.fail("the demo loads only into an empty database (try `shoutout --demo`)");
-        } else {
-            self.modal = Some(Modal::Confirm {
-                question: "Load the demo shop (6 creators, 8 months of orders) into this database?"
-                    .into(),
-                pending: Pending::LoadDemo,
-            });
-        }
-        Ok(())
-    }
-
     fn go(&mut self, index: usize) {
         self.screen = Screen::ALL[index];
         self.detail = false;
-    }
-
-    pub fn period_label(&self) -> String {
-        match self.options.period {
-            Period::Custom { .. } => {
-                let (from, to) = self.options.period.range(self.today);
-                format!(
-                    "{} – {}",
-                    from.map_or("…".into(), |d| d.to_string()),
-                    to.map_or("…".into(), |d| d.to_string())
-                )
-            }
-            p => p.label(),
-        }
-    }
-
-    pub fn campaign_label(&self) -> String {
-        self.options
-            .campaign
-            .and_then(|id| self.facts.campaigns.iter().find(|c| c.id == id))
-            .map_or("all".into(), |c| c.name.clone())
     }
 
     /// The influencer the current screen points at, to pre-select in forms.
@@ -620,166 +439,6 @@ impl App {
             Screen::Campaigns => None,
         }
     }
-
-    /// Reads the database again if another process (the CLI, a second app) changed it since
-    /// the facts were read. Returns whether it did.
-    pub fn reload_if_changed_elsewhere(&mut self) -> Result<bool, StoreError> {
-        if self.store.data_version()? == self.seen_version {
-            return Ok(false);
-        }
-        self.reload()?;
-        Ok(true)
-    }
-
-    fn export(&mut self) -> anyhow::Result<()> {
-        // Never export figures older than the database: another process may have written.
-        self.reload_if_changed_elsewhere()?;
-        // A new name every time: an earlier export (or anything else) is never replaced.
-        let path = crate::export::unused_name(
-            &self.export_dir,
-            &format!("shoutout-scorecard-{}", self.today),
-            "csv",
-        );
-        let card = &self.card;
-        let target = crate::export::ExportTarget {
-            database: self.store.path().map(std::path::Path::to_path_buf),
-            force: false,
-        };
-        let written = crate::export::write_export(&path, &target, |w| {
-            crate::export::write_csv(card, w).map_err(std::io::Error::other)
-        })?;
-        self.say(format!(
-            "wrote {} rows to {}",
-            self.card.rows.len(),
-            written.display()
-        ));
-        Ok(())
-    }
-
-    fn delete_selected(&mut self) -> anyhow::Result<()> {
-        let s = self.selected[self.screen.index()];
-        match self.screen {
-            Screen::Influencers => {
-                let Some(row) = self.lists.influencers.get(s).cloned() else {
-                    return Ok(());
-                };
-                if row.archived {
-                    self.store.set_archived(row.id, false)?;
-                    self.reload_entries()?;
-                    self.say(format!("restored @{}", row.handle));
-                } else if self.store.delete_or_archive_influencer(row.id)? {
-                    self.reload_entries()?;
-                    self.say(format!("deleted @{}", row.handle));
-                } else {
-                    self.reload_entries()?;
-                    self.say(format!(
-                        "archived @{} (they have history; d again restores)",
-                        row.handle
-                    ));
-                }
-            }
-            Screen::Costs => {
-                if let Some(c) = self.lists.costs.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
-                            "Delete the {} of {} for @{} on {}?",
-                            c.kind,
-                            fmt2(c.amount),
-                            c.handle,
-                            c.date
-                        ),
-                        pending: Pending::DeleteCost(c.id),
-                    });
-                }
-            }
-            Screen::Codes => {
-                let codes = self.lists.codes.len();
-                if let Some(c) = self.lists.codes.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
-                            "Delete code {} of @{}? Its orders stop counting for her.",
-                            c.code, c.handle
-                        ),
-                        pending: Pending::DeleteCode(c.id),
-                    });
-                } else if let Some(l) = self.lists.links.get(s - codes) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!("Delete the link of @{}? {}", l.handle, l.url),
-                        pending: Pending::DeleteLink(l.id),
-                    });
-                }
-            }
-            Screen::Posts => {
-                if let Some(p) = self.lists.posts.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
-                            "Delete the {} post of @{} on {}? Its engagement stops counting.",
-                            p.post.platform, p.handle, p.post.posted_on
-                        ),
-                        pending: Pending::DeletePost(p.id),
-                    });
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn update_confirm(&mut self, action: Action) -> anyhow::Result<()> {
-        let Some(Modal::Confirm { pending, .. }) = self.modal.clone() else {
-            return Ok(());
-        };
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Back => self.modal = None,
-            Action::Confirm => {
-                self.modal = None;
-                match pending {
-                    Pending::UndoImport => {
-                        self.store
-                            .auto_backup(&format!("before-undo-{}", self.now))?;
-                        let b = self.store.undo_last_import()?;
-                        self.reload()?;
-                        self.say(format!(
-                            "undid the import of {}: removed {} orders, restored {}",
-                            b.file_name, b.new_count, b.changed_count
-                        ));
-                    }
-                    Pending::DeleteCost(id) => {
-                        self.store.delete_cost(id)?;
-                        self.reload_entries()?;
-                        self.say("cost deleted");
-                    }
-                    Pending::DeleteCode(id) => {
-                        self.store.delete_code(id)?;
-                        self.reload_entries()?;
-                        self.say("code deleted");
-                    }
-                    Pending::DeletePost(id) => {
-                        self.store.delete_post(id)?;
-                        self.reload_entries()?;
-                        self.say("post deleted");
-                    }
-                    Pending::DeleteLink(id) => {
-                        self.store.delete_link(id)?;
-                        self.reload_entries()?;
-                        self.say("link deleted");
-                    }
-                    Pending::LoadDemo => {
-                        let s = crate::demo::load(&mut self.store, &self.now)?;
-                        self.reload()?;
-                        self.say(format!("demo shop loaded: {} orders", s.counts.new));
-                    }
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    // ----- import -----
-
-    // ----- forms -----
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! "Apply an action, check the state" tests of the app's update logic.
 
 use super::*;
+use crate::domain::fmt2;
+use crate::metrics::Period;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const TODAY: (i32, u32, u32) = (2026, 11, 22);

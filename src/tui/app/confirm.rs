@@ -1,0 +1,163 @@
+//! Questions the app asks before it acts: deleting an entry, undoing an import, loading the
+//! demo; and what it does on a yes.
+
+use super::{App, Modal, Pending};
+use crate::domain::fmt2;
+use crate::tui::action::{Action, Screen};
+
+impl App {
+    /// Asks before undoing the last import.
+    pub(super) fn ask_undo_import(&mut self) -> anyhow::Result<()> {
+        let Some(last) = self.store.batches()?.into_iter().next() else {
+            self.fail("there is no import to undo");
+            return Ok(());
+        };
+        self.modal = Some(Modal::Confirm {
+            question: format!(
+                "Undo the import of {} ({} new, {} changed orders)?",
+                last.file_name, last.new_count, last.changed_count
+            ),
+            pending: Pending::UndoImport,
+        });
+        Ok(())
+    }
+
+    /// Asks before loading the demo shop (into an empty database only).
+    pub(super) fn ask_load_demo(&mut self) -> anyhow::Result<()> {
+        if !self.store.is_empty()? {
+            self.fail("the demo loads only into an empty database (try `shoutout --demo`)");
+        } else {
+            self.modal = Some(Modal::Confirm {
+                question: "Load the demo shop (6 creators, 8 months of orders) into this database?"
+                    .into(),
+                pending: Pending::LoadDemo,
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn delete_selected(&mut self) -> anyhow::Result<()> {
+        let s = self.selected[self.screen.index()];
+        match self.screen {
+            Screen::Influencers => {
+                let Some(row) = self.lists.influencers.get(s).cloned() else {
+                    return Ok(());
+                };
+                if row.archived {
+                    self.store.set_archived(row.id, false)?;
+                    self.reload_entries()?;
+                    self.say(format!("restored @{}", row.handle));
+                } else if self.store.delete_or_archive_influencer(row.id)? {
+                    self.reload_entries()?;
+                    self.say(format!("deleted @{}", row.handle));
+                } else {
+                    self.reload_entries()?;
+                    self.say(format!(
+                        "archived @{} (they have history; d again restores)",
+                        row.handle
+                    ));
+                }
+            }
+            Screen::Costs => {
+                if let Some(c) = self.lists.costs.get(s) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Delete the {} of {} for @{} on {}?",
+                            c.kind,
+                            fmt2(c.amount),
+                            c.handle,
+                            c.date
+                        ),
+                        pending: Pending::DeleteCost(c.id),
+                    });
+                }
+            }
+            Screen::Codes => {
+                let codes = self.lists.codes.len();
+                if let Some(c) = self.lists.codes.get(s) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Delete code {} of @{}? Its orders stop counting for her.",
+                            c.code, c.handle
+                        ),
+                        pending: Pending::DeleteCode(c.id),
+                    });
+                } else if let Some(l) = self.lists.links.get(s - codes) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!("Delete the link of @{}? {}", l.handle, l.url),
+                        pending: Pending::DeleteLink(l.id),
+                    });
+                }
+            }
+            Screen::Posts => {
+                if let Some(p) = self.lists.posts.get(s) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Delete the {} post of @{} on {}? Its engagement stops counting.",
+                            p.post.platform, p.handle, p.post.posted_on
+                        ),
+                        pending: Pending::DeletePost(p.id),
+                    });
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub(super) fn update_confirm(&mut self, action: Action) -> anyhow::Result<()> {
+        let Some(Modal::Confirm { pending, .. }) = self.modal.clone() else {
+            return Ok(());
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.modal = None,
+            Action::Confirm => {
+                self.modal = None;
+                match pending {
+                    Pending::UndoImport => {
+                        self.store
+                            .auto_backup(&format!("before-undo-{}", self.now))?;
+                        let b = self.store.undo_last_import()?;
+                        self.reload()?;
+                        self.say(format!(
+                            "undid the import of {}: removed {} orders, restored {}",
+                            b.file_name, b.new_count, b.changed_count
+                        ));
+                    }
+                    Pending::DeleteCost(id) => {
+                        self.store.delete_cost(id)?;
+                        self.reload_entries()?;
+                        self.say("cost deleted");
+                    }
+                    Pending::DeleteCode(id) => {
+                        self.store.delete_code(id)?;
+                        self.reload_entries()?;
+                        self.say("code deleted");
+                    }
+                    Pending::DeletePost(id) => {
+                        self.store.delete_post(id)?;
+                        self.reload_entries()?;
+                        self.say("post deleted");
+                    }
+                    Pending::DeleteLink(id) => {
+                        self.store.delete_link(id)?;
+                        self.reload_entries()?;
+                        self.say("link deleted");
+                    }
+                    Pending::LoadDemo => {
+                        let s = crate::demo::load(&mut self.store, &self.now)?;
+                        self.reload()?;
+                        self.say(format!("demo shop loaded: {} orders", s.counts.new));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    // ----- import -----
+
+    // ----- forms -----
+}

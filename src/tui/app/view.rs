@@ -1,0 +1,193 @@
+//! What the app shows: the facts read from the database (and read again when another
+//! process changed them), the scorecard computed from them under the filters, their labels,
+//! and the export of what is shown.
+
+use super::{App, Lists};
+use crate::domain::Platform;
+use crate::metrics::{Period, prepare, rank, scorecard_prepared, search};
+use crate::store::StoreError;
+use crate::tui::action::{Action, Screen};
+
+impl App {
+    /// Reads everything again from the database and recomputes the scorecard.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.seen_version = self.store.data_version()?;
+        self.facts = self.store.load_facts()?;
+        self.prepared = prepare(&self.facts);
+        self.refresh_entries()
+    }
+
+    /// Reads again only what the seller enters by hand, after she saved or deleted one: the
+    /// orders (and what was prepared from them) stay, so a save is instant in a big shop.
+    pub fn reload_entries(&mut self) -> Result<(), StoreError> {
+        self.store.load_entries(&mut self.facts)?;
+        self.refresh_entries()
+    }
+
+    /// The lists and the scorecard after the entries changed.
+    pub(super) fn refresh_entries(&mut self) -> Result<(), StoreError> {
+        self.lists = Lists {
+            influencers: self.store.influencers()?,
+            costs: self.store.costs()?,
+            posts: self.store.posts()?,
+            codes: self.store.codes()?,
+            links: self.store.links()?,
+            campaigns: self.store.campaigns()?,
+        };
+        if let Some(c) = self.options.campaign
+            && !self.facts.campaigns.iter().any(|k| k.id == c)
+        {
+            self.options.campaign = None;
+        }
+        self.recompute();
+        for s in Screen::ALL {
+            self.clamp(s);
+        }
+        let skipped = self.facts.skipped().count();
+        let first = self.facts.skipped().next().cloned();
+        if let Some(first) = first {
+            let more = if skipped > 1 {
+                format!(" (and {} more)", skipped - 1)
+            } else {
+                String::new()
+            };
+            self.fail(format!("{first}{more}"));
+        }
+        Ok(())
+    }
+
+    /// Recomputes the scorecard from the facts, keeping the same creator selected.
+    pub fn recompute(&mut self) {
+        let card = scorecard_prepared(&self.facts, &self.prepared, &self.options, self.today);
+        self.ranked = card.rows;
+        self.card.from = card.from;
+        self.card.to = card.to;
+        self.refilter();
+    }
+
+    /// Ranks the rows again for a new sort key: the figures do not change.
+    pub(super) fn resort(&mut self) {
+        rank(&mut self.ranked, self.options.sort);
+        self.card.sort = self.options.sort;
+        self.refilter();
+    }
+
+    /// Applies the search to the ranked rows, keeping the same creator selected.
+    pub(super) fn refilter(&mut self) {
+        let keep = self.selected_row().map(|r| r.influencer_id);
+        self.card.rows = search(&self.ranked, &self.options.search);
+        self.card.sort = self.options.sort;
+        if let Some(id) = keep
+            && let Some(i) = self.card.rows.iter().position(|r| r.influencer_id == id)
+        {
+            self.selected[0] = i;
+        }
+        self.clamp(Screen::Scorecard);
+    }
+
+    /// Steps the period, platform or campaign filter to its next value.
+    pub(super) fn cycle_filter(&mut self, action: Action) {
+        match action {
+            Action::CyclePeriod => {
+                self.options.period = match self.options.period {
+                    Period::AllTime => Period::ThisWeek,
+                    Period::ThisWeek => Period::ThisMonth,
+                    Period::ThisMonth => Period::ThisQuarter,
+                    Period::ThisQuarter | Period::Custom { .. } => Period::AllTime,
+                };
+                self.recompute();
+                self.say(format!("period: {}", self.period_label()));
+            }
+            Action::CyclePlatform => {
+                let all: Vec<Option<Platform>> = std::iter::once(None)
+                    .chain(Platform::ALL.into_iter().map(Some))
+                    .collect();
+                let i = all
+                    .iter()
+                    .position(|p| *p == self.options.platform)
+                    .unwrap_or(0);
+                self.options.platform = all[(i + 1) % all.len()];
+                self.recompute();
+                self.say(format!(
+                    "platform: {}",
+                    self.options
+                        .platform
+                        .map_or("all".into(), |p| p.to_string())
+                ));
+            }
+            Action::CycleCampaign => {
+                if self.facts.campaigns.is_empty() {
+                    self.fail("no campaigns yet: create one on screen 6");
+                    return;
+                }
+                let all: Vec<Option<i64>> = std::iter::once(None)
+                    .chain(self.facts.campaigns.iter().map(|c| Some(c.id)))
+                    .collect();
+                let i = all
+                    .iter()
+                    .position(|c| *c == self.options.campaign)
+                    .unwrap_or(0);
+                self.options.campaign = all[(i + 1) % all.len()];
+                self.recompute();
+                self.say(format!("campaign: {}", self.campaign_label()));
+            }
+            _ => {}
+        }
+    }
+
+    pub fn period_label(&self) -> String {
+        match self.options.period {
+            Period::Custom { .. } => {
+                let (from, to) = self.options.period.range(self.today);
+                format!(
+                    "{} – {}",
+                    from.map_or("…".into(), |d| d.to_string()),
+                    to.map_or("…".into(), |d| d.to_string())
+                )
+            }
+            p => p.label(),
+        }
+    }
+
+    pub fn campaign_label(&self) -> String {
+        self.options
+            .campaign
+            .and_then(|id| self.facts.campaigns.iter().find(|c| c.id == id))
+            .map_or("all".into(), |c| c.name.clone())
+    }
+
+    /// Reads the database again if another process (the CLI, a second app) changed it since
+    /// the facts were read. Returns whether it did.
+    pub fn reload_if_changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        if self.store.data_version()? == self.seen_version {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
+    pub(super) fn export(&mut self) -> anyhow::Result<()> {
+        // Never export figures older than the database: another process may have written.
+        self.reload_if_changed_elsewhere()?;
+        // A new name every time: an earlier export (or anything else) is never replaced.
+        let path = crate::export::unused_name(
+            &self.export_dir,
+            &format!("shoutout-scorecard-{}", self.today),
+            "csv",
+        );
+        let card = &self.card;
+        let target = crate::export::ExportTarget {
+            database: self.store.path().map(std::path::Path::to_path_buf),
+            force: false,
+        };
+        let written = crate::export::write_export(&path, &target, |w| {
+            crate::export::write_csv(card, w).map_err(std::io::Error::other)
+        })?;
+        self.say(format!(
+            "wrote {} rows to {}",
+            self.card.rows.len(),
+            written.display()
+        ));
+        Ok(())
+    }
+}
