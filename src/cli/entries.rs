@@ -1,0 +1,390 @@
+//! The commands over what the seller enters by hand: influencers, codes, costs, posts,
+//! campaigns and links (add, list, delete), each through the domain's constructors and the
+//! store, as the app does.
+
+use super::args::{CampaignCmd, CodeCmd, CostCmd, InfluencerCmd, LinkCmd, PostArgs};
+use super::{confirm, flag_err, write_columns};
+use crate::domain::{NewCampaign, NewCost, NewInfluencer, NewPost, fmt2};
+use crate::store::Store;
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::io::Write;
+
+pub(super) fn post_delete(
+    store: &mut Store,
+    id: i64,
+    yes: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let Some(p) = store.posts()?.into_iter().find(|p| p.id == id) else {
+        return Err(crate::store::StoreError::NotFound { what: "post", id }.into());
+    };
+    let what = format!(
+        "the {} post of @{} on {}",
+        p.post.platform, p.handle, p.post.posted_on
+    );
+    delete(&what, yes, out, || store.delete_post(id))
+}
+
+/// Deletes `what` after a yes on the terminal (or with `--yes`), and says what went.
+fn delete(
+    what: &str,
+    yes: bool,
+    out: &mut dyn Write,
+    go: impl FnOnce() -> crate::store::Result<()>,
+) -> Result<()> {
+    if !yes && !confirm(&format!("Delete {what}? [y/N] "))? {
+        bail!("not deleted (pass --yes to delete without a question)");
+    }
+    go()?;
+    writeln!(out, "deleted {what}")?;
+    Ok(())
+}
+
+pub(super) fn campaign_id(store: &Store, name: &Option<String>) -> Result<Option<i64>> {
+    name.as_deref()
+        .map(|n| store.campaign_by_name(n))
+        .transpose()
+        .map_err(Into::into)
+}
+
+pub(super) fn influencer(
+    store: &mut Store,
+    cmd: &InfluencerCmd,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match cmd {
+        InfluencerCmd::Add {
+            handle,
+            platform,
+            followers,
+            name,
+            commission,
+        } => {
+            let new = NewInfluencer::new(
+                handle,
+                name,
+                *platform,
+                *followers,
+                commission.unwrap_or(Decimal::ZERO),
+            )
+            .map_err(flag_err)?;
+            store.add_influencer(&new)?;
+            writeln!(
+                out,
+                "added @{} ({}, {} followers, commission {} %)",
+                new.handle,
+                new.platform,
+                new.followers,
+                new.commission_pct.normalize()
+            )?;
+        }
+        InfluencerCmd::List => {
+            let codes = store.codes()?;
+            let mut rows = vec![[
+                "handle".to_string(),
+                "name".into(),
+                "platform".into(),
+                "followers".into(),
+                "commission %".into(),
+                "codes".into(),
+            ]];
+            for i in store.influencers()? {
+                let mine: Vec<&str> = codes
+                    .iter()
+                    .filter(|c| c.handle == i.handle)
+                    .map(|c| c.code.as_str())
+                    .collect();
+                let mut handle = format!("@{}", i.handle);
+                if i.archived {
+                    handle.push_str(" (archived)");
+                }
+                rows.push([
+                    handle,
+                    i.name,
+                    i.platform.to_string(),
+                    i.followers.to_string(),
+                    i.commission_pct.normalize().to_string(),
+                    mine.join(" "),
+                ]);
+            }
+            write_columns(out, &rows)?;
+        }
+        InfluencerCmd::Archive { handle, undo } => {
+            let id = store.influencer_by_handle(handle)?.id;
+            store.set_archived(id, !undo)?;
+            let what = if *undo { "restored" } else { "archived" };
+            writeln!(out, "{what} @{}", handle.trim_start_matches('@'))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        CodeCmd::Add {
+            code,
+            influencer,
+            campaign,
+        } => {
+            let code = crate::domain::parse_code(code).map_err(|e| anyhow::anyhow!("code: {e}"))?;
+            let code = code.as_str();
+            let owner = store.influencer_by_handle(influencer)?;
+            let campaign = campaign_id(store, campaign)?;
+            store.add_code(code, owner.id, campaign)?;
+            writeln!(out, "code {} now credits @{}", code.trim(), owner.handle)?;
+        }
+        CodeCmd::Delete { code, yes } => {
+            let key = crate::domain::normalize_code(code);
+            let Some(c) = store
+                .codes()?
+                .into_iter()
+                .find(|c| crate::domain::normalize_code(&c.code) == key)
+            else {
+                bail!("no promo code '{}' (see `shoutout code list`)", code.trim());
+            };
+            let what = format!(
+                "code {} of @{} (its orders stop counting for her)",
+                c.code, c.handle
+            );
+            delete(&what, *yes, out, || store.delete_code(c.id))?;
+        }
+        CodeCmd::List => {
+            let mut rows = vec![["code".to_string(), "influencer".into(), "campaign".into()]];
+            for c in store.codes()? {
+                rows.push([
+                    c.code,
+                    format!("@{}", c.handle),
+                    c.campaign.unwrap_or_default(),
+                ]);
+            }
+            write_columns(out, &rows)?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        CostCmd::Add {
+            influencer,
+            kind,
+            amount,
+            date,
+            note,
+            campaign,
+        } => {
+            let cost = NewCost::new(*kind, *amount, *date, note).map_err(flag_err)?;
+            let owner = store.influencer_by_handle(influencer)?;
+            let campaign = campaign_id(store, campaign)?;
+            store.add_cost(owner.id, &cost, campaign)?;
+            writeln!(
+                out,
+                "recorded {} {} for @{} on {}",
+                cost.kind,
+                fmt2(cost.amount),
+                owner.handle,
+                cost.date
+            )?;
+        }
+        CostCmd::Delete { id, yes } => {
+            let Some(c) = store.costs()?.into_iter().find(|c| c.id == *id) else {
+                return Err(crate::store::StoreError::NotFound {
+                    what: "cost",
+                    id: *id,
+                }
+                .into());
+            };
+            let what = format!(
+                "the {} of {} for @{} on {}",
+                c.kind,
+                fmt2(c.amount),
+                c.handle,
+                c.date
+            );
+            delete(&what, *yes, out, || store.delete_cost(*id))?;
+        }
+        CostCmd::List => {
+            let mut rows = vec![[
+                "id".to_string(),
+                "date".into(),
+                "influencer".into(),
+                "kind".into(),
+                "amount".into(),
+                "note".into(),
+            ]];
+            for c in store.costs()? {
+                rows.push([
+                    c.id.to_string(),
+                    c.date.to_string(),
+                    format!("@{}", c.handle),
+                    c.kind.to_string(),
+                    fmt2(c.amount),
+                    c.note,
+                ]);
+            }
+            write_columns(out, &rows)?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn post_add(store: &mut Store, a: &PostArgs, out: &mut dyn Write) -> Result<()> {
+    let owner = store.influencer_by_handle(&a.influencer)?;
+    let campaign = campaign_id(store, &a.campaign)?;
+    let post = NewPost {
+        platform: a.platform.unwrap_or(owner.platform),
+        posted_on: a.date,
+        followers: a.followers.unwrap_or(owner.followers),
+        likes: a.likes,
+        comments: a.comments,
+        shares: a.shares,
+        saves: a.saves,
+        views: a.views,
+        reach: a.reach,
+        impressions: a.impressions,
+        clicks: a.clicks,
+        url: a.url.trim().to_string(),
+        format: a.format.trim().to_string(),
+    };
+    post.check().map_err(flag_err)?;
+    store.add_post(owner.id, &post, campaign)?;
+    let engagements =
+        crate::metrics::engagements([post.likes, post.comments, post.shares, post.saves]);
+    writeln!(
+        out,
+        "logged {} post of @{} on {}: {} engagements, {} followers",
+        post.platform, owner.handle, post.posted_on, engagements, post.followers
+    )?;
+    Ok(())
+}
+
+pub(super) fn post_list(store: &Store, out: &mut dyn Write) -> Result<()> {
+    let mut rows = vec![[
+        "id".to_string(),
+        "date".into(),
+        "influencer".into(),
+        "platform".into(),
+        "followers".into(),
+        "likes".into(),
+        "comments".into(),
+        "shares".into(),
+        "saves".into(),
+    ]];
+    let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
+    for p in store.posts()? {
+        rows.push([
+            p.id.to_string(),
+            p.post.posted_on.to_string(),
+            format!("@{}", p.handle),
+            p.post.platform.to_string(),
+            p.post.followers.to_string(),
+            n(p.post.likes),
+            n(p.post.comments),
+            n(p.post.shares),
+            n(p.post.saves),
+        ]);
+    }
+    write_columns(out, &rows)
+}
+
+pub(super) fn campaign(store: &mut Store, cmd: &CampaignCmd, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        CampaignCmd::Add {
+            name,
+            goal,
+            start,
+            end,
+            budget,
+        } => {
+            let new = NewCampaign {
+                name: name.trim().to_string(),
+                goal: *goal,
+                starts_on: *start,
+                ends_on: *end,
+                budget: *budget,
+            };
+            new.validate().map_err(flag_err)?;
+            store.add_campaign(&new)?;
+            writeln!(
+                out,
+                "created campaign '{}' ({})",
+                new.name,
+                new.goal.as_str()
+            )?;
+        }
+        CampaignCmd::List => {
+            let mut rows = vec![[
+                "name".to_string(),
+                "goal".into(),
+                "start".into(),
+                "end".into(),
+                "budget".into(),
+            ]];
+            let d = |d: Option<NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+            for c in store.campaigns()? {
+                rows.push([
+                    c.name,
+                    c.goal,
+                    d(c.starts_on),
+                    d(c.ends_on),
+                    c.budget.map(fmt2).unwrap_or_default(),
+                ]);
+            }
+            write_columns(out, &rows)?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        LinkCmd::Add {
+            influencer,
+            url,
+            campaign,
+            content,
+            medium,
+        } => {
+            let owner = store.influencer_by_handle(influencer)?;
+            // The campaign must exist, as in the app: a typo is not silently a new name.
+            let campaign_row = match campaign.trim() {
+                "" => None,
+                name => Some(store.campaign_by_name(name).map_err(|e| {
+                    anyhow::anyhow!("--campaign: {e} (create it with `shoutout campaign add`)")
+                })?),
+            };
+            let new = crate::domain::NewLink::parse(
+                url,
+                &owner.handle,
+                owner.platform,
+                medium.as_deref().unwrap_or(""),
+                campaign,
+                content,
+            )
+            .map_err(flag_err)?;
+            store.add_link(owner.id, campaign_row, &new)?;
+            writeln!(out, "{}", new.url())?;
+        }
+        LinkCmd::Delete { id, yes } => {
+            let Some(l) = store.links()?.into_iter().find(|l| l.id == *id) else {
+                return Err(crate::store::StoreError::NotFound {
+                    what: "link",
+                    id: *id,
+                }
+                .into());
+            };
+            let what = format!("the link of @{}: {}", l.handle, l.url);
+            delete(&what, *yes, out, || store.delete_link(*id))?;
+        }
+        LinkCmd::List => {
+            let mut rows = vec![["id".to_string(), "influencer".into(), "link".into()]];
+            for l in store.links()? {
+                rows.push([l.id.to_string(), format!("@{}", l.handle), l.url]);
+            }
+            write_columns(out, &rows)?;
+        }
+    }
+    Ok(())
+}
