@@ -7,14 +7,15 @@
 
 mod facts;
 mod period;
+mod row;
 mod scorecard;
 
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PostFact,
 };
 pub use period::Period;
+pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{
-    Metric, Prepared, ScoreRow, Scorecard, ScorecardOptions, SortKey, aov, cac,
-    engagement_rate_pct, engagements, is_counted, net_revenue, posts_in_scope, prepare, rank, roas,
-    roi_pct, scorecard, scorecard_prepared, search,
+    Prepared, aov, cac, engagement_rate_pct, engagements, is_counted, net_revenue, posts_in_scope,
+    prepare, roas, roi_pct, scorecard, scorecard_prepared,
 };

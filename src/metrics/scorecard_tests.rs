@@ -1,8 +1,9 @@
 //! Unit tests of every scorecard formula and edge case, on hand-built facts.
 
 use super::*;
-use crate::domain::CostKind;
+use crate::domain::{CostKind, Platform};
 use crate::metrics::{CodeFact, CostFact, InfluencerFact, PostFact};
+use crate::metrics::{Metric, SortKey};
 use rust_decimal_macros::dec;
 
 fn day(m: u32, d: u32) -> NaiveDate {
