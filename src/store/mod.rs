@@ -5,6 +5,7 @@
 //! Unix seconds. Every multi-row write is one transaction.
 
 mod backup;
+mod batches;
 mod entries;
 mod facts;
 mod migrations;
@@ -16,8 +17,9 @@ pub use backup::{KEEP_AUTOMATIC, backup_dir};
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     private_dir(dir)
 }
+pub use batches::{BatchInfo, BatchMeta};
 pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow};
-pub use orders::{BatchInfo, BatchMeta, OrderImport, Upsert, UpsertCounts, fingerprint};
+pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,307 @@
+//! Imports as batches: starting one (the write transaction), what an import reads and writes
+//! besides its orders (settings, mappings, costs of gift orders), committing it, and undoing
+//! the last one exactly.
+
+use super::migrations::CUSTOMER_SECRET;
+use super::orders::{OrderImport, Upsert, UpsertCounts};
+use super::{Result, Store, StoreError};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use std::collections::HashSet;
+
+/// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`).
+const IMPORT_CACHE_KIB: i64 = -16 * 1024;
+
+/// What an import is, recorded with its batch.
+#[derive(Debug, Clone)]
+pub struct BatchMeta {
+    pub file_name: String,
+    pub sha256: String,
+    pub format: String,
+    /// The shop the orders come from (`shopify`, `etsy`, or a name the seller gave).
+    pub source: String,
+    /// When the import ran, ISO 8601.
+    pub imported_at: String,
+}
+
+/// A past import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchInfo {
+    pub id: i64,
+    pub file_name: String,
+    pub format: String,
+    pub source: String,
+    pub imported_at: String,
+    pub new_count: i64,
+    pub changed_count: i64,
+}
+
+impl Store {
+    /// Starts an import: takes the write lock (waiting up to the busy timeout) and records
+    /// the batch. Nothing is visible to others until [`OrderImport::commit`].
+    pub fn begin_import(&mut self, meta: &BatchMeta) -> Result<OrderImport<'_>> {
+        // A bigger page cache keeps the order indexes in memory during a large import.
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO import_batch (file_name, sha256, format, source, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                meta.file_name,
+                meta.sha256,
+                meta.format,
+                meta.source,
+                meta.imported_at
+            ],
+        )?;
+        let batch_id = tx.last_insert_rowid();
+        let secret: String = tx.query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [CUSTOMER_SECRET],
+            |r| r.get(0),
+        )?;
+        let fresh = !tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
+            [&meta.source],
+            |r| r.get::<_, bool>(0),
+        )?;
+        Ok(OrderImport {
+            tx,
+            batch_id,
+            source: meta.source.clone(),
+            fresh,
+            db_path: self.path.clone(),
+            secret,
+            foreign: 0,
+        })
+    }
+
+    /// Past imports, newest first, not counting undone ones (they are deleted).
+    pub fn batches(&self) -> Result<Vec<BatchInfo>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, file_name, format, source, imported_at, new_count, changed_count
+             FROM import_batch ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BatchInfo {
+                id: r.get(0)?,
+                file_name: r.get(1)?,
+                format: r.get(2)?,
+                source: r.get(3)?,
+                imported_at: r.get(4)?,
+                new_count: r.get(5)?,
+                changed_count: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Puts the database back exactly as it was before the last import: orders it added are
+    /// removed, orders it changed get their earlier state back, costs it recorded go.
+    pub fn undo_last_import(&mut self) -> Result<BatchInfo> {
+        let batch = self
+            .batches()?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NothingToUndo)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let b = batch.id;
+        tx.execute(
+            "UPDATE shop_order AS o SET
+                number = p.number, placed_at = p.placed_at, placed_offset = p.placed_offset,
+                placed_on = p.placed_on, customer_id = p.customer_id, currency = p.currency,
+                subtotal_cents = p.subtotal_cents, refunded_cents = p.refunded_cents,
+                status = p.status, cancelled = p.cancelled, customer_new = p.customer_new,
+                fingerprint = p.fingerprint, updated_batch = p.updated_batch, gift = p.gift,
+                utm_source = p.utm_source, utm_campaign = p.utm_campaign, customer = p.customer,
+                codes = p.codes
+             FROM order_prev AS p WHERE p.batch_id = ?1 AND p.order_id = o.id",
+            [b],
+        )?;
+        tx.execute("DELETE FROM order_prev WHERE batch_id = ?1", [b])?;
+        // Settings the import made or changed go back to what they were.
+        tx.execute(
+            "DELETE FROM settings WHERE key IN
+                (SELECT key FROM batch_setting WHERE batch_id = ?1 AND old_value IS NULL)",
+            [b],
+        )?;
+        tx.execute(
+            "UPDATE settings SET value = s.old_value
+             FROM batch_setting AS s
+             WHERE s.batch_id = ?1 AND s.key = settings.key AND s.old_value IS NOT NULL",
+            [b],
+        )?;
+        tx.execute("DELETE FROM batch_setting WHERE batch_id = ?1", [b])?;
+        tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
+        tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
+        tx.execute("DELETE FROM import_batch WHERE id = ?1", [b])?;
+        tx.commit()?;
+        Ok(batch)
+    }
+
+    /// How many orders the database holds.
+    pub fn order_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM shop_order", [], |r| r.get(0))?)
+    }
+}
+
+impl OrderImport<'_> {
+    /// The shop a file with this SHA-256 was already imported under, if it was another one.
+    pub fn other_shop_of_file(&self, sha256: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT source FROM import_batch
+                 WHERE sha256 = ?1 AND source <> ?2 AND id <> ?3 LIMIT 1",
+                params![sha256, self.source, self.batch_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The handle owning a promo code, if anyone does.
+    pub fn code_owner_handle(&self, code_key: &str) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT i.id, i.handle FROM promo_code c JOIN influencer i ON i.id = c.influencer_id
+                 WHERE c.code_key = ?1",
+            )?
+            .query_row([code_key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// The batch this import records.
+    pub fn batch_id(&self) -> i64 {
+        self.batch_id
+    }
+
+    /// A setting, read inside the import (the shop's `currency`, `gift_cost_pct`).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Changes a setting as part of the import: rolled back with it, and restored to its
+    /// earlier value (or removed) when the import is undone.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO batch_setting (batch_id, key, old_value)
+             VALUES (?1, ?2, (SELECT value FROM settings WHERE key = ?2))",
+            params![self.batch_id, key],
+        )?;
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Saves a column mapping for files with this header.
+    pub fn save_mapping(&self, header_key: &str, name: &str, toml: &str, now: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO csv_mapping (header_key, name, mapping, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (header_key) DO UPDATE SET
+                name = excluded.name, mapping = excluded.mapping, saved_at = excluded.saved_at",
+            [header_key, name, toml, now],
+        )?;
+        Ok(())
+    }
+
+    /// Which of these normalised codes belong to an influencer now.
+    pub fn known_codes<'c>(&self, codes: impl Iterator<Item = &'c str>) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT 1 FROM promo_code WHERE code_key = ?1")?;
+        let mut known = HashSet::new();
+        for code in codes {
+            if stmt.exists([code])? {
+                known.insert(code.to_string());
+            }
+        }
+        Ok(known)
+    }
+
+    /// Records a cost that the import itself found (a gift order), tied to this batch so
+    /// undo removes it.
+    pub fn add_import_cost(
+        &self,
+        influencer_id: i64,
+        kind: crate::domain::CostKind,
+        cents: i64,
+        date: chrono::NaiveDate,
+        note: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO cost (influencer_id, kind, amount_cents, spent_on, note, import_batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                influencer_id,
+                kind.as_str(),
+                cents,
+                date.format("%Y-%m-%d").to_string(),
+                note,
+                self.batch_id
+            ])?;
+        Ok(())
+    }
+
+    /// Takes the automatic backup of the database as it was before this import, through a
+    /// second, read-only connection (which sees only committed data). Called once the file
+    /// has been read and found good, so a refused import leaves no backup behind.
+    pub fn backup_before_commit(&self, label: &str) -> Result<Option<std::path::PathBuf>> {
+        let Some(db) = &self.db_path else {
+            return Ok(None);
+        };
+        let conn = rusqlite::Connection::open_with_flags(
+            db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        super::backup::auto_backup_of(&conn, db, label)
+    }
+
+    /// Makes the import permanent, recording its counts on the batch.
+    pub fn commit(self, counts: &UpsertCounts, sha256: &str) -> Result<i64> {
+        let get = |k| counts.get(k);
+        self.tx.execute(
+            "UPDATE import_batch SET new_count = ?2, changed_count = ?3, unchanged_count = ?4,
+                    invalid_count = ?5, sha256 = ?6 WHERE id = ?1",
+            params![
+                self.batch_id,
+                get(Upsert::New),
+                get(Upsert::Changed),
+                get(Upsert::Unchanged),
+                counts.invalid,
+                sha256
+            ],
+        )?;
+        // A file with nothing new or changed leaves no batch behind, so undo skips it.
+        if get(Upsert::New) == 0 && get(Upsert::Changed) == 0 {
+            let has_costs: bool = self.tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM cost WHERE import_batch_id = ?1)",
+                [self.batch_id],
+                |r| r.get(0),
+            )?;
+            if !has_costs {
+                self.tx
+                    .execute("DELETE FROM import_batch WHERE id = ?1", [self.batch_id])?;
+            }
+        }
+        self.tx.commit()?;
+        Ok(self.batch_id)
+    }
+}
