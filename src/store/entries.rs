@@ -3,8 +3,7 @@
 
 use super::{Result, Store, StoreError, is_unique_violation};
 use crate::domain::{
-    CostKind, NewCampaign, NewCost, NewInfluencer, NewPost, Platform, ValueError, from_cents,
-    normalize_code, to_cents,
+    CostKind, NewCost, NewInfluencer, Platform, ValueError, from_cents, normalize_code, to_cents,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, named_params, params};
@@ -32,14 +31,6 @@ pub struct CodeRow {
     pub campaign: Option<String>,
 }
 
-/// A saved tracking link with its owner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkRow {
-    pub id: i64,
-    pub handle: String,
-    pub url: String,
-}
-
 /// A cost entry with its owner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostRow {
@@ -50,26 +41,6 @@ pub struct CostRow {
     pub date: NaiveDate,
     pub note: String,
     pub campaign: Option<String>,
-}
-
-/// A post with its owner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PostRow {
-    pub id: i64,
-    pub handle: String,
-    pub post: NewPost,
-    pub campaign: Option<String>,
-}
-
-/// A campaign as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CampaignRow {
-    pub id: i64,
-    pub name: String,
-    pub goal: String,
-    pub starts_on: Option<NaiveDate>,
-    pub ends_on: Option<NaiveDate>,
-    pub budget: Option<Decimal>,
 }
 
 /// Commission percent → hundredths of a percent, exactly (`parse_percent` allows 2 decimals).
@@ -89,7 +60,7 @@ fn pct_to_bp(pct: Decimal) -> Result<i64> {
 }
 
 /// An amount of 0 or more, in cents; anything the domain's parser would refuse is refused.
-fn amount_cents(field: &'static str, amount: Decimal) -> Result<i64> {
+pub(super) fn amount_cents(field: &'static str, amount: Decimal) -> Result<i64> {
     if amount < Decimal::ZERO {
         return Err(invalid(
             field,
@@ -108,11 +79,11 @@ fn invalid(field: &'static str, value: &str, expected: &str) -> StoreError {
 }
 
 /// A domain check's error as the store's.
-fn checked((field, error): (&'static str, crate::domain::ValueError)) -> StoreError {
+pub(super) fn checked((field, error): (&'static str, crate::domain::ValueError)) -> StoreError {
     StoreError::Invalid { field, error }
 }
 
-fn date_sql(date: NaiveDate) -> String {
+pub(super) fn date_sql(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
@@ -410,226 +381,12 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// Logs a post of an influencer.
-    pub fn add_post(
-        &mut self,
-        influencer_id: i64,
-        post: &NewPost,
-        campaign_id: Option<i64>,
-    ) -> Result<i64> {
-        self.write_post(
-            "INSERT INTO post (id, influencer_id, campaign_id, platform, posted_on, format, url,
-                               followers, impressions, reach, views, likes, comments, shares,
-                               saves, clicks)
-             VALUES (:id, :influencer, :campaign, :platform, :posted_on, :format, :url,
-                     :followers, :impressions, :reach, :views, :likes, :comments, :shares,
-                     :saves, :clicks)",
-            None,
-            influencer_id,
-            post,
-            campaign_id,
-        )?;
-        Ok(self.conn.last_insert_rowid())
-    }
-
-    /// Updates a post's counts and details (the weekly "update recent posts" step).
-    pub fn update_post(
-        &mut self,
-        id: i64,
-        influencer_id: i64,
-        post: &NewPost,
-        campaign_id: Option<i64>,
-    ) -> Result<()> {
-        self.write_post(
-            "UPDATE post SET influencer_id = :influencer, campaign_id = :campaign,
-                    platform = :platform, posted_on = :posted_on, format = :format, url = :url,
-                    followers = :followers, impressions = :impressions, reach = :reach,
-                    views = :views, likes = :likes, comments = :comments, shares = :shares,
-                    saves = :saves, clicks = :clicks
-             WHERE id = :id",
-            Some(id),
-            influencer_id,
-            post,
-            campaign_id,
-        )
-    }
-
-    fn write_post(
-        &mut self,
-        sql: &str,
-        id: Option<i64>,
-        influencer_id: i64,
-        post: &NewPost,
-        campaign_id: Option<i64>,
-    ) -> Result<()> {
-        post.check().map_err(checked)?;
-        self.conn.execute(
-            sql,
-            named_params! {
-                ":id": id,
-                ":influencer": influencer_id,
-                ":campaign": campaign_id,
-                ":platform": post.platform.as_str(),
-                ":posted_on": date_sql(post.posted_on),
-                ":format": post.format,
-                ":url": post.url,
-                ":followers": post.followers,
-                ":impressions": post.impressions,
-                ":reach": post.reach,
-                ":views": post.views,
-                ":likes": post.likes,
-                ":comments": post.comments,
-                ":shares": post.shares,
-                ":saves": post.saves,
-                ":clicks": post.clicks,
-            },
-        )?;
-        Ok(())
-    }
-
-    /// All posts, newest first.
-    pub fn posts(&self) -> Result<Vec<PostRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT p.id, i.handle, p.platform, p.posted_on, p.format, p.url, p.followers,
-                    p.impressions, p.reach, p.views, p.likes, p.comments, p.shares, p.saves,
-                    p.clicks, k.name
-             FROM post p JOIN influencer i ON i.id = p.influencer_id
-             LEFT JOIN campaign k ON k.id = p.campaign_id
-             ORDER BY p.posted_on DESC, p.id DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(PostRow {
-                id: r.get(0)?,
-                handle: r.get(1)?,
-                post: NewPost {
-                    platform: parse_col(r, 2)?,
-                    posted_on: date_col(r, 3)?,
-                    format: r.get(4)?,
-                    url: r.get(5)?,
-                    followers: r.get(6)?,
-                    impressions: r.get(7)?,
-                    reach: r.get(8)?,
-                    views: r.get(9)?,
-                    likes: r.get(10)?,
-                    comments: r.get(11)?,
-                    shares: r.get(12)?,
-                    saves: r.get(13)?,
-                    clicks: r.get(14)?,
-                },
-                campaign: r.get(15)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Saves a tracking link (built by [`NewLink::url`]).
-    pub fn add_link(
-        &mut self,
-        influencer_id: i64,
-        campaign_id: Option<i64>,
-        link: &crate::domain::NewLink,
-    ) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO link (influencer_id, campaign_id, base_url, utm_source, utm_medium,
-                               utm_campaign, utm_content, url)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                influencer_id,
-                campaign_id,
-                link.base_url,
-                link.source,
-                link.medium,
-                link.campaign,
-                link.content,
-                link.url()
-            ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
-    }
-
-    /// All saved links as (handle, url), newest first.
-    pub fn links(&self) -> Result<Vec<LinkRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT l.id, i.handle, l.url FROM link l JOIN influencer i ON i.id = l.influencer_id
-             ORDER BY l.id DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(LinkRow {
-                id: r.get(0)?,
-                handle: r.get(1)?,
-                url: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Creates a campaign.
-    pub fn add_campaign(&mut self, new: &NewCampaign) -> Result<i64> {
-        let budget = new.budget.map(|b| amount_cents("budget", b)).transpose()?;
-        self.conn
-            .execute(
-                "INSERT INTO campaign (name, goal, starts_on, ends_on, budget_cents)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    new.name.trim(),
-                    new.goal.as_str(),
-                    new.starts_on.map(date_sql),
-                    new.ends_on.map(date_sql),
-                    budget
-                ],
-            )
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::DuplicateCampaign(new.name.trim().to_string())
-                } else {
-                    e.into()
-                }
-            })?;
-        Ok(self.conn.last_insert_rowid())
-    }
-
-    /// All campaigns, by name.
-    pub fn campaigns(&self) -> Result<Vec<CampaignRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, name, goal, starts_on, ends_on, budget_cents FROM campaign
-             ORDER BY name COLLATE NOCASE",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let opt_date = |i| -> rusqlite::Result<Option<NaiveDate>> {
-                match r.get::<_, Option<String>>(i)? {
-                    Some(_) => date_col(r, i).map(Some),
-                    None => Ok(None),
-                }
-            };
-            Ok(CampaignRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                goal: r.get(2)?,
-                starts_on: opt_date(3)?,
-                ends_on: opt_date(4)?,
-                budget: r.get::<_, Option<i64>>(5)?.map(from_cents),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The campaign with this name (any letter case).
-    pub fn campaign_by_name(&self, name: &str) -> Result<i64> {
-        self.conn
-            .query_row(
-                "SELECT id FROM campaign WHERE name = ?1 COLLATE NOCASE",
-                [name.trim()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownCampaign(name.trim().to_string()))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{NewCampaign, NewPost};
     use rust_decimal_macros::dec;
 
     fn ana() -> NewInfluencer {

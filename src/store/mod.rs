@@ -10,6 +10,7 @@ mod entries;
 mod facts;
 mod migrations;
 mod orders;
+mod published;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
 
@@ -18,8 +19,9 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     private_dir(dir)
 }
 pub use batches::{BatchInfo, BatchMeta};
-pub use entries::{CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow};
+pub use entries::{CodeRow, CostRow, InfluencerRow};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
+pub use published::{CampaignRow, LinkRow, PostRow};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 use std::path::{Path, PathBuf};
