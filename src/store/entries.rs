@@ -1,5 +1,5 @@
-//! What the seller enters by hand: influencers, promo codes, costs, posts, tracking links and
-//! campaigns.
+//! What the seller enters by hand about creators: influencers, promo codes and costs (posts,
+//! links and campaigns are in `published.rs`), and the column helpers both use.
 
 use super::{Result, Store, StoreError, is_unique_violation};
 use crate::domain::{
