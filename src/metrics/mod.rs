@@ -6,6 +6,8 @@
 //! comment states it; `docs/metrics.md` states the same with a worked example.
 
 mod facts;
+mod lift;
+mod linalg;
 mod period;
 mod row;
 mod scorecard;
@@ -13,6 +15,7 @@ mod scorecard;
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PostFact,
 };
+pub use lift::{LiftOptions, LiftReport, LiftRow, lift};
 pub use period::Period;
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{

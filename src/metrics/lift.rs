@@ -1,0 +1,792 @@
+//! What each creator really caused: orders over the shop's own baseline around her posts,
+//! with her code or without it, less the uses of a code that leaked. Pure: facts in, a report
+//! out; no store, no clock. docs/lift.md states the model, its assumptions and its limits.
+//!
+//! The model, in four steps:
+//! 1. **Her coded orders** are sorted into uses inside a post's window (caused), repeat uses
+//!    by a buyer who used her code before (a fan: caused), and first uses outside every
+//!    window (the ones a leak would bring).
+//! 2. **A leak** is suspected when such outside uses are many and steady (several weeks);
+//!    from the day they start, they and the same rate inside windows are discounted.
+//! 3. **The response to a post** is a decaying curve whose shape (a geometric decay) is
+//!    estimated from the delays between posts and coded orders.
+//! 4. **Orders without her code** are regressed, day by day, on the shop's baseline (level,
+//!    weekday, slow trend) and each creator's post-response curve, with non-negative
+//!    effects: several creators' overlapping posts share the days they overlap.
+//!
+//! Counts are estimated in `f64` (a statistical estimate, not money); money stays exact:
+//! incremental revenue is the estimated orders, rounded to 2 decimals, times her average
+//! order value as a `Decimal`.
+
+use super::linalg::{Matrix, bounded_least_squares, inverse_diagonal};
+use super::{Facts, Period, ScorecardOptions, is_counted, net_revenue, scorecard};
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+
+/// The assumptions of the model, all visible and changeable (`shoutout lift --help`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiftOptions {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// The longest a post can act, in days (its window).
+    pub window_days: u32,
+    /// How many first uses of a code outside every window (over at least 3 weeks) make a
+    /// leak suspected.
+    pub leak_min_uses: u32,
+    /// Fewer incremental orders than this (or a range reaching 0) mark a rank as uncertain.
+    pub min_orders: u32,
+}
+
+impl Default for LiftOptions {
+    fn default() -> Self {
+        LiftOptions {
+            from: None,
+            to: None,
+            window_days: 28,
+            leak_min_uses: 5,
+            min_orders: 5,
+        }
+    }
+}
+
+/// The two-sided probability mass outside an 80 % interval: its normal quantile.
+const Z80: f64 = 1.281_551_565_545;
+
+/// One creator's lift.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiftRow {
+    pub rank: usize,
+    pub influencer_id: i64,
+    pub handle: String,
+    pub posts: usize,
+    /// Counted orders carrying her code in the period (split between creators when an order
+    /// has several).
+    pub code_orders: f64,
+    /// Of those, the ones put down to a leak.
+    pub leak_orders: f64,
+    /// Her coded orders she caused (inside windows, and fans' repeat uses).
+    pub coded_orders: f64,
+    /// Orders without her code over the baseline, put down to her posts.
+    pub uncoded_orders: f64,
+    pub incremental_orders: f64,
+    /// The 80 % interval of `incremental_orders`.
+    pub incremental_low: f64,
+    pub incremental_high: f64,
+    pub incremental_revenue: Decimal,
+    /// What she cost in the period (as the scorecard counts it).
+    pub cost: Decimal,
+    /// (incremental revenue − cost) / cost × 100; undefined without a cost.
+    pub incremental_roi_pct: Option<Decimal>,
+    pub leak_suspected: bool,
+    pub leak_since: Option<NaiveDate>,
+    /// Too little to rank her with confidence: shown as "?" beside her rank.
+    pub uncertain: bool,
+    /// Each flag in words a seller understands.
+    pub flags: Vec<String>,
+}
+
+/// The lift of every creator, with what the model found about the shop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiftReport {
+    pub rows: Vec<LiftRow>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// The average delay between a post and the orders it brings, in days.
+    pub mean_delay_days: f64,
+    /// The shop's organic orders a day (without any creator), on average.
+    pub baseline_per_day: f64,
+    /// What the seller should know about the whole report.
+    pub notes: Vec<String>,
+}
+
+/// A use of a creator's code: the day (from the start), the customer, the share of the order
+/// (1 / the number of creators on it) and its net revenue share in cents.
+#[derive(Debug, Clone, Copy)]
+struct Use {
+    day: i64,
+    customer: Option<u32>,
+    weight: f64,
+    cents: f64,
+}
+
+/// How a coded use is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    InWindow,
+    Fan,
+    Outside,
+}
+
+/// The lift of every creator in the period (see the module documentation).
+pub fn lift(facts: &Facts, options: &LiftOptions, today: NaiveDate) -> LiftReport {
+    let window = i64::from(options.window_days.max(1));
+    let counted: Vec<&super::OrderFact> = facts.orders.iter().filter(|o| is_counted(o)).collect();
+    let (Some(first), Some(last)) = (
+        options
+            .from
+            .or_else(|| counted.iter().map(|o| o.placed_on).min()),
+        options
+            .to
+            .or_else(|| counted.iter().map(|o| o.placed_on).max()),
+    ) else {
+        return empty_report(options, "no orders in the period");
+    };
+    if last < first {
+        return empty_report(options, "the period is empty");
+    }
+    let days = (last - first).num_days() + 1;
+    let day_of = |d: NaiveDate| (d - first).num_days();
+
+    let index: HashMap<i64, usize> = facts
+        .influencers
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id, i))
+        .collect();
+    let owner_by_name: HashMap<&str, usize> = facts
+        .codes
+        .iter()
+        .filter_map(|c| index.get(&c.influencer_id).map(|&i| (c.code.as_str(), i)))
+        .collect();
+    let code_owner: Vec<Option<usize>> = facts
+        .order_code_names
+        .iter()
+        .map(|n| owner_by_name.get(n.as_str()).copied())
+        .collect();
+    let creators = facts.influencers.len();
+    let mut post_days: Vec<Vec<i64>> = vec![Vec::new(); creators];
+    for p in &facts.posts {
+        if let Some(&i) = index.get(&p.influencer_id) {
+            post_days[i].push(day_of(p.posted_on));
+        }
+    }
+    for d in &mut post_days {
+        d.sort_unstable();
+    }
+
+    // Orders in time order: whether a buyer used a code before depends on it.
+    let mut ordered = counted;
+    ordered.sort_by_key(|o| (o.placed_at, o.number));
+    let mut uncoded = vec![0.0f64; days as usize];
+    let mut uses: Vec<Vec<(Use, bool)>> = vec![Vec::new(); creators];
+    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); creators];
+    let mut shop_cents = 0.0;
+    let mut shop_orders = 0.0;
+    for o in ordered {
+        let day = day_of(o.placed_on);
+        let mut owners: Vec<usize> = o
+            .codes
+            .iter()
+            .filter_map(|&c| code_owner.get(c as usize).copied().flatten())
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        let inside = (0..days).contains(&day);
+        let cents = net_revenue(o) as f64;
+        if inside {
+            shop_cents += cents;
+            shop_orders += 1.0;
+        }
+        if owners.is_empty() {
+            if inside {
+                uncoded[day as usize] += 1.0;
+            }
+            continue;
+        }
+        let weight = 1.0 / owners.len() as f64;
+        for &c in &owners {
+            let repeat = o.customer.is_some_and(|k| !seen[c].insert(k));
+            if inside {
+                let u = Use {
+                    day,
+                    customer: o.customer,
+                    weight,
+                    cents: cents * weight,
+                };
+                uses[c].push((u, repeat));
+            }
+        }
+    }
+    let shop_aov = if shop_orders > 0.0 {
+        shop_cents / shop_orders
+    } else {
+        0.0
+    };
+
+    // Each use read against her windows; the response curve from the delays in windows.
+    let in_window =
+        |c: usize, day: i64| latest_post(&post_days[c], day).is_some_and(|p| day - p < window);
+    let kinds: Vec<Vec<Kind>> = (0..creators)
+        .map(|c| {
+            uses[c]
+                .iter()
+                .map(|(u, repeat)| match (in_window(c, u.day), repeat) {
+                    (true, _) => Kind::InWindow,
+                    (false, true) => Kind::Fan,
+                    (false, false) => Kind::Outside,
+                })
+                .collect()
+        })
+        .collect();
+    let creator = |c: usize| Creator {
+        uses: &uses[c],
+        kinds: &kinds[c],
+        posts: &post_days[c],
+        window,
+        first,
+    };
+    // The curve from the delays of coded orders in windows; fitted again without the days
+    // of suspected leaks, whose orders come whatever the posts.
+    let kernel = Kernel::fit(
+        &delays(&uses, &kinds, &post_days, &vec![None; creators]),
+        window,
+    );
+    let leaks: Vec<Option<Leak>> = (0..creators)
+        .map(|c| creator(c).leak(&kernel, options))
+        .collect();
+    let since: Vec<Option<i64>> = leaks.iter().map(|l| l.map(|l| l.since)).collect();
+    let kernel = Kernel::fit(&delays(&uses, &kinds, &post_days, &since), window);
+    let coded: Vec<f64> = (0..creators)
+        .map(|c| (creator(c).total(None) - leaks[c].map_or(0.0, |l| l.orders)).max(0.0))
+        .collect();
+
+    // Orders without any creator's code, on the baseline and every creator's curve.
+    let regression = Regression::fit(&uncoded, first, &post_days, &kernel, &coded);
+    let period_cost = costs(facts, first, last, today);
+
+    let mut notes = Vec::new();
+    if facts.posts.is_empty() {
+        notes.push(
+            "no posts are logged: only coded orders can be counted; log posts (date and \
+             creator) to estimate the orders her fans placed without her code"
+                .to_string(),
+        );
+    } else if regression.is_none() {
+        notes.push(
+            "too few days or posts to estimate orders without codes: the figures are her \
+             coded orders only"
+                .to_string(),
+        );
+    }
+    let mut rows: Vec<LiftRow> = (0..creators)
+        .map(|c| {
+            let inf = &facts.influencers[c];
+            let creator = creator(c);
+            let leak = leaks[c];
+            let uncoded = regression.as_ref().map_or((0.0, 0.0), |r| r.uncoded(c));
+            let cost = period_cost.get(&inf.id).copied().unwrap_or_default();
+            let code = facts
+                .codes
+                .iter()
+                .filter(|k| k.influencer_id == inf.id)
+                .map(|k| k.code.as_str())
+                .collect::<Vec<_>>()
+                .join("/");
+            let row = build_row(inf, &creator, leak, uncoded, cost, shop_aov, options);
+            with_code_in_flags(row, &code)
+        })
+        .collect();
+    rank_rows(&mut rows);
+    LiftReport {
+        rows,
+        from: Some(first),
+        to: Some(last),
+        mean_delay_days: kernel.mean(),
+        baseline_per_day: regression
+            .as_ref()
+            .map_or(uncoded.iter().sum::<f64>() / days as f64, |r| {
+                r.baseline_per_day
+            }),
+        notes,
+    }
+}
+
+fn empty_report(options: &LiftOptions, why: &str) -> LiftReport {
+    LiftReport {
+        rows: Vec::new(),
+        from: options.from,
+        to: options.to,
+        mean_delay_days: 0.0,
+        baseline_per_day: 0.0,
+        notes: vec![why.to_string()],
+    }
+}
+
+/// The delays between posts and the coded orders in their windows (weighted by the order's
+/// share), leaving out each creator's orders from the start of a suspected leak.
+fn delays(
+    uses: &[Vec<(Use, bool)>],
+    kinds: &[Vec<Kind>],
+    posts: &[Vec<i64>],
+    leak_since: &[Option<i64>],
+) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for c in 0..uses.len() {
+        for ((u, _), k) in uses[c].iter().zip(&kinds[c]) {
+            if *k == Kind::InWindow
+                && leak_since[c].is_none_or(|s| u.day < s)
+                && let Some(p) = latest_post(&posts[c], u.day)
+            {
+                out.push(((u.day - p) as f64, u.weight));
+            }
+        }
+    }
+    out
+}
+
+/// The latest post on or before `day`.
+fn latest_post(posts: &[i64], day: i64) -> Option<i64> {
+    match posts.partition_point(|&p| p <= day) {
+        0 => None,
+        i => Some(posts[i - 1]),
+    }
+}
+
+/// What each creator cost in the period, as the scorecard counts it.
+fn costs(
+    facts: &Facts,
+    first: NaiveDate,
+    last: NaiveDate,
+    today: NaiveDate,
+) -> HashMap<i64, Decimal> {
+    let options = ScorecardOptions {
+        period: Period::Custom {
+            from: Some(first),
+            to: Some(last),
+        },
+        ..ScorecardOptions::default()
+    };
+    scorecard(facts, &options, today)
+        .rows
+        .into_iter()
+        .map(|r| (r.influencer_id, r.cost))
+        .collect()
+}
+
+/// The response to a post: a geometric decay over the window, `k(d) ∝ q^d`, its rate fitted
+/// to the mean delay of coded orders after posts.
+#[derive(Debug, Clone)]
+struct Kernel {
+    weights: Vec<f64>,
+}
+
+impl Kernel {
+    fn fit(delays: &[(f64, f64)], window: i64) -> Kernel {
+        let total: f64 = delays.iter().map(|(_, w)| w).sum();
+        let mean = if total > 0.0 {
+            delays.iter().map(|(d, w)| d * w).sum::<f64>() / total
+        } else {
+            3.0 // no coded orders after posts: a few days, as posts usually act
+        };
+        // The decay q whose truncated mean is the one seen, by bisection.
+        let (mut lo, mut hi) = (1e-6, 0.999_999);
+        for _ in 0..100 {
+            let q = (lo + hi) / 2.0;
+            if Kernel::with(q, window).mean() < mean {
+                lo = q;
+            } else {
+                hi = q;
+            }
+        }
+        Kernel::with((lo + hi) / 2.0, window)
+    }
+
+    fn with(q: f64, window: i64) -> Kernel {
+        let raw: Vec<f64> = (0..window).map(|d| q.powi(d as i32)).collect();
+        let sum: f64 = raw.iter().sum();
+        Kernel {
+            weights: raw.iter().map(|w| w / sum).collect(),
+        }
+    }
+
+    fn mean(&self) -> f64 {
+        self.weights
+            .iter()
+            .enumerate()
+            .map(|(d, w)| d as f64 * w)
+            .sum()
+    }
+
+    fn at(&self, delay: i64) -> f64 {
+        usize::try_from(delay)
+            .ok()
+            .and_then(|d| self.weights.get(d))
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
+/// The fit of orders without codes: a baseline (level, weekday, trend) and each creator's
+/// non-negative response to her posts.
+///
+/// Two creators who post on the same days cannot be told apart by the days alone, so each
+/// creator's response is also held to what her coded orders suggest: the shop-wide ratio of
+/// orders without a code to orders with one (fitted first, from all creators together) times
+/// her coded orders per post, give or take 75 % of it plus 2 orders. Where the days do tell
+/// her apart, they win; where they cannot, her range says so.
+struct Regression {
+    /// Per creator: her orders without a code put down to her posts, and its standard error.
+    effects: Vec<Option<(f64, f64)>>,
+    baseline_per_day: f64,
+}
+
+/// The baseline's columns: level, six weekdays, trend and its square.
+const BASELINE_COLUMNS: usize = 9;
+
+impl Regression {
+    fn fit(
+        y: &[f64],
+        first: NaiveDate,
+        posts: &[Vec<i64>],
+        kernel: &Kernel,
+        coded: &[f64],
+    ) -> Option<Regression> {
+        let n = y.len();
+        let active: Vec<usize> = (0..posts.len()).filter(|&c| !posts[c].is_empty()).collect();
+        let base = BASELINE_COLUMNS;
+        let p = base + active.len();
+        if active.is_empty() || n < base + 8 {
+            return None;
+        }
+        let x = design(n, first, posts, &active, kernel);
+        // Coded orders per post: what each creator's curve is worth in coded orders.
+        let per_post: Vec<f64> = active
+            .iter()
+            .map(|&c| coded[c] / posts[c].len() as f64)
+            .collect();
+        // First, all creators together: the shop's ratio of uncoded to coded lift.
+        let mut pooled = Matrix::zeros(n, base + 1);
+        for t in 0..n {
+            for j in 0..base {
+                pooled.set(t, j, x.at(t, j));
+            }
+            let z: f64 = (0..active.len())
+                .map(|j| x.at(t, base + j) * per_post[j])
+                .sum();
+            pooled.set(t, base, z);
+        }
+        let (g, h) = pooled.normal_equations(y);
+        let non_negative: Vec<bool> = (0..=base).map(|j| j == base).collect();
+        let beta = bounded_least_squares(&g, &h, &non_negative);
+        let fitted = pooled.times(&beta);
+        let rss: f64 = y.iter().zip(&fitted).map(|(a, b)| (a - b).powi(2)).sum();
+        let sigma2 = (rss / (n - base - 1) as f64).max(1e-6);
+        let ratio = beta[base];
+        // Then each creator, held to her prior where the days cannot tell.
+        let (mut a, mut b) = x.normal_equations(y);
+        for v in &mut a.data {
+            *v /= sigma2;
+        }
+        for v in &mut b {
+            *v /= sigma2;
+        }
+        for (j, &pp) in per_post.iter().enumerate() {
+            let mean = ratio * pp;
+            let sd = mean + 3.0;
+            let k = base + j;
+            let precision = 1.0 / (sd * sd);
+            a.set(k, k, a.at(k, k) + precision);
+            b[k] += precision * mean;
+        }
+        let non_negative: Vec<bool> = (0..p).map(|j| j >= base).collect();
+        let beta = bounded_least_squares(&a, &b, &non_negative);
+        let variance = inverse_diagonal(&a);
+        let mut effects = vec![None; posts.len()];
+        for (j, &c) in active.iter().enumerate() {
+            let total: f64 = (0..n).map(|t| x.at(t, base + j)).sum();
+            let se = variance[base + j].max(0.0).sqrt();
+            effects[c] = Some((beta[base + j] * total, se * total));
+        }
+        let mut base_beta = beta;
+        for v in base_beta.iter_mut().skip(base) {
+            *v = 0.0;
+        }
+        let baseline_per_day = x.times(&base_beta).iter().sum::<f64>() / n as f64;
+        Some(Regression {
+            effects,
+            baseline_per_day,
+        })
+    }
+
+    /// A creator's orders without her code over the baseline, and its standard error.
+    fn uncoded(&self, c: usize) -> (f64, f64) {
+        self.effects[c].unwrap_or((0.0, 0.0))
+    }
+}
+
+/// The design matrix: the baseline's columns, then one column per active creator holding
+/// her response curve (the kernel after each of her posts, summed).
+fn design(
+    n: usize,
+    first: NaiveDate,
+    posts: &[Vec<i64>],
+    active: &[usize],
+    kernel: &Kernel,
+) -> Matrix {
+    let base = BASELINE_COLUMNS;
+    let mut x = Matrix::zeros(n, base + active.len());
+    for t in 0..n {
+        let date = first + chrono::Days::new(t as u64);
+        let s = t as f64 / n as f64 - 0.5;
+        x.set(t, 0, 1.0);
+        let weekday = date.weekday().num_days_from_monday() as usize;
+        if weekday > 0 {
+            x.set(t, weekday, 1.0);
+        }
+        x.set(t, 7, s);
+        x.set(t, 8, s * s);
+    }
+    for (j, &c) in active.iter().enumerate() {
+        for &post in &posts[c] {
+            for d in 0..kernel.weights.len() as i64 {
+                let t = post + d;
+                if (0..n as i64).contains(&t) {
+                    let v = x.at(t as usize, base + j) + kernel.at(d);
+                    x.set(t as usize, base + j, v);
+                }
+            }
+        }
+    }
+    x
+}
+
+/// One creator's coded uses, read against her posts.
+struct Creator<'a> {
+    uses: &'a [(Use, bool)],
+    kinds: &'a [Kind],
+    posts: &'a [i64],
+    window: i64,
+    first: NaiveDate,
+}
+
+/// A suspected leak: from when, how many orders it brought, and the variance of that count.
+#[derive(Debug, Clone, Copy)]
+struct Leak {
+    since: i64,
+    orders: f64,
+    variance: f64,
+    outside: f64,
+}
+
+impl Creator<'_> {
+    fn total(&self, kind: Option<Kind>) -> f64 {
+        self.uses
+            .iter()
+            .zip(self.kinds)
+            .filter(|(_, k)| kind.is_none_or(|want| **k == want))
+            .map(|((u, _), _)| u.weight)
+            .sum()
+    }
+
+    fn in_window(&self, day: i64) -> bool {
+        latest_post(self.posts, day).is_some_and(|p| day - p < self.window)
+    }
+
+    /// A leak is suspected when first uses outside every window are many (beyond what the
+    /// end of the response curve explains) and spread over at least three weeks. It starts
+    /// where the last unbroken run of such uses (gaps under four weeks) starts.
+    fn leak(&self, kernel: &Kernel, options: &LiftOptions) -> Option<Leak> {
+        let outside: Vec<(i64, f64)> = self
+            .uses
+            .iter()
+            .zip(self.kinds)
+            .filter(|(_, k)| **k == Kind::Outside)
+            .map(|((u, _), _)| (u.day, u.weight))
+            .collect();
+        let in_window = self.total(Some(Kind::InWindow));
+        // What the tail of the curve past the window would bring (the curve is cut there,
+        // so this is the geometric tail beyond its last day).
+        let last = kernel.weights.last().copied().unwrap_or(0.0);
+        let tail = in_window * last * 3.0;
+        let count: f64 = outside.iter().map(|(_, w)| w).sum();
+        let weeks: HashSet<i64> = outside.iter().map(|(d, _)| d.div_euclid(7)).collect();
+        if count < f64::from(options.leak_min_uses).max(2.0 * tail + 3.0) || weeks.len() < 3 {
+            return None;
+        }
+        // Gaps are counted in days outside every window: a window has no outside uses by
+        // definition, so it must not break the run.
+        let end = self
+            .uses
+            .last()
+            .map_or(0, |(u, _)| u.day)
+            .max(outside.last()?.0);
+        let mut free_before = vec![0i64; (end + 2).max(1) as usize];
+        for d in 0..=end.max(0) {
+            let free = i64::from(!self.in_window(d));
+            free_before[(d + 1) as usize] = free_before[d as usize] + free;
+        }
+        let free_at = |d: i64| free_before[d.clamp(0, end + 1) as usize];
+        let mut since = outside.last()?.0;
+        for pair in outside.windows(2).rev() {
+            if free_at(pair[1].0) - free_at(pair[0].0) > 21 {
+                break;
+            }
+            since = pair[0].0;
+        }
+        let after: f64 = outside
+            .iter()
+            .filter(|(d, _)| *d >= since)
+            .map(|(_, w)| w)
+            .sum();
+        let (mut free_days, mut window_days) = (0.0f64, 0.0f64);
+        for d in since..=end {
+            if self.in_window(d) {
+                window_days += 1.0;
+            } else {
+                free_days += 1.0;
+            }
+        }
+        let rate = after / free_days.max(1.0);
+        let in_window_after: f64 = self
+            .uses
+            .iter()
+            .zip(self.kinds)
+            .filter(|((u, _), k)| **k == Kind::InWindow && u.day >= since)
+            .map(|((u, _), _)| u.weight)
+            .sum();
+        let hidden = (rate * window_days).min(in_window_after);
+
+        Some(Leak {
+            since,
+            orders: after + hidden,
+            variance: hidden + rate * rate * window_days * window_days / free_days.max(1.0),
+            outside: after,
+        })
+    }
+}
+
+/// Her row from what the model found.
+fn build_row(
+    inf: &super::InfluencerFact,
+    creator: &Creator,
+    leak: Option<Leak>,
+    (uncoded, uncoded_se): (f64, f64),
+    cost: Decimal,
+    shop_aov_cents: f64,
+    options: &LiftOptions,
+) -> LiftRow {
+    let code_orders = creator.total(None);
+    let leak_orders = leak.map_or(0.0, |l| l.orders);
+    let coded = (code_orders - leak_orders).max(0.0);
+    let incremental = coded + uncoded;
+    let sd = (uncoded_se.powi(2) + leak.map_or(0.0, |l| l.variance)).sqrt();
+    let low = (incremental - Z80 * sd).max(0.0);
+    let high = incremental + Z80 * sd;
+    // Her average order: her caused coded orders', else the shop's.
+    let (cents, count) = creator
+        .uses
+        .iter()
+        .zip(creator.kinds)
+        .filter(|((u, _), k)| **k != Kind::Outside || leak.is_none_or(|l| u.day < l.since))
+        .fold((0.0, 0.0), |(c, n), ((u, _), _)| {
+            (c + u.cents, n + u.weight)
+        });
+    let aov_cents = if count > 0.0 {
+        cents / count
+    } else {
+        shop_aov_cents
+    };
+    let aov =
+        Decimal::from_f64_retain(aov_cents.round()).unwrap_or_default() / Decimal::ONE_HUNDRED;
+    let orders_dec = Decimal::from_f64_retain(incremental)
+        .unwrap_or_default()
+        .round_dp(2);
+    let incremental_revenue = orders_dec * aov;
+    let incremental_roi_pct =
+        (!cost.is_zero()).then(|| (incremental_revenue - cost) * Decimal::ONE_HUNDRED / cost);
+    let mut flags = Vec::new();
+    if let Some(l) = leak {
+        let since = creator.first + chrono::Days::new(l.since as u64);
+        flags.push(format!(
+            "{CODE} used {:.0} times by new buyers outside any post window since {} — leaked?",
+            l.outside,
+            since.format("%-d %b %Y")
+        ));
+    }
+    let customers: HashMap<Option<u32>, f64> =
+        creator.uses.iter().fold(HashMap::new(), |mut m, (u, _)| {
+            *m.entry(u.customer).or_default() += u.weight;
+            m
+        });
+    let mut per_customer: Vec<f64> = customers
+        .iter()
+        .filter(|(k, _)| k.is_some())
+        .map(|(_, n)| *n)
+        .collect();
+    per_customer.sort_by(|a, b| b.total_cmp(a));
+    let top_two: f64 = per_customer.iter().take(2).sum();
+    if code_orders >= 4.0 && top_two >= 0.8 * code_orders {
+        flags.push(format!(
+            "{code_orders:.0} coded orders from {} customer(s): her own code, or a friend's?",
+            per_customer.len()
+        ));
+    }
+    if creator.posts.is_empty() {
+        flags.push(
+            "no posts logged: only her coded orders are counted (log her posts to estimate \
+             the rest)"
+                .to_string(),
+        );
+    }
+    let uncertain = incremental < f64::from(options.min_orders) || low <= 0.0;
+    if uncertain {
+        flags.push(format!(
+            "too little to rank with confidence ({incremental:.1} incremental orders, \
+             80 % range {low:.1}–{high:.1})"
+        ));
+    }
+    LiftRow {
+        rank: 0,
+        influencer_id: inf.id,
+        handle: inf.handle.clone(),
+        posts: creator.posts.len(),
+        code_orders,
+        leak_orders,
+        coded_orders: coded,
+        uncoded_orders: uncoded,
+        incremental_orders: incremental,
+        incremental_low: low,
+        incremental_high: high,
+        incremental_revenue,
+        cost,
+        incremental_roi_pct,
+        leak_suspected: leak.is_some(),
+        leak_since: leak.map(|l| creator.first + chrono::Days::new(l.since as u64)),
+        uncertain,
+        flags,
+    }
+}
+
+/// Where a flag names her code.
+const CODE: &str = "{code}";
+
+/// Her flags with her code's name in them (`SARAH20 used 41 times…`).
+fn with_code_in_flags(mut row: LiftRow, code: &str) -> LiftRow {
+    let name = if code.is_empty() { "her code" } else { code };
+    for f in &mut row.flags {
+        *f = f.replace(CODE, name);
+    }
+    row
+}
+
+/// Ranks by incremental ROI (highest first; undefined last), then incremental revenue.
+fn rank_rows(rows: &mut [LiftRow]) {
+    rows.sort_by(|a, b| {
+        match (a.incremental_roi_pct, b.incremental_roi_pct) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| b.incremental_revenue.cmp(&a.incremental_revenue))
+        .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
+    });
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+}
+
+#[cfg(test)]
+#[path = "lift_tests.rs"]
+mod tests;
