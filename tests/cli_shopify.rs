@@ -364,3 +364,46 @@ fn the_demo_shop_loads_into_an_empty_database_only() {
     let err = shop.fails(&["demo"]);
     assert!(err.contains("already has data"), "{err}");
 }
+
+#[test]
+fn lift_runs_on_a_real_export_and_says_when_it_cannot_say_much() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    let table = shop.ok(&["lift"]);
+    assert!(
+        table.contains("@sarah") && table.contains("@milo"),
+        "{table}"
+    );
+    assert!(table.contains("too little to rank"), "{table}");
+    let csv = shop.ok(&["lift", "--csv", "-"]);
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with(
+        "influencer,code_orders,leak_orders,incremental_orders,incremental_low,\
+         incremental_high,incremental_revenue,cost,incremental_roi_pct,leak_suspected,leak_since"
+    ));
+    assert_eq!(lines.count(), 2, "every influencer appears: {csv}");
+    // Without any post at all, it says so.
+    let bare = Shop::new();
+    bare.ok(&[
+        "influencer",
+        "add",
+        "ana",
+        "--platform",
+        "instagram",
+        "--followers",
+        "10",
+    ]);
+    bare.ok(&["code", "add", "SARAH20", "--influencer", "ana"]);
+    bare.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    let table = bare.ok(&["lift"]);
+    assert!(table.contains("no posts are logged"), "{table}");
+    // Its CSV is shoutout's own: written again without --force, never over the database.
+    let out = bare.path("lift.csv");
+    bare.ok(&["lift", "--csv", out.to_str().unwrap()]);
+    bare.ok(&["lift", "--csv", out.to_str().unwrap()]);
+    assert!(
+        bare.fails(&["lift", "--csv", bare.db.to_str().unwrap(), "--force"])
+            .contains("database")
+    );
+}

@@ -62,6 +62,9 @@ pub enum Command {
     Import(ImportArgs),
     /// The ranked scorecard, as a table or CSV
     Scorecard(ScorecardArgs),
+    /// What each creator really caused: orders over the baseline around her posts, with her
+    /// code or without it, less a leaked code's uses (see docs/lift.md)
+    Lift(LiftArgs),
     /// Load the demo shop into the database (it must be empty)
     Demo,
     /// Write a consistent copy of the database to FILE (safe while the app is running)
@@ -320,6 +323,32 @@ pub struct ScorecardArgs {
     /// never replaced)
     #[arg(long, requires = "csv")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LiftArgs {
+    /// First day counted (YYYY-MM-DD) [default: the first order's]
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day counted (YYYY-MM-DD) [default: the last order's]
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Write CSV to FILE, or to standard output with -
+    #[arg(long, value_name = "FILE|-")]
+    pub csv: Option<PathBuf>,
+    /// Replace FILE even if it is not a CSV that shoutout wrote
+    #[arg(long, requires = "csv")]
+    pub force: bool,
+    /// The longest a post can act, in days
+    #[arg(long, default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub window_days: u32,
+    /// First uses of a code outside every post window (over at least 3 weeks) that make a
+    /// leak suspected
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub leak_min_uses: u32,
+    /// Fewer incremental orders than this mark a rank as uncertain ("?")
+    #[arg(long, default_value_t = 5)]
+    pub min_orders: u32,
 }
 
 fn parse_platform(s: &str) -> Result<Platform, ValueError> {

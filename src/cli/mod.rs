@@ -6,8 +6,8 @@ mod args;
 mod entries;
 
 pub use args::{
-    CampaignCmd, Cli, CodeCmd, Command, CostCmd, ImportArgs, InfluencerCmd, LinkCmd, PostArgs,
-    PostCmd, ScorecardArgs,
+    CampaignCmd, Cli, CodeCmd, Command, CostCmd, ImportArgs, InfluencerCmd, LiftArgs, LinkCmd,
+    PostArgs, PostCmd, ScorecardArgs,
 };
 
 use crate::import::{ImportOptions, import_file};
@@ -60,6 +60,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Link(cmd) => entries::link(&mut store, cmd, out),
         Command::Import(args) => import(&mut store, args, now, out),
         Command::Scorecard(args) => scorecard_cmd(&store, args, today, out),
+        Command::Lift(args) => lift_cmd(&store, args, today, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
             store.backup_to(file)?;
@@ -218,28 +219,76 @@ fn scorecard_cmd(
         campaign: entries::campaign_id(store, &a.campaign)?,
         search: String::new(),
     };
+    let card = scorecard(&load_facts(store)?, &options, today);
+    write_report(
+        store,
+        a.csv.as_deref(),
+        a.force,
+        card.rows.len(),
+        out,
+        |w| crate::export::write_csv(&card, w),
+        || crate::export::render_table(&card),
+    )
+}
+
+/// The facts, with a warning for each row that could not be read.
+fn load_facts(store: &Store) -> Result<crate::metrics::Facts> {
     let facts = store.load_facts()?;
     for note in facts.skipped() {
         eprintln!("warning: {}", crate::domain::visible(note));
     }
-    let card = scorecard(&facts, &options, today);
-    match a.csv.as_deref() {
-        None => write!(out, "{}", crate::export::render_table(&card))?,
-        Some(p) if p.as_os_str() == "-" => crate::export::write_csv(&card, out)?,
+    Ok(facts)
+}
+
+fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
+    if let (Some(from), Some(to)) = (a.from, a.to)
+        && to < from
+    {
+        bail!("--to {to} is before --from {from}");
+    }
+    let facts = load_facts(store)?;
+    let options = crate::metrics::LiftOptions {
+        from: a.from,
+        to: a.to,
+        window_days: a.window_days,
+        leak_min_uses: a.leak_min_uses,
+        min_orders: a.min_orders,
+    };
+    let report = crate::metrics::lift(&facts, &options, today);
+    write_report(
+        store,
+        a.csv.as_deref(),
+        a.force,
+        report.rows.len(),
+        out,
+        |w| crate::export::write_lift_csv(&report, w),
+        || crate::export::render_lift_table(&report, a.window_days),
+    )
+}
+
+/// Prints a report as a table, or writes its CSV to standard output (`-`) or to a file by the
+/// export rules (never over the database or a file shoutout did not write, unless forced).
+fn write_report(
+    store: &Store,
+    csv: Option<&Path>,
+    force: bool,
+    rows: usize,
+    out: &mut dyn Write,
+    write_csv: impl Fn(&mut dyn Write) -> csv::Result<()>,
+    table: impl FnOnce() -> String,
+) -> Result<()> {
+    match csv {
+        None => write!(out, "{}", table())?,
+        Some(p) if p.as_os_str() == "-" => write_csv(out)?,
         Some(p) => {
             let target = crate::export::ExportTarget {
                 database: store.path().map(Path::to_path_buf),
-                force: a.force,
+                force,
             };
             let written = crate::export::write_export(p, &target, |w| {
-                crate::export::write_csv(&card, w).map_err(std::io::Error::other)
+                write_csv(w).map_err(std::io::Error::other)
             })?;
-            writeln!(
-                out,
-                "wrote {} rows to {}",
-                card.rows.len(),
-                written.display()
-            )?;
+            writeln!(out, "wrote {rows} rows to {}", written.display())?;
         }
     }
     Ok(())

@@ -4,8 +4,8 @@
 //! - a symlink is followed: the file it points to is written, the link stays a link;
 //! - the database, its `-wal` and `-shm` are never written, `--force` or not;
 //! - a device, FIFO or socket is written in place (never replaced by a regular file);
-//! - an existing regular file is replaced only if it is empty or a scorecard CSV shoutout
-//!   wrote (its first line is the scorecard header), unless the caller forces it;
+//! - an existing regular file is replaced only if it is empty or a CSV shoutout wrote (its
+//!   first line is the scorecard's or the lift report's header), unless the caller forces it;
 //! - a regular file is written through a temporary file in the same directory and renamed
 //!   into place, so a failure never leaves half a file behind.
 
@@ -48,7 +48,9 @@ fn is_our_export(path: &Path) -> std::io::Result<bool> {
     std::io::BufReader::new(std::fs::File::open(path)?)
         .take(4096)
         .read_until(b'\n', &mut first)?;
-    Ok(first.is_empty() || first.starts_with(super::CSV_HEADER.join(",").as_bytes()))
+    Ok(first.is_empty()
+        || first.starts_with(super::CSV_HEADER.join(",").as_bytes())
+        || first.starts_with(super::LIFT_HEADER.join(",").as_bytes()))
 }
 
 /// Follows symlinks (at most 40, like the kernel) to the path that will really be written.

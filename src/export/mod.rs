@@ -1,14 +1,17 @@
-//! The scorecard written out: the CSV export and the aligned text table of the CLI.
+//! The scorecard and the lift report written out: their CSV exports and the aligned text
+//! tables of the CLI.
 //!
 //! Both take their cells from [`cells`], so a figure is formatted once, the same way
 //! everywhere: 2 decimals, half away from zero, `.` as decimal point, undefined as empty.
 
 mod csv_out;
 mod file;
+mod lift;
 mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
+pub use lift::{LIFT_HEADER, lift_cells, render_lift_table, write_lift_csv};
 pub use table::render_table;
 
 use crate::domain::fmt2;

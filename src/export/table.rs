@@ -38,8 +38,19 @@ pub fn render_table(card: &Scorecard) -> String {
             cells
         })
         .collect();
-    let mut widths: Vec<usize> = TITLES.iter().map(|t| t.width()).collect();
-    for row in &body {
+    let mut out = align(&TITLES, &body, &[1, 2]);
+    if body.is_empty() {
+        out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");
+    }
+    out
+}
+
+/// Lines up a table: titles, then rows, columns two spaces apart and measured in terminal
+/// columns; the columns in `left` are left-aligned (text), the others right-aligned
+/// (numbers).
+pub fn align(titles: &[&str], body: &[Vec<String>], left: &[usize]) -> String {
+    let mut widths: Vec<usize> = titles.iter().map(|t| t.width()).collect();
+    for row in body {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
@@ -47,11 +58,11 @@ pub fn render_table(card: &Scorecard) -> String {
     let line = |cells: &[String]| -> String {
         let mut out = String::new();
         for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            let pad = " ".repeat(w - cell.width());
+            let pad = " ".repeat(w.saturating_sub(cell.width()));
             if i > 0 {
                 out.push_str("  ");
             }
-            if i == 1 || i == 2 {
+            if left.contains(&i) {
                 out.push_str(cell);
                 out.push_str(&pad);
             } else {
@@ -61,15 +72,12 @@ pub fn render_table(card: &Scorecard) -> String {
         }
         out.trim_end().to_string()
     };
-    let titles: Vec<String> = TITLES.iter().map(|t| t.to_string()).collect();
+    let titles: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
     let mut out = line(&titles);
     out.push('\n');
-    for row in &body {
+    for row in body {
         out.push_str(&line(row));
         out.push('\n');
-    }
-    if body.is_empty() {
-        out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");
     }
     out
 }

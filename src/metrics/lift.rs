@@ -583,9 +583,10 @@ impl Creator<'_> {
         latest_post(self.posts, day).is_some_and(|p| day - p < self.window)
     }
 
-    /// A leak is suspected when first uses outside every window are many (beyond what the
-    /// end of the response curve explains) and spread over at least three weeks. It starts
-    /// where the last unbroken run of such uses (gaps under four weeks) starts.
+    /// A leak is suspected when first uses outside every window come steadily: a run of them
+    /// (no three free weeks without one) with more uses than the end of the response curve
+    /// explains (and at least `leak_min_uses`), over at least three weeks. It starts where
+    /// the last such run starts.
     fn leak(&self, kernel: &Kernel, options: &LiftOptions) -> Option<Leak> {
         let outside: Vec<(i64, f64)> = self
             .uses
@@ -599,13 +600,9 @@ impl Creator<'_> {
         // so this is the geometric tail beyond its last day).
         let last = kernel.weights.last().copied().unwrap_or(0.0);
         let tail = in_window * last * 3.0;
-        let count: f64 = outside.iter().map(|(_, w)| w).sum();
-        let weeks: HashSet<i64> = outside.iter().map(|(d, _)| d.div_euclid(7)).collect();
-        if count < f64::from(options.leak_min_uses).max(2.0 * tail + 3.0) || weeks.len() < 3 {
-            return None;
-        }
+        let threshold = f64::from(options.leak_min_uses).max(2.0 * tail + 3.0);
         // Gaps are counted in days outside every window: a window has no outside uses by
-        // definition, so it must not break the run.
+        // definition, so it must not break a run.
         let end = self
             .uses
             .last()
@@ -617,13 +614,22 @@ impl Creator<'_> {
             free_before[(d + 1) as usize] = free_before[d as usize] + free;
         }
         let free_at = |d: i64| free_before[d.clamp(0, end + 1) as usize];
-        let mut since = outside.last()?.0;
-        for pair in outside.windows(2).rev() {
-            if free_at(pair[1].0) - free_at(pair[0].0) > 21 {
-                break;
+        // Runs of outside uses, broken by three free weeks without one; the leak is the last
+        // run that is steady: enough uses, over at least three weeks.
+        let mut runs: Vec<&[(i64, f64)]> = Vec::new();
+        let mut start = 0;
+        for i in 1..=outside.len() {
+            if i == outside.len() || free_at(outside[i].0) - free_at(outside[i - 1].0) > 21 {
+                runs.push(&outside[start..i]);
+                start = i;
             }
-            since = pair[0].0;
         }
+        let run = runs.into_iter().rev().find(|run| {
+            let count: f64 = run.iter().map(|(_, w)| w).sum();
+            let weeks: HashSet<i64> = run.iter().map(|(d, _)| d.div_euclid(7)).collect();
+            count >= threshold && weeks.len() >= 3
+        })?;
+        let since = run[0].0;
         let after: f64 = outside
             .iter()
             .filter(|(d, _)| *d >= since)

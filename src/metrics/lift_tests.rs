@@ -17,7 +17,10 @@ struct Truth {
 }
 
 /// A simulated shop: `creators` creators, `organic` organic orders a day, 180 days.
-#[expect(clippy::needless_range_loop, reason = "creators are numbered as in the truth")]
+#[expect(
+    clippy::needless_range_loop,
+    reason = "creators are numbered as in the truth"
+)]
 fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let days = 180i64;

@@ -29,7 +29,10 @@ impl Matrix {
     }
 
     /// `XᵀX` and `Xᵀy`.
-    #[expect(clippy::needless_range_loop, reason = "matrix indices read as the formula does")]
+    #[expect(
+        clippy::needless_range_loop,
+        reason = "matrix indices read as the formula does"
+    )]
     pub fn normal_equations(&self, y: &[f64]) -> (Matrix, Vec<f64>) {
         let p = self.cols;
         let mut g = Matrix::zeros(p, p);
@@ -106,7 +109,10 @@ pub fn bounded_least_squares(g: &Matrix, h: &[f64], non_negative: &[bool]) -> Ve
 
 /// The diagonal of `A⁻¹` for a symmetric positive definite `A` (a tiny ridge is added, so a
 /// column that never varies cannot make it fail).
-#[expect(clippy::needless_range_loop, reason = "matrix indices read as the formula does")]
+#[expect(
+    clippy::needless_range_loop,
+    reason = "matrix indices read as the formula does"
+)]
 pub fn inverse_diagonal(a: &Matrix) -> Vec<f64> {
     let n = a.rows;
     let mut l = Matrix::zeros(n, n);
