@@ -84,6 +84,10 @@ pub struct LiftRow {
     pub uncertain: bool,
     /// Each flag in words a seller understands.
     pub flags: Vec<String>,
+    /// Her coded orders on each day of the period (leaked ones included), for a chart.
+    pub daily_coded: Vec<f64>,
+    /// Her post days, as days from the start of the period (before it: negative).
+    pub post_days: Vec<i64>,
 }
 
 /// The lift of every creator, with what the model found about the shop.
@@ -283,7 +287,11 @@ pub fn lift(facts: &Facts, options: &LiftOptions, today: NaiveDate) -> LiftRepor
                 .map(|k| k.code.as_str())
                 .collect::<Vec<_>>()
                 .join("/");
-            let row = build_row(inf, &creator, leak, uncoded, cost, shop_aov, options);
+            let mut row = build_row(inf, &creator, leak, uncoded, cost, shop_aov, options);
+            row.daily_coded = vec![0.0; days as usize];
+            for (u, _) in creator.uses {
+                row.daily_coded[u.day as usize] += u.weight;
+            }
             with_code_in_flags(row, &code)
         })
         .collect();
@@ -761,6 +769,8 @@ fn build_row(
         leak_since: leak.map(|l| creator.first + chrono::Days::new(l.since as u64)),
         uncertain,
         flags,
+        daily_coded: Vec::new(),
+        post_days: creator.posts.to_vec(),
     }
 }
 

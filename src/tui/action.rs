@@ -61,6 +61,8 @@ pub enum Action {
     CycleCampaign,
     Search,
     ToggleDetail,
+    /// Switch the scorecard between "by code" and "incremental" (the lift model).
+    ToggleLift,
     Export,
     // Anywhere outside a form
     Import,

@@ -116,6 +116,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Terminal size, for paging.
     pub size: (u16, u16),
+    /// The incremental view: the lift report for the period shown, while it is on.
+    pub lift: Option<crate::metrics::LiftReport>,
     /// The shop of the file being imported, as the import box gave it.
     pub import_shop: Option<String>,
     /// SQLite's `data_version` when the facts were last read: a different value means
@@ -158,6 +160,7 @@ impl App {
             size: (80, 24),
             seen_version: 0,
             import_shop: None,
+            lift: None,
         };
         app.reload()?;
         Ok(app)
@@ -174,7 +177,10 @@ impl App {
 
     fn len(&self, screen: Screen) -> usize {
         match screen {
-            Screen::Scorecard => self.card.rows.len(),
+            Screen::Scorecard => match &self.lift {
+                Some(report) => report.rows.len(),
+                None => self.card.rows.len(),
+            },
             Screen::Influencers => self.lists.influencers.len(),
             Screen::Costs => self.lists.costs.len(),
             Screen::Posts => self.lists.posts.len(),
@@ -372,12 +378,13 @@ impl App {
                 self.search = Input::new(self.options.search.clone());
             }
             Action::ToggleDetail => {
-                if self.card.rows.is_empty() {
+                if self.len(Screen::Scorecard) == 0 {
                     self.fail("no creator selected");
                 } else {
                     self.detail = !self.detail;
                 }
             }
+            Action::ToggleLift => self.toggle_lift(),
             Action::Export => self.export()?,
             Action::Import => {
                 self.modal = Some(Modal::ImportPath {
@@ -431,7 +438,10 @@ impl App {
     pub(crate) fn current_handle(&self) -> Option<String> {
         let s = self.selected[self.screen.index()];
         match self.screen {
-            Screen::Scorecard => self.card.rows.get(s).map(|r| r.handle.clone()),
+            Screen::Scorecard => match &self.lift {
+                Some(report) => report.rows.get(s).map(|r| r.handle.clone()),
+                None => self.card.rows.get(s).map(|r| r.handle.clone()),
+            },
             Screen::Influencers => self.lists.influencers.get(s).map(|r| r.handle.clone()),
             Screen::Costs => self.lists.costs.get(s).map(|r| r.handle.clone()),
             Screen::Posts => self.lists.posts.get(s).map(|r| r.handle.clone()),

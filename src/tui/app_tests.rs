@@ -674,3 +674,23 @@ fn a_second_shop_is_named_in_the_import_box_and_remembered() {
     assert_eq!(summary.shop, "stall");
     assert_eq!(summary.counts.unchanged, orders as i64);
 }
+
+#[test]
+fn the_scorecard_switches_to_incremental_and_back() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('L'));
+    let report = app.lift.as_ref().expect("incremental view on");
+    assert_eq!(
+        report.rows.len(),
+        app.card.rows.len(),
+        "every creator appears"
+    );
+    assert!(app.status.as_ref().unwrap().text.starts_with("incremental"));
+    // The detail pane and the period follow the view.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.detail);
+    app.update(Action::CyclePeriod);
+    assert!(app.lift.is_some(), "recomputed for the new period");
+    press(&mut app, KeyCode::Char('L'));
+    assert!(app.lift.is_none());
+}

@@ -1,6 +1,7 @@
 //! Drawing: reads the app's state and never changes it. Tables build only the rows that fit
 //! on screen, so a long list costs no more to draw than a short one.
 
+mod lift;
 mod lists;
 mod popups;
 mod scorecard;

@@ -63,6 +63,33 @@ impl App {
         self.card.from = card.from;
         self.card.to = card.to;
         self.refilter();
+        if self.lift.is_some() {
+            self.lift = Some(self.lift_report());
+        }
+    }
+
+    /// The lift report for the period shown (the lift model's default assumptions).
+    fn lift_report(&self) -> crate::metrics::LiftReport {
+        let (from, to) = self.options.period.range(self.today);
+        let options = crate::metrics::LiftOptions {
+            from,
+            to,
+            ..Default::default()
+        };
+        crate::metrics::lift(&self.facts, &options, self.today)
+    }
+
+    /// Switches the scorecard between "by code" and "incremental".
+    pub(super) fn toggle_lift(&mut self) {
+        self.lift = match self.lift {
+            Some(_) => None,
+            None => Some(self.lift_report()),
+        };
+        self.selected[Screen::Scorecard.index()] = 0;
+        self.say(match self.lift {
+            Some(_) => "incremental: what each creator caused, codes or not (L: back to by code)",
+            None => "by code: orders that carry each creator's code",
+        });
     }
 
     /// Ranks the rows again for a new sort key: the figures do not change.

@@ -24,6 +24,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('L')],
+        Action::ToggleLift,
+        "switch between by code and incremental (what each creator really caused)",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('s')],
         Action::CycleSort,
         "sort by ROI → CAC → engagement → revenue",

@@ -47,6 +47,10 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         draw_welcome(frame, area, theme);
         return;
     }
+    if let Some(report) = &app.lift {
+        super::lift::draw_lift(frame, area, app, report, theme);
+        return;
+    }
     let sort = match app.options.sort {
         crate::metrics::SortKey::Roi => "ROI ↓",
         crate::metrics::SortKey::Cac => "CAC ↑",

@@ -1,0 +1,199 @@
+//! The scorecard's incremental view: what each creator really caused (the lift model), its
+//! 80 % ranges and flags, and in the detail pane her coded orders day by day with her posts
+//! and a leak's start marked.
+
+use super::{Col, draw_table};
+use crate::domain::fmt2;
+use crate::metrics::{LiftReport, LiftRow};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
+use rust_decimal::Decimal;
+
+const LIFT_COLS: [Col; 9] = [
+    Col::text("#", 1),
+    Col::text("Influencer", 1),
+    Col::number("Posts", 5),
+    Col::number("Coded", 3),
+    Col::number("Leaked", 2),
+    Col::number("Incremental", 1),
+    Col::number("80 % range", 2),
+    Col::number("Cost", 4),
+    Col::number("Incr. ROI %", 1),
+];
+
+/// A count estimate with one decimal.
+fn count(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn lift_cells(r: &LiftRow) -> Vec<String> {
+    vec![
+        format!("{}{}", r.rank, if r.uncertain { "?" } else { "" }),
+        format!(
+            "@{}{}",
+            crate::domain::visible(&r.handle),
+            if r.leak_suspected { " ⚠" } else { "" }
+        ),
+        r.posts.to_string(),
+        count(r.code_orders),
+        count(r.leak_orders),
+        count(r.incremental_orders),
+        format!("{}–{}", count(r.incremental_low), count(r.incremental_high)),
+        fmt2(r.cost),
+        r.incremental_roi_pct.map_or("—".into(), fmt2),
+    ]
+}
+
+pub(super) fn draw_lift(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    report: &LiftReport,
+    theme: Theme,
+) {
+    let info = Line::from(vec![
+        Span::styled("View ", theme.dim()),
+        Span::styled("incremental", theme.title()),
+        Span::raw(" (orders over the baseline around posts, codes or not, less leaks)"),
+        Span::styled("  Period ", theme.dim()),
+        Span::raw(app.period_label()),
+        Span::styled("  L", theme.key()),
+        Span::raw(" by code"),
+    ]);
+    let detail_height = if app.detail {
+        (area.height / 2).max(10).min(area.height.saturating_sub(5))
+    } else {
+        0
+    };
+    let [info_area, table_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(2),
+        Constraint::Length(detail_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(info), info_area);
+    if report.rows.is_empty() {
+        let why = report.notes.join("; ");
+        frame.render_widget(Paragraph::new(why).style(theme.dim()), table_area);
+        return;
+    }
+    let selected = app.selected[0];
+    draw_table(
+        frame,
+        table_area,
+        &LIFT_COLS,
+        report.rows.len(),
+        selected,
+        |i| lift_cells(&report.rows[i]),
+        theme,
+    );
+    if app.detail
+        && let Some(row) = report.rows.get(selected)
+    {
+        draw_lift_detail(frame, detail_area, report, row, theme);
+    }
+}
+
+/// Her figures, a chart of her coded orders by day with her posts (▲) and a leak's start
+/// (!) under it, and every flag in words.
+fn draw_lift_detail(
+    frame: &mut Frame,
+    area: Rect,
+    report: &LiftReport,
+    row: &LiftRow,
+    theme: Theme,
+) {
+    let title = format!(" @{} · incremental ", crate::domain::visible(&row.handle));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .title_style(theme.title());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [figures, chart, marks, flags] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let revenue = row.incremental_revenue;
+    let roi = row
+        .incremental_roi_pct
+        .map_or("— (no cost recorded)".into(), |r| {
+            format!("{} %", fmt2(r))
+        });
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(format!(
+                "Caused {} orders (80 %: {}–{}): {} with her code, {} without; {} of her {} coded \
+                 orders put down to a leak.",
+                count(row.incremental_orders),
+                count(row.incremental_low),
+                count(row.incremental_high),
+                count(row.coded_orders),
+                count(row.uncoded_orders),
+                count(row.leak_orders),
+                count(row.code_orders),
+            )),
+            Line::raw(format!(
+                "Revenue {} against a cost of {}: incremental ROI {roi}.",
+                fmt2(revenue),
+                fmt2(row.cost)
+            )),
+        ])
+        .wrap(Wrap { trim: false }),
+        figures,
+    );
+    // One column a day, the last days that fit.
+    let width = chart.width as usize;
+    let days = row.daily_coded.len();
+    let shown = days.min(width);
+    let first = days - shown;
+    let data: Vec<u64> = row.daily_coded[first..]
+        .iter()
+        .map(|v| (v * 10.0).round() as u64)
+        .collect();
+    frame.render_widget(Sparkline::default().data(&data).style(theme.good()), chart);
+    let mut line: Vec<char> = vec![' '; shown];
+    for &p in &row.post_days {
+        if let Some(i) = usize::try_from(p - first as i64)
+            .ok()
+            .filter(|&i| i < shown)
+        {
+            line[i] = '▲';
+        }
+    }
+    if let (Some(since), Some(start)) = (row.leak_since, report.from)
+        && let Some(i) = usize::try_from((since - start).num_days() - first as i64)
+            .ok()
+            .filter(|&i| i < shown)
+    {
+        line[i] = '!';
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            line.into_iter().collect::<String>(),
+            theme.key(),
+        )),
+        marks,
+    );
+    let mut lines: Vec<Line> = vec![Line::styled(
+        "Coded orders a day; ▲ her posts, ! where a leak seems to start.",
+        theme.dim(),
+    )];
+    for f in &row.flags {
+        lines.push(Line::styled(
+            format!("! {}", crate::domain::visible(f)),
+            theme.error(),
+        ));
+    }
+    if row.flags.is_empty() && revenue > Decimal::ZERO {
+        lines.push(Line::styled("No flags.", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), flags);
+}
