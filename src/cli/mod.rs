@@ -58,7 +58,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Campaign(cmd) => entries::campaign(&mut store, cmd, out),
         Command::Link(cmd) => entries::link(&mut store, cmd, out),
-        Command::Import(args) => import(&mut store, args, now, out),
+        Command::Import(args) => import(&mut store, args, (today, now), out),
         Command::Scorecard(args) => scorecard_cmd(&store, args, today, out),
         Command::Lift(args) => lift_cmd(&store, args, today, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
@@ -156,7 +156,12 @@ fn confirm(question: &str) -> Result<bool> {
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
-fn import(store: &mut Store, a: &ImportArgs, now: String, out: &mut dyn Write) -> Result<()> {
+fn import(
+    store: &mut Store,
+    a: &ImportArgs,
+    (today, now): (NaiveDate, String),
+    out: &mut dyn Write,
+) -> Result<()> {
     if a.undo_last {
         store.auto_backup(&format!("before-undo-{now}"))?;
         let batch = store.undo_last_import()?;
@@ -195,6 +200,9 @@ fn import(store: &mut Store, a: &ImportArgs, now: String, out: &mut dyn Write) -
     };
     let summary = import_file(store, file, &options)?;
     writeln!(out, "{summary}")?;
+    for warning in leak_warnings(&store.load_facts()?, today) {
+        writeln!(out, "warning: {warning}")?;
+    }
     Ok(())
 }
 
@@ -219,7 +227,14 @@ fn scorecard_cmd(
         campaign: entries::campaign_id(store, &a.campaign)?,
         search: String::new(),
     };
-    let card = scorecard(&load_facts(store)?, &options, today);
+    let facts = load_facts(store)?;
+    let card = scorecard(&facts, &options, today);
+    if a.csv.is_none() {
+        // The table warns of codes that look leaked (the lift model's check).
+        for warning in leak_warnings(&facts, today) {
+            writeln!(out, "warning: {warning}")?;
+        }
+    }
     write_report(
         store,
         a.csv.as_deref(),
@@ -229,6 +244,21 @@ fn scorecard_cmd(
         |w| crate::export::write_csv(&card, w),
         || crate::export::render_table(&card),
     )
+}
+
+/// "@sarah: SARAH20 used 41 times by new buyers outside any post window since 12 May —
+/// leaked?", for every code the lift model suspects.
+fn leak_warnings(facts: &crate::metrics::Facts, today: NaiveDate) -> Vec<String> {
+    let report = crate::metrics::lift(facts, &crate::metrics::LiftOptions::default(), today);
+    report
+        .rows
+        .iter()
+        .filter(|r| r.leak_suspected)
+        .filter_map(|r| {
+            let flag = r.flags.iter().find(|f| f.ends_with("leaked?"))?;
+            Some(format!("@{}: {flag}", r.handle))
+        })
+        .collect()
 }
 
 /// The facts, with a warning for each row that could not be read.

@@ -116,6 +116,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Terminal size, for paging.
     pub size: (u16, u16),
+    /// Codes the lift model suspects of leaking, by influencer: the flag in words.
+    pub leak_flags: std::collections::HashMap<i64, String>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The shop of the file being imported, as the import box gave it.
@@ -161,6 +163,7 @@ impl App {
             seen_version: 0,
             import_shop: None,
             lift: None,
+            leak_flags: Default::default(),
         };
         app.reload()?;
         Ok(app)

@@ -14,6 +14,18 @@ impl App {
         self.seen_version = self.store.data_version()?;
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
+        // The lift model's leak check, once per read of the orders: the scorecard marks
+        // each suspected code.
+        let report = crate::metrics::lift(&self.facts, &Default::default(), self.today);
+        self.leak_flags = report
+            .rows
+            .into_iter()
+            .filter(|r| r.leak_suspected)
+            .filter_map(|r| {
+                let flag = r.flags.into_iter().find(|f| f.ends_with("leaked?"))?;
+                Some((r.influencer_id, flag))
+            })
+            .collect();
         self.refresh_entries()
     }
 

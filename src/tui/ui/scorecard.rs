@@ -30,7 +30,7 @@ const SCORE_COLS: [Col; 14] = [
     Col::number("Eng %", 2),
 ];
 
-fn score_cells(row: &ScoreRow) -> Vec<String> {
+fn score_cells(row: &ScoreRow, leaked: bool) -> Vec<String> {
     let mut out: Vec<String> = cells(row)
         .into_iter()
         .map(|c| c.unwrap_or_else(|| "—".into()))
@@ -38,6 +38,9 @@ fn score_cells(row: &ScoreRow) -> Vec<String> {
     out[1] = format!("@{}", crate::domain::visible(&row.handle));
     if row.archived {
         out[1].push_str(" (archived)");
+    }
+    if leaked {
+        out[1].push_str(" ⚠");
     }
     out
 }
@@ -97,7 +100,10 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         &SCORE_COLS,
         app.card.rows.len(),
         app.selected[0],
-        |i| score_cells(&app.card.rows[i]),
+        |i| {
+            let row = &app.card.rows[i];
+            score_cells(row, app.leak_flags.contains_key(&row.influencer_id))
+        },
         theme,
     );
     if app.detail
@@ -166,6 +172,15 @@ fn money_or_why(value: Option<Decimal>, row: &ScoreRow, metric: Metric, suffix: 
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: Theme) {
     let mut lines = figure_lines(row, theme);
+    if let Some(flag) = app.leak_flags.get(&row.influencer_id) {
+        lines.push(Line::styled(
+            format!(
+                "Leak?    {} (L shows what she caused without it)",
+                crate::domain::visible(flag)
+            ),
+            theme.error(),
+        ));
+    }
     lines.extend(post_lines(app, row, theme));
     let title = format!(
         " @{}{} · {} · {} followers ",
