@@ -200,6 +200,15 @@ fn main() {
             ..Default::default()
         }),
     ));
+    let lifts: Vec<Duration> = (0..11)
+        .map(|_| {
+            let start = Instant::now();
+            let report = shoutout::metrics::lift(&facts, &Default::default(), today);
+            assert_eq!(report.rows.len(), 200);
+            start.elapsed()
+        })
+        .collect();
+    rows.push(("lift (incremental model), all time".into(), ms(median(lifts))));
     drop(store);
 
     // The terminal app: start to first frame, then a key to the next frame.
