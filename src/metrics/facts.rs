@@ -22,6 +22,10 @@ pub struct Facts {
     /// The distinct normalised `utm_source` values of orders; [`OrderFact::utm_source`]
     /// indexes into it.
     pub order_utm_names: Vec<String>,
+    /// The shop's cost of goods and payment fees, once either was set.
+    pub profit: Option<ProfitSettings>,
+    /// Commission payouts made to creators.
+    pub payouts: Vec<PayoutFact>,
     /// Hand-entered rows that could not be read (named, e.g. "post 12 was left out: …"):
     /// the scorecard is computed without them and the seller is told.
     pub skipped_entries: Vec<String>,
@@ -34,6 +38,25 @@ impl Facts {
     pub fn skipped(&self) -> impl Iterator<Item = &String> {
         self.skipped_entries.iter().chain(&self.skipped_orders)
     }
+}
+
+/// What every counted order costs the shop besides the creator: goods and the payment fee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProfitSettings {
+    /// Cost of goods, percent of net revenue.
+    pub cogs_pct: Decimal,
+    /// Payment fee, percent of net revenue.
+    pub fee_pct: Decimal,
+    /// Payment fee per counted order.
+    pub fee_fixed: Decimal,
+}
+
+/// A commission payout to a creator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayoutFact {
+    pub influencer_id: i64,
+    pub amount: Cents,
+    pub date: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

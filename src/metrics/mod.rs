@@ -13,12 +13,14 @@ mod row;
 mod scorecard;
 
 pub use facts::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PostFact,
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PayoutFact,
+    PostFact, ProfitSettings,
 };
 pub use lift::{LiftOptions, LiftReport, LiftRow, lift};
 pub use period::Period;
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{
-    Prepared, aov, cac, engagement_rate_pct, engagements, is_counted, net_revenue, posts_in_scope,
-    prepare, roas, roi_pct, scorecard, scorecard_prepared,
+    Prepared, aov, breakeven_roas, cac, engagement_rate_pct, engagements, gross_profit, is_counted,
+    net_revenue, posts_in_scope, prepare, profit_roi_pct, roas, roi_pct, scorecard,
+    scorecard_prepared,
 };

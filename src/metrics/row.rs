@@ -21,14 +21,17 @@ pub enum SortKey {
     Engagement,
     /// Attributed revenue, highest first.
     Revenue,
+    /// Profit ROI (after cost of goods and payment fees), highest first.
+    Profit,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 4] = [
+    pub const ALL: [SortKey; 5] = [
         SortKey::Roi,
         SortKey::Cac,
         SortKey::Engagement,
         SortKey::Revenue,
+        SortKey::Profit,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +40,7 @@ impl SortKey {
             SortKey::Cac => "cac",
             SortKey::Engagement => "engagement",
             SortKey::Revenue => "revenue",
+            SortKey::Profit => "profit",
         }
     }
 
@@ -62,7 +66,7 @@ impl FromStr for SortKey {
             .into_iter()
             .find(|k| k.as_str() == wanted)
             .ok_or_else(|| {
-                crate::domain::ValueError::new(s, "a sort key: roi, cac, engagement or revenue")
+                crate::domain::ValueError::new(s, "a sort key: roi, cac, engagement, revenue or profit")
             })
     }
 }
@@ -115,6 +119,12 @@ pub struct ScoreRow {
     pub cac: Option<Decimal>,
     pub aov: Option<Decimal>,
     pub engagement_rate_pct: Option<Decimal>,
+    /// Revenue less cost of goods and payment fees; `None` until either is set.
+    pub gross_profit: Option<Decimal>,
+    /// (gross profit − cost) / cost × 100.
+    pub profit_roi_pct: Option<Decimal>,
+    /// The ROAS at which her gross profit pays exactly for her cost.
+    pub breakeven_roas: Option<Decimal>,
 }
 
 /// A figure of a row, to ask why it is undefined.
@@ -145,6 +155,8 @@ impl ScoreRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scorecard {
     pub rows: Vec<ScoreRow>,
+    /// Whether a cost of goods or a payment fee is set (the profit figures exist).
+    pub profit_known: bool,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub sort: SortKey,
@@ -177,6 +189,7 @@ fn compare(a: &ScoreRow, b: &ScoreRow, sort: SortKey) -> Ordering {
         SortKey::Cac => undefined_last(a.cac, b.cac, false),
         SortKey::Engagement => undefined_last(a.engagement_rate_pct, b.engagement_rate_pct, true),
         SortKey::Revenue => Ordering::Equal,
+        SortKey::Profit => undefined_last(a.profit_roi_pct, b.profit_roi_pct, true),
     };
     primary
         .then_with(|| b.revenue.cmp(&a.revenue))

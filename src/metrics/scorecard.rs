@@ -1,7 +1,7 @@
 //! The scorecard: who brought what, at what cost, ranked.
 
 use super::row::{ScoreRow, Scorecard, ScorecardOptions};
-use super::{Facts, OrderFact, Period, PostFact, rank, search};
+use super::{Facts, OrderFact, Period, PostFact, ProfitSettings, rank, search};
 use crate::domain::FinancialStatus;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -37,6 +37,30 @@ pub fn cac(cost: Decimal, new_customers: Decimal) -> Option<Decimal> {
 /// *aov* = revenue / orders; undefined when there are no orders.
 pub fn aov(revenue: Decimal, orders: Decimal) -> Option<Decimal> {
     (!orders.is_zero()).then(|| revenue / orders)
+}
+
+/// *gross_profit* = revenue × (1 − cogs_pct/100 − fee_pct/100) − orders × fee_fixed.
+pub fn gross_profit(revenue: Decimal, orders: Decimal, p: &ProfitSettings) -> Decimal {
+    revenue * margin(p) - orders * p.fee_fixed
+}
+
+/// The share of revenue left after goods and the percent fee: 1 − cogs_pct/100 − fee_pct/100.
+fn margin(p: &ProfitSettings) -> Decimal {
+    Decimal::ONE - p.cogs_pct / Decimal::ONE_HUNDRED - p.fee_pct / Decimal::ONE_HUNDRED
+}
+
+/// *profit_roi_pct* = (gross_profit − cost) / cost × 100; undefined when cost is 0.
+pub fn profit_roi_pct(gross_profit: Decimal, cost: Decimal) -> Option<Decimal> {
+    roi_pct(gross_profit, cost)
+}
+
+/// *breakeven_roas* = (1 + orders × fee_fixed / cost) / (1 − cogs_pct/100 − fee_pct/100): the
+/// ROAS at which her gross profit pays exactly for her cost. Undefined when cost is 0 or the
+/// margin is 0 or less.
+pub fn breakeven_roas(orders: Decimal, cost: Decimal, p: &ProfitSettings) -> Option<Decimal> {
+    let m = margin(p);
+    (!cost.is_zero() && m > Decimal::ZERO)
+        .then(|| (Decimal::ONE + orders * p.fee_fixed / cost) / m)
 }
 
 /// *engagements* of a post = likes + comments + shares + saves, a missing count as 0. The
@@ -148,11 +172,12 @@ pub fn scorecard_prepared(
         .iter()
         .zip(acc)
         .filter(|(inf, _)| options.platform.is_none_or(|p| p == inf.platform))
-        .map(|(inf, a)| score_row(inf, a))
+        .map(|(inf, a)| score_row(inf, a, facts.profit.as_ref()))
         .collect();
     rank(&mut rows, options.sort);
     Scorecard {
         rows,
+        profit_known: facts.profit.is_some(),
         from: range.0,
         to: range.1,
         sort: options.sort,
@@ -289,7 +314,7 @@ fn add_costs_and_posts(
 }
 
 /// An influencer's row from what was added up: shares divided, commission and every ratio.
-fn score_row(inf: &super::InfluencerFact, a: Acc) -> ScoreRow {
+fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings>) -> ScoreRow {
     let (mut orders, mut revenue, mut new_customers) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (i, s) in a.shares.iter().enumerate().filter(|(_, s)| s.orders > 0) {
@@ -301,6 +326,7 @@ fn score_row(inf: &super::InfluencerFact, a: Acc) -> ScoreRow {
     let cost_by_kind = a.cost_by_kind.map(cents_wide);
     let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
     let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
+    let gross = profit.map(|p| gross_profit(revenue, orders, p));
     ScoreRow {
         rank: 0,
         influencer_id: inf.id,
@@ -324,6 +350,9 @@ fn score_row(inf: &super::InfluencerFact, a: Acc) -> ScoreRow {
         cac: cac(cost, new_customers),
         aov: aov(revenue, orders),
         engagement_rate_pct: engagement_rate_pct(a.posts, a.engagements, a.post_followers),
+        gross_profit: gross,
+        profit_roi_pct: gross.and_then(|g| profit_roi_pct(g, cost)),
+        breakeven_roas: profit.and_then(|p| breakeven_roas(orders, cost, p)),
     }
 }
 

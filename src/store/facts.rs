@@ -4,7 +4,8 @@ use super::entries::{date_col, parse_col};
 use super::{Result, Store};
 use crate::domain::FinancialStatus;
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PostFact,
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PayoutFact,
+    PostFact, ProfitSettings,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -72,7 +73,30 @@ fn count_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<u64>> {
     .transpose()
 }
 
+/// The settings of a shop's costs beyond the creators, by key.
+pub const COGS_PCT: &str = "cogs_pct";
+pub const PAYMENT_FEE_PCT: &str = "payment_fee_pct";
+pub const PAYMENT_FEE_FIXED: &str = "payment_fee_fixed";
+
 impl Store {
+    /// The cost of goods and payment fees, once any of them was set (the others count 0).
+    pub fn profit_settings(&self) -> Result<Option<ProfitSettings>> {
+        let read = |key: &str| -> Result<Option<rust_decimal::Decimal>> {
+            Ok(self
+                .setting(key)?
+                .and_then(|v| crate::domain::parse_amount(&v).ok()))
+        };
+        let (cogs, pct, fixed) = (read(COGS_PCT)?, read(PAYMENT_FEE_PCT)?, read(PAYMENT_FEE_FIXED)?);
+        if cogs.is_none() && pct.is_none() && fixed.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(ProfitSettings {
+            cogs_pct: cogs.unwrap_or_default(),
+            fee_pct: pct.unwrap_or_default(),
+            fee_fixed: fixed.unwrap_or_default(),
+        }))
+    }
+
     /// Reads everything the scorecard needs. Orders come with their codes interned, so a
     /// shop with hundreds of thousands of orders stays compact in memory. Rows that cannot be
     /// read are listed in [`Facts::skipped`], never a reason to fail.
@@ -172,6 +196,20 @@ impl Store {
                 })
             },
         )?;
+        facts.payouts = read_all(
+            c,
+            "SELECT id, influencer_id, amount_cents, paid_on FROM payout",
+            "payout",
+            skipped,
+            |r| {
+                Ok(PayoutFact {
+                    influencer_id: r.get(1)?,
+                    amount: r.get(2)?,
+                    date: date_col(r, 3)?,
+                })
+            },
+        )?;
+        facts.profit = self.profit_settings()?;
         facts.links = read_all(
             c,
             "SELECT id, influencer_id, campaign_id, utm_source FROM link WHERE utm_source <> ''",

@@ -26,6 +26,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V4,
         then: Some(keyed_customers),
     },
+    Migration {
+        sql: V5,
+        then: None,
+    },
 ];
 
 /// The setting that holds a database's customer secret (64 hex digits).
@@ -305,4 +309,16 @@ CREATE TABLE batch_setting (
     old_value TEXT,
     PRIMARY KEY (batch_id, key)
 ) STRICT;
+"#;
+
+/// Commission payouts: settlements of the commission already counted as her cost.
+const V5: &str = r#"
+CREATE TABLE payout (
+    id            INTEGER PRIMARY KEY,
+    influencer_id INTEGER NOT NULL REFERENCES influencer(id),
+    amount_cents  INTEGER NOT NULL CHECK (amount_cents >= 0),
+    paid_on       TEXT NOT NULL,
+    note          TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX payout_by_influencer ON payout(influencer_id);
 "#;

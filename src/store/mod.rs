@@ -20,8 +20,9 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 pub use batches::{BatchInfo, BatchMeta};
 pub use entries::{CodeRow, CostRow, InfluencerRow};
+pub use facts::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
-pub use published::{CampaignRow, LinkRow, PostRow};
+pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 use std::path::{Path, PathBuf};
@@ -270,6 +271,21 @@ impl Store {
                 r.get(0)
             })
             .optional()?)
+    }
+
+    /// Sets a setting (or removes it with `None`).
+    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        match value {
+            Some(v) => self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, v],
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+        Ok(())
     }
 
     /// The column mapping saved for a header, as TOML.

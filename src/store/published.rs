@@ -36,7 +36,52 @@ pub struct CampaignRow {
     pub budget: Option<Decimal>,
 }
 
+/// A commission payout with its creator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayoutRow {
+    pub id: i64,
+    pub handle: String,
+    pub amount: Decimal,
+    pub date: NaiveDate,
+    pub note: String,
+}
+
 impl Store {
+    /// Records a commission payout to a creator (a settlement, never a second cost).
+    pub fn add_payout(
+        &mut self,
+        influencer_id: i64,
+        amount: Decimal,
+        date: NaiveDate,
+        note: &str,
+    ) -> Result<i64> {
+        let cents = amount_cents("amount", amount)?;
+        self.conn.execute(
+            "INSERT INTO payout (influencer_id, amount_cents, paid_on, note) VALUES (?1, ?2, ?3, ?4)",
+            params![influencer_id, cents, date_sql(date), note.trim()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every payout, newest first.
+    pub fn payouts(&self) -> Result<Vec<PayoutRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, i.handle, p.amount_cents, p.paid_on, p.note
+             FROM payout p JOIN influencer i ON i.id = p.influencer_id
+             ORDER BY p.paid_on DESC, p.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PayoutRow {
+                id: r.get(0)?,
+                handle: r.get(1)?,
+                amount: from_cents(r.get(2)?),
+                date: date_col(r, 3)?,
+                note: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Logs a post of an influencer.
     pub fn add_post(
         &mut self,

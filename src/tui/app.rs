@@ -147,6 +147,7 @@ impl App {
             options: ScorecardOptions::default(),
             card: Scorecard {
                 rows: Vec::new(),
+                profit_known: false,
                 from: None,
                 to: None,
                 sort: Default::default(),

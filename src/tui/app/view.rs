@@ -74,6 +74,7 @@ impl App {
         self.ranked = card.rows;
         self.card.from = card.from;
         self.card.to = card.to;
+        self.card.profit_known = card.profit_known;
         self.refilter();
         if self.lift.is_some() {
             self.lift = Some(self.lift_report());

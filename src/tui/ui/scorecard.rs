@@ -59,6 +59,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         crate::metrics::SortKey::Cac => "CAC ↑",
         crate::metrics::SortKey::Engagement => "engagement ↓",
         crate::metrics::SortKey::Revenue => "revenue ↓",
+        crate::metrics::SortKey::Profit => "profit ROI ↓",
     };
     let mut info = vec![
         Span::styled("Sort ", theme.dim()),
