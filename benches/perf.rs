@@ -208,7 +208,10 @@ fn main() {
             start.elapsed()
         })
         .collect();
-    rows.push(("lift (incremental model), all time".into(), ms(median(lifts))));
+    rows.push((
+        "lift (incremental model), all time".into(),
+        ms(median(lifts)),
+    ));
     drop(store);
 
     // The terminal app: start to first frame, then a key to the next frame.

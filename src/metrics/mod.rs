@@ -8,6 +8,7 @@
 mod facts;
 mod lift;
 mod linalg;
+mod payouts;
 mod period;
 mod row;
 mod scorecard;
@@ -17,6 +18,7 @@ pub use facts::{
     PostFact, ProfitSettings,
 };
 pub use lift::{LiftOptions, LiftReport, LiftRow, lift};
+pub use payouts::{PayoutLine, payouts};
 pub use period::Period;
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{

@@ -66,7 +66,10 @@ impl FromStr for SortKey {
             .into_iter()
             .find(|k| k.as_str() == wanted)
             .ok_or_else(|| {
-                crate::domain::ValueError::new(s, "a sort key: roi, cac, engagement, revenue or profit")
+                crate::domain::ValueError::new(
+                    s,
+                    "a sort key: roi, cac, engagement, revenue or profit",
+                )
             })
     }
 }

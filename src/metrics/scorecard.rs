@@ -59,8 +59,7 @@ pub fn profit_roi_pct(gross_profit: Decimal, cost: Decimal) -> Option<Decimal> {
 /// margin is 0 or less.
 pub fn breakeven_roas(orders: Decimal, cost: Decimal, p: &ProfitSettings) -> Option<Decimal> {
     let m = margin(p);
-    (!cost.is_zero() && m > Decimal::ZERO)
-        .then(|| (Decimal::ONE + orders * p.fee_fixed / cost) / m)
+    (!cost.is_zero() && m > Decimal::ZERO).then(|| (Decimal::ONE + orders * p.fee_fixed / cost) / m)
 }
 
 /// *engagements* of a post = likes + comments + shares + saves, a missing count as 0. The
@@ -190,7 +189,7 @@ fn in_campaign(options: &ScorecardOptions, campaign: Option<i64>) -> bool {
 }
 
 /// Who the codes and `utm_source`s that orders use point at: (influencer index, campaign).
-struct Owners {
+pub(super) struct Owners {
     /// By [`Facts::order_code_names`] index.
     code: Vec<Option<(usize, Option<i64>)>>,
     /// By [`Facts::order_utm_names`] index: a saved link's source, else a handle.
@@ -198,7 +197,7 @@ struct Owners {
 }
 
 impl Owners {
-    fn new(facts: &Facts, index: &HashMap<i64, usize>) -> Owners {
+    pub(super) fn new(facts: &Facts, index: &HashMap<i64, usize>) -> Owners {
         let owners: HashMap<&str, (usize, Option<i64>)> = facts
             .codes
             .iter()
@@ -231,6 +230,22 @@ impl Owners {
             .collect();
         Owners { code, utm }
     }
+
+    /// The (influencer, campaign) pairs an order credits: through its codes, then its
+    /// `utm_source` (an influencer may come twice).
+    pub(super) fn of_order<'a>(
+        &'a self,
+        order: &'a OrderFact,
+    ) -> impl Iterator<Item = (usize, Option<i64>)> + 'a {
+        let utm = order
+            .utm_source
+            .and_then(|u| self.utm.get(u as usize).copied().flatten());
+        order
+            .codes
+            .iter()
+            .filter_map(|&code| self.code.get(code as usize).copied().flatten())
+            .chain(utm)
+    }
 }
 
 /// Credits every counted order of the period to its distinct influencers, an equal share
@@ -251,15 +266,7 @@ fn credit_orders(
         }
         // Distinct influencers of the order, and whether each is credited under the filter.
         credited.clear();
-        let utm = order
-            .utm_source
-            .and_then(|u| owners.utm.get(u as usize).copied().flatten());
-        let owners_of_order = order
-            .codes
-            .iter()
-            .filter_map(|&code| owners.code.get(code as usize).copied().flatten())
-            .chain(utm);
-        for (who, campaign) in owners_of_order {
+        for (who, campaign) in owners.of_order(order) {
             let counts = in_campaign(options, campaign);
             match credited.iter_mut().find(|(i, _)| *i == who) {
                 Some(entry) => entry.1 |= counts,

@@ -86,7 +86,11 @@ impl Store {
                 .setting(key)?
                 .and_then(|v| crate::domain::parse_amount(&v).ok()))
         };
-        let (cogs, pct, fixed) = (read(COGS_PCT)?, read(PAYMENT_FEE_PCT)?, read(PAYMENT_FEE_FIXED)?);
+        let (cogs, pct, fixed) = (
+            read(COGS_PCT)?,
+            read(PAYMENT_FEE_PCT)?,
+            read(PAYMENT_FEE_FIXED)?,
+        );
         if cogs.is_none() && pct.is_none() && fixed.is_none() {
             return Ok(None);
         }
