@@ -8,15 +8,15 @@
 mod common;
 use common::{Shop, fixture, read_fixture, roster};
 
-const HEADER: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct";
+const HEADER: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas";
 
 fn first_import_card() -> String {
     [
         HEADER,
         // milo: 190.00 revenue over 3 orders, 2 new customers, cost 40.00, no posts.
-        "1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,",
+        "1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,",
         // sarah: 120.50 revenue, cost 100 + 10 % commission = 112.05, 540/12000 engagement.
-        "2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50",
+        "2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,",
     ]
     .join("\n")
         + "\n"
@@ -84,9 +84,9 @@ fn a_later_export_updates_refunds_and_cancellations_without_doubling() {
     let expected = [
         HEADER,
         // milo: #1003 now 120 − 20 refunded, #1004 cancelled: 100 + 40 over 2 orders.
-        "1,milo,tiktok,48000,0,40.00,2.00,140.00,2.00,250.00,3.50,20.00,70.00,",
+        "1,milo,tiktok,48000,0,40.00,2.00,140.00,2.00,250.00,3.50,20.00,70.00,,,,",
         // sarah: + #1009 328.55 (code typed "Sarah20"), cost 100 + 44.905 commission.
-        "2,sarah,instagram,12000,1,144.91,3.00,449.05,3.00,209.89,3.10,48.30,149.68,4.50",
+        "2,sarah,instagram,12000,1,144.91,3.00,449.05,3.00,209.89,3.10,48.30,149.68,4.50,,,",
     ]
     .join("\n")
         + "\n";
@@ -141,9 +141,9 @@ fn periods_keep_orders_costs_and_posts_inside() {
     let expected = [
         HEADER,
         // milo: only #1003 (120.00); his cost is dated 2026-05-01, outside.
-        "1,milo,tiktok,48000,0,0.00,1.00,120.00,1.00,,,0.00,120.00,",
+        "1,milo,tiktok,48000,0,0.00,1.00,120.00,1.00,,,0.00,120.00,,,,",
         // sarah: only #1002 (72.50) and the post of 2026-05-02; commission 7.25.
-        "2,sarah,instagram,12000,1,7.25,1.00,72.50,1.00,900.00,10.00,7.25,72.50,4.50",
+        "2,sarah,instagram,12000,1,7.25,1.00,72.50,1.00,900.00,10.00,7.25,72.50,4.50,,,",
     ]
     .join("\n")
         + "\n";
@@ -293,7 +293,7 @@ fn post_followers_default_to_the_influencers_count() {
     assert!(list.contains("@milo"), "{list}");
     assert!(list.contains("48000"), "{list}");
     // 960 / 48000 = 2 %.
-    assert!(shop.scorecard_csv().contains(",2.00\n"));
+    assert!(shop.scorecard_csv().contains(",2.00,,,\n"));
 }
 
 #[test]

@@ -65,6 +65,12 @@ pub enum Command {
     /// What each creator really caused: orders over the baseline around her posts, with her
     /// code or without it, less a leaked code's uses (see docs/lift.md)
     Lift(LiftArgs),
+    /// The shop's cost of goods, payment fees and refund hold (profit and payouts use them)
+    #[command(subcommand)]
+    Settings(SettingsCmd),
+    /// Commission payouts: record one, or see what each creator is owed
+    #[command(subcommand)]
+    Payout(PayoutCmd),
     /// Load the demo shop into the database (it must be empty)
     Demo,
     /// Write a consistent copy of the database to FILE (safe while the app is running)
@@ -301,7 +307,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ScorecardArgs {
-    /// roi, cac, engagement or revenue
+    /// roi, cac, engagement, revenue or profit
     #[arg(long, default_value = "roi", value_parser = parse_sort)]
     pub sort: SortKey,
     /// First day counted (YYYY-MM-DD)
@@ -323,6 +329,49 @@ pub struct ScorecardArgs {
     /// never replaced)
     #[arg(long, requires = "csv")]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCmd {
+    /// Set one: cogs-pct P, payment-fee-pct F, payment-fee-fixed X, refund-hold-days N
+    Set {
+        /// cogs-pct, payment-fee-pct, payment-fee-fixed or refund-hold-days
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Forget one (profit figures go empty once neither a cost of goods nor a fee is set)
+    Unset { key: String },
+    /// Show them all
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PayoutCmd {
+    /// Record a commission payout (it settles commission already in her cost)
+    Add {
+        #[arg(long, value_name = "HANDLE")]
+        influencer: String,
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        amount: Decimal,
+        /// YYYY-MM-DD
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Commission earned, held (inside the refund hold), paid and owed, per creator
+    List {
+        /// The day to account on [default: today]
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Write CSV to FILE, or to standard output with -
+        #[arg(long, value_name = "FILE|-")]
+        csv: Option<PathBuf>,
+        /// Replace FILE even if it is not a CSV that shoutout wrote
+        #[arg(long, requires = "csv")]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

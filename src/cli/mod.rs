@@ -4,6 +4,7 @@
 
 mod args;
 mod entries;
+mod money;
 
 pub use args::{
     CampaignCmd, Cli, CodeCmd, Command, CostCmd, ImportArgs, InfluencerCmd, LiftArgs, LinkCmd,
@@ -61,6 +62,8 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Import(args) => import(&mut store, args, (today, now), out),
         Command::Scorecard(args) => scorecard_cmd(&store, args, today, out),
         Command::Lift(args) => lift_cmd(&store, args, today, out),
+        Command::Settings(cmd) => money::settings(&mut store, cmd, out),
+        Command::Payout(cmd) => money::payout(&mut store, cmd, today, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
             store.backup_to(file)?;
@@ -135,6 +138,8 @@ fn reads_only(command: &Command) -> bool {
             | Command::Post(PostCmd::List)
             | Command::Campaign(CampaignCmd::List)
             | Command::Link(LinkCmd::List)
+            | Command::Settings(args::SettingsCmd::List)
+            | Command::Payout(args::PayoutCmd::List { .. })
     )
 }
 
@@ -298,7 +303,7 @@ fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) 
 
 /// Prints a report as a table, or writes its CSV to standard output (`-`) or to a file by the
 /// export rules (never over the database or a file shoutout did not write, unless forced).
-fn write_report(
+pub(super) fn write_report(
     store: &Store,
     csv: Option<&Path>,
     force: bool,
@@ -325,7 +330,10 @@ fn write_report(
 }
 
 /// Prints rows as left-aligned columns measured in terminal cells.
-fn write_columns<const N: usize>(out: &mut dyn Write, rows: &[[String; N]]) -> Result<()> {
+pub(super) fn write_columns<const N: usize>(
+    out: &mut dyn Write,
+    rows: &[[String; N]],
+) -> Result<()> {
     use unicode_width::UnicodeWidthStr;
     let mut widths = [0usize; N];
     for row in rows {

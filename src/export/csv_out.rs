@@ -6,7 +6,7 @@ use crate::metrics::Scorecard;
 use std::io::Write;
 
 /// The exact header of the scorecard CSV.
-pub const CSV_HEADER: [&str; 14] = [
+pub const CSV_HEADER: [&str; 17] = [
     "rank",
     "influencer",
     "platform",
@@ -21,6 +21,9 @@ pub const CSV_HEADER: [&str; 14] = [
     "cac",
     "aov",
     "engagement_rate_pct",
+    "gross_profit",
+    "profit_roi_pct",
+    "breakeven_roas",
 ];
 
 /// Prefixes a text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab,

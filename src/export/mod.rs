@@ -19,7 +19,7 @@ use crate::metrics::ScoreRow;
 use rust_decimal::Decimal;
 
 /// The cells of a row in [`CSV_HEADER`] order; `None` where a figure is undefined.
-pub fn cells(row: &ScoreRow) -> [Option<String>; 14] {
+pub fn cells(row: &ScoreRow) -> [Option<String>; 17] {
     let opt = |v: Option<Decimal>| v.map(fmt2);
     [
         Some(row.rank.to_string()),
@@ -36,10 +36,14 @@ pub fn cells(row: &ScoreRow) -> [Option<String>; 14] {
         opt(row.cac),
         opt(row.aov),
         opt(row.engagement_rate_pct),
+        opt(row.gross_profit),
+        opt(row.profit_roi_pct),
+        opt(row.breakeven_roas),
     ]
 }
 
 /// Which of the [`cells`] are text (and so may need neutralising); the rest are numbers.
-pub const TEXT_COLUMNS: [bool; 14] = [
+pub const TEXT_COLUMNS: [bool; 17] = [
     false, true, true, false, false, false, false, false, false, false, false, false, false, false,
+    false, false, false,
 ];

@@ -4,7 +4,7 @@ use super::cells;
 use crate::metrics::Scorecard;
 use unicode_width::UnicodeWidthStr;
 
-const TITLES: [&str; 14] = [
+const TITLES: [&str; 17] = [
     "#",
     "Influencer",
     "Platform",
@@ -19,6 +19,9 @@ const TITLES: [&str; 14] = [
     "CAC",
     "AOV",
     "Eng %",
+    "Profit",
+    "Profit ROI %",
+    "Break-even ROAS",
 ];
 
 /// Renders the scorecard with numbers right-aligned and undefined figures as `—`. Widths are
@@ -35,10 +38,27 @@ pub fn render_table(card: &Scorecard) -> String {
             if row.archived {
                 cells[1].push_str(" (archived)");
             }
+            // Without a cost of goods or a fee, no profit columns.
+            cells.truncate(if card.profit_known { 17 } else { 14 });
             cells
         })
         .collect();
-    let mut out = align(&TITLES, &body, &[1, 2]);
+    let titles = &TITLES[..if card.profit_known { 17 } else { 14 }];
+    let mut out = align(titles, &body, &[1, 2]);
+    for row in &card.rows {
+        if let (Some(roi), Some(profit_roi)) = (row.roi_pct, row.profit_roi_pct)
+            && roi > rust_decimal::Decimal::ZERO
+            && profit_roi < rust_decimal::Decimal::ZERO
+        {
+            out.push_str(&format!(
+                "@{}: ROI {} % on revenue but {} % on profit: after goods and fees her orders \
+                 do not pay for her\n",
+                row.handle,
+                crate::domain::fmt2(roi),
+                crate::domain::fmt2(profit_roi)
+            ));
+        }
+    }
     if body.is_empty() {
         out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");
     }
