@@ -407,3 +407,65 @@ fn lift_runs_on_a_real_export_and_says_when_it_cannot_say_much() {
             .contains("database")
     );
 }
+
+#[test]
+fn profit_columns_payouts_and_settings_to_the_cent() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    // No cost of goods or fee yet: the three profit cells are empty.
+    assert_eq!(shop.scorecard_csv(), first_import_card());
+    shop.ok(&["settings", "set", "cogs-pct", "40"]);
+    shop.ok(&["settings", "set", "payment-fee-pct", "2.9"]);
+    shop.ok(&["settings", "set", "payment-fee-fixed", "0.30"]);
+    let list = shop.ok(&["settings", "list"]);
+    assert!(list.contains("cogs-pct           40"), "{list}");
+    assert!(
+        shop.fails(&["settings", "set", "cogs-pct", "140"])
+            .contains("percentage")
+    );
+    assert!(
+        shop.fails(&["settings", "set", "tax", "5"])
+            .contains("not a setting")
+    );
+    let card = shop.ok(&["scorecard", "--csv", "-", "--sort", "profit"]);
+    // milo: 190.00 × (1 − 0.40 − 0.029) − 3 × 0.30 = 107.59; (107.59 − 40) / 40 = 168.98 %;
+    // break-even ROAS (1 + 0.90 / 40) / 0.571 = 1.79.
+    assert!(card.contains(",63.33,,107.59,168.98,1.79\n"), "{card}");
+    // sarah: 120.50 × 0.571 − 0.60 = 68.21 (68.2055); (68.2055 − 112.05) / 112.05 = −39.13 %;
+    // (1 + 0.60 / 112.05) / 0.571 = 1.76.
+    assert!(card.contains(",4.50,68.21,-39.13,1.76\n"), "{card}");
+    let table = shop.ok(&["scorecard"]);
+    assert!(
+        table.contains("@sarah: ROI 7.54 % on revenue but -39.13 % on profit"),
+        "{table}"
+    );
+    // Commission: sarah's 10 % of 120.50 = 12.05, earned once the 30-day hold has passed.
+    shop.ok(&[
+        "payout",
+        "add",
+        "--influencer",
+        "sarah",
+        "--amount",
+        "5",
+        "--date",
+        "2026-05-20",
+    ]);
+    let held = shop.ok(&["payout", "list", "--as-of", "2026-05-25", "--csv", "-"]);
+    assert!(held.contains("sarah,0.00,12.05,5.00,-5.00"), "{held}");
+    let earned = shop.ok(&["payout", "list", "--as-of", "2026-06-30", "--csv", "-"]);
+    assert!(
+        earned.starts_with("influencer,commission_earned,commission_held,paid,owed\n"),
+        "{earned}"
+    );
+    assert!(earned.contains("sarah,12.05,0.00,5.00,7.05"), "{earned}");
+    assert!(earned.contains("milo,0.00,0.00,0.00,0.00"), "{earned}");
+    shop.ok(&["settings", "set", "refund-hold-days", "0"]);
+    let now = shop.ok(&["payout", "list", "--as-of", "2026-05-25", "--csv", "-"]);
+    assert!(now.contains("sarah,12.05,0.00,5.00,7.05"), "{now}");
+    // A payout settles commission: the scorecard's cost is unchanged by it.
+    assert!(
+        shop.scorecard_csv()
+            .contains(",sarah,instagram,12000,1,112.05,")
+    );
+}

@@ -694,3 +694,22 @@ fn the_scorecard_switches_to_incremental_and_back() {
     press(&mut app, KeyCode::Char('L'));
     assert!(app.lift.is_none());
 }
+
+#[test]
+fn a_known_cost_of_goods_ranks_by_profit_and_marks_a_hidden_loss() {
+    let (mut app, _dir) = demo();
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Roi);
+    app.store
+        .set_setting(crate::store::COGS_PCT, Some("85"))
+        .unwrap();
+    app.reload().unwrap();
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Profit);
+    assert!(app.card.profit_known);
+    let lossy = app
+        .card
+        .rows
+        .iter()
+        .find(|r| r.roi_pct.is_some_and(|x| x > rust_decimal::Decimal::ZERO))
+        .unwrap();
+    assert!(lossy.profit_roi_pct.unwrap() < rust_decimal::Decimal::ZERO);
+}

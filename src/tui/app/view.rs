@@ -12,8 +12,13 @@ impl App {
     /// Reads everything again from the database and recomputes the scorecard.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.seen_version = self.store.data_version()?;
+        let profit_was_known = self.facts.profit.is_some();
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
+        // Once a cost of goods or a fee is known, money means profit: rank by it.
+        if self.facts.profit.is_some() && !profit_was_known {
+            self.options.sort = crate::metrics::SortKey::Profit;
+        }
         // The lift model's leak check, once per read of the orders: the scorecard marks
         // each suspected code.
         let report = crate::metrics::lift(&self.facts, &Default::default(), self.today);

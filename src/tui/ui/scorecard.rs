@@ -13,7 +13,8 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use rust_decimal::Decimal;
 
-const SCORE_COLS: [Col; 14] = [
+/// The scorecard's columns; the last three (profit) only once a cost of goods or fee is set.
+const SCORE_COLS: [Col; 17] = [
     Col::number("#", 1),
     Col::text("Influencer", 1),
     Col::text("Platform", 6),
@@ -28,6 +29,9 @@ const SCORE_COLS: [Col; 14] = [
     Col::number("CAC", 2),
     Col::number("AOV", 5),
     Col::number("Eng %", 2),
+    Col::number("Profit", 3),
+    Col::number("Profit ROI %", 1),
+    Col::number("Break-even ROAS", 6),
 ];
 
 fn score_cells(row: &ScoreRow, leaked: bool) -> Vec<String> {
@@ -41,6 +45,11 @@ fn score_cells(row: &ScoreRow, leaked: bool) -> Vec<String> {
     }
     if leaked {
         out[1].push_str(" ⚠");
+    }
+    if row.roi_pct.is_some_and(|r| r > Decimal::ZERO)
+        && row.profit_roi_pct.is_some_and(|p| p < Decimal::ZERO)
+    {
+        out[1].push_str(" ▼");
     }
     out
 }
@@ -98,7 +107,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
     draw_table(
         frame,
         table_area,
-        &SCORE_COLS,
+        &SCORE_COLS[..if app.card.profit_known { 17 } else { 14 }],
         app.card.rows.len(),
         app.selected[0],
         |i| {
@@ -173,6 +182,20 @@ fn money_or_why(value: Option<Decimal>, row: &ScoreRow, metric: Metric, suffix: 
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: Theme) {
     let mut lines = figure_lines(row, theme);
+    if let (Some(roi), Some(profit_roi)) = (row.roi_pct, row.profit_roi_pct)
+        && roi > Decimal::ZERO
+        && profit_roi < Decimal::ZERO
+    {
+        lines.push(Line::styled(
+            format!(
+                "Loss     ROI {} % on revenue, but {} % on profit: after goods and fees her \
+                 orders do not pay for her",
+                fmt2(roi),
+                fmt2(profit_roi)
+            ),
+            theme.error(),
+        ));
+    }
     if let Some(flag) = app.leak_flags.get(&row.influencer_id) {
         lines.push(Line::styled(
             format!(
@@ -251,6 +274,20 @@ fn figure_lines(row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
             money_or_why(row.cac, row, Metric::Cac, "")
         )),
     ]));
+    if let Some(gross) = row.gross_profit {
+        let opt = |v: Option<Decimal>, unit: &str| {
+            v.map_or("— (no cost)".into(), |v| format!("{}{unit}", fmt2(v)))
+        };
+        lines.push(Line::from(vec![
+            Span::styled("Profit   ", theme.dim()),
+            Span::raw(format!(
+                "{} after goods and fees · profit ROI {} · break-even ROAS {}",
+                fmt2(gross),
+                opt(row.profit_roi_pct, " %"),
+                opt(row.breakeven_roas, "")
+            )),
+        ]));
+    }
     let engagement = match row.engagement_rate_pct {
         Some(e) => format!(
             "{} % = {} engagements / {} followers over {} post(s)",
