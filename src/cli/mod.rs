@@ -205,7 +205,7 @@ fn import(
     };
     let summary = import_file(store, file, &options)?;
     writeln!(out, "{summary}")?;
-    for warning in leak_warnings(&store.load_facts()?, today) {
+    for warning in leak_lines(&store.load_coded_facts()?, today) {
         writeln!(out, "warning: {warning}")?;
     }
     Ok(())
@@ -236,7 +236,7 @@ fn scorecard_cmd(
     let card = scorecard(&facts, &options, today);
     if a.csv.is_none() {
         // The table warns of codes that look leaked (the lift model's check).
-        for warning in leak_warnings(&facts, today) {
+        for warning in leak_lines(&facts, today) {
             writeln!(out, "warning: {warning}")?;
         }
     }
@@ -253,16 +253,17 @@ fn scorecard_cmd(
 
 /// "@sarah: SARAH20 used 41 times by new buyers outside any post window since 12 May —
 /// leaked?", for every code the lift model suspects.
-fn leak_warnings(facts: &crate::metrics::Facts, today: NaiveDate) -> Vec<String> {
-    let report = crate::metrics::lift(facts, &crate::metrics::LiftOptions::default(), today);
-    report
-        .rows
-        .iter()
-        .filter(|r| r.leak_suspected)
-        .filter_map(|r| {
-            let flag = r.flags.iter().find(|f| f.ends_with("leaked?"))?;
-            Some(format!("@{}: {flag}", r.handle))
-        })
+fn leak_lines(facts: &crate::metrics::Facts, today: NaiveDate) -> Vec<String> {
+    let handle = |id: i64| {
+        facts
+            .influencers
+            .iter()
+            .find(|i| i.id == id)
+            .map_or(String::new(), |i| i.handle.clone())
+    };
+    crate::metrics::leak_warnings(facts, today)
+        .into_iter()
+        .map(|(id, flag)| format!("@{}: {flag}", handle(id)))
         .collect()
 }
 

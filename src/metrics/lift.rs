@@ -124,6 +124,27 @@ enum Kind {
 
 /// The lift of every creator in the period (see the module documentation).
 pub fn lift(facts: &Facts, options: &LiftOptions, today: NaiveDate) -> LiftReport {
+    lift_with(facts, options, today, true)
+}
+
+/// The codes the model suspects of leaking, by influencer id, each with its flag in words
+/// ("SARAH20 used 41 times by new buyers outside any post window since 12 May 2026 —
+/// leaked?"). Only the coded orders matter here: the facts may hold just those, and no
+/// regression is run, so it is cheap enough to run after every import.
+pub fn leak_warnings(facts: &Facts, today: NaiveDate) -> Vec<(i64, String)> {
+    lift_with(facts, &LiftOptions::default(), today, false)
+        .rows
+        .into_iter()
+        .filter(|r| r.leak_suspected)
+        .filter_map(|r| {
+            let flag = r.flags.into_iter().find(|f| f.ends_with("leaked?"))?;
+            Some((r.influencer_id, flag))
+        })
+        .collect()
+}
+
+/// [`lift`], or with `full` false only what the coded orders tell (no regression, no costs).
+fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool) -> LiftReport {
     let window = i64::from(options.window_days.max(1));
     let counted: Vec<&super::OrderFact> = facts.orders.iter().filter(|o| is_counted(o)).collect();
     let (Some(first), Some(last)) = (
@@ -256,8 +277,14 @@ pub fn lift(facts: &Facts, options: &LiftOptions, today: NaiveDate) -> LiftRepor
         .collect();
 
     // Orders without any creator's code, on the baseline and every creator's curve.
-    let regression = Regression::fit(&uncoded, first, &post_days, &kernel, &coded);
-    let period_cost = costs(facts, first, last, today);
+    let (regression, period_cost) = if full {
+        (
+            Regression::fit(&uncoded, first, &post_days, &kernel, &coded),
+            costs(facts, first, last, today),
+        )
+    } else {
+        (None, HashMap::new())
+    };
 
     let mut notes = Vec::new();
     if facts.posts.is_empty() {

@@ -17,7 +17,7 @@ pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PayoutFact,
     PostFact, ProfitSettings,
 };
-pub use lift::{LiftOptions, LiftReport, LiftRow, lift};
+pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
 pub use payouts::{PayoutLine, payouts};
 pub use period::Period;
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};

@@ -230,8 +230,21 @@ impl Store {
         Ok(())
     }
 
+    /// The hand-entered facts and only the orders that carry a code: all a leak check needs,
+    /// at a fraction of the memory of every order.
+    pub fn load_coded_facts(&self) -> Result<Facts> {
+        let mut facts = Facts::default();
+        self.load_entries(&mut facts)?;
+        self.read_orders(&mut facts, "WHERE codes <> ''")?;
+        Ok(facts)
+    }
+
     /// Reads every order again (after an import, an undo or a restore).
     pub fn load_orders(&self, facts: &mut Facts) -> Result<()> {
+        self.read_orders(facts, "")
+    }
+
+    fn read_orders(&self, facts: &mut Facts, filter: &str) -> Result<()> {
         facts.orders.clear();
         facts.skipped_orders.clear();
         // Codes and utm sources interned: a shop has few distinct ones.
@@ -241,9 +254,11 @@ impl Store {
         let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> = HashMap::default();
         facts.orders = read_all(
             &self.conn,
-            "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
-                    subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes
-             FROM shop_order ORDER BY id",
+            &format!(
+                "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
+                        subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes
+                 FROM shop_order {filter} ORDER BY id"
+            ),
             "order",
             &mut facts.skipped_orders,
             |r| {

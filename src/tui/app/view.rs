@@ -21,15 +21,8 @@ impl App {
         }
         // The lift model's leak check, once per read of the orders: the scorecard marks
         // each suspected code.
-        let report = crate::metrics::lift(&self.facts, &Default::default(), self.today);
-        self.leak_flags = report
-            .rows
+        self.leak_flags = crate::metrics::leak_warnings(&self.facts, self.today)
             .into_iter()
-            .filter(|r| r.leak_suspected)
-            .filter_map(|r| {
-                let flag = r.flags.into_iter().find(|f| f.ends_with("leaked?"))?;
-                Some((r.influencer_id, flag))
-            })
             .collect();
         self.refresh_entries()
     }
