@@ -10,6 +10,7 @@ pub mod influencer;
 pub mod money;
 pub mod order;
 pub mod post;
+pub mod settings;
 pub mod text;
 pub mod value;
 

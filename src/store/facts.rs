@@ -73,10 +73,7 @@ fn count_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<u64>> {
     .transpose()
 }
 
-/// The settings of a shop's costs beyond the creators, by key.
-pub const COGS_PCT: &str = "cogs_pct";
-pub const PAYMENT_FEE_PCT: &str = "payment_fee_pct";
-pub const PAYMENT_FEE_FIXED: &str = "payment_fee_fixed";
+use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 
 impl Store {
     /// The cost of goods and payment fees, once any of them was set (the others count 0).

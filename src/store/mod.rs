@@ -18,9 +18,9 @@ pub use backup::{KEEP_AUTOMATIC, backup_dir};
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     private_dir(dir)
 }
+pub use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 pub use batches::{BatchInfo, BatchMeta};
 pub use entries::{CodeRow, CostRow, InfluencerRow};
-pub use facts::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
 pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 
@@ -286,6 +286,15 @@ impl Store {
                 .execute("DELETE FROM settings WHERE key = ?1", [key])?,
         };
         Ok(())
+    }
+
+    /// The refund hold in days, as set or by default.
+    pub fn hold_days(&self) -> Result<u32> {
+        use crate::domain::settings::{DEFAULT_HOLD_DAYS, REFUND_HOLD_DAYS};
+        Ok(self
+            .setting(REFUND_HOLD_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_HOLD_DAYS))
     }
 
     /// The column mapping saved for a header, as TOML.

@@ -77,6 +77,10 @@ pub enum Action {
     AddCost,
     AddPost,
     AddLink,
+    /// The shop's money settings (cost of goods, fees, refund hold).
+    MoneySettings,
+    /// Record a commission payout to the selected influencer.
+    AddPayout,
     // Forms
     Submit,
     NextField,

@@ -412,6 +412,8 @@ impl App {
             Action::AddCost => self.open_form(FormKind::Cost { id: None }),
             Action::AddPost => self.open_form(FormKind::Post { id: None }),
             Action::AddLink => self.open_form(FormKind::Link),
+            Action::MoneySettings => self.open_form(FormKind::Settings),
+            Action::AddPayout => self.open_form(FormKind::Payout),
             _ => {}
         }
         Ok(())

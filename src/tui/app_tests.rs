@@ -713,3 +713,46 @@ fn a_known_cost_of_goods_ranks_by_profit_and_marks_a_hidden_loss() {
         .unwrap();
     assert!(lossy.profit_roi_pct.unwrap() < rust_decimal::Decimal::ZERO);
 }
+
+#[test]
+fn money_settings_and_a_payout_from_the_keyboard() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('m'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no settings form");
+    };
+    assert_eq!(form.kind, crate::tui::form::FormKind::Settings);
+    typ(&mut app, "140");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_some(), "140 % is refused in place");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "40");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(
+        app.store
+            .setting(crate::store::COGS_PCT)
+            .unwrap()
+            .as_deref(),
+        Some("40")
+    );
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Profit);
+    // A payout to the selected influencer, pre-filled with what she is owed.
+    app.update(Action::GoTo(Screen::Influencers));
+    press(&mut app, KeyCode::Char('o'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no payout form");
+    };
+    assert!(form.title.contains("owed"), "{}", form.title);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "12.50");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(app.facts.payouts.len(), 1);
+    assert_eq!(app.facts.payouts[0].amount, 1250);
+}

@@ -19,6 +19,10 @@ pub enum FormKind {
     Code,
     Link,
     Campaign,
+    /// The shop's money settings.
+    Settings,
+    /// A commission payout.
+    Payout,
     Period,
     /// Map the columns of a file whose layout is not known.
     Mapping {

@@ -47,7 +47,10 @@ impl App {
     pub fn open_form(&mut self, kind: FormKind) {
         let needs_influencer = !matches!(
             kind,
-            FormKind::Influencer { .. } | FormKind::Campaign | FormKind::Period
+            FormKind::Influencer { .. }
+                | FormKind::Campaign
+                | FormKind::Period
+                | FormKind::Settings
         );
         if needs_influencer && forms::handles(self).is_empty() {
             self.fail("add an influencer first (screen 2, then a)");
@@ -64,6 +67,8 @@ impl App {
             FormKind::Code => forms::code::build(self, &who),
             FormKind::Link => forms::link::build(self, &who),
             FormKind::Campaign => forms::campaign::build(),
+            FormKind::Settings => forms::settings::build(self),
+            FormKind::Payout => forms::payout::build(self, &who),
             FormKind::Period => forms::period::build(self),
             // Built from the file's header when an unknown layout is met.
             FormKind::Mapping { .. } => return,
@@ -165,6 +170,8 @@ impl App {
             FormKind::Code => forms::code::submit(self, form),
             FormKind::Link => forms::link::submit(self, form),
             FormKind::Campaign => forms::campaign::submit(self, form),
+            FormKind::Settings => forms::settings::submit(self, form),
+            FormKind::Payout => forms::payout::submit(self, form),
             FormKind::Period => forms::period::submit(self, form),
             FormKind::Mapping { .. } => unreachable!("the mapping form previews, it does not save"),
         }

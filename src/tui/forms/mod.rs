@@ -10,8 +10,10 @@ pub(crate) mod cost;
 pub(crate) mod influencer;
 pub(crate) mod link;
 pub(crate) mod mapping;
+pub(crate) mod payout;
 pub(crate) mod period;
 pub(crate) mod post;
+pub(crate) mod settings;
 
 use super::app::App;
 use super::form::{FieldKey, Form};

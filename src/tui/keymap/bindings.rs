@@ -31,6 +31,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('m')],
+        Action::MoneySettings,
+        "money settings: cost of goods, payment fees, refund hold",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('s')],
         Action::CycleSort,
         "sort by ROI → CAC → engagement → revenue",
@@ -119,6 +126,13 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('c')],
         Action::AddCode,
         "give the selected influencer a promo code",
+        "",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('o')],
+        Action::AddPayout,
+        "pay the selected influencer her commission (shows what she is owed)",
         "",
     ),
     bind(

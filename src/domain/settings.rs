@@ -1,0 +1,105 @@
+//! The shop's money settings, by the names people type and the keys they are stored under,
+//! with the check every value passes (the command line and the app's settings form both use
+//! it).
+
+use crate::domain::{ValueError, parse_amount, parse_percent};
+
+/// Cost of goods, % of net revenue.
+pub const COGS_PCT: &str = "cogs_pct";
+/// Payment fee, % of net revenue.
+pub const PAYMENT_FEE_PCT: &str = "payment_fee_pct";
+/// Payment fee per counted order.
+pub const PAYMENT_FEE_FIXED: &str = "payment_fee_fixed";
+/// Days after an order before its commission is earned (refunds may still come).
+pub const REFUND_HOLD_DAYS: &str = "refund_hold_days";
+/// The refund hold when none is set.
+pub const DEFAULT_HOLD_DAYS: u32 = 30;
+
+/// A setting: the name people type, its stored key, and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setting {
+    pub name: &'static str,
+    pub key: &'static str,
+    pub what: &'static str,
+}
+
+/// Every money setting.
+pub const SETTINGS: [Setting; 4] = [
+    Setting {
+        name: "cogs-pct",
+        key: COGS_PCT,
+        what: "cost of goods, % of net revenue",
+    },
+    Setting {
+        name: "payment-fee-pct",
+        key: PAYMENT_FEE_PCT,
+        what: "payment fee, % of net revenue",
+    },
+    Setting {
+        name: "payment-fee-fixed",
+        key: PAYMENT_FEE_FIXED,
+        what: "payment fee per counted order",
+    },
+    Setting {
+        name: "refund-hold-days",
+        key: REFUND_HOLD_DAYS,
+        what: "days before commission is earned (default 30)",
+    },
+];
+
+/// The setting a typed name means (`cogs-pct`, `cogs_pct`, `COGS-PCT`).
+pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
+    let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+    SETTINGS
+        .into_iter()
+        .find(|s| s.name == wanted)
+        .ok_or_else(|| {
+            ValueError::new(
+                name,
+                "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed or refund-hold-days",
+            )
+        })
+}
+
+/// Checks a value for a setting and returns it as stored: a percentage from 0 to 100, an
+/// amount of 0 or more, or whole days from 0 to 365.
+pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError> {
+    Ok(match setting.key {
+        COGS_PCT | PAYMENT_FEE_PCT => parse_percent(value)?.normalize().to_string(),
+        PAYMENT_FEE_FIXED => {
+            let amount = parse_amount(value)?;
+            if amount.is_sign_negative() && !amount.is_zero() {
+                return Err(ValueError::new(value, "an amount of 0 or more"));
+            }
+            amount.normalize().to_string()
+        }
+        _ => value
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d <= 365)
+            .ok_or_else(|| ValueError::new(value, "a number of days from 0 to 365"))?
+            .to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_named_and_checked() {
+        assert_eq!(setting_named("COGS_PCT").unwrap().key, COGS_PCT);
+        assert!(setting_named("tax").is_err());
+        let s = |n| setting_named(n).unwrap();
+        assert_eq!(check_setting(s("cogs-pct"), "40.50").unwrap(), "40.5");
+        assert!(check_setting(s("cogs-pct"), "140").is_err());
+        assert_eq!(
+            check_setting(s("payment-fee-fixed"), "0.30").unwrap(),
+            "0.3"
+        );
+        assert!(check_setting(s("payment-fee-fixed"), "-1").is_err());
+        assert_eq!(check_setting(s("refund-hold-days"), " 14 ").unwrap(), "14");
+        assert!(check_setting(s("refund-hold-days"), "400").is_err());
+    }
+}

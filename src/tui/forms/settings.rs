@@ -1,0 +1,48 @@
+//! The money settings form: cost of goods, payment fees and the refund hold, as `shoutout
+//! settings` sets them (a blank field is not set).
+
+use super::FieldError;
+use crate::domain::settings::{SETTINGS, check_setting};
+use crate::tui::app::App;
+use crate::tui::form::{Field, FieldKey, Form, FormKind};
+
+/// The fields, keyed by the settings' stored keys, filled with what is set.
+pub(crate) fn build(app: &App) -> Form {
+    let fields = SETTINGS
+        .iter()
+        .map(|s| {
+            let value = app.store.setting(s.key).ok().flatten().unwrap_or_default();
+            let label = match s.key {
+                crate::domain::settings::COGS_PCT => "Cost of goods %",
+                crate::domain::settings::PAYMENT_FEE_PCT => "Payment fee %",
+                crate::domain::settings::PAYMENT_FEE_FIXED => "Fee per order",
+                _ => "Refund hold days",
+            };
+            Field::text(FieldKey(s.key), label, &value, s.what)
+        })
+        .collect();
+    Form::new(
+        FormKind::Settings,
+        "Money settings (blank = not set)",
+        fields,
+    )
+}
+
+/// Saves every field, each checked as the command line checks it.
+pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
+    let mut values = Vec::new();
+    for s in SETTINGS {
+        let value = match form.value(FieldKey(s.key)) {
+            "" => None,
+            v => Some(check_setting(s, v).map_err(|e| (s.key, e.to_string()))?),
+        };
+        values.push((s.key, value));
+    }
+    for (key, value) in values {
+        app.store
+            .set_setting(key, value.as_deref())
+            .map_err(|e| (key, e.to_string()))?;
+    }
+    app.reload().map_err(|e| ("", e.to_string()))?;
+    Ok("money settings saved: profit figures follow them".into())
+}
