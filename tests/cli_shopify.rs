@@ -469,3 +469,48 @@ fn profit_columns_payouts_and_settings_to_the_cent() {
             .contains(",sarah,instagram,12000,1,112.05,")
     );
 }
+
+#[test]
+fn the_planner_says_what_a_deal_must_bring() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    shop.ok(&["settings", "set", "cogs-pct", "40"]);
+    // The shop's counted orders average 66.75; milo takes no commission, so an order leaves
+    // 66.75 × 0.6 = 40.05, and 200.00 / 40.05 = 4.99 orders break even.
+    let out = shop.ok(&[
+        "plan",
+        "--influencer",
+        "milo",
+        "--fee",
+        "180",
+        "--product",
+        "20",
+    ]);
+    assert!(out.contains("leaves 40.05"), "{out}");
+    assert!(
+        out.contains("Break-even: 4.99 orders, 333.33 of revenue"),
+        "{out}"
+    );
+    // milo has no posts: sarah, the other micro creator, is the guide (2 orders a post).
+    assert!(out.contains("1 other micro creator"), "{out}");
+    assert!(
+        out.contains("the most worth paying as a fee: 60.10"),
+        "{out}"
+    );
+    // A creator not yet hired, of sarah's tier (micro: 12,000 followers).
+    let out = shop.ok(&[
+        "plan",
+        "--followers",
+        "20000",
+        "--platform",
+        "instagram",
+        "--fee",
+        "50",
+    ]);
+    assert!(
+        out.contains("a micro creator") && out.contains("1 other micro creator"),
+        "{out}"
+    );
+    assert!(out.contains("orders per post 2.00 / 2.00 / 2.00"), "{out}");
+}

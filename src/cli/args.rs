@@ -71,6 +71,8 @@ pub enum Command {
     /// Commission payouts: record one, or see what each creator is owed
     #[command(subcommand)]
     Payout(PayoutCmd),
+    /// What a deal must bring to break even, what to expect, and the most worth paying
+    Plan(PlanArgs),
     /// Load the demo shop into the database (it must be empty)
     Demo,
     /// Write a consistent copy of the database to FILE (safe while the app is running)
@@ -372,6 +374,30 @@ pub enum PayoutCmd {
         #[arg(long, requires = "csv")]
         force: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// A creator the shop has worked with (her own history is used)
+    #[arg(long, value_name = "HANDLE", required_unless_present = "followers")]
+    pub influencer: Option<String>,
+    /// A creator not yet hired: her followers (the shop's creators of her tier are used)
+    #[arg(long, value_parser = parse_count, requires = "platform")]
+    pub followers: Option<u64>,
+    #[arg(long, value_parser = parse_platform)]
+    pub platform: Option<Platform>,
+    /// The fee offered
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub fee: Decimal,
+    /// What the product sent costs you
+    #[arg(long, default_value = "0", value_parser = parse_amount, allow_hyphen_values = true)]
+    pub product: Decimal,
+    /// Her commission, percent of her attributed revenue [default: hers, else 0]
+    #[arg(long, value_parser = parse_percent, value_name = "PCT")]
+    pub commission: Option<Decimal>,
+    /// Posts the deal buys
+    #[arg(long, default_value_t = 1)]
+    pub posts: u32,
 }
 
 #[derive(Debug, Args)]

@@ -64,6 +64,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Lift(args) => lift_cmd(&store, args, today, out),
         Command::Settings(cmd) => money::settings(&mut store, cmd, out),
         Command::Payout(cmd) => money::payout(&mut store, cmd, today, out),
+        Command::Plan(args) => money::plan(&store, args, today, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
             store.backup_to(file)?;
@@ -139,6 +140,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Campaign(CampaignCmd::List)
             | Command::Link(LinkCmd::List)
             | Command::Settings(args::SettingsCmd::List)
+            | Command::Plan(_)
             | Command::Payout(args::PayoutCmd::List { .. })
     )
 }

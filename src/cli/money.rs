@@ -1,7 +1,7 @@
 //! The commands about money beyond the scorecard: the shop's settings (cost of goods,
 //! payment fees, the refund hold) and commission payouts.
 
-use super::args::{PayoutCmd, SettingsCmd};
+use super::args::{PayoutCmd, PlanArgs, SettingsCmd};
 use super::{write_columns, write_report};
 use crate::domain::fmt2;
 use crate::domain::settings::{SETTINGS, check_setting, setting_named};
@@ -118,6 +118,117 @@ pub(super) fn payout(
                 },
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Plans a deal with a creator, from her history or her tier's.
+pub(super) fn plan(
+    store: &Store,
+    a: &PlanArgs,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if a.fee.is_sign_negative() || a.product.is_sign_negative() {
+        anyhow::bail!("--fee and --product are amounts of 0 or more");
+    }
+    let facts = store.load_facts()?;
+    let known = a
+        .influencer
+        .as_deref()
+        .map(|h| store.influencer_by_handle(h))
+        .transpose()?;
+    let request = crate::metrics::PlanRequest {
+        influencer_id: known.as_ref().map(|k| k.id),
+        followers: known
+            .as_ref()
+            .map_or(a.followers.unwrap_or(0), |k| k.followers),
+        platform: known
+            .as_ref()
+            .map_or(a.platform.unwrap_or(crate::domain::Platform::Other), |k| {
+                k.platform
+            }),
+        fee: a.fee,
+        product: a.product,
+        commission_pct: a
+            .commission
+            .or(known.as_ref().map(|k| k.commission_pct))
+            .unwrap_or_default(),
+        posts: a.posts,
+    };
+    let rows = crate::metrics::scorecard(&facts, &Default::default(), today).rows;
+    let tiers = store.tiers()?;
+    let p = crate::metrics::plan(&facts, &rows, &request, facts.profit.as_ref(), &tiers);
+    let who = known.as_ref().map_or_else(
+        || {
+            format!(
+                "a {} creator ({} followers)",
+                tiers.of(request.followers),
+                request.followers
+            )
+        },
+        |k| format!("@{}", k.handle),
+    );
+    writeln!(
+        out,
+        "Plan for {who}: fee {} + product {} = {}",
+        fmt2(a.fee),
+        fmt2(a.product),
+        fmt2(p.cost)
+    )?;
+    if facts.profit.is_none() {
+        writeln!(
+            out,
+            "(no cost of goods or fee is set: revenue counts as profit; see `shoutout settings`)"
+        )?;
+    }
+    writeln!(
+        out,
+        "An order brings {} on average and leaves {} after goods, fees and her {} % commission.",
+        fmt2(p.aov),
+        fmt2(p.profit_per_order),
+        request.commission_pct.normalize()
+    )?;
+    match (p.breakeven_orders, p.breakeven_revenue) {
+        (Some(o), Some(r)) => writeln!(
+            out,
+            "Break-even: {} orders, {} of revenue.",
+            fmt2(o),
+            fmt2(r)
+        )?,
+        _ => writeln!(
+            out,
+            "Break-even: never; an order leaves nothing at these costs."
+        )?,
+    }
+    writeln!(out, "Expected from {}:", p.basis)?;
+    match (p.orders_per_post, p.expected_profit, p.max_fee) {
+        (Some((l, t, h)), Some((pl, pt, ph)), Some(max)) => {
+            writeln!(
+                out,
+                "  orders per post {} / {} / {} (low / typical / high) over {} post(s)",
+                fmt2(l),
+                fmt2(t),
+                fmt2(h),
+                a.posts.max(1)
+            )?;
+            writeln!(
+                out,
+                "  profit of the deal {} / {} / {}",
+                fmt2(pl),
+                fmt2(pt),
+                fmt2(ph)
+            )?;
+            writeln!(
+                out,
+                "  the most worth paying as a fee: {} (expected orders × AOV × margin − product)",
+                fmt2(max)
+            )?;
+        }
+        _ => writeln!(
+            out,
+            "  nothing to go on yet: log her posts, or hire a few of her tier first"
+        )?,
     }
     Ok(())
 }

@@ -14,6 +14,12 @@ pub const PAYMENT_FEE_FIXED: &str = "payment_fee_fixed";
 pub const REFUND_HOLD_DAYS: &str = "refund_hold_days";
 /// The refund hold when none is set.
 pub const DEFAULT_HOLD_DAYS: u32 = 30;
+/// Followers from which a creator is micro (below: nano).
+pub const TIER_MICRO: &str = "tier_micro";
+/// Followers from which a creator is macro.
+pub const TIER_MACRO: &str = "tier_macro";
+/// Followers from which a creator is mega.
+pub const TIER_MEGA: &str = "tier_mega";
 
 /// A setting: the name people type, its stored key, and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +29,8 @@ pub struct Setting {
     pub what: &'static str,
 }
 
-/// Every money setting.
-pub const SETTINGS: [Setting; 4] = [
+/// Every setting.
+pub const SETTINGS: [Setting; 7] = [
     Setting {
         name: "cogs-pct",
         key: COGS_PCT,
@@ -45,6 +51,21 @@ pub const SETTINGS: [Setting; 4] = [
         key: REFUND_HOLD_DAYS,
         what: "days before commission is earned (default 30)",
     },
+    Setting {
+        name: "tier-micro",
+        key: TIER_MICRO,
+        what: "followers from which a creator is micro (default 10000)",
+    },
+    Setting {
+        name: "tier-macro",
+        key: TIER_MACRO,
+        what: "followers from which a creator is macro (default 100000)",
+    },
+    Setting {
+        name: "tier-mega",
+        key: TIER_MEGA,
+        what: "followers from which a creator is mega (default 1000000)",
+    },
 ];
 
 /// The setting a typed name means (`cogs-pct`, `cogs_pct`, `COGS-PCT`).
@@ -56,7 +77,8 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
         .ok_or_else(|| {
             ValueError::new(
                 name,
-                "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed or refund-hold-days",
+                "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed, refund-hold-days, \
+             tier-micro, tier-macro or tier-mega",
             )
         })
 }
@@ -73,6 +95,7 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             }
             amount.normalize().to_string()
         }
+        TIER_MICRO | TIER_MACRO | TIER_MEGA => crate::domain::parse_count(value)?.to_string(),
         _ => value
             .trim()
             .parse::<u32>()

@@ -10,6 +10,7 @@ mod lift;
 mod linalg;
 mod payouts;
 mod period;
+mod plan;
 mod row;
 mod scorecard;
 
@@ -20,6 +21,7 @@ pub use facts::{
 pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
 pub use payouts::{PayoutLine, payouts};
 pub use period::Period;
+pub use plan::{Plan, PlanRequest, Tiers, plan};
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{
     Prepared, aov, breakeven_roas, cac, engagement_rate_pct, engagements, gross_profit, is_counted,

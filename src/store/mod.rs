@@ -297,6 +297,23 @@ impl Store {
             .unwrap_or(DEFAULT_HOLD_DAYS))
     }
 
+    /// The follower tiers, as set or by default.
+    pub fn tiers(&self) -> Result<crate::metrics::Tiers> {
+        use crate::domain::settings::{TIER_MACRO, TIER_MEGA, TIER_MICRO};
+        let read = |key: &str, default: u64| -> Result<u64> {
+            Ok(self
+                .setting(key)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default))
+        };
+        let d = crate::metrics::Tiers::default();
+        Ok(crate::metrics::Tiers {
+            micro: read(TIER_MICRO, d.micro)?,
+            macro_: read(TIER_MACRO, d.macro_)?,
+            mega: read(TIER_MEGA, d.mega)?,
+        })
+    }
+
     /// The column mapping saved for a header, as TOML.
     pub fn saved_mapping(&self, header_key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

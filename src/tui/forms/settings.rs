@@ -1,5 +1,5 @@
-//! The money settings form: cost of goods, payment fees and the refund hold, as `shoutout
-//! settings` sets them (a blank field is not set).
+//! The settings form: cost of goods, payment fees, the refund hold and the follower tiers,
+//! as `shoutout settings` sets them (a blank field is not set).
 
 use super::FieldError;
 use crate::domain::settings::{SETTINGS, check_setting};
@@ -12,11 +12,15 @@ pub(crate) fn build(app: &App) -> Form {
         .iter()
         .map(|s| {
             let value = app.store.setting(s.key).ok().flatten().unwrap_or_default();
+            use crate::domain::settings as k;
             let label = match s.key {
-                crate::domain::settings::COGS_PCT => "Cost of goods %",
-                crate::domain::settings::PAYMENT_FEE_PCT => "Payment fee %",
-                crate::domain::settings::PAYMENT_FEE_FIXED => "Fee per order",
-                _ => "Refund hold days",
+                k::COGS_PCT => "Cost of goods %",
+                k::PAYMENT_FEE_PCT => "Payment fee %",
+                k::PAYMENT_FEE_FIXED => "Fee per order",
+                k::REFUND_HOLD_DAYS => "Refund hold days",
+                k::TIER_MICRO => "Micro from",
+                k::TIER_MACRO => "Macro from",
+                _ => "Mega from",
             };
             Field::text(FieldKey(s.key), label, &value, s.what)
         })
