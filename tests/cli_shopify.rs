@@ -514,3 +514,50 @@ fn the_planner_says_what_a_deal_must_bring() {
     );
     assert!(out.contains("orders per post 2.00 / 2.00 / 2.00"), "{out}");
 }
+
+#[test]
+fn a_channel_sits_below_the_creators_and_never_takes_a_rank() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["channel", "add", "Meta ads"]);
+    shop.ok(&["code", "add", "FREESHIP", "--influencer", "meta-ads"]);
+    shop.ok(&[
+        "cost",
+        "add",
+        "--channel",
+        "Meta ads",
+        "--kind",
+        "fee",
+        "--amount",
+        "10",
+        "--date",
+        "2026-05-01",
+    ]);
+    assert!(
+        shop.fails(&[
+            "cost",
+            "add",
+            "--channel",
+            "sarah",
+            "--kind",
+            "fee",
+            "--amount",
+            "1",
+            "--date",
+            "2026-05-01"
+        ])
+        .contains("not a channel")
+    );
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    // Without --channels the scorecard is the creators' only, exactly as before.
+    assert_eq!(shop.scorecard_csv(), first_import_card());
+    let card = shop.ok(&["scorecard", "--channels", "--csv", "-"]);
+    let last = card.lines().last().unwrap();
+    assert!(last.starts_with(",meta-ads,channel,0,0,10.00,"), "{card}");
+    assert!(
+        card.contains("\n1,milo,") && card.contains("\n2,sarah,"),
+        "ranks unchanged: {card}"
+    );
+    assert!(shop.ok(&["channel", "list"]).contains("Meta ads"));
+    assert!(!shop.ok(&["influencer", "list"]).contains("meta-ads"));
+}

@@ -68,12 +68,12 @@ fn a_database_of_the_first_schema_upgrades_with_every_row_intact() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     // The state before the upgrade was kept.
     let kept = shop
         .dir
         .path()
-        .join("backups/shop-before-schema-5-from-1.db");
+        .join("backups/shop-before-schema-6-from-1.db");
     let old = Connection::open(&kept).unwrap();
     let v: i64 = old
         .query_row("PRAGMA user_version", [], |r| r.get(0))

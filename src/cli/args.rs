@@ -73,6 +73,9 @@ pub enum Command {
     Payout(PayoutCmd),
     /// What a deal must bring to break even, what to expect, and the most worth paying
     Plan(PlanArgs),
+    /// The shop's other channels (Meta ads, a newsletter) to compare creators with
+    #[command(subcommand)]
+    Channel(ChannelCmd),
     /// Load the demo shop into the database (it must be empty)
     Demo,
     /// Write a consistent copy of the database to FILE (safe while the app is running)
@@ -142,10 +145,18 @@ pub enum CodeCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum CostCmd {
-    /// Record a cost
+    /// Record a cost (of a creator, or with --channel of a channel such as Meta ads)
     Add {
-        #[arg(long, value_name = "HANDLE")]
-        influencer: String,
+        #[arg(
+            long,
+            value_name = "HANDLE",
+            required_unless_present = "channel",
+            conflicts_with = "channel"
+        )]
+        influencer: Option<String>,
+        /// A channel's spend instead (see `shoutout channel add`)
+        #[arg(long, value_name = "NAME")]
+        channel: Option<String>,
         /// fee, product, shipping, bonus or other
         #[arg(long, value_parser = parse_kind)]
         kind: CostKind,
@@ -331,6 +342,18 @@ pub struct ScorecardArgs {
     /// never replaced)
     #[arg(long, requires = "csv")]
     pub force: bool,
+    /// Show the shop's other channels below the creators (never in their ranks)
+    #[arg(long)]
+    pub channels: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCmd {
+    /// Add a channel: its spend is entered with `cost add --channel NAME`, its orders come
+    /// from its own codes (`code add CODE --influencer NAME`) or utm_source, like a creator's
+    Add { name: String },
+    /// List the channels
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,7 +2,7 @@
 //! campaigns and links (add, list, delete), each through the domain's constructors and the
 //! store, as the app does.
 
-use super::args::{CampaignCmd, CodeCmd, CostCmd, InfluencerCmd, LinkCmd, PostArgs};
+use super::args::{CampaignCmd, ChannelCmd, CodeCmd, CostCmd, InfluencerCmd, LinkCmd, PostArgs};
 use super::{confirm, flag_err, write_columns};
 use crate::domain::{NewCampaign, NewCost, NewInfluencer, NewPost, fmt2};
 use crate::store::Store;
@@ -169,6 +169,7 @@ pub(super) fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Res
     match cmd {
         CostCmd::Add {
             influencer,
+            channel,
             kind,
             amount,
             date,
@@ -176,7 +177,14 @@ pub(super) fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Res
             campaign,
         } => {
             let cost = NewCost::new(*kind, *amount, *date, note).map_err(flag_err)?;
-            let owner = store.influencer_by_handle(influencer)?;
+            let name = influencer
+                .as_deref()
+                .or(channel.as_deref())
+                .unwrap_or_default();
+            let owner = store.influencer_by_handle(name)?;
+            if channel.is_some() && !owner.channel {
+                bail!("'{name}' is a creator, not a channel: use --influencer");
+            }
             let campaign = campaign_id(store, campaign)?;
             store.add_cost(owner.id, &cost, campaign)?;
             writeln!(
@@ -382,6 +390,29 @@ pub(super) fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Res
             let mut rows = vec![["id".to_string(), "influencer".into(), "link".into()]];
             for l in store.links()? {
                 rows.push([l.id.to_string(), format!("@{}", l.handle), l.url]);
+            }
+            write_columns(out, &rows)?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn channel(store: &mut Store, cmd: &ChannelCmd, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        ChannelCmd::Add { name } => {
+            store.add_channel(name)?;
+            let row = store.influencer_by_handle(name)?;
+            writeln!(
+                out,
+                "added channel '{}' (also known as {}): record its spend with `cost add \
+                 --channel`, give it codes with `code add CODE --influencer {}`",
+                row.name, row.handle, row.handle
+            )?;
+        }
+        ChannelCmd::List => {
+            let mut rows = vec![["channel".to_string(), "handle".into()]];
+            for c in store.channels()? {
+                rows.push([c.name, c.handle]);
             }
             write_columns(out, &rows)?;
         }

@@ -65,6 +65,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Settings(cmd) => money::settings(&mut store, cmd, out),
         Command::Payout(cmd) => money::payout(&mut store, cmd, today, out),
         Command::Plan(args) => money::plan(&store, args, today, out),
+        Command::Channel(cmd) => entries::channel(&mut store, cmd, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
             store.backup_to(file)?;
@@ -141,6 +142,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Link(LinkCmd::List)
             | Command::Settings(args::SettingsCmd::List)
             | Command::Plan(_)
+            | Command::Channel(args::ChannelCmd::List)
             | Command::Payout(args::PayoutCmd::List { .. })
     )
 }
@@ -235,7 +237,10 @@ fn scorecard_cmd(
         search: String::new(),
     };
     let facts = load_facts(store)?;
-    let card = scorecard(&facts, &options, today);
+    let mut card = scorecard(&facts, &options, today);
+    if !a.channels {
+        card.channels.clear();
+    }
     if a.csv.is_none() {
         // The table warns of codes that look leaked (the lift model's check).
         for warning in leak_lines(&facts, today) {

@@ -35,11 +35,12 @@ pub fn neutralize(text: &str) -> String {
     }
 }
 
-/// Writes the scorecard as UTF-8 CSV, rows in the scorecard's order.
+/// Writes the scorecard as UTF-8 CSV, rows in the scorecard's order, then any channels
+/// (no rank).
 pub fn write_csv(card: &Scorecard, out: impl Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
-    for row in &card.rows {
+    for row in card.rows.iter().chain(&card.channels) {
         let record: Vec<String> = cells(row)
             .into_iter()
             .zip(TEXT_COLUMNS)

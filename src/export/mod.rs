@@ -18,13 +18,18 @@ use crate::domain::fmt2;
 use crate::metrics::ScoreRow;
 use rust_decimal::Decimal;
 
-/// The cells of a row in [`CSV_HEADER`] order; `None` where a figure is undefined.
+/// The cells of a row in [`CSV_HEADER`] order; `None` where a figure is undefined. A
+/// channel has no rank, and `channel` for its platform.
 pub fn cells(row: &ScoreRow) -> [Option<String>; 17] {
     let opt = |v: Option<Decimal>| v.map(fmt2);
     [
-        Some(row.rank.to_string()),
+        (!row.channel).then(|| row.rank.to_string()),
         Some(row.handle.clone()),
-        Some(row.platform.as_str().to_string()),
+        Some(if row.channel {
+            "channel".to_string()
+        } else {
+            row.platform.as_str().to_string()
+        }),
         Some(row.followers.to_string()),
         Some(row.posts.to_string()),
         Some(fmt2(row.cost)),

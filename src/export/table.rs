@@ -30,6 +30,7 @@ pub fn render_table(card: &Scorecard) -> String {
     let body: Vec<Vec<String>> = card
         .rows
         .iter()
+        .chain(&card.channels)
         .map(|row| {
             let mut cells: Vec<String> = cells(row)
                 .into_iter()

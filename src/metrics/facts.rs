@@ -77,6 +77,9 @@ pub struct InfluencerFact {
     /// Percent of attributed net revenue paid as commission (10 = 10 %).
     pub commission_pct: Decimal,
     pub archived: bool,
+    /// A channel (Meta ads, a newsletter): on the scorecard below the creators, never ranked
+    /// among them.
+    pub channel: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,6 +64,7 @@ fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
             followers: 10_000,
             commission_pct: Decimal::ZERO,
             archived: false,
+            channel: false,
         });
         facts.codes.push(CodeFact {
             code: format!("CODE{c}"),
@@ -350,6 +351,7 @@ fn one_buyer_using_her_own_code_is_flagged() {
         followers: 500,
         commission_pct: Decimal::ZERO,
         archived: false,
+        channel: false,
     });
     facts.codes.push(CodeFact {
         code: "SELF".into(),

@@ -124,6 +124,7 @@ mod tests {
             followers: 1,
             commission_pct: pct,
             archived: false,
+            channel: false,
         };
         let facts = Facts {
             influencers: vec![inf(1, "ana", dec!(10)), inf(2, "bo", dec!(15))],

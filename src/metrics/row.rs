@@ -99,6 +99,8 @@ pub struct ScoreRow {
     pub platform: Platform,
     pub followers: u64,
     pub archived: bool,
+    /// A channel's row (see [`Scorecard::channels`]).
+    pub channel: bool,
     pub posts: u64,
     /// Σ likes + comments + shares + saves over the posts counted.
     pub engagements: u64,
@@ -157,7 +159,11 @@ impl ScoreRow {
 /// The ranked scorecard and what it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scorecard {
+    /// The creators, ranked.
     pub rows: Vec<ScoreRow>,
+    /// The shop's other channels (Meta ads, a newsletter), by the same sort but never in
+    /// the creators' ranks.
+    pub channels: Vec<ScoreRow>,
     /// Whether a cost of goods or a payment fee is set (the profit figures exist).
     pub profit_known: bool,
     pub from: Option<NaiveDate>,

@@ -166,16 +166,18 @@ pub fn scorecard_prepared(
     let owners = Owners::new(facts, &index);
     credit_orders(facts, prepared, &owners, options, range, &mut acc);
     add_costs_and_posts(facts, &index, options, range, &mut acc);
-    let mut rows: Vec<ScoreRow> = facts
+    let (mut rows, mut channels): (Vec<ScoreRow>, Vec<ScoreRow>) = facts
         .influencers
         .iter()
         .zip(acc)
-        .filter(|(inf, _)| options.platform.is_none_or(|p| p == inf.platform))
+        .filter(|(inf, _)| inf.channel || options.platform.is_none_or(|p| p == inf.platform))
         .map(|(inf, a)| score_row(inf, a, facts.profit.as_ref()))
-        .collect();
+        .partition(|r| !r.channel);
     rank(&mut rows, options.sort);
+    rank(&mut channels, options.sort);
     Scorecard {
         rows,
+        channels,
         profit_known: facts.profit.is_some(),
         from: range.0,
         to: range.1,
@@ -342,6 +344,7 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         platform: inf.platform,
         followers: inf.followers,
         archived: inf.archived,
+        channel: inf.channel,
         posts: a.posts,
         engagements: a.engagements,
         post_followers: a.post_followers,

@@ -28,6 +28,7 @@ impl Shop {
             followers: 10_000,
             commission_pct: Decimal::ZERO,
             archived: false,
+            channel: false,
         });
         self
     }

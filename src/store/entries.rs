@@ -20,6 +20,8 @@ pub struct InfluencerRow {
     pub commission_pct: Decimal,
     pub notes: String,
     pub archived: bool,
+    /// A channel (Meta ads, a newsletter), not a creator.
+    pub channel: bool,
 }
 
 /// A promo code with its owner.
@@ -115,11 +117,12 @@ fn influencer_row(r: &Row) -> rusqlite::Result<InfluencerRow> {
         commission_pct: from_cents(r.get(5)?).normalize(),
         notes: r.get(6)?,
         archived: r.get(7)?,
+        channel: r.get(8)?,
     })
 }
 
 const INFLUENCER_COLUMNS: &str =
-    "id, handle, name, platform, followers, commission_bp, notes, archived";
+    "id, handle, name, platform, followers, commission_bp, notes, archived, channel";
 
 impl Store {
     /// Adds an influencer; refuses a handle that exists in any letter case.
@@ -203,10 +206,56 @@ impl Store {
     /// All influencers, by handle.
     pub fn influencers(&self) -> Result<Vec<InfluencerRow>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {INFLUENCER_COLUMNS} FROM influencer ORDER BY handle COLLATE NOCASE"
+            "SELECT {INFLUENCER_COLUMNS} FROM influencer WHERE channel = 0
+             ORDER BY handle COLLATE NOCASE"
         ))?;
         let rows = stmt.query_map([], influencer_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The channels (Meta ads, a newsletter), by name.
+    pub fn channels(&self) -> Result<Vec<InfluencerRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {INFLUENCER_COLUMNS} FROM influencer WHERE channel = 1
+             ORDER BY name COLLATE NOCASE"
+        ))?;
+        let rows = stmt.query_map([], influencer_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a channel named `name` ("Meta ads"); it is found by its name or by its slug
+    /// ("meta-ads") wherever a handle is asked for.
+    pub fn add_channel(&mut self, name: &str) -> Result<i64> {
+        let name = name.trim();
+        let slug: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if slug.is_empty() || name.chars().any(crate::domain::text::is_unsafe) {
+            return Err(StoreError::Invalid {
+                field: "name",
+                error: ValueError::new(name, "a channel name like Meta ads"),
+            });
+        }
+        self.conn
+            .execute(
+                "INSERT INTO influencer (handle, name, platform, followers, channel)
+                 VALUES (?1, ?2, 'other', 0, 1)",
+                params![slug, name],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::DuplicateHandle(slug.clone())
+                } else {
+                    e.into()
+                }
+            })?;
+        Ok(self.conn.last_insert_rowid())
     }
 
     /// The influencer with this handle (any letter case, with or without `@`).
@@ -215,7 +264,8 @@ impl Store {
         self.conn
             .query_row(
                 &format!(
-                    "SELECT {INFLUENCER_COLUMNS} FROM influencer WHERE handle = ?1 COLLATE NOCASE"
+                    "SELECT {INFLUENCER_COLUMNS} FROM influencer
+                     WHERE handle = ?1 COLLATE NOCASE OR (channel = 1 AND name = ?1 COLLATE NOCASE)"
                 ),
                 [wanted],
                 influencer_row,

@@ -116,7 +116,7 @@ impl Store {
         skipped.clear();
         facts.influencers = read_all(
             c,
-            "SELECT id, handle, name, platform, followers, commission_bp, archived
+            "SELECT id, handle, name, platform, followers, commission_bp, archived, channel
              FROM influencer ORDER BY id",
             "influencer",
             skipped,
@@ -129,6 +129,7 @@ impl Store {
                     followers: count_col(r, 4)?.unwrap_or(0),
                     commission_pct: crate::domain::from_cents(r.get(5)?),
                     archived: r.get(6)?,
+                    channel: r.get(7)?,
                 })
             },
         )?;

@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V5,
         then: None,
     },
+    Migration {
+        sql: V6,
+        then: None,
+    },
 ];
 
 /// The setting that holds a database's customer secret (64 hex digits).
@@ -321,4 +325,10 @@ CREATE TABLE payout (
     note          TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX payout_by_influencer ON payout(influencer_id);
+"#;
+
+/// Channels (Meta ads, a newsletter) beside the creators: rows of `influencer` that take
+/// costs, codes and links like a creator's, and never a creator's rank.
+const V6: &str = r#"
+ALTER TABLE influencer ADD COLUMN channel INTEGER NOT NULL DEFAULT 0;
 "#;

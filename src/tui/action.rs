@@ -63,6 +63,8 @@ pub enum Action {
     ToggleDetail,
     /// Switch the scorecard between "by code" and "incremental" (the lift model).
     ToggleLift,
+    /// Show the shop's other channels (Meta ads, a newsletter) below the creators.
+    ToggleChannels,
     Export,
     // Anywhere outside a form
     Import,

@@ -118,6 +118,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Codes the lift model suspects of leaking, by influencer: the flag in words.
     pub leak_flags: std::collections::HashMap<i64, String>,
+    /// Whether the scorecard shows the shop's other channels below the creators.
+    pub show_channels: bool,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The shop of the file being imported, as the import box gave it.
@@ -147,6 +149,7 @@ impl App {
             options: ScorecardOptions::default(),
             card: Scorecard {
                 rows: Vec::new(),
+                channels: Vec::new(),
                 profit_known: false,
                 from: None,
                 to: None,
@@ -164,6 +167,7 @@ impl App {
             seen_version: 0,
             import_shop: None,
             lift: None,
+            show_channels: false,
             leak_flags: Default::default(),
         };
         app.reload()?;
@@ -389,6 +393,7 @@ impl App {
                 }
             }
             Action::ToggleLift => self.toggle_lift(),
+            Action::ToggleChannels => self.toggle_channels(),
             Action::Export => self.export()?,
             Action::Import => {
                 self.modal = Some(Modal::ImportPath {

@@ -756,3 +756,21 @@ fn money_settings_and_a_payout_from_the_keyboard() {
     assert_eq!(app.facts.payouts.len(), 1);
     assert_eq!(app.facts.payouts[0].amount, 1250);
 }
+
+#[test]
+fn channels_show_below_the_creators_on_a_key() {
+    let (mut app, _dir) = demo();
+    let creators = app.card.rows.len();
+    app.store.add_channel("Newsletter").unwrap();
+    app.reload().unwrap();
+    assert_eq!(
+        app.card.rows.len(),
+        creators,
+        "a channel never joins the creators' ranks"
+    );
+    assert_eq!(app.card.channels.len(), 1);
+    assert!(!app.show_channels);
+    press(&mut app, KeyCode::Char('C'));
+    assert!(app.show_channels);
+    assert_eq!(app.card.channels[0].handle, "newsletter");
+}

@@ -73,6 +73,7 @@ impl App {
         self.card.from = card.from;
         self.card.to = card.to;
         self.card.profit_known = card.profit_known;
+        self.card.channels = card.channels;
         self.refilter();
         if self.lift.is_some() {
             self.lift = Some(self.lift_report());
@@ -88,6 +89,14 @@ impl App {
             ..Default::default()
         };
         crate::metrics::lift(&self.facts, &options, self.today)
+    }
+
+    /// Shows or hides the shop's other channels below the creators.
+    pub(super) fn toggle_channels(&mut self) {
+        self.show_channels = !self.show_channels;
+        if self.show_channels && self.card.channels.is_empty() {
+            self.say("no channels yet: `shoutout channel add \"Meta ads\"` adds one");
+        }
     }
 
     /// Switches the scorecard between "by code" and "incremental".

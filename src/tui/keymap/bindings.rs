@@ -31,6 +31,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('C')],
+        Action::ToggleChannels,
+        "show / hide the shop's other channels below the creators",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('m')],
         Action::MoneySettings,
         "money settings: cost of goods, payment fees, refund hold",

@@ -96,6 +96,35 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::from(info)), info_area);
+    let cols = &SCORE_COLS[..if app.card.profit_known { 17 } else { 14 }];
+    let channels = if app.show_channels {
+        app.card.channels.len()
+    } else {
+        0
+    };
+    let [table_area, channel_area] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(if channels > 0 { channels as u16 + 2 } else { 0 }),
+    ])
+    .areas(table_area);
+    if channels > 0 {
+        // Below the creators, never ranked among them (and never selected).
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(" Other channels ")
+            .title_style(theme.title());
+        let inner = block.inner(channel_area);
+        frame.render_widget(block, channel_area);
+        draw_table(
+            frame,
+            inner,
+            cols,
+            channels,
+            usize::MAX,
+            |i| score_cells(&app.card.channels[i], false),
+            theme,
+        );
+    }
     if app.card.rows.is_empty() {
         frame.render_widget(
             Paragraph::new("No creator matches these filters (Esc clears the search).")
@@ -107,7 +136,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
     draw_table(
         frame,
         table_area,
-        &SCORE_COLS[..if app.card.profit_known { 17 } else { 14 }],
+        cols,
         app.card.rows.len(),
         app.selected[0],
         |i| {
