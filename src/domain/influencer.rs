@@ -176,8 +176,10 @@ mod tests {
 
     #[test]
     fn parse_names_the_wrong_field() {
-        let err = NewInfluencer::parse("ana", "", "instagram", "12k", "").unwrap_err();
+        let err = NewInfluencer::parse("ana", "", "instagram", "12,5", "").unwrap_err();
         assert_eq!(err.0, "followers");
+        let k = NewInfluencer::parse("ana", "", "instagram", "12k", "").unwrap();
+        assert_eq!(k.followers, 12_000);
         let ok = NewInfluencer::parse("ana", " Ana ", "instagram", "12000", "").unwrap();
         assert_eq!(ok.name, "Ana");
         assert_eq!(ok.commission_pct, Decimal::ZERO);

@@ -13,12 +13,73 @@ pub type Cents = i64;
 
 const AMOUNT: &str = "an amount like 12.50 (digits, '.' for decimals, at most 2 decimals)";
 
-/// Parses an amount written with `.` as the decimal point: `12.50`, `3.3`, `0`, `-4.00`.
-///
-/// Currency signs, thousands separators, exponents and more than 2 decimals are refused
-/// (`12,5O` names itself in the error). Trailing zeros beyond 2 decimals are fine (`1.500`).
+/// Parses an amount as people type it: `12.50`, `3.3`, `0`, `-4.00`, `$1,250.00`, `1 250`,
+/// `1.250,50`, `12,50`, `12.5k`. A currency sign is dropped; `,` or `.` is the decimal
+/// separator when one or two digits follow it, a thousands separator when groups of three
+/// follow. What could mean two things — `1.250` (1.25 or 1250?) — is refused with an
+/// explanation, and so are exponents and more than 2 decimals (`12,5O` names itself).
 pub fn parse_amount(text: &str) -> Result<Decimal, ValueError> {
-    let t = text.trim();
+    let normal = normalise_amount(text)?;
+    parse_plain_amount(text, &normal)
+}
+
+/// `text` as a plain `-1234.50`, or why it cannot be read.
+fn normalise_amount(text: &str) -> Result<String, ValueError> {
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return Err(ValueError::new(text, AMOUNT));
+    }
+    let mut t = text.trim();
+    let negative = t.starts_with('-');
+    if negative {
+        t = t[1..].trim_start();
+    }
+    t = t
+        .trim_start_matches(['$', '€', '£', '¥'])
+        .trim_end_matches(['$', '€', '£', '¥'])
+        .trim();
+    let (t, thousand) = match t.strip_suffix(['k', 'K']) {
+        Some(rest) => (rest.trim_end(), true),
+        None => (t, false),
+    };
+    let sign = if negative { "-" } else { "" };
+    if thousand {
+        let plain = t.replace(',', ".");
+        let d = Decimal::from_str_exact(&plain).map_err(|_| ValueError::new(text, AMOUNT))?;
+        return Ok(format!("{sign}{}", d * Decimal::from(1000)));
+    }
+    let seps: Vec<(usize, char)> = t
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .collect();
+    let Some(&(last_at, last)) = seps.last() else {
+        return Ok(format!("{sign}{t}"));
+    };
+    let after = t.len() - last_at - last.len_utf8();
+    let mixed = seps.iter().any(|(_, c)| *c != last);
+    let normal = if matches!(last, '.' | ',') && after <= 2 && (mixed || seps.len() == 1) {
+        // The last separator is the decimal one; any before it group thousands.
+        let digits = match &t[..last_at] {
+            "" => "0".to_string(),
+            whole => {
+                crate::domain::value::ungroup(whole).ok_or_else(|| ValueError::new(text, AMOUNT))?
+            }
+        };
+        format!("{digits}.{}", &t[last_at + last.len_utf8()..])
+    } else if last == '.' && after == 3 && seps.len() == 1 {
+        return Err(ValueError::new(
+            text,
+            "an amount that can mean only one thing: 1.250 is 1.25 or 1250; write 1.25 or \
+             1250 (or 1,250)",
+        ));
+    } else {
+        crate::domain::value::ungroup(t).ok_or_else(|| ValueError::new(text, AMOUNT))?
+    };
+    Ok(format!("{sign}{normal}"))
+}
+
+/// Parses an amount already in the plain form `-1234.50`.
+fn parse_plain_amount(text: &str, t: &str) -> Result<Decimal, ValueError> {
+    let t = t.trim();
     let digits = t.strip_prefix('-').unwrap_or(t);
     let well_formed = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
@@ -105,20 +166,35 @@ mod tests {
         assert_eq!(parse_amount("0").unwrap(), dec!(0));
         assert_eq!(parse_amount(" 328.55 ").unwrap(), dec!(328.55));
         assert_eq!(parse_amount("-4.00").unwrap(), dec!(-4));
-        assert_eq!(parse_amount("1.500").unwrap(), dec!(1.5));
         assert_eq!(parse_amount(".5").unwrap(), dec!(0.5));
+    }
+
+    #[test]
+    fn amounts_as_people_type_them() {
+        assert_eq!(parse_amount("$1,250.00").unwrap(), dec!(1250));
+        assert_eq!(parse_amount("1 250").unwrap(), dec!(1250));
+        assert_eq!(parse_amount("1,250").unwrap(), dec!(1250));
+        assert_eq!(parse_amount("1.250,50").unwrap(), dec!(1250.5));
+        assert_eq!(parse_amount("12,50").unwrap(), dec!(12.5));
+        assert_eq!(parse_amount("12.5k").unwrap(), dec!(12500));
+        assert_eq!(parse_amount("€ 80").unwrap(), dec!(80));
+        assert_eq!(parse_amount("-$5").unwrap(), dec!(-5));
+        let err = parse_amount("1.250").unwrap_err().to_string();
+        assert!(err.contains("1.25 or 1250"), "{err}");
     }
 
     #[test]
     fn malformed_amounts_are_refused_by_name() {
         for bad in [
-            "12,5O", "", "$12", "1,200.00", "1e3", "12.505", "1.2.3", "-", ".", "NaN",
+            "12,5O", "", "1e3", "12.505", "1.2.3", "-", ".", "NaN", "1,2,3", "1,25,0",
         ] {
             assert!(parse_amount(bad).is_err(), "{bad} should be refused");
         }
-        assert_eq!(
-            parse_amount("12,5O").unwrap_err().to_string(),
-            "'12,5O' is not an amount like 12.50 (digits, '.' for decimals, at most 2 decimals)"
+        assert!(
+            parse_amount("12,5O")
+                .unwrap_err()
+                .to_string()
+                .starts_with("'12,5O' is not an amount like 12.50")
         );
     }
 

@@ -77,17 +77,75 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
 const TOO_BIG: &str = "a count of at most 1000000000000 (a trillion)";
 
-/// Parses a whole, non-negative count (followers, likes, ...) of at most [`MAX_COUNT`].
-/// Thousands separators and spaces are refused rather than guessed at.
+/// Parses a whole, non-negative count (followers, likes, ...) of at most [`MAX_COUNT`], as
+/// people type them: `1200`, `12,400`, `12.400`, `1 250` (groups of three), `12.5k`, `1.2m`.
+/// What could mean two things (`12,4`, `1.5`) is refused with an explanation.
 pub fn parse_count(text: &str) -> Result<u64, ValueError> {
+    const COUNT: &str = "a whole number like 1200 (or 12,400 or 12.5k)";
     let t = text.trim();
-    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ValueError::new(text, "a whole number like 1200"));
+    let (number, scale) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (t[..i].trim_end(), 1_000u64),
+        Some((i, 'm' | 'M')) => (t[..i].trim_end(), 1_000_000u64),
+        _ => (t, 1),
+    };
+    let value = if scale > 1 {
+        // 12.5k: a decimal (point or comma) times a thousand, which must come out whole.
+        let normal = number.replace(',', ".");
+        let d = rust_decimal::Decimal::from_str_exact(&normal)
+            .ok()
+            .filter(|d| {
+                !d.is_sign_negative() && normal.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            })
+            .ok_or_else(|| ValueError::new(text, COUNT))?;
+        let whole = d * rust_decimal::Decimal::from(scale);
+        if !whole.fract().is_zero() {
+            return Err(ValueError::new(
+                text,
+                "a whole number of them (12.5k is 12500; 1.2345k is not whole)",
+            ));
+        }
+        u64::try_from(whole).map_err(|_| ValueError::new(text, TOO_BIG))?
+    } else {
+        let digits = ungroup(number).ok_or_else(|| {
+            ValueError::new(
+                text,
+                "a whole number; with separators, groups of three (12,400), else it could mean \
+                 two things: write 12400 or 12.4k",
+            )
+        })?;
+        digits
+            .parse::<u64>()
+            .map_err(|_| ValueError::new(text, TOO_BIG))?
+    };
+    if value > MAX_COUNT {
+        return Err(ValueError::new(text, TOO_BIG));
     }
-    t.parse::<u64>()
-        .ok()
-        .filter(|&n| n <= MAX_COUNT)
-        .ok_or_else(|| ValueError::new(text, TOO_BIG))
+    Ok(value)
+}
+
+/// The digits of `1,250,000`, `1.250.000` or `1 250 000` (one kind of separator, groups of
+/// three after the first); `None` for anything else.
+pub(crate) fn ungroup(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let separators: Vec<char> = t.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if separators.is_empty() {
+        return Some(t.to_string());
+    }
+    let sep = separators[0];
+    if !matches!(sep, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_')
+        || separators.iter().any(|&c| c != sep)
+    {
+        return None;
+    }
+    let groups: Vec<&str> = t.split(sep).collect();
+    let ok = !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    ok.then(|| groups.concat())
 }
 
 /// Checks a count that did not come from text (a library caller's): at most [`MAX_COUNT`].
@@ -120,9 +178,24 @@ mod tests {
     }
 
     #[test]
-    fn counts_are_plain_digits() {
+    fn counts_are_read_as_people_type_them() {
         assert_eq!(parse_count(" 1200 ").unwrap(), 1200);
-        assert!(parse_count("1,200").is_err());
+        assert_eq!(parse_count("12,400").unwrap(), 12400);
+        assert_eq!(parse_count("12.400").unwrap(), 12400);
+        assert_eq!(parse_count("1 250").unwrap(), 1250);
+        assert_eq!(parse_count("1,250,000").unwrap(), 1_250_000);
+        assert_eq!(parse_count("12.5k").unwrap(), 12500);
+        assert_eq!(parse_count("12,5K").unwrap(), 12500);
+        assert_eq!(parse_count("1.2m").unwrap(), 1_200_000);
+        for ambiguous in ["12,4", "1.5", "1,2345", "1.2345k", "12,40,0", "1,250.5"] {
+            assert!(parse_count(ambiguous).is_err(), "{ambiguous}");
+        }
+        assert!(
+            parse_count("12,4")
+                .unwrap_err()
+                .to_string()
+                .contains("two things")
+        );
         assert!(parse_count("-3").is_err());
         assert!(parse_count("").is_err());
         assert!(parse_count("99999999999999999999999").is_err());

@@ -96,19 +96,19 @@ fn adding_an_influencer_by_keys_puts_them_on_the_scorecard() {
 #[test]
 fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {
     let (mut app, _dir) = app();
-    add_influencer(&mut app, "@ana", "12k");
+    add_influencer(&mut app, "@ana", "12,5");
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the form should stay open");
     };
     assert_eq!(form.value(crate::tui::form::FieldKey("handle")), "@ana");
-    assert_eq!(form.value(crate::tui::form::FieldKey("followers")), "12k");
+    assert_eq!(form.value(crate::tui::form::FieldKey("followers")), "12,5");
     let field = form.fields.iter().find(|f| f.key.0 == "followers").unwrap();
     assert!(
         field
             .error
             .as_ref()
             .unwrap()
-            .contains("'12k' is not a whole number")
+            .contains("'12,5' is not a whole number")
     );
     assert_eq!(form.fields[form.focus].key.0, "followers");
     assert!(app.lists.influencers.is_empty());
