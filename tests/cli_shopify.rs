@@ -561,3 +561,27 @@ fn a_channel_sits_below_the_creators_and_never_takes_a_rank() {
     assert!(shop.ok(&["channel", "list"]).contains("Meta ads"));
     assert!(!shop.ok(&["influencer", "list"]).contains("meta-ads"));
 }
+
+#[test]
+fn costs_and_posts_default_to_today() {
+    let shop = Shop::new();
+    roster(&shop);
+    let today = chrono::Local::now().date_naive().to_string();
+    shop.ok(&[
+        "cost",
+        "add",
+        "--influencer",
+        "milo",
+        "--kind",
+        "bonus",
+        "--amount",
+        "$1,250.00",
+    ]);
+    shop.ok(&["post", "add", "--influencer", "milo", "--likes", "12.5k"]);
+    let costs = shop.ok(&["cost", "list"]);
+    let line = costs.lines().find(|l| l.contains("bonus")).unwrap();
+    assert!(line.contains(&today) && line.contains("1250.00"), "{costs}");
+    let posts = shop.ok(&["post", "list"]);
+    let line = posts.lines().find(|l| l.contains("@milo")).unwrap();
+    assert!(line.contains(&today) && line.contains("12500"), "{posts}");
+}

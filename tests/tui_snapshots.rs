@@ -34,7 +34,7 @@ fn press(app: &mut App, code: KeyCode) {
 
 /// Draws the app at both sizes and checks each against its snapshot.
 fn check(name: &str, app: &mut App) {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
         app.size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal
@@ -159,7 +159,7 @@ fn import_preview_with_invalid_orders() {
     keys(&mut app, &path.display().to_string());
     press(&mut app, KeyCode::Enter);
     // The temporary path differs between runs: check the text without it.
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
         app.size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal

@@ -163,9 +163,9 @@ pub enum CostCmd {
         /// Amount like 250.00 (the shop's currency)
         #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
         amount: Decimal,
-        /// YYYY-MM-DD
+        /// YYYY-MM-DD [default: today]
         #[arg(long, value_parser = parse_date)]
-        date: NaiveDate,
+        date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         note: String,
         #[arg(long)]
@@ -201,9 +201,9 @@ pub enum PostCmd {
 pub struct PostArgs {
     #[arg(long, value_name = "HANDLE")]
     pub influencer: String,
-    /// YYYY-MM-DD
+    /// YYYY-MM-DD [default: today]
     #[arg(long, value_parser = parse_date)]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     /// Followers at post time [default: the influencer's follower count]
     #[arg(long, value_parser = parse_count, allow_hyphen_values = true)]
     pub followers: Option<u64>,

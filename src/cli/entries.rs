@@ -165,7 +165,12 @@ pub(super) fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Res
     Ok(())
 }
 
-pub(super) fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Result<()> {
+pub(super) fn cost(
+    store: &mut Store,
+    cmd: &CostCmd,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
     match cmd {
         CostCmd::Add {
             influencer,
@@ -176,7 +181,8 @@ pub(super) fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Res
             note,
             campaign,
         } => {
-            let cost = NewCost::new(*kind, *amount, *date, note).map_err(flag_err)?;
+            let cost =
+                NewCost::new(*kind, *amount, date.unwrap_or(today), note).map_err(flag_err)?;
             let name = influencer
                 .as_deref()
                 .or(channel.as_deref())
@@ -238,12 +244,17 @@ pub(super) fn cost(store: &mut Store, cmd: &CostCmd, out: &mut dyn Write) -> Res
     Ok(())
 }
 
-pub(super) fn post_add(store: &mut Store, a: &PostArgs, out: &mut dyn Write) -> Result<()> {
+pub(super) fn post_add(
+    store: &mut Store,
+    a: &PostArgs,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
     let owner = store.influencer_by_handle(&a.influencer)?;
     let campaign = campaign_id(store, &a.campaign)?;
     let post = NewPost {
         platform: a.platform.unwrap_or(owner.platform),
-        posted_on: a.date,
+        posted_on: a.date.unwrap_or(today),
         followers: a.followers.unwrap_or(owner.followers),
         likes: a.likes,
         comments: a.comments,

@@ -51,8 +51,8 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Influencer(cmd) => entries::influencer(&mut store, cmd, out),
         Command::Code(cmd) => entries::code(&mut store, cmd, out),
-        Command::Cost(cmd) => entries::cost(&mut store, cmd, out),
-        Command::Post(PostCmd::Add(args)) => entries::post_add(&mut store, args, out),
+        Command::Cost(cmd) => entries::cost(&mut store, cmd, today, out),
+        Command::Post(PostCmd::Add(args)) => entries::post_add(&mut store, args, today, out),
         Command::Post(PostCmd::List) => entries::post_list(&store, out),
         Command::Post(PostCmd::Delete { id, yes }) => {
             entries::post_delete(&mut store, *id, *yes, out)

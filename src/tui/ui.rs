@@ -121,15 +121,25 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
 }
 
+/// The footer: the context's keys in the keymap's order, as many as fit, but `? help` and
+/// `q quit` always (they are kept last and room is made for them).
 fn draw_footer(frame: &mut Frame, area: Rect, context: Context, theme: Theme) {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, help) in keymap::footer(context) {
-        let w = key.width() + help.width() + 3;
+    let width = |(key, help): &(String, &str)| key.width() + help.width() + 3;
+    let (always, others): (Vec<_>, Vec<_>) = keymap::footer(context)
+        .into_iter()
+        .partition(|(_, help)| matches!(*help, "help" | "quit"));
+    let mut used: usize = always.iter().map(width).sum();
+    let mut shown = Vec::new();
+    for entry in others {
+        let w = width(&entry);
         if used + w > area.width as usize {
             break;
         }
         used += w;
+        shown.push(entry);
+    }
+    let mut spans = Vec::new();
+    for (key, help) in shown.into_iter().chain(always) {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {help}  ")));
     }
