@@ -253,7 +253,21 @@ impl App {
                         _ => {}
                     }
                 } else {
-                    field.input.handle_event(&event);
+                    let typed = !key.modifiers.contains(KeyModifiers::CONTROL);
+                    match key.code {
+                        // A selected pre-filled value is replaced by what is typed...
+                        KeyCode::Char(c) if field.selected && typed => {
+                            field.input = Input::new(c.to_string());
+                        }
+                        KeyCode::Backspace | KeyCode::Delete if field.selected => {
+                            field.input = Input::default();
+                        }
+                        // ... and kept to edit by any other key.
+                        _ => {
+                            field.input.handle_event(&event);
+                        }
+                    }
+                    field.selected = false;
                     field.error = None;
                 }
             }

@@ -774,3 +774,65 @@ fn channels_show_below_the_creators_on_a_key() {
     assert!(app.show_channels);
     assert_eq!(app.card.channels[0].handle, "newsletter");
 }
+
+#[test]
+fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
+    let (mut app, _dir) = app();
+    add_influencer(&mut app, "ana", "12000");
+    let ana = app.lists.influencers[0].id;
+    let post = crate::domain::NewPost {
+        platform: crate::domain::Platform::Instagram,
+        posted_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        followers: 12_000,
+        likes: Some(820),
+        comments: Some(40),
+        shares: None,
+        saves: None,
+        views: None,
+        reach: None,
+        impressions: None,
+        clicks: None,
+        url: String::new(),
+        format: String::new(),
+    };
+    app.store.add_post(ana, &post, None).unwrap();
+    app.reload_entries().unwrap();
+    app.update(Action::GoTo(Screen::Posts));
+    let to_likes = |app: &mut App| {
+        press(app, KeyCode::Enter);
+        for _ in 0..4 {
+            press(app, KeyCode::Tab);
+        }
+        let Some(Modal::Form(form)) = &app.modal else {
+            panic!("no post form");
+        };
+        assert_eq!(form.fields[form.focus].key.0, "likes");
+        assert!(
+            form.fields[form.focus].selected,
+            "the pre-filled 820 is selected"
+        );
+    };
+    // Typing over the selected 820 replaces it: 950, not 820950.
+    to_likes(&mut app);
+    typ(&mut app, "950");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(app.lists.posts[0].post.likes, Some(950));
+    // An arrow key keeps the value to edit: 950 → 95000 is more than tenfold, asked about.
+    to_likes(&mut app);
+    press(&mut app, KeyCode::End);
+    typ(&mut app, "00");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("a tenfold jump is not saved without a question");
+    };
+    assert!(
+        form.error
+            .as_ref()
+            .unwrap()
+            .contains("likes went from 950 to 95000")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "Enter again saves it");
+    assert_eq!(app.lists.posts[0].post.likes, Some(95000));
+}

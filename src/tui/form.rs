@@ -45,6 +45,9 @@ pub struct Field {
     pub choices: Vec<String>,
     pub hint: String,
     pub error: Option<String>,
+    /// The pre-filled value is selected, as in a spreadsheet: typing replaces it, Backspace
+    /// clears it, an arrow key keeps it to edit.
+    pub selected: bool,
 }
 
 impl Field {
@@ -56,6 +59,7 @@ impl Field {
             choices: Vec::new(),
             hint: hint.to_string(),
             error: None,
+            selected: false,
         }
     }
 
@@ -72,6 +76,7 @@ impl Field {
             choices,
             hint: "← → to choose".into(),
             error: None,
+            selected: false,
         }
     }
 
@@ -131,17 +136,38 @@ pub struct Form {
     pub focus: usize,
     /// An error that belongs to no single field.
     pub error: Option<String>,
+    /// The values a warning was shown for: saving them again means "yes, save anyway".
+    pub armed: Option<String>,
 }
 
 impl Form {
     pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
-        Form {
+        let mut form = Form {
             kind,
             title: title.into(),
             fields,
             focus: 0,
             error: None,
+            armed: None,
+        };
+        form.select_focused();
+        form
+    }
+
+    /// Selects the focused field's pre-filled text (arriving on a field selects it).
+    fn select_focused(&mut self) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.selected = !f.is_choice() && !f.input.value().is_empty();
         }
+    }
+
+    /// Every field's value in order: what a warning was given for.
+    pub fn signature(&self) -> String {
+        self.fields
+            .iter()
+            .map(|f| f.input.value())
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
     }
 
     /// The trimmed value of a field. A key the form does not have is a bug in the form's
@@ -177,11 +203,15 @@ impl Form {
 
     pub fn next_field(&mut self, forward: bool) {
         let n = self.fields.len();
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.selected = false;
+        }
         self.focus = if forward {
             (self.focus + 1) % n
         } else {
             (self.focus + n - 1) % n
         };
+        self.select_focused();
     }
 }
 

@@ -91,6 +91,7 @@ impl App {
                 if field.is_choice() {
                     field.cycle(action == Action::ChoiceRight);
                 } else {
+                    field.selected = false;
                     let code = if action == Action::ChoiceRight {
                         KeyCode::Right
                     } else {
@@ -137,7 +138,13 @@ impl App {
                         self.say(message);
                     }
                     Err((field, message)) => {
-                        form.set_error(field, message);
+                        if field == forms::CONFIRM {
+                            // Saving these same values again means yes.
+                            form.armed = Some(form.signature());
+                            form.error = Some(message);
+                        } else {
+                            form.set_error(field, message);
+                        }
                         self.modal = Some(Modal::Form(form));
                     }
                 }

@@ -24,6 +24,10 @@ use chrono::NaiveDate;
 /// An error for one field of a form: the field's key and the message.
 pub type FieldError = (&'static str, String);
 
+/// The "field" of a warning that asks for confirmation: the form shows it, and saving the
+/// same values again saves them.
+pub(crate) const CONFIRM: &str = "?confirm";
+
 /// A domain error (which names its field like the form does) as a form error.
 pub(crate) fn field_err((field, e): (&'static str, ValueError)) -> FieldError {
     (field, e.to_string())

@@ -126,6 +126,13 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         format: String::new(),
     };
     post.check().map_err(super::field_err)?;
+    let warnings = surprises(app, id, &post);
+    if !warnings.is_empty() && form.armed.as_deref() != Some(form.signature().as_str()) {
+        return Err((
+            super::CONFIRM,
+            format!("{}. Enter again to save anyway.", warnings.join("; ")),
+        ));
+    }
     let campaign = campaign(app, form)?;
     let stored = match id {
         Some(id) => app.store.update_post(id, who.id, &post, campaign),
@@ -136,4 +143,30 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         Some(_) => format!("updated the post of @{}", who.handle),
         None => format!("logged a post of @{}", who.handle),
     })
+}
+
+/// What looks like a typing slip: a count that changes more than tenfold from the post's
+/// stored one, or an engagement rate over 100 %.
+fn surprises(app: &App, id: Option<i64>, post: &NewPost) -> Vec<String> {
+    let mut out = Vec::new();
+    let old = id.and_then(|id| app.lists.posts.iter().find(|r| r.id == id));
+    if let Some(old) = old {
+        for (key, _, get) in COUNTS {
+            if let (Some(was), Some(now)) = (get(&old.post), get(post))
+                && was > 0
+                && (now > was.saturating_mul(10) || now.saturating_mul(10) < was)
+            {
+                out.push(format!("{} went from {was} to {now}", key.0));
+            }
+        }
+    }
+    let engagements =
+        crate::metrics::engagements([post.likes, post.comments, post.shares, post.saves]);
+    if post.followers > 0 && engagements > post.followers {
+        out.push(format!(
+            "{engagements} engagements on {} followers is over 100 %",
+            post.followers
+        ));
+    }
+    out
 }

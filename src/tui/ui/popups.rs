@@ -94,7 +94,12 @@ pub(super) fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme)
         } else {
             let scroll = f.input.visual_scroll(value_w.max(1));
             let shown: String = value.chars().skip(scroll).collect();
-            spans.push(Span::raw(shown));
+            if f.selected {
+                // Selected: typing replaces it.
+                spans.push(Span::styled(shown, theme.selected()));
+            } else {
+                spans.push(Span::raw(shown));
+            }
             if focused {
                 let x = 2 + label_w + f.input.visual_cursor().saturating_sub(scroll);
                 cursor = Some((x, lines.len()));
