@@ -633,29 +633,32 @@ fn an_error_quotes_a_short_excerpt_of_a_huge_cell() {
 #[cfg(unix)]
 #[test]
 fn an_endless_source_stops_with_a_clear_error() {
-    let shop = Shop::new();
-    let fifo = shop.path("endless");
-    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: mkfifo reads a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || {
-            use std::io::Write;
-            let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
-            let zeros = vec![0u8; 1 << 16];
-            // Zeros for ever, until the reader gives up (a broken pipe), at most 1 GiB.
-            for _ in 0..(1 << 14) {
-                if f.write_all(&zeros).is_err() {
-                    return true;
+    // The zero device's bytes, and a line of text that never ends.
+    for (byte, says) in [(0u8, "this is a binary file"), (b'x', "not a CSV export")] {
+        let shop = Shop::new();
+        let fifo = shop.path("endless");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo reads a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+                let chunk = vec![byte; 1 << 16];
+                // For ever, until the reader gives up (a broken pipe), at most 1 GiB.
+                for _ in 0..(1 << 14) {
+                    if f.write_all(&chunk).is_err() {
+                        return true;
+                    }
                 }
-            }
-            false
-        })
-    };
-    let err = shop.fails(&["import", fifo.to_str().unwrap()]);
-    assert!(err.contains("not a CSV export"), "{err}");
-    assert!(writer.join().unwrap(), "the import stopped reading");
+                false
+            })
+        };
+        let err = shop.fails(&["import", fifo.to_str().unwrap()]);
+        assert!(err.contains(says), "{err}");
+        assert!(writer.join().unwrap(), "the import stopped reading");
+    }
 }
 
 #[test]

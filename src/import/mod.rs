@@ -178,6 +178,12 @@ pub fn import_reader(
         hasher: Arc::clone(&hasher),
     };
     let sniffed = text::sniff(hashing).map_err(io)?;
+    if let Some(what) = sniffed.not_text {
+        return Err(ImportError::NotText {
+            file: file_name,
+            what,
+        });
+    }
     let (encoding, delimiter, decimal_comma) =
         (sniffed.encoding, sniffed.delimiter, sniffed.decimal_comma());
     let mut csv = csv::ReaderBuilder::new()

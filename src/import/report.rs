@@ -189,6 +189,11 @@ pub enum ImportError {
         .header.iter().take(6).map(|h| crate::domain::excerpt(h, 40)).collect::<Vec<_>>().join(", ")
     )]
     UnknownFormat { file: String, header: Vec<String> },
+    #[error(
+        "{file}: this is {what}, not an order export; export your orders from the shop as CSV \
+         (docs/import-formats.md says how for each shop)"
+    )]
+    NotText { file: String, what: &'static str },
     #[error("{file}: the mapping is not valid: {message}")]
     BadMapping { file: String, message: String },
     #[error("{file}: line 1: this {format} is missing the column(s) {missing}")]

@@ -11,6 +11,40 @@ use std::io::{Cursor, Read};
 /// How many bytes are examined to choose the encoding and the delimiter.
 const SAMPLE: usize = 1 << 20;
 
+/// What a file is when its first bytes say it is not text: "a PNG image", "an Excel
+/// workbook (.xlsx)", …
+pub fn not_text(head: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 10] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "an Excel workbook (.xlsx) or another ZIP file",
+        ),
+        (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"),
+        (b"SQLite format 3\0", "an SQLite database"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"{\\rtf", "a rich-text document"),
+        (b"\x7fELF", "a program"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return Some(what);
+    }
+    // UTF-16 text has NULs too, but with a BOM or in every other byte; anything else with
+    // many NULs or control bytes is binary.
+    if Encoding::for_bom(head).is_some() || choose_encoding(head) != UTF_8 {
+        return None;
+    }
+    let sample = &head[..head.len().min(4096)];
+    let odd = sample
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')))
+        .count();
+    (sample.len() >= 64 && odd * 10 > sample.len()).then_some("a binary file")
+}
+
 /// The decoded text of a file and what was found out about it.
 pub struct Sniffed<'a> {
     /// UTF-8 text (UTF-8 files pass straight through; the csv reader drops a BOM).
@@ -18,6 +52,8 @@ pub struct Sniffed<'a> {
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
     pub encoding: &'static str,
     pub delimiter: u8,
+    /// What the file is instead of text, if its first bytes say so.
+    pub not_text: Option<&'static str>,
 }
 
 impl Sniffed<'_> {
@@ -31,6 +67,7 @@ impl Sniffed<'_> {
 pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'a>> {
     let mut head = Vec::with_capacity(64 * 1024);
     (&mut input).take(SAMPLE as u64).read_to_end(&mut head)?;
+    let not_text = not_text(&head);
     let encoding = choose_encoding(&head);
     let (text, _, _) = encoding.decode(&head);
     let delimiter = choose_delimiter(&text);
@@ -51,6 +88,7 @@ pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'
         reader,
         encoding: encoding.name(),
         delimiter,
+        not_text,
     })
 }
 
@@ -184,6 +222,19 @@ mod tests {
         let (text, enc, _) = decode(b"Name,City\nJos\xE9,Z\xFCrich\n");
         assert_eq!(enc, "windows-1252");
         assert_eq!(text, "Name,City\nJosé,Zürich\n");
+    }
+
+    #[test]
+    fn files_that_are_not_text_say_what_they_are() {
+        assert_eq!(not_text(b"\x89PNG\r\n\x1a\n...."), Some("a PNG image"));
+        assert!(not_text(b"PK\x03\x04rest").unwrap().contains("xlsx"));
+        assert_eq!(not_text(&[0u8; 200]), Some("a binary file"));
+        assert_eq!(not_text(b"Name,Email\n#1,a@b.c\n"), None);
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "Name;Email\r\n".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(not_text(&utf16), None);
     }
 
     #[test]

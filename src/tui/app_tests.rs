@@ -836,3 +836,24 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     assert!(app.modal.is_none(), "Enter again saves it");
     assert_eq!(app.lists.posts[0].post.likes, Some(95000));
 }
+
+#[test]
+fn an_image_is_named_instead_of_opening_the_mapping_step() {
+    let (mut app, dir) = app();
+    let png = dir.path().join("receipt.png");
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06",
+    )
+    .unwrap();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, png.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPath { error: Some(e), .. }) = &app.modal else {
+        panic!("the import box stays, with the reason");
+    };
+    assert!(
+        e.contains("this is a PNG image, not an order export"),
+        "{e}"
+    );
+}
