@@ -857,3 +857,36 @@ fn an_image_is_named_instead_of_opening_the_mapping_step() {
         "{e}"
     );
 }
+
+#[test]
+fn an_export_is_named_by_what_it_holds_and_an_empty_one_is_not_written() {
+    let (mut app, dir) = demo();
+    app.update(Action::CyclePeriod); // this week
+    assert!(
+        app.period_label().starts_with("this week ("),
+        "{}",
+        app.period_label()
+    );
+    app.update(Action::CyclePeriod); // this month
+    app.update(Action::CyclePeriod); // this quarter
+    app.update(Action::CyclePlatform);
+    let platform = app.options.platform.expect("a platform in use");
+    assert!(app.facts.influencers.iter().any(|i| i.platform == platform));
+    let stem = app.export_stem();
+    assert_eq!(stem, format!("shoutout-scorecard-2026-Q4-{platform}"));
+    app.update(Action::Export);
+    assert!(dir.path().join(format!("{stem}.csv")).exists());
+    // Nothing matches: nothing is written, and it says so.
+    app.update(Action::Search);
+    typ(&mut app, "nobody-has-this-name");
+    press(&mut app, KeyCode::Enter);
+    app.update(Action::Export);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("nothing to export")
+    );
+    assert!(!dir.path().join(format!("{stem}-2.csv")).exists());
+}

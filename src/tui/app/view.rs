@@ -146,8 +146,14 @@ impl App {
                 self.say(format!("period: {}", self.period_label()));
             }
             Action::CyclePlatform => {
+                // Only the platforms the shop's creators are on.
                 let all: Vec<Option<Platform>> = std::iter::once(None)
-                    .chain(Platform::ALL.into_iter().map(Some))
+                    .chain(
+                        Platform::ALL
+                            .into_iter()
+                            .filter(|p| self.facts.influencers.iter().any(|i| i.platform == *p))
+                            .map(Some),
+                    )
                     .collect();
                 let i = all
                     .iter()
@@ -184,6 +190,13 @@ impl App {
 
     pub fn period_label(&self) -> String {
         match self.options.period {
+            Period::ThisWeek => {
+                let (from, to) = self.options.period.range(self.today);
+                let d = |d: Option<chrono::NaiveDate>| {
+                    d.map_or("…".into(), |d| d.format("%-d %b").to_string())
+                };
+                format!("this week ({} – {})", d(from), d(to))
+            }
             Period::Custom { .. } => {
                 let (from, to) = self.options.period.range(self.today);
                 format!(
@@ -194,6 +207,49 @@ impl App {
             }
             p => p.label(),
         }
+    }
+
+    /// `shoutout-scorecard-2026-Q2-instagram-spring-launch`: the period (today's date for all
+    /// time), then the platform and campaign filters.
+    pub fn export_stem(&self) -> String {
+        use chrono::Datelike;
+        let (from, to) = self.options.period.range(self.today);
+        let period = match self.options.period {
+            Period::AllTime => self.today.to_string(),
+            Period::ThisWeek => format!(
+                "{}-W{:02}",
+                self.today.iso_week().year(),
+                self.today.iso_week().week()
+            ),
+            Period::ThisMonth => self.today.format("%Y-%m").to_string(),
+            Period::ThisQuarter => {
+                format!("{}-Q{}", self.today.year(), self.today.month0() / 3 + 1)
+            }
+            Period::Custom { .. } => format!(
+                "{}_{}",
+                from.map_or("start".into(), |d| d.to_string()),
+                to.map_or("today".into(), |d| d.to_string())
+            ),
+        };
+        let mut stem = format!("shoutout-scorecard-{period}");
+        if let Some(p) = self.options.platform {
+            stem.push_str(&format!("-{p}"));
+        }
+        if self.options.campaign.is_some() {
+            let slug: String = self
+                .campaign_label()
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            let slug = slug
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>();
+            stem.push('-');
+            stem.push_str(&slug.join("-"));
+        }
+        stem
     }
 
     pub fn campaign_label(&self) -> String {
@@ -216,12 +272,12 @@ impl App {
     pub(super) fn export(&mut self) -> anyhow::Result<()> {
         // Never export figures older than the database: another process may have written.
         self.reload_if_changed_elsewhere()?;
-        // A new name every time: an earlier export (or anything else) is never replaced.
-        let path = crate::export::unused_name(
-            &self.export_dir,
-            &format!("shoutout-scorecard-{}", self.today),
-            "csv",
-        );
+        if self.card.rows.is_empty() {
+            self.fail("nothing to export: no creator is on the scorecard with these filters");
+            return Ok(());
+        }
+        // A name that says what it holds, new every time: nothing is ever replaced.
+        let path = crate::export::unused_name(&self.export_dir, &self.export_stem(), "csv");
         let card = &self.card;
         let target = crate::export::ExportTarget {
             database: self.store.path().map(std::path::Path::to_path_buf),
