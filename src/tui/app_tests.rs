@@ -125,9 +125,19 @@ fn esc_cancels_a_form_without_saving() {
     app.update(Action::GoTo(Screen::Influencers));
     press(&mut app, KeyCode::Char('a'));
     typ(&mut app, "ana");
+    // Typed changes are not lost to one stray Esc: it asks, a second Esc discards.
+    press(&mut app, KeyCode::Esc);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open with its changes");
+    };
+    assert!(form.error.as_ref().unwrap().contains("unsaved changes"));
     press(&mut app, KeyCode::Esc);
     assert!(app.modal.is_none());
     assert!(app.lists.influencers.is_empty());
+    // An untouched form closes at once.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none());
 }
 
 #[test]
@@ -429,6 +439,7 @@ fn q_types_into_a_form_but_quits_from_a_screen() {
     press(&mut app, KeyCode::Char('a'));
     typ(&mut app, "q");
     assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);

@@ -138,6 +138,10 @@ pub struct Form {
     pub error: Option<String>,
     /// The values a warning was shown for: saving them again means "yes, save anyway".
     pub armed: Option<String>,
+    /// The values the form opened with: Esc on changed values asks first.
+    pub opened: String,
+    /// Esc was pressed once on changed values: a second Esc discards them.
+    pub leaving: bool,
 }
 
 impl Form {
@@ -149,7 +153,10 @@ impl Form {
             focus: 0,
             error: None,
             armed: None,
+            opened: String::new(),
+            leaving: false,
         };
+        form.opened = form.signature();
         form.select_focused();
         form
     }

@@ -83,8 +83,16 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => {
-                self.modal = None;
-                self.say("cancelled: nothing saved");
+                // Changes are not thrown away by one stray Esc.
+                if form.signature() != form.opened && !form.leaving {
+                    form.leaving = true;
+                    form.error = Some(
+                        "You have unsaved changes: Esc again discards them, Enter saves.".into(),
+                    );
+                } else {
+                    self.modal = None;
+                    self.say("cancelled: nothing saved");
+                }
             }
             Action::ChoiceLeft | Action::ChoiceRight => {
                 let field = form.focused();

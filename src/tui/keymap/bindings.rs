@@ -133,7 +133,7 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('c')],
         Action::AddCode,
         "give the selected influencer a promo code",
-        "",
+        "code",
     ),
     bind(
         INFLUENCERS,
@@ -161,7 +161,7 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('l')],
         Action::AddLink,
         "build a UTM link for the selected influencer",
-        "",
+        "link",
     ),
     // Costs
     bind(COSTS, &[ch('a')], Action::Add, "record a cost", "add"),

@@ -127,8 +127,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
     }
     if app.card.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new("No creator matches these filters (Esc clears the search).")
-                .style(theme.dim()),
+            Paragraph::new(empty_hint_text(app)).style(theme.dim()),
             table_area,
         );
         return;
@@ -149,6 +148,32 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         && let Some(row) = app.selected_row()
     {
         draw_detail(frame, detail_area, app, row, theme);
+    }
+}
+
+/// Why the scorecard is empty, naming each filter that hides everyone and the key that
+/// clears it.
+fn empty_hint_text(app: &App) -> String {
+    let mut hidden = Vec::new();
+    if !app.options.search.is_empty() {
+        hidden.push(format!(
+            "the search \"{}\" (Esc clears it)",
+            crate::domain::visible(&app.options.search)
+        ));
+    }
+    if let Some(p) = app.options.platform {
+        hidden.push(format!("the platform {p} (f until \"all\")"));
+    }
+    if app.options.campaign.is_some() {
+        hidden.push(format!(
+            "the campaign {} (c until \"all\")",
+            crate::domain::visible(&app.campaign_label())
+        ));
+    }
+    if hidden.is_empty() {
+        "No creator to show.".to_string()
+    } else {
+        format!("No creator matches {}.", hidden.join(" and "))
     }
 }
 
