@@ -585,3 +585,31 @@ fn costs_and_posts_default_to_today() {
     let line = posts.lines().find(|l| l.contains("@milo")).unwrap();
     assert!(line.contains(&today) && line.contains("12500"), "{posts}");
 }
+
+#[test]
+fn json_completions_and_man_page_for_scripts_and_shells() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    let json: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["scorecard", "--json"])).expect("scorecard --json");
+    let rows = json.as_array().expect("an array of rows");
+    assert_eq!(rows.len(), 2);
+    // The same figures as the CSV, amounts as exact decimal strings, never floats.
+    assert_eq!(rows[0]["influencer"], "milo");
+    assert_eq!(rows[0]["rank"], "1");
+    assert_eq!(rows[0]["revenue"], "190.00");
+    assert_eq!(rows[1]["cac"], "56.03");
+    assert!(rows[0]["engagement_rate_pct"].is_null());
+    let lift: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["lift", "--json"])).expect("lift --json");
+    assert!(lift.is_array());
+
+    let bash = shop.ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("_shoutout") && bash.contains("scorecard"),
+        "{bash}"
+    );
+    let man = shop.ok(&["man"]);
+    assert!(man.contains(".TH") && man.contains("scorecard"), "{man}");
+}

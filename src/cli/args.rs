@@ -76,6 +76,13 @@ pub enum Command {
     /// The shop's other channels (Meta ads, a newsletter) to compare creators with
     #[command(subcommand)]
     Channel(ChannelCmd),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output
+    Man,
     /// Load the demo shop into the database (it must be empty)
     Demo,
     /// Write a consistent copy of the database to FILE (safe while the app is running)
@@ -345,6 +352,9 @@ pub struct ScorecardArgs {
     /// Show the shop's other channels below the creators (never in their ranks)
     #[arg(long)]
     pub channels: bool,
+    /// Print JSON for scripts (amounts as decimal strings) instead of the table
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -447,6 +457,9 @@ pub struct LiftArgs {
     /// Fewer incremental orders than this mark a rank as uncertain ("?")
     #[arg(long, default_value_t = 5)]
     pub min_orders: u32,
+    /// Print JSON for scripts (amounts as decimal strings) instead of the table
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
 }
 
 fn parse_platform(s: &str) -> Result<Platform, ValueError> {

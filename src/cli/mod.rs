@@ -31,11 +31,23 @@ pub fn parse() -> Cli {
 
 /// Runs a subcommand, printing to `out`.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
-    if let Command::Paths = command {
-        let db = cli.target().database()?;
-        writeln!(out, "database:       {}", db.display())?;
-        writeln!(out, "data directory: {}", paths::data_dir()?.display())?;
-        return Ok(());
+    // These need no database.
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "shoutout", out);
+            return Ok(());
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            return Ok(());
+        }
+        Command::Paths => {
+            let db = cli.target().database()?;
+            writeln!(out, "database:       {}", db.display())?;
+            writeln!(out, "data directory: {}", paths::data_dir()?.display())?;
+            return Ok(());
+        }
+        _ => {}
     }
     let mut store = match open_store(&cli.target()) {
         Ok(store) => store,
@@ -73,7 +85,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         Command::Restore { file, yes } => restore(&mut store, file, *yes, &now, out),
-        Command::Paths => unreachable!("handled above"),
+        Command::Paths | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled above")
+        }
     }
 }
 
@@ -133,6 +147,7 @@ fn reads_only(command: &Command) -> bool {
     matches!(
         command,
         Command::Scorecard(_)
+            | Command::Lift(_)
             | Command::Backup { .. }
             | Command::Influencer(InfluencerCmd::List)
             | Command::Code(CodeCmd::List)
@@ -241,6 +256,10 @@ fn scorecard_cmd(
     if !a.channels {
         card.channels.clear();
     }
+    if a.json {
+        writeln!(out, "{}", crate::export::scorecard_json(&card))?;
+        return Ok(());
+    }
     if a.csv.is_none() {
         // The table warns of codes that look leaked (the lift model's check).
         for warning in leak_lines(&facts, today) {
@@ -298,6 +317,10 @@ fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) 
         min_orders: a.min_orders,
     };
     let report = crate::metrics::lift(&facts, &options, today);
+    if a.json {
+        writeln!(out, "{}", crate::export::lift_json(&report))?;
+        return Ok(());
+    }
     write_report(
         store,
         a.csv.as_deref(),

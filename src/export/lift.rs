@@ -56,6 +56,33 @@ pub fn lift_cells(row: &LiftRow) -> [String; 16] {
     ]
 }
 
+/// The lift report as JSON for scripts: an array of objects keyed by [`LIFT_HEADER`],
+/// amounts and estimates as decimal strings, `leak_suspected` and `uncertain` as booleans,
+/// empty cells `null`.
+pub fn lift_json(report: &LiftReport) -> serde_json::Value {
+    use serde_json::Value;
+    let rows = report
+        .rows
+        .iter()
+        .map(|row| {
+            let map = LIFT_HEADER
+                .iter()
+                .zip(lift_cells(row))
+                .map(|(k, v)| {
+                    let value = match (*k, v.as_str()) {
+                        (_, "") => Value::Null,
+                        ("leak_suspected" | "uncertain", b) => Value::Bool(b == "true"),
+                        _ => Value::String(v),
+                    };
+                    (k.to_string(), value)
+                })
+                .collect();
+            Value::Object(map)
+        })
+        .collect();
+    Value::Array(rows)
+}
+
 /// Writes the lift report as UTF-8 CSV, rows in rank order.
 pub fn write_lift_csv(report: &LiftReport, out: impl Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);

@@ -11,7 +11,7 @@ mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
-pub use lift::{LIFT_HEADER, lift_cells, render_lift_table, write_lift_csv};
+pub use lift::{LIFT_HEADER, lift_cells, lift_json, render_lift_table, write_lift_csv};
 pub use table::render_table;
 
 use crate::domain::fmt2;
@@ -45,6 +45,30 @@ pub fn cells(row: &ScoreRow) -> [Option<String>; 17] {
         opt(row.profit_roi_pct),
         opt(row.breakeven_roas),
     ]
+}
+
+/// The scorecard as JSON for scripts: an array of objects keyed by the CSV header, every
+/// amount a decimal string (never a float), undefined figures `null`.
+pub fn scorecard_json(card: &crate::metrics::Scorecard) -> serde_json::Value {
+    let rows = card
+        .rows
+        .iter()
+        .chain(&card.channels)
+        .map(|row| {
+            let map = CSV_HEADER
+                .iter()
+                .zip(cells(row))
+                .map(|(k, v)| {
+                    (
+                        k.to_string(),
+                        v.map_or(serde_json::Value::Null, serde_json::Value::String),
+                    )
+                })
+                .collect();
+            serde_json::Value::Object(map)
+        })
+        .collect();
+    serde_json::Value::Array(rows)
 }
 
 /// Which of the [`cells`] are text (and so may need neutralising); the rest are numbers.
