@@ -202,3 +202,63 @@ fn mapping_step_for_an_unknown_layout() {
     press(&mut app, KeyCode::Enter);
     check("mapping_step", &mut app);
 }
+
+/// The screen's text, line by line.
+fn screen_lines(app: &mut App, (w, h): (u16, u16)) -> Vec<String> {
+    app.size = (w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, Theme { color: false }))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn at_100_columns_the_same_columns_show_whatever_the_period() {
+    let mut app = app(true);
+    let header = |app: &mut App| screen_lines(app, (100, 30))[2].clone();
+    let all_time = header(&mut app);
+    for _ in 0..3 {
+        app.update(Action::CyclePeriod);
+        assert_eq!(header(&mut app), all_time, "{}", app.period_label());
+    }
+}
+
+#[test]
+fn hidden_columns_are_counted_and_scroll_into_view() {
+    let mut app = app(true);
+    let header = screen_lines(&mut app, (80, 24))[2].clone();
+    assert!(header.contains("+6 ←→"), "{header}");
+    assert!(!header.contains("Followers"), "{header}");
+    press(&mut app, KeyCode::Right);
+    let scrolled = screen_lines(&mut app, (80, 24))[2].clone();
+    // The rank and the name stay; the columns after them come into view in their order.
+    assert!(scrolled.contains("Influencer"), "{scrolled}");
+    assert!(scrolled.contains("Followers"), "{scrolled}");
+    assert!(!scrolled.contains("Platform"), "{scrolled}");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(screen_lines(&mut app, (80, 24))[2], header);
+    // Wide enough, nothing is hidden and there is no marker.
+    let wide = screen_lines(&mut app, (200, 40))[2].clone();
+    assert!(wide.contains("Followers") && !wide.contains("←→"), "{wide}");
+}
+
+#[test]
+fn counts_read_whole_and_a_shared_order_is_explained() {
+    let mut app = app(true);
+    let screen = screen_lines(&mut app, (120, 40)).join("\n");
+    // @clayandkiln: 51 orders, 24 new customers, never "51.00".
+    assert!(
+        screen.contains("   51 ") && !screen.contains("51.00"),
+        "{screen}"
+    );
+    app.update(Action::Down);
+    app.update(Action::Down); // @potterywithpia shares an order with another code
+    app.update(Action::ToggleDetail);
+    let screen = screen_lines(&mut app, (120, 40)).join("\n");
+    assert!(screen.contains("20.5 orders"), "{screen}");
+    assert!(screen.contains("counts half to each"), "{screen}");
+}

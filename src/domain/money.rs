@@ -154,10 +154,24 @@ pub fn fmt2(value: Decimal) -> String {
     round2(value).to_string()
 }
 
+/// Formats a count for reading: whole when it is whole (`51`), else to at most 2 decimals
+/// (`20.5`, an order shared between two creators' codes).
+pub fn fmt_count(value: Decimal) -> String {
+    round2(value).normalize().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn counts_read_whole_when_whole() {
+        assert_eq!(fmt_count(dec!(51.00)), "51");
+        assert_eq!(fmt_count(dec!(20.50)), "20.5");
+        assert_eq!(fmt_count(dec!(0.00)), "0");
+        assert_eq!(fmt_count(dec!(1) / dec!(3)), "0.33");
+    }
 
     #[test]
     fn amounts_parse_exactly_from_text() {

@@ -47,6 +47,25 @@ pub fn cells(row: &ScoreRow) -> [Option<String>; 17] {
     ]
 }
 
+/// The cells of a row as read on a screen (the CLI table, the app): handles with their `@`,
+/// order and customer counts whole when whole (`51`, or `20.5` for a shared order), `—`
+/// where a figure is undefined. Files keep [`cells`].
+pub fn display_cells(row: &ScoreRow) -> Vec<String> {
+    let mut out: Vec<String> = cells(row)
+        .into_iter()
+        .map(|c| c.unwrap_or_else(|| "—".into()))
+        .collect();
+    if !row.channel {
+        out[1] = format!("@{}", row.handle);
+    }
+    out[6] = crate::domain::fmt_count(row.orders);
+    out[8] = crate::domain::fmt_count(row.new_customers);
+    if row.archived {
+        out[1].push_str(" (archived)");
+    }
+    out
+}
+
 /// The scorecard as JSON for scripts: an array of objects keyed by the CSV header, every
 /// amount a decimal string (never a float), undefined figures `null`.
 pub fn scorecard_json(card: &crate::metrics::Scorecard) -> serde_json::Value {

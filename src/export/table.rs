@@ -1,6 +1,6 @@
 //! The scorecard as an aligned text table for the terminal (the CLI's default output).
 
-use super::cells;
+use super::display_cells;
 use crate::metrics::Scorecard;
 use unicode_width::UnicodeWidthStr;
 
@@ -32,13 +32,7 @@ pub fn render_table(card: &Scorecard) -> String {
         .iter()
         .chain(&card.channels)
         .map(|row| {
-            let mut cells: Vec<String> = cells(row)
-                .into_iter()
-                .map(|c| c.unwrap_or_else(|| "—".to_string()))
-                .collect();
-            if row.archived {
-                cells[1].push_str(" (archived)");
-            }
+            let mut cells = display_cells(row);
             // Without a cost of goods or a fee, no profit columns.
             cells.truncate(if card.profit_known { 17 } else { 14 });
             cells

@@ -53,6 +53,9 @@ pub enum Action {
     Bottom,
     PageUp,
     PageDown,
+    /// ← / → : scroll a table's columns when not all fit the terminal.
+    ColumnsLeft,
+    ColumnsRight,
     // Scorecard
     CycleSort,
     CyclePeriod,

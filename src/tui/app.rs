@@ -120,6 +120,8 @@ pub struct App {
     pub leak_flags: std::collections::HashMap<i64, String>,
     /// Whether the scorecard shows the shop's other channels below the creators.
     pub show_channels: bool,
+    /// How many columns the tables are scrolled right (when the terminal is too narrow).
+    pub col_scroll: usize,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The shop of the file being imported, as the import box gave it.
@@ -168,6 +170,7 @@ impl App {
             import_shop: None,
             lift: None,
             show_channels: false,
+            col_scroll: 0,
             leak_flags: Default::default(),
         };
         app.reload()?;
@@ -380,6 +383,9 @@ impl App {
                 self.go((screen.index() + Screen::ALL.len() - 1) % Screen::ALL.len())
             }
             Action::GoTo(s) => self.go(s.index()),
+            // Past the last column the table shows it alone; 16 is more than any table has.
+            Action::ColumnsRight => self.col_scroll = (self.col_scroll + 1).min(16),
+            Action::ColumnsLeft => self.col_scroll = self.col_scroll.saturating_sub(1),
             Action::Down
             | Action::Up
             | Action::Top
@@ -457,6 +463,7 @@ impl App {
     fn go(&mut self, index: usize) {
         self.screen = Screen::ALL[index];
         self.detail = false;
+        self.col_scroll = 0;
     }
 
     /// The influencer the current screen points at, to pre-select in forms.

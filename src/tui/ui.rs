@@ -146,12 +146,14 @@ fn draw_footer(frame: &mut Frame, area: Rect, context: Context, theme: Theme) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// A column of a table: title, whether numbers (right-aligned), and the priority with which
-/// it is kept when the terminal is narrow (1 = always).
+/// A column of a table: title, whether numbers (right-aligned), the priority with which it
+/// is kept when the terminal is narrow (1 = always), and the width it reserves so that the
+/// same columns show whatever the period's figures.
 struct Col {
     title: &'static str,
     numeric: bool,
     priority: u8,
+    min: u8,
 }
 
 impl Col {
@@ -161,6 +163,7 @@ impl Col {
             title,
             numeric: false,
             priority,
+            min: 0,
         }
     }
 
@@ -170,38 +173,89 @@ impl Col {
             title,
             numeric: true,
             priority,
+            min: 0,
         }
+    }
+
+    /// The same column, reserving `min` terminal columns however short its cells.
+    const fn at_least(self, min: u8) -> Col {
+        Col { min, ..self }
     }
 }
 
-/// Picks the columns that fit `width`, by priority, keeping their order.
-fn fit_columns(cols: &[Col], widths: &[usize], width: u16) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..cols.len()).collect();
-    order.sort_by_key(|&i| cols[i].priority);
+/// Room kept at the header's right for the hidden-columns marker (`+12 ←→`).
+const MARKER_WIDTH: usize = 8;
+
+/// Picks the columns that fit `width`, keeping their order, and says how many are hidden.
+///
+/// Unscrolled, columns are dropped by priority (the documented order of importance). Scrolled
+/// right by `scroll`, the leading columns of priority 1 (the rank and the name) stay, and the
+/// others show from the `scroll`-th on, as many as fit.
+fn fit_columns(cols: &[Col], widths: &[usize], width: u16, scroll: usize) -> (Vec<usize>, usize) {
+    let width = width as usize;
+    let all: usize = 2 + widths.iter().map(|w| w + 1).sum::<usize>();
+    if all <= width {
+        return ((0..cols.len()).collect(), 0);
+    }
+    let budget = width.saturating_sub(MARKER_WIDTH);
     let mut chosen = Vec::new();
     let mut used = 2; // the selection marker
-    for i in order {
-        let w = widths[i] + 1;
-        if used + w <= width as usize || cols[i].priority == 1 {
-            used += w;
+    if scroll == 0 {
+        let mut order: Vec<usize> = (0..cols.len()).collect();
+        order.sort_by_key(|&i| cols[i].priority);
+        for i in order {
+            let w = widths[i] + 1;
+            if used + w <= budget || cols[i].priority == 1 {
+                used += w;
+                chosen.push(i);
+            }
+        }
+        chosen.sort();
+    } else {
+        let pinned = cols.iter().take_while(|c| c.priority == 1).count();
+        chosen.extend(0..pinned);
+        used += widths[..pinned].iter().map(|w| w + 1).sum::<usize>();
+        let start = (pinned + scroll)
+            .min(cols.len().saturating_sub(1))
+            .max(pinned);
+        for (i, w) in widths.iter().enumerate().skip(start) {
+            if used + w + 1 > budget && chosen.len() > pinned {
+                break;
+            }
+            used += w + 1;
             chosen.push(i);
         }
     }
-    chosen.sort();
-    chosen
+    let hidden = cols.len() - chosen.len();
+    (chosen, hidden)
+}
+
+/// Which rows a table has and how it is looked at: the selected row (past the end: none) and
+/// how far its columns are scrolled right.
+#[derive(Debug, Clone, Copy)]
+struct Rows {
+    len: usize,
+    selected: usize,
+    scroll: usize,
 }
 
 /// Draws rows `[offset, offset + height)` of a table; `row(i)` builds row `i`'s cells. A
-/// `selected` past the end marks no row (the selection is in a list drawn below).
+/// `selected` past the end marks no row (the selection is in a list drawn below). Columns
+/// that do not fit are counted in a marker at the header's right, with the keys that scroll
+/// to them.
 fn draw_table(
     frame: &mut Frame,
     area: Rect,
     cols: &[Col],
-    len: usize,
-    selected: usize,
+    rows: Rows,
     row: impl Fn(usize) -> Vec<String>,
     theme: Theme,
 ) {
+    let Rows {
+        len,
+        selected,
+        scroll,
+    } = rows;
     let height = area.height.saturating_sub(1).max(1) as usize;
     let shown = selected.min(len.saturating_sub(1));
     let offset = (shown / height) * height;
@@ -215,13 +269,16 @@ fn draw_table(
                 .collect()
         })
         .collect();
-    let mut widths: Vec<usize> = cols.iter().map(|c| c.title.width()).collect();
+    let mut widths: Vec<usize> = cols
+        .iter()
+        .map(|c| c.title.width().max(c.min.into()))
+        .collect();
     for r in &visible {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(cell.width());
         }
     }
-    let chosen = fit_columns(cols, &widths, area.width);
+    let (chosen, hidden) = fit_columns(cols, &widths, area.width, scroll);
     let header = Row::new(
         chosen
             .iter()
@@ -248,6 +305,10 @@ fn draw_table(
     let mut state =
         TableState::default().with_selected((selected < len).then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
+    if hidden > 0 {
+        let marker = Line::styled(format!("+{hidden} ←→"), theme.dim()).right_aligned();
+        frame.render_widget(marker, Rect { height: 1, ..area });
+    }
 }
 
 fn align(text: &str, width: usize, right: bool) -> String {

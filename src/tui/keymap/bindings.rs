@@ -320,6 +320,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Global,
+        &[code(K::Left), ch('<')],
+        Action::ColumnsLeft,
+        "scroll the table's columns left (when some are hidden: +N ←→)",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[code(K::Right), ch('>')],
+        Action::ColumnsRight,
+        "scroll the table's columns right to the hidden ones",
+        "",
+    ),
+    bind(
+        C::Global,
         &[ch('i')],
         Action::Import,
         "import an order export",

@@ -2,7 +2,7 @@
 //! 80 % ranges and flags, and in the detail pane her coded orders day by day with her posts
 //! and a leak's start marked.
 
-use super::{Col, draw_table};
+use super::{Col, Rows, draw_table};
 use crate::domain::fmt2;
 use crate::metrics::{LiftReport, LiftRow};
 use crate::tui::app::App;
@@ -15,13 +15,13 @@ use rust_decimal::Decimal;
 
 const LIFT_COLS: [Col; 9] = [
     Col::text("#", 1),
-    Col::text("Influencer", 1),
+    Col::text("Influencer", 1).at_least(18),
     Col::number("Posts", 5),
-    Col::number("Coded", 3),
+    Col::number("Coded", 3).at_least(6),
     Col::number("Leaked", 2),
     Col::number("Incremental", 1),
-    Col::number("80 % range", 2),
-    Col::number("Cost", 4),
+    Col::number("80 % range", 2).at_least(12),
+    Col::number("Cost", 4).at_least(8),
     Col::number("Incr. ROI %", 1),
 ];
 
@@ -86,8 +86,11 @@ pub(super) fn draw_lift(
         frame,
         table_area,
         &LIFT_COLS,
-        report.rows.len(),
-        selected,
+        Rows {
+            len: report.rows.len(),
+            selected,
+            scroll: app.col_scroll,
+        },
         |i| lift_cells(&report.rows[i]),
         theme,
     );

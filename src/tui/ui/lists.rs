@@ -1,6 +1,6 @@
 //! The data-entry screens' lists: influencers, costs, posts, codes and links, campaigns.
 
-use super::{Col, draw_table, empty_hint};
+use super::{Col, Rows, draw_table, empty_hint};
 use crate::domain::fmt2;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
@@ -32,8 +32,11 @@ pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: 
         frame,
         area,
         &cols,
-        list.len(),
-        app.selected[Screen::Influencers.index()],
+        Rows {
+            len: list.len(),
+            selected: app.selected[Screen::Influencers.index()],
+            scroll: app.col_scroll,
+        },
         |i| {
             let r = &list[i];
             let codes: Vec<&str> = app
@@ -82,8 +85,11 @@ pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
         frame,
         area,
         &cols,
-        list.len(),
-        app.selected[Screen::Costs.index()],
+        Rows {
+            len: list.len(),
+            selected: app.selected[Screen::Costs.index()],
+            scroll: app.col_scroll,
+        },
         |i| {
             let c = &list[i];
             vec![
@@ -122,8 +128,11 @@ pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
         frame,
         area,
         &cols,
-        list.len(),
-        app.selected[Screen::Posts.index()],
+        Rows {
+            len: list.len(),
+            selected: app.selected[Screen::Posts.index()],
+            scroll: app.col_scroll,
+        },
         |i| {
             let p = &list[i];
             vec![
@@ -166,8 +175,11 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
             frame,
             codes_area,
             &cols,
-            list.len(),
-            selected,
+            Rows {
+                len: list.len(),
+                selected,
+                scroll: app.col_scroll,
+            },
             |i| {
                 let c = &list[i];
                 vec![
@@ -239,8 +251,11 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
         frame,
         area,
         &cols,
-        list.len(),
-        app.selected[Screen::Campaigns.index()],
+        Rows {
+            len: list.len(),
+            selected: app.selected[Screen::Campaigns.index()],
+            scroll: app.col_scroll,
+        },
         |i| {
             let c = &list[i];
             vec![

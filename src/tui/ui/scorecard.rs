@@ -1,9 +1,9 @@
 //! The scorecard screen: the ranked table, its filters line, the detail pane, and the welcome
 //! view of an empty database.
 
-use super::{Col, draw_table};
+use super::{Col, Rows, draw_table};
 use crate::domain::{CostKind, fmt2};
-use crate::export::cells;
+use crate::export::display_cells;
 use crate::metrics::{Metric, ScoreRow, engagement_rate_pct, posts_in_scope};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -16,33 +16,26 @@ use rust_decimal::Decimal;
 /// The scorecard's columns; the last three (profit) only once a cost of goods or fee is set.
 const SCORE_COLS: [Col; 17] = [
     Col::number("#", 1),
-    Col::text("Influencer", 1),
-    Col::text("Platform", 6),
+    Col::text("Influencer", 1).at_least(18),
+    Col::text("Platform", 6).at_least(9),
     Col::number("Followers", 7),
     Col::number("Posts", 7),
-    Col::number("Cost", 1),
-    Col::number("Orders", 3),
-    Col::number("Revenue", 1),
-    Col::number("New", 3),
-    Col::number("ROI %", 1),
-    Col::number("ROAS", 4),
-    Col::number("CAC", 2),
-    Col::number("AOV", 5),
-    Col::number("Eng %", 2),
-    Col::number("Profit", 3),
+    Col::number("Cost", 1).at_least(8),
+    Col::number("Orders", 3).at_least(6),
+    Col::number("Revenue", 1).at_least(9),
+    Col::number("New", 3).at_least(5),
+    Col::number("ROI %", 1).at_least(7),
+    Col::number("ROAS", 4).at_least(5),
+    Col::number("CAC", 2).at_least(7),
+    Col::number("AOV", 5).at_least(6),
+    Col::number("Eng %", 2).at_least(5),
+    Col::number("Profit", 3).at_least(9),
     Col::number("Profit ROI %", 1),
     Col::number("Break-even ROAS", 6),
 ];
 
 fn score_cells(row: &ScoreRow, leaked: bool) -> Vec<String> {
-    let mut out: Vec<String> = cells(row)
-        .into_iter()
-        .map(|c| c.unwrap_or_else(|| "—".into()))
-        .collect();
-    out[1] = format!("@{}", crate::domain::visible(&row.handle));
-    if row.archived {
-        out[1].push_str(" (archived)");
-    }
+    let mut out = display_cells(row);
     if leaked {
         out[1].push_str(" ⚠");
     }
@@ -119,8 +112,11 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
             frame,
             inner,
             cols,
-            channels,
-            usize::MAX,
+            Rows {
+                len: channels,
+                selected: usize::MAX,
+                scroll: app.col_scroll,
+            },
             |i| score_cells(&app.card.channels[i], false),
             theme,
         );
@@ -136,8 +132,11 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         frame,
         table_area,
         cols,
-        app.card.rows.len(),
-        app.selected[0],
+        Rows {
+            len: app.card.rows.len(),
+            selected: app.selected[0],
+            scroll: app.col_scroll,
+        },
         |i| {
             let row = &app.card.rows[i];
             score_cells(row, app.leak_flags.contains_key(&row.influencer_id))
@@ -305,12 +304,19 @@ fn figure_lines(row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
         Span::styled("Sales    ", theme.dim()),
         Span::raw(format!(
             "{} orders · revenue {} · {} new customers · AOV {}",
-            fmt2(row.orders),
+            crate::domain::fmt_count(row.orders),
             fmt2(row.revenue),
-            fmt2(row.new_customers),
+            crate::domain::fmt_count(row.new_customers),
             money_or_why(row.aov, row, Metric::Aov, "")
         )),
     ]));
+    if !row.orders.fract().is_zero() || !row.new_customers.fract().is_zero() {
+        lines.push(Line::styled(
+            "         (an order with two creators' codes counts half to each, so counts can \
+             end in .5)",
+            theme.dim(),
+        ));
+    }
     let roi_style = match row.roi_pct {
         Some(r) if r < Decimal::ZERO => theme.bad(),
         Some(_) => theme.good(),
