@@ -1,7 +1,8 @@
 //! End to end in a real terminal: the binary runs inside tmux, keys are sent with
 //! `send-keys` and the screen is read with `capture-pane`. From an empty database it adds two
 //! influencers and their codes by keys, imports a Shopify fixture, sees the ranking change
-//! after a cost, exports the CSV and quits, and the process must exit cleanly.
+//! after a cost, exports the CSV and quits, and the process must exit cleanly. A second test
+//! replays the week's update the README counts in keys.
 
 mod common;
 use common::tmux::{Tmux, require_tmux};
@@ -128,4 +129,94 @@ fn the_weekly_loop_by_keys_in_a_real_terminal() {
         shop.ok(&["scorecard", "--sort", "revenue", "--csv", "-"])
     );
     assert!(csv.contains("1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,"));
+}
+
+/// The weekly session the README counts: update a post's likes by typing over them, add a
+/// cost with a spreadsheet-style amount, import this week's file by Tab completion, and
+/// export twice. Every key sent is counted; the README states the count.
+#[test]
+fn a_weeks_update_in_34_keys() {
+    if !require_tmux() {
+        return;
+    }
+    let shop = Shop::new();
+    common::roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    std::fs::copy(
+        fixture("shopify/orders_later_79.csv"),
+        shop.path("orders_export_week48.csv"),
+    )
+    .unwrap();
+    let exit_file = shop.path("exit-code");
+    let t = Tmux::start(&shop, &exit_file, &[]);
+    t.wait_for("Scorecard");
+    let mut count = 0;
+    let mut keys = |keys: &[&str]| {
+        count += keys.len();
+        t.keys(keys);
+    };
+
+    // Sarah's post had 500 likes: the pre-filled count is selected, typing replaces it.
+    keys(&[
+        "4", "Enter", "Tab", "Tab", "Tab", "Tab", "9", "5", "0", "Enter",
+    ]);
+    t.wait_for("updated");
+    // A fee for milo (first by handle), typed as a spreadsheet shows it.
+    keys(&["2", "$", "Tab", "Tab"]);
+    keys(&["$", "1", ",", "2", "5", "0", ".", "0", "0", "Enter"]);
+    t.wait_for("recorded fee 1250.00 for @milo");
+    // This week's export, by Tab completion in the folder the app started in.
+    keys(&["i", "o", "r", "d", "Tab"]);
+    let screen = t.wait_for("orders_export_week48.csv");
+    assert!(!screen.contains("no file matches"), "{screen}");
+    keys(&["Enter"]);
+    t.wait_for("Import preview");
+    keys(&["y"]);
+    let screen = t.wait_for("imported");
+    assert!(screen.contains("2 new"), "{screen}");
+    // Export twice: the second never replaces the first.
+    keys(&["1", "e"]);
+    t.wait_for("wrote 2 rows to");
+    keys(&["e"]);
+    let screen = t.wait_for("-2.csv");
+    assert_eq!(count, 34, "the README says a week's update takes 34 keys");
+    t.keys(&["q"]);
+
+    let mut exports: Vec<String> = std::fs::read_dir(shop.dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("shoutout-scorecard-"))
+        .collect();
+    exports.sort_by_key(|n| n.len()); // the first, then the one beside it
+    assert_eq!(exports.len(), 2, "{exports:?}");
+    let stem = exports[0].trim_end_matches(".csv");
+    assert_eq!(exports[1], format!("{stem}-2.csv"), "{exports:?}");
+    assert!(screen.replace('\n', "").contains(&exports[1]), "{screen}");
+    let first = std::fs::read_to_string(shop.path(&exports[0])).unwrap();
+    assert_eq!(
+        first,
+        std::fs::read_to_string(shop.path(&exports[1])).unwrap()
+    );
+
+    // What was stored: 950 likes, a 1250.00 fee, the later export's orders.
+    let posts = shop.ok(&["post", "list"]);
+    assert!(
+        posts
+            .lines()
+            .any(|l| l.contains("@sarah") && l.contains(" 950 ")),
+        "{posts}"
+    );
+    let costs = shop.ok(&["cost", "list"]);
+    assert!(
+        costs
+            .lines()
+            .any(|l| l.contains("milo") && l.contains("1250.00")),
+        "{costs}"
+    );
+    // milo: 140.00 revenue over 2 orders (as in the later export), cost 40 + 1250.
+    assert!(
+        first.contains(",milo,tiktok,48000,0,1290.00,2.00,140.00,"),
+        "{first}"
+    );
 }

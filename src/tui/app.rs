@@ -244,6 +244,10 @@ impl App {
 
     fn type_key(&mut self, key: KeyEvent) {
         let event = Event::Key(key);
+        let remembered = match self.modal {
+            Some(Modal::ImportPath { .. }) => self.import_folder(),
+            _ => None,
+        };
         match &mut self.modal {
             Some(Modal::Form(form)) => {
                 let field = form.focused();
@@ -284,6 +288,13 @@ impl App {
                 if *on_shop {
                     shop.handle_event(&event);
                 } else {
+                    // The remembered folder is a start: a path typed from the root or home
+                    // replaces it.
+                    if matches!(key.code, KeyCode::Char('/' | '~'))
+                        && Some(input.value()) == remembered.as_deref()
+                    {
+                        *input = Input::default();
+                    }
                     input.handle_event(&event);
                 }
                 *error = None;
@@ -417,7 +428,7 @@ impl App {
             Action::Export => self.export()?,
             Action::Import => {
                 self.modal = Some(Modal::ImportPath {
-                    input: Input::default(),
+                    input: Input::new(self.import_folder().unwrap_or_default()),
                     error: None,
                     candidates: Vec::new(),
                     shop: Input::default(),

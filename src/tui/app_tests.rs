@@ -389,6 +389,74 @@ fn tab_completes_a_path() {
 }
 
 #[test]
+fn tab_completion_to_one_file_is_not_reported_as_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("orders_may.csv"), "").unwrap();
+    let (mut app, _db) = app();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &format!("{}/ord", dir.path().display()));
+    press(&mut app, KeyCode::Tab);
+    let Some(Modal::ImportPath { input, error, .. }) = &app.modal else {
+        panic!("the path dialog stays open");
+    };
+    assert!(
+        input.value().ends_with("/orders_may.csv"),
+        "{}",
+        input.value()
+    );
+    assert_eq!(*error, None);
+    // Tab again on the whole name is still no failure; a name nothing matches is one.
+    press(&mut app, KeyCode::Tab);
+    let Some(Modal::ImportPath { error, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(*error, None);
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::Tab);
+    let Some(Modal::ImportPath { error, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(error.as_deref(), Some("no file matches"));
+}
+
+#[test]
+fn the_import_box_starts_in_the_folder_of_the_last_import() {
+    let (mut app, _db) = app();
+    press(&mut app, KeyCode::Char('i'));
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), "", "nothing imported yet");
+    let file = fixture("orders_79.csv");
+    typ(&mut app, &file);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none());
+    press(&mut app, KeyCode::Char('i'));
+    let folder = format!(
+        "{}/",
+        std::path::Path::new(&file).parent().unwrap().display()
+    );
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), folder);
+    // A name typed goes on from the folder; a path from the root starts over.
+    typ(&mut app, "orders");
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), format!("{folder}orders"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "/elsewhere.csv");
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), "/elsewhere.csv");
+}
+
+#[test]
 fn deleting_an_influencer_with_history_archives_them() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Influencers));

@@ -7,6 +7,9 @@ use crate::tui::action::{Action, Screen};
 use std::path::{Path, PathBuf};
 use tui_input::Input;
 
+/// The setting that keeps the folder of the last file imported in the app.
+const IMPORT_FOLDER: &str = "tui_import_folder";
+
 impl App {
     pub(super) fn update_import_path(&mut self, action: Action) -> anyhow::Result<()> {
         let Some(Modal::ImportPath { input, shop, .. }) = &self.modal else {
@@ -31,9 +34,10 @@ impl App {
                     ..
                 }) = &mut self.modal
                 {
+                    // Completed to one file (or already whole) is success, not "no match".
+                    let found = !candidates.is_empty() || expand_home(&completed).exists();
                     *input = Input::new(completed);
-                    *error = (candidates.is_empty() && !typed.is_empty())
-                        .then(|| "no file matches".to_string());
+                    *error = (!found && !typed.is_empty()).then(|| "no file matches".to_string());
                     *c = candidates;
                 }
             }
@@ -89,6 +93,15 @@ impl App {
             mapping: mapping.map(Box::new),
         });
         Ok(())
+    }
+
+    /// The folder of the last file imported, with its `/`, to start the path box in (while
+    /// it still exists).
+    pub(super) fn import_folder(&self) -> Option<String> {
+        let folder = self.store.setting(IMPORT_FOLDER).ok().flatten()?;
+        Path::new(&folder)
+            .is_dir()
+            .then(|| format!("{}/", folder.trim_end_matches('/')))
     }
 
     fn run_import(
@@ -151,6 +164,14 @@ impl App {
         };
         self.modal = None;
         let summary = self.run_import(&path, false, skip, mapping.map(|m| *m))?;
+        // Next week's file is most likely in the same folder. Remembering it is a
+        // convenience: a read-only database just does not.
+        if let Some(folder) = std::path::absolute(&path)
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.display().to_string()))
+        {
+            let _ = self.store.set_setting(IMPORT_FOLDER, Some(&folder));
+        }
         self.reload()?;
         self.screen = Screen::Scorecard;
         let c = &summary.counts;
