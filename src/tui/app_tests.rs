@@ -120,6 +120,41 @@ fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {
 }
 
 #[test]
+fn every_invalid_field_is_marked_at_once() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Posts));
+    press(&mut app, KeyCode::Char('a'));
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        panic!("the post form opens");
+    };
+    let set = |form: &mut Form, key: &str, value: &str| {
+        let f = form.fields.iter_mut().find(|f| f.key.0 == key).unwrap();
+        f.input = tui_input::Input::new(value.into());
+    };
+    set(form, "date", "2026-13-01");
+    set(form, "likes", "12,4");
+    set(form, "saves", "lots");
+    set(form, "comments", "1,200");
+    let posts = app.lists.posts.len();
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open");
+    };
+    let marked: Vec<&str> = form
+        .fields
+        .iter()
+        .filter(|f| f.error.is_some())
+        .map(|f| f.key.0)
+        .collect();
+    assert_eq!(marked, ["date", "likes", "saves"]);
+    assert_eq!(
+        form.fields[form.focus].key.0, "date",
+        "the first slip is focused"
+    );
+    assert_eq!(app.lists.posts.len(), posts, "nothing saved");
+}
+
+#[test]
 fn esc_cancels_a_form_without_saving() {
     let (mut app, _dir) = app();
     app.update(Action::GoTo(Screen::Influencers));

@@ -48,6 +48,35 @@ pub struct Field {
     /// The pre-filled value is selected, as in a spreadsheet: typing replaces it, Backspace
     /// clears it, an arrow key keeps it to edit.
     pub selected: bool,
+    /// What a non-blank value must parse as, checked for every field at once before saving
+    /// (so all the slips are marked together, not one per Enter).
+    pub check: Option<Check>,
+}
+
+/// A field's own check: the parser of its kind of value, its error said in words.
+pub type Check = fn(&str) -> Result<(), String>;
+
+/// The checks of the usual kinds of field, on the domain's parsers.
+pub mod checks {
+    use crate::domain;
+
+    pub fn count(v: &str) -> Result<(), String> {
+        domain::parse_count(v).map(drop).map_err(|e| e.to_string())
+    }
+
+    pub fn amount(v: &str) -> Result<(), String> {
+        domain::parse_amount(v).map(drop).map_err(|e| e.to_string())
+    }
+
+    pub fn percent(v: &str) -> Result<(), String> {
+        domain::parse_percent(v)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn date(v: &str) -> Result<(), String> {
+        domain::parse_date(v).map(drop).map_err(|e| e.to_string())
+    }
 }
 
 impl Field {
@@ -60,6 +89,7 @@ impl Field {
             hint: hint.to_string(),
             error: None,
             selected: false,
+            check: None,
         }
     }
 
@@ -77,6 +107,15 @@ impl Field {
             hint: "← → to choose".into(),
             error: None,
             selected: false,
+            check: None,
+        }
+    }
+
+    /// The same field, its non-blank value checked by `check` before the form saves.
+    pub fn checked(self, check: Check) -> Field {
+        Field {
+            check: Some(check),
+            ..self
         }
     }
 
@@ -195,6 +234,26 @@ impl Form {
             }
             None => self.error = Some(message),
         }
+    }
+
+    /// Runs every field's own check and marks each field that fails, focusing the first;
+    /// whether all passed.
+    pub fn check_fields(&mut self) -> bool {
+        let mut first = None;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            let value = f.input.value().trim();
+            if let Some(check) = f.check
+                && !value.is_empty()
+                && let Err(message) = check(value)
+            {
+                f.error = Some(message);
+                first.get_or_insert(i);
+            }
+        }
+        if let Some(i) = first {
+            self.focus = i;
+        }
+        first.is_none()
     }
 
     pub fn clear_errors(&mut self) {

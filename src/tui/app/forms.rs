@@ -136,6 +136,10 @@ impl App {
             Action::Submit => {
                 let mut form = form.clone();
                 form.clear_errors();
+                if !form.check_fields() {
+                    self.modal = Some(Modal::Form(form));
+                    return Ok(());
+                }
                 match self.save(&form) {
                     Ok(message) => {
                         self.modal = None;

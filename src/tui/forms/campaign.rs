@@ -3,7 +3,7 @@
 use super::{FieldError, field_err, optional_date};
 use crate::domain::{NewCampaign, ValueError, parse_amount};
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKey, Form, FormKind};
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const NAME: FieldKey = FieldKey("name");
 const GOAL: FieldKey = FieldKey("goal");
@@ -24,9 +24,9 @@ pub(crate) fn build() -> Form {
                 vec!["sales".into(), "awareness".into()],
                 "sales",
             ),
-            Field::text(START, "Start", "", "YYYY-MM-DD, optional"),
-            Field::text(END, "End", "", "YYYY-MM-DD, optional"),
-            Field::text(BUDGET, "Budget", "", "optional, like 1500.00"),
+            Field::text(START, "Start", "", "YYYY-MM-DD, optional").checked(checks::date),
+            Field::text(END, "End", "", "YYYY-MM-DD, optional").checked(checks::date),
+            Field::text(BUDGET, "Budget", "", "optional, like 1500.00").checked(checks::amount),
         ],
     )
 }

@@ -3,7 +3,7 @@
 use super::{CAMPAIGN, FieldError, INFLUENCER, campaign, campaign_choices, field_err, handles};
 use crate::domain::{CostKind, NewCost, fmt2};
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKey, Form, FormKind};
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const KIND: FieldKey = FieldKey("kind");
 const AMOUNT: FieldKey = FieldKey("amount");
@@ -38,13 +38,15 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
                 "Amount",
                 &row.map_or(String::new(), |r| fmt2(r.amount)),
                 "like 250.00",
-            ),
+            )
+            .checked(checks::amount),
             Field::text(
                 DATE,
                 "Date",
                 &row.map_or(app.today.to_string(), |r| r.date.to_string()),
                 "YYYY-MM-DD",
-            ),
+            )
+            .checked(checks::date),
             Field::text(
                 NOTE,
                 "Note",

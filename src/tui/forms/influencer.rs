@@ -4,7 +4,7 @@ use super::{FieldError, field_err};
 use crate::domain::{NewInfluencer, Platform};
 use crate::store::InfluencerRow;
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKey, Form, FormKind};
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 pub(crate) const HANDLE: FieldKey = FieldKey("handle");
 const NAME: FieldKey = FieldKey("name");
@@ -44,13 +44,15 @@ pub(crate) fn build(app: &App, id: Option<i64>) -> Form {
                 "Followers",
                 &v(|r| r.followers.to_string()),
                 "whole number",
-            ),
+            )
+            .checked(checks::count),
             Field::text(
                 COMMISSION,
                 "Commission %",
                 &v(|r| r.commission_pct.normalize().to_string()),
                 "of attributed revenue; blank = 0",
-            ),
+            )
+            .checked(checks::percent),
             Field::text(NOTES, "Notes", &v(|r| r.notes.clone()), "optional"),
         ],
     )

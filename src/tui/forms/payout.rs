@@ -4,7 +4,7 @@
 use super::{FieldError, INFLUENCER, handles};
 use crate::domain::{fmt2, parse_amount, parse_date};
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKey, Form, FormKind};
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const AMOUNT: FieldKey = FieldKey("amount");
 const DATE: FieldKey = FieldKey("date");
@@ -40,8 +40,8 @@ pub(crate) fn build(app: &App, who: &str) -> Form {
         title,
         vec![
             Field::choice(INFLUENCER, "Influencer", handles(app), who),
-            Field::text(AMOUNT, "Amount", &owed, "what you paid her"),
-            Field::text(DATE, "Date", &app.today.to_string(), "YYYY-MM-DD"),
+            Field::text(AMOUNT, "Amount", &owed, "what you paid her").checked(checks::amount),
+            Field::text(DATE, "Date", &app.today.to_string(), "YYYY-MM-DD").checked(checks::date),
             Field::text(NOTE, "Note", "", "optional"),
         ],
     )

@@ -3,7 +3,7 @@
 use super::{FieldError, optional_date};
 use crate::metrics::Period;
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKey, Form, FormKind};
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const FROM: FieldKey = FieldKey("from");
 const TO: FieldKey = FieldKey("to");
@@ -16,8 +16,9 @@ pub(crate) fn build(app: &App) -> Form {
         FormKind::Period,
         "Custom period",
         vec![
-            Field::text(FROM, "From", &date(from), "YYYY-MM-DD; blank = open"),
-            Field::text(TO, "To", &date(to), "YYYY-MM-DD; blank = open"),
+            Field::text(FROM, "From", &date(from), "YYYY-MM-DD; blank = open")
+                .checked(checks::date),
+            Field::text(TO, "To", &date(to), "YYYY-MM-DD; blank = open").checked(checks::date),
         ],
     )
 }

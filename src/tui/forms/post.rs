@@ -3,7 +3,7 @@
 use super::{CAMPAIGN, FieldError, INFLUENCER, campaign, campaign_choices, handles};
 use crate::domain::{NewPost, Platform, ValueError, parse_count, parse_date};
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKey, Form, FormKind};
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const DATE: FieldKey = FieldKey("date");
 const PLATFORM: FieldKey = FieldKey("platform");
@@ -46,7 +46,8 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
             "Date",
             &row.map_or(app.today.to_string(), |r| r.post.posted_on.to_string()),
             "YYYY-MM-DD",
-        ),
+        )
+        .checked(checks::date),
         Field::choice(
             PLATFORM,
             "Platform",
@@ -58,10 +59,11 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
             "Followers",
             &n(|p| Some(p.followers)),
             "at post time; blank = the influencer's count",
-        ),
+        )
+        .checked(checks::count),
     ];
     for (key, label, get) in COUNTS {
-        fields.push(Field::text(key, label, &n(get), ""));
+        fields.push(Field::text(key, label, &n(get), "").checked(checks::count));
     }
     fields.push(Field::text(
         URL,
