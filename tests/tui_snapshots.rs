@@ -262,3 +262,17 @@ fn counts_read_whole_and_a_shared_order_is_explained() {
     assert!(screen.contains("20.5 orders"), "{screen}");
     assert!(screen.contains("counts half to each"), "{screen}");
 }
+
+#[test]
+fn a_long_status_wraps_instead_of_being_cut() {
+    let mut app = app(true);
+    let message = "imported /home/someone/Downloads/orders_export_1.csv: 12 new, 3 changed, \
+                   40 unchanged, 0 invalid skipped";
+    app.say(message);
+    let lines = screen_lines(&mut app, (80, 24));
+    // The status sits above the footer: read back over its lines, it is the whole message.
+    let footer = lines.len() - 1;
+    let status: String = lines[footer - 2..footer].concat();
+    assert_eq!(status.trim_end(), message, "{lines:#?}");
+    assert!(lines[footer].contains("? help") && lines[footer].contains("q quit"));
+}

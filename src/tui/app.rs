@@ -356,7 +356,8 @@ impl App {
         }
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    /// Shows a message on the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             error: false,

@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     let [tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(status_height(app, frame.area().width)),
         Constraint::Length(1),
     ])
     .areas(frame.area());
@@ -94,6 +94,41 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Line::from(spans), area);
 }
 
+/// The status message as shown (`! ` before an error), made visible.
+fn status_text(app: &App) -> Option<String> {
+    let status = app.status.as_ref()?;
+    let prefix = if status.error { "! " } else { "" };
+    Some(format!("{prefix}{}", crate::domain::visible(&status.text)))
+}
+
+/// Lines the status needs at `width` to be read whole: it wraps rather than being cut, up to
+/// three lines (a longer message is in the log of its command: an import's preview, a file).
+fn status_height(app: &App, width: u16) -> u16 {
+    match status_text(app) {
+        Some(text) if !app.searching => wrap_chars(&text, width).len().clamp(1, 3) as u16,
+        _ => 1,
+    }
+}
+
+/// Splits `text` into lines of at most `width` terminal columns, at any character (a path
+/// has no spaces to break at).
+fn wrap_chars(text: &str, width: u16) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = usize::from(width.max(2));
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            lines.push(String::new());
+            used = 0;
+        }
+        used += w;
+        lines.last_mut().expect("one line at least").push(c);
+    }
+    lines
+}
+
 fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if app.searching {
         let line = Line::from(vec![
@@ -105,19 +140,17 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
-    if let Some(status) = &app.status {
-        let (prefix, style) = if status.error {
-            ("! ", theme.error())
+    if let (Some(status), Some(text)) = (&app.status, status_text(app)) {
+        let style = if status.error {
+            theme.error()
         } else {
-            ("", theme.good())
+            theme.good()
         };
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!("{prefix}{}", crate::domain::visible(&status.text)),
-                style,
-            )),
-            area,
-        );
+        let lines: Vec<Line> = wrap_chars(&text, area.width)
+            .into_iter()
+            .map(|l| Line::styled(l, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
     }
 }
 
