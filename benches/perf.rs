@@ -61,7 +61,7 @@ fn run_cli(db: &Path, args: &[&str]) -> (Duration, i64) {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|f| shoutout::tui::ui::draw(f, app, Theme { color: false }))
+        .draw(|f| shoutout::tui::ui::draw(f, app, Theme::PLAIN))
         .unwrap();
 }
 
@@ -222,7 +222,7 @@ fn main() {
         let store = Store::open(&db).unwrap();
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal
-            .draw(|f| shoutout::tui::ui::draw_loading(f, Theme { color: false }))
+            .draw(|f| shoutout::tui::ui::draw_loading(f, Theme::PLAIN))
             .unwrap();
         firsts.push(start.elapsed());
         let app = App::new(

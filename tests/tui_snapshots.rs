@@ -38,7 +38,7 @@ fn check(name: &str, app: &mut App) {
         app.size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal
-            .draw(|frame| ui::draw(frame, app, Theme { color: false }))
+            .draw(|frame| ui::draw(frame, app, Theme::PLAIN))
             .unwrap();
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     }
@@ -163,7 +163,7 @@ fn import_preview_with_invalid_orders() {
         app.size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal
-            .draw(|frame| ui::draw(frame, &app, Theme { color: false }))
+            .draw(|frame| ui::draw(frame, &app, Theme::PLAIN))
             .unwrap();
         let screen = terminal.backend().to_string();
         assert!(screen.contains("7 new"), "{screen}");
@@ -208,7 +208,7 @@ fn screen_lines(app: &mut App, (w, h): (u16, u16)) -> Vec<String> {
     app.size = (w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|frame| ui::draw(frame, app, Theme { color: false }))
+        .draw(|frame| ui::draw(frame, app, Theme::PLAIN))
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..h)
@@ -275,4 +275,44 @@ fn a_long_status_wraps_instead_of_being_cut() {
     let status: String = lines[footer - 2..footer].concat();
     assert_eq!(status.trim_end(), message, "{lines:#?}");
     assert!(lines[footer].contains("? help") && lines[footer].contains("q quit"));
+}
+
+#[test]
+fn the_mouse_selects_rows_scrolls_and_switches_tabs() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+    let mut app = app(true);
+    let area = Rect::new(0, 0, 100, 30);
+    app.size = (100, 30);
+    let at = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let click = |column, row| at(MouseEventKind::Down(MouseButton::Left), column, row);
+    // Find the row that shows @slowmornings, click it, and it is the one selected.
+    let lines = screen_lines(&mut app, (100, 30));
+    let y = lines
+        .iter()
+        .position(|l| l.contains("@slowmornings"))
+        .unwrap() as u16;
+    let action = ui::mouse_action(&app, area, click(10, y)).expect("a row was clicked");
+    app.update(action);
+    assert_eq!(app.selected_row().unwrap().handle, "slowmornings");
+    // Clicking the header or below the rows selects nothing.
+    assert_eq!(ui::mouse_action(&app, area, click(10, 2)), None);
+    assert_eq!(ui::mouse_action(&app, area, click(10, 20)), None);
+    // The wheel moves the selection.
+    let wheel = ui::mouse_action(&app, area, at(MouseEventKind::ScrollDown, 10, 5)).unwrap();
+    app.update(wheel);
+    let below = app.selected_row().unwrap().handle.clone();
+    assert_ne!(below, "slowmornings");
+    // A click on a tab goes to its screen.
+    let x = lines[0].find("3 Costs").unwrap() as u16;
+    app.update(ui::mouse_action(&app, area, click(x + 2, 0)).unwrap());
+    assert_eq!(app.screen, Screen::Costs);
+    // A form is for the keyboard: the mouse does nothing there.
+    keys(&mut app, "a");
+    assert_eq!(ui::mouse_action(&app, area, click(10, 5)), None);
 }

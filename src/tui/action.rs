@@ -53,6 +53,8 @@ pub enum Action {
     Bottom,
     PageUp,
     PageDown,
+    /// Select row N of the screen's table (a mouse click).
+    Select(usize),
     /// ← / → : scroll a table's columns when not all fit the terminal.
     ColumnsLeft,
     ColumnsRight,

@@ -186,7 +186,8 @@ impl App {
         self.facts.influencers.is_empty() && self.facts.orders.is_empty()
     }
 
-    fn len(&self, screen: Screen) -> usize {
+    /// How many rows the table of `screen` has.
+    pub(crate) fn len(&self, screen: Screen) -> usize {
         match screen {
             Screen::Scorecard => match &self.lift {
                 Some(report) => report.rows.len(),
@@ -404,6 +405,10 @@ impl App {
             | Action::Bottom
             | Action::PageDown
             | Action::PageUp => self.navigate(action),
+            Action::Select(i) => {
+                let n = self.len(self.screen);
+                self.selected[self.screen.index()] = i.min(n.saturating_sub(1));
+            }
             Action::CycleSort => {
                 self.options.sort = self.options.sort.next();
                 self.resort();

@@ -28,12 +28,20 @@ pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
     // Installed first so that ratatui's hook (which restores the terminal) runs before it.
     install_crash_report(crate::launch::paths::data_dir()?);
     let mut terminal = ratatui::try_init()?;
+    // Click and wheel, as in lazygit (Shift-drag still selects text in most terminals).
+    let mouse = std::env::var_os("SHOUTOUT_NO_MOUSE").is_none();
+    if mouse {
+        ratatui::crossterm::execute!(std::io::stdout(), event::EnableMouseCapture)?;
+    }
     let result = (|| {
         // A big shop takes a moment to read: say so at once rather than show nothing.
         terminal.draw(|frame| ui::draw_loading(frame, theme))?;
         let mut app = App::new(store, today, now, export_dir)?;
         event_loop(&mut terminal, &mut app, theme)
     })();
+    if mouse {
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableMouseCapture);
+    }
     ratatui::restore();
     result
 }
@@ -42,6 +50,8 @@ pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
 /// committed the moment it is saved, so a crash loses nothing that was saved.
 fn install_crash_report(dir: std::path::PathBuf) {
     std::panic::set_hook(Box::new(move |info| {
+        // ratatui's own hook restores the screen; the mouse is given back here.
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), event::DisableMouseCapture);
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -105,6 +115,12 @@ fn event_loop(
             }
             Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
             Event::Resize(width, height) => app.size = (width, height),
+            Event::Mouse(mouse) => {
+                let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+                if let Some(action) = ui::mouse_action(app, area, mouse) {
+                    app.update(action);
+                }
+            }
             _ => {}
         }
     }

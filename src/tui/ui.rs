@@ -10,11 +10,12 @@ use lists::{draw_campaigns, draw_codes, draw_costs, draw_influencers, draw_posts
 use popups::{draw_confirm, draw_form, draw_help, draw_import_path, draw_preview};
 use scorecard::draw_scorecard;
 
-use super::action::Screen;
+use super::action::{Action, Screen};
 use super::app::{App, Modal};
 use super::keymap::{self, Context};
 use super::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
@@ -22,13 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
-    let [tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(status_height(app, frame.area().width)),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [tabs, body, status, footer] = main_split(app, frame.area());
     draw_tabs(frame, tabs, app, theme);
     match app.screen {
         Screen::Scorecard => draw_scorecard(frame, body, app, theme),
@@ -65,6 +60,115 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
 }
 
+/// The screen's rows: the tabs, the body, the status (as tall as its message) and the footer.
+fn main_split(app: &App, area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(status_height(app, area.width)),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The scorecard's (and the incremental view's) rows: the filters line, the table, and the
+/// detail pane when it is open.
+fn scorecard_split(area: Rect, detail: bool) -> [Rect; 3] {
+    let detail_height = if detail {
+        (area.height / 2).max(10).min(area.height.saturating_sub(5))
+    } else {
+        0
+    };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(2),
+        Constraint::Length(detail_height),
+    ])
+    .areas(area)
+}
+
+/// The creators' table and, below it, the other channels (`channels` rows; none: no room).
+fn channel_split(table: Rect, channels: usize) -> [Rect; 2] {
+    Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(if channels > 0 { channels as u16 + 2 } else { 0 }),
+    ])
+    .areas(table)
+}
+
+/// What a mouse event on a screen of `area` asks for: the wheel moves the selection (or
+/// scrolls help), a click on a tab goes to it and a click on a table's row selects it, as in
+/// lazygit and gitui. Forms and dialogs are for the keyboard.
+pub fn mouse_action(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> {
+    if !matches!(app.modal, None | Some(Modal::Help { .. })) || app.searching {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Down),
+        MouseEventKind::ScrollUp => Some(Action::Up),
+        MouseEventKind::Down(MouseButton::Left) if app.modal.is_none() => {
+            let [tabs, body, ..] = main_split(app, area);
+            if mouse.row == tabs.y {
+                return tab_at(tabs.width, mouse.column).map(Action::GoTo);
+            }
+            row_at(app, body, mouse.row).map(Action::Select)
+        }
+        _ => None,
+    }
+}
+
+/// The tabs as drawn: each screen's label and where it starts; the app's name first when the
+/// terminal is wide enough for it.
+fn tab_labels(width: u16) -> (Option<&'static str>, Vec<(Screen, String)>) {
+    let full: usize = Screen::ALL.iter().map(|s| s.title().width() + 4).sum();
+    let name = (full + 10 <= width as usize).then_some(" shoutout ");
+    let labels = Screen::ALL
+        .iter()
+        .map(|&s| (s, format!(" {} {} ", s.index() + 1, s.title())))
+        .collect();
+    (name, labels)
+}
+
+/// The tab at terminal column `x`.
+fn tab_at(width: u16, x: u16) -> Option<Screen> {
+    let (name, labels) = tab_labels(width);
+    let mut start = name.map_or(0, UnicodeWidthStr::width);
+    for (screen, label) in labels {
+        let end = start + label.width();
+        if (start..end).contains(&(x as usize)) {
+            return Some(screen);
+        }
+        start = end;
+    }
+    None
+}
+
+/// The row of the current screen's main table drawn at terminal row `y` of `body`.
+fn row_at(app: &App, body: Rect, y: u16) -> Option<usize> {
+    let table = match app.screen {
+        Screen::Scorecard => {
+            let [_, table, _] = scorecard_split(body, app.detail);
+            match app.lift {
+                Some(_) => table,
+                None if app.show_channels => channel_split(table, app.card.channels.len())[0],
+                None => table,
+            }
+        }
+        Screen::Codes => lists::codes_split(body)[0],
+        _ => body,
+    };
+    let len = app.len(app.screen);
+    let first = table.y + 1; // below the header
+    if len == 0 || y < first || y >= table.bottom() {
+        return None;
+    }
+    // The page shown, as draw_table pages.
+    let height = table.height.saturating_sub(1).max(1) as usize;
+    let shown = app.selected[app.screen.index()].min(len - 1);
+    let i = (shown / height) * height + usize::from(y - first);
+    (i < len).then_some(i)
+}
+
 /// The frame shown while the orders are read at start.
 pub fn draw_loading(frame: &mut Frame, theme: Theme) {
     let area = centered(frame.area(), 40, 3);
@@ -77,13 +181,12 @@ pub fn draw_loading(frame: &mut Frame, theme: Theme) {
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let full: usize = Screen::ALL.iter().map(|s| s.title().width() + 4).sum();
+    let (name, labels) = tab_labels(area.width);
     let mut spans = Vec::new();
-    if full + 10 <= area.width as usize {
-        spans.push(Span::styled(" shoutout ", theme.title()));
+    if let Some(name) = name {
+        spans.push(Span::styled(name, theme.title()));
     }
-    for s in Screen::ALL {
-        let label = format!(" {} {} ", s.index() + 1, s.title());
+    for (s, label) in labels {
         let style = if s == app.screen {
             theme.tab_active()
         } else {

@@ -64,17 +64,7 @@ pub(super) fn draw_lift(
         Span::styled("  L", theme.key()),
         Span::raw(" by code"),
     ]);
-    let detail_height = if app.detail {
-        (area.height / 2).max(10).min(area.height.saturating_sub(5))
-    } else {
-        0
-    };
-    let [info_area, table_area, detail_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(2),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
+    let [info_area, table_area, detail_area] = super::scorecard_split(area, app.detail);
     frame.render_widget(Paragraph::new(info), info_area);
     if report.rows.is_empty() {
         let why = report.notes.join("; ");

@@ -153,9 +153,13 @@ pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
     );
 }
 
+/// The codes screen: the codes' table above, the tracking links below.
+pub(super) fn codes_split(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area)
+}
+
 pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let [codes_area, links_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
+    let [codes_area, links_area] = codes_split(area);
     let list = &app.lists.codes;
     if list.is_empty() {
         empty_hint(

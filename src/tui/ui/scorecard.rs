@@ -8,7 +8,7 @@ use crate::metrics::{Metric, ScoreRow, engagement_rate_pct, posts_in_scope};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use rust_decimal::Decimal;
@@ -77,17 +77,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         info.push(Span::styled("  Search ", theme.dim()));
         info.push(Span::raw(format!("\"{}\"", app.options.search)));
     }
-    let detail_height = if app.detail {
-        (area.height / 2).max(10).min(area.height.saturating_sub(5))
-    } else {
-        0
-    };
-    let [info_area, table_area, detail_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(2),
-        Constraint::Length(detail_height),
-    ])
-    .areas(area);
+    let [info_area, table_area, detail_area] = super::scorecard_split(area, app.detail);
     frame.render_widget(Paragraph::new(Line::from(info)), info_area);
     let cols = &SCORE_COLS[..if app.card.profit_known { 17 } else { 14 }];
     let channels = if app.show_channels {
@@ -95,11 +85,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
     } else {
         0
     };
-    let [table_area, channel_area] = Layout::vertical([
-        Constraint::Min(2),
-        Constraint::Length(if channels > 0 { channels as u16 + 2 } else { 0 }),
-    ])
-    .areas(table_area);
+    let [table_area, channel_area] = super::channel_split(table_area, channels);
     if channels > 0 {
         // Below the creators, never ranked among them (and never selected).
         let block = Block::new()
