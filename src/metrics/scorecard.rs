@@ -86,12 +86,17 @@ struct Share {
     /// Wide enough that no number of orders can overflow it.
     cents: i128,
     new: i64,
+    /// Refunded cents (as much as was refunded of the subtotal, never more).
+    refunded: i128,
 }
 
 #[derive(Debug, Default)]
 struct Acc {
     /// At k − 1, the orders shared by k influencers; divided by k once at the end.
     shares: Vec<Share>,
+    /// The identified customers of her credited orders (with repeats, counted distinct once
+    /// at the end).
+    customers: Vec<u32>,
     cost_by_kind: [i128; 5],
     posts: u64,
     engagements: u64,
@@ -282,6 +287,7 @@ fn credit_orders(
         let net = net_revenue(order);
         for &(who, counts) in &credited {
             if counts {
+                acc[who].customers.extend(order.customer);
                 let shares = &mut acc[who].shares;
                 if shares.len() < k {
                     shares.resize(k, Share::default());
@@ -290,6 +296,7 @@ fn credit_orders(
                 share.orders += 1;
                 share.cents += i128::from(net);
                 share.new += i64::from(new);
+                share.refunded += i128::from(order.subtotal) - i128::from(net);
             }
         }
     }
@@ -324,14 +331,18 @@ fn add_costs_and_posts(
 
 /// An influencer's row from what was added up: shares divided, commission and every ratio.
 fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings>) -> ScoreRow {
-    let (mut orders, mut revenue, mut new_customers) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut orders, mut revenue, mut new_customers, mut refunded) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (i, s) in a.shares.iter().enumerate().filter(|(_, s)| s.orders > 0) {
         let k = Decimal::from(i as u64 + 1);
         orders += Decimal::from(s.orders) / k;
         revenue += cents_wide(s.cents) / k;
         new_customers += Decimal::from(s.new) / k;
+        refunded += cents_wide(s.refunded) / k;
     }
+    let mut customers = a.customers;
+    customers.sort_unstable();
+    customers.dedup();
     let cost_by_kind = a.cost_by_kind.map(cents_wide);
     let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
     let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
@@ -355,6 +366,8 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         orders,
         revenue,
         new_customers,
+        refunded,
+        customers: customers.len() as u64,
         roi_pct: roi_pct(revenue, cost),
         roas: roas(revenue, cost),
         cac: cac(cost, new_customers),

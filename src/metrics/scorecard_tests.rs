@@ -567,3 +567,32 @@ fn prepared_scorecards_and_searches_match_the_one_shot_scorecard() {
         assert_eq!(two_steps, shop.card(&options));
     }
 }
+
+#[test]
+fn the_detail_counts_refunds_and_distinct_customers() {
+    let shop = Shop::default()
+        .influencer(1, "ana")
+        .influencer(2, "bo")
+        .code("ANA", 1)
+        .code("BO", 2)
+        // Customer 7 buys twice; customer 8 once, with both codes; one buyer unknown.
+        .order_with(day(5, 2), Some(7), 10_000, &["ANA"], |o| o.refunded = 2_500)
+        .order(day(5, 3), Some(7), 4_000, &["ANA"])
+        .order_with(day(5, 4), Some(8), 6_000, &["ANA", "BO"], |o| {
+            o.refunded = 1_000
+        })
+        .order(day(5, 5), None, 3_000, &["ANA"]);
+    let ana = shop.row("ana");
+    // 25.00 + half of 10.00; the refunds are already out of revenue.
+    assert_eq!(ana.refunded, dec!(30.00));
+    assert_eq!(
+        ana.revenue,
+        dec!(75.00) + dec!(40.00) + dec!(25.00) + dec!(30.00)
+    );
+    assert_eq!(
+        ana.customers, 2,
+        "customers 7 and 8; the unknown buyer is not counted"
+    );
+    let bo = shop.row("bo");
+    assert_eq!((bo.refunded, bo.customers), (dec!(5.00), 1));
+}
