@@ -32,7 +32,7 @@ fn delete(
     what: &str,
     yes: bool,
     out: &mut dyn Write,
-    go: impl FnOnce() -> crate::store::Result<()>,
+    go: impl FnOnce() -> crate::store::Result<crate::store::Deleted>,
 ) -> Result<()> {
     if !yes && !confirm(&format!("Delete {what}? [y/N] "))? {
         bail!("not deleted (pass --yes to delete without a question)");

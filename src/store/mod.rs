@@ -20,7 +20,7 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 pub use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 pub use batches::{BatchInfo, BatchMeta};
-pub use entries::{CodeRow, CostRow, InfluencerRow};
+pub use entries::{CodeRow, CostRow, Deleted, InfluencerRow};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
 pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 
@@ -51,6 +51,11 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("there is no import to undo")]
     NothingToUndo,
+    #[error(
+        "the {0} cannot be put back: what it belonged to is gone, or an entry like it was \
+         added since"
+    )]
+    CannotPutBack(&'static str),
     #[error("the database is busy: another shoutout is writing to it. Try again in a moment")]
     Busy,
     #[error(

@@ -74,6 +74,8 @@ pub enum Action {
     // Anywhere outside a form
     Import,
     UndoImport,
+    /// Put back the cost, post, code or link deleted last.
+    PutBack,
     LoadDemo,
     Refresh,
     // Lists

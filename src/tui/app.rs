@@ -122,6 +122,8 @@ pub struct App {
     pub show_channels: bool,
     /// How many columns the tables are scrolled right (when the terminal is too narrow).
     pub col_scroll: usize,
+    /// The entry deleted last in this session, for `z` to put back.
+    last_deleted: Option<crate::store::Deleted>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The shop of the file being imported, as the import box gave it.
@@ -171,6 +173,7 @@ impl App {
             lift: None,
             show_channels: false,
             col_scroll: 0,
+            last_deleted: None,
             leak_flags: Default::default(),
         };
         app.reload()?;
@@ -442,6 +445,7 @@ impl App {
                 })
             }
             Action::UndoImport => self.ask_undo_import()?,
+            Action::PutBack => self.put_back()?,
             Action::LoadDemo => self.ask_load_demo()?,
             Action::Refresh => {
                 self.reload()?;

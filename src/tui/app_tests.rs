@@ -492,6 +492,59 @@ fn the_import_box_starts_in_the_folder_of_the_last_import() {
 }
 
 #[test]
+fn a_deleted_post_or_code_is_put_back_with_z() {
+    let (mut app, _dir) = demo();
+    let before = app.card.rows.clone();
+    app.update(Action::GoTo(Screen::Posts));
+    let posts = app.lists.posts.len();
+    let first = app.lists.posts[0].clone();
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.lists.posts.len(), posts - 1);
+    assert!(app.status.as_ref().unwrap().text.contains("z puts it back"));
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.lists.posts.len(), posts);
+    let back = &app.lists.posts[0];
+    assert_eq!(
+        (back.id, &back.post),
+        (first.id, &first.post),
+        "the same post, same id"
+    );
+    assert_eq!(app.card.rows, before, "the scorecard is as it was");
+    press(&mut app, KeyCode::Char('z'));
+    assert!(
+        app.status.as_ref().unwrap().error,
+        "nothing more to put back"
+    );
+
+    // A code typed again since its delete is not doubled by putting the old one back.
+    app.update(Action::GoTo(Screen::Codes));
+    let code = app.lists.codes[0].clone();
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    let owner = app.store.influencer_by_handle(&code.handle).unwrap();
+    app.store
+        .add_code(&code.code, owner.id, None)
+        .expect("the code is free again");
+    app.reload_entries().unwrap();
+    press(&mut app, KeyCode::Char('z'));
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("cannot be put back"),
+        "{}",
+        status.text
+    );
+    assert_eq!(
+        app.lists
+            .codes
+            .iter()
+            .filter(|c| c.code == code.code)
+            .count(),
+        1
+    );
+}
+
+#[test]
 fn deleting_an_influencer_with_history_archives_them() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Influencers));

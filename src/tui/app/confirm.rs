@@ -105,6 +105,30 @@ impl App {
         Ok(())
     }
 
+    /// After a delete: keep the row for `z`, and say how to get it back.
+    fn deleted(&mut self, row: crate::store::Deleted) -> anyhow::Result<()> {
+        self.reload_entries()?;
+        self.say(format!("{} deleted (z puts it back)", row.what));
+        self.last_deleted = Some(row);
+        Ok(())
+    }
+
+    /// `z`: puts back the entry deleted last in this session.
+    pub(super) fn put_back(&mut self) -> anyhow::Result<()> {
+        let Some(row) = self.last_deleted.take() else {
+            self.fail("nothing deleted to put back");
+            return Ok(());
+        };
+        match self.store.put_back(&row) {
+            Ok(()) => {
+                self.reload_entries()?;
+                self.say(format!("{} put back", row.what));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+        Ok(())
+    }
+
     pub(super) fn update_confirm(&mut self, action: Action) -> anyhow::Result<()> {
         let Some(Modal::Confirm { pending, .. }) = self.modal.clone() else {
             return Ok(());
@@ -126,24 +150,20 @@ impl App {
                         ));
                     }
                     Pending::DeleteCost(id) => {
-                        self.store.delete_cost(id)?;
-                        self.reload_entries()?;
-                        self.say("cost deleted");
+                        let row = self.store.delete_cost(id)?;
+                        self.deleted(row)?;
                     }
                     Pending::DeleteCode(id) => {
-                        self.store.delete_code(id)?;
-                        self.reload_entries()?;
-                        self.say("code deleted");
+                        let row = self.store.delete_code(id)?;
+                        self.deleted(row)?;
                     }
                     Pending::DeletePost(id) => {
-                        self.store.delete_post(id)?;
-                        self.reload_entries()?;
-                        self.say("post deleted");
+                        let row = self.store.delete_post(id)?;
+                        self.deleted(row)?;
                     }
                     Pending::DeleteLink(id) => {
-                        self.store.delete_link(id)?;
-                        self.reload_entries()?;
-                        self.say("link deleted");
+                        let row = self.store.delete_link(id)?;
+                        self.deleted(row)?;
                     }
                     Pending::LoadDemo => {
                         let s = crate::demo::load(&mut self.store, &self.now)?;

@@ -334,6 +334,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Global,
+        &[ch('z')],
+        Action::PutBack,
+        "put back the cost, post, code or link deleted last",
+        "",
+    ),
+    bind(
+        C::Global,
         &[ch('i')],
         Action::Import,
         "import an order export",
