@@ -316,3 +316,14 @@ fn the_mouse_selects_rows_scrolls_and_switches_tabs() {
     keys(&mut app, "a");
     assert_eq!(ui::mouse_action(&app, area, click(10, 5)), None);
 }
+
+#[test]
+fn plan_note() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Influencers));
+    keys(&mut app, "b");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "250");
+    press(&mut app, KeyCode::Enter);
+    check("plan_note", &mut app);
+}

@@ -365,23 +365,8 @@ pub(super) fn write_columns<const N: usize>(
     out: &mut dyn Write,
     rows: &[[String; N]],
 ) -> Result<()> {
-    use unicode_width::UnicodeWidthStr;
-    let mut widths = [0usize; N];
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    for row in rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
-                line.push_str("  ");
-            }
-            line.push_str(cell);
-            line.push_str(&" ".repeat(widths[i] - cell.width()));
-        }
-        writeln!(out, "{}", line.trim_end())?;
+    for line in crate::export::align_columns(rows) {
+        writeln!(out, "{line}")?;
     }
     if rows.len() == 1 {
         writeln!(out, "(none yet)")?;

@@ -96,24 +96,10 @@ pub(super) fn payout(
                     Ok(())
                 },
                 || {
-                    let mut rows = vec![[
-                        "influencer".to_string(),
-                        "earned".into(),
-                        "held".into(),
-                        "paid".into(),
-                        "owed".into(),
-                    ]];
-                    for l in &lines {
-                        let mut c = cells(l);
-                        c[0] = format!("@{}", l.handle);
-                        rows.push(c);
-                    }
-                    let mut text = Vec::new();
-                    let _ = write_columns(&mut text, &rows);
                     format!(
                         "Commission as of {as_of} (orders within {hold} days are held for \
                          refunds):\n{}",
-                        String::from_utf8_lossy(&text)
+                        crate::export::payout_table(&lines).join("\n")
                     )
                 },
             )?;
@@ -159,76 +145,9 @@ pub(super) fn plan(
     let rows = crate::metrics::scorecard(&facts, &Default::default(), today).rows;
     let tiers = store.tiers()?;
     let p = crate::metrics::plan(&facts, &rows, &request, facts.profit.as_ref(), &tiers);
-    let who = known.as_ref().map_or_else(
-        || {
-            format!(
-                "a {} creator ({} followers)",
-                tiers.of(request.followers),
-                request.followers
-            )
-        },
-        |k| format!("@{}", k.handle),
-    );
-    writeln!(
-        out,
-        "Plan for {who}: fee {} + product {} = {}",
-        fmt2(a.fee),
-        fmt2(a.product),
-        fmt2(p.cost)
-    )?;
-    if facts.profit.is_none() {
-        writeln!(
-            out,
-            "(no cost of goods or fee is set: revenue counts as profit; see `shoutout settings`)"
-        )?;
-    }
-    writeln!(
-        out,
-        "An order brings {} on average and leaves {} after goods, fees and her {} % commission.",
-        fmt2(p.aov),
-        fmt2(p.profit_per_order),
-        request.commission_pct.normalize()
-    )?;
-    match (p.breakeven_orders, p.breakeven_revenue) {
-        (Some(o), Some(r)) => writeln!(
-            out,
-            "Break-even: {} orders, {} of revenue.",
-            fmt2(o),
-            fmt2(r)
-        )?,
-        _ => writeln!(
-            out,
-            "Break-even: never; an order leaves nothing at these costs."
-        )?,
-    }
-    writeln!(out, "Expected from {}:", p.basis)?;
-    match (p.orders_per_post, p.expected_profit, p.max_fee) {
-        (Some((l, t, h)), Some((pl, pt, ph)), Some(max)) => {
-            writeln!(
-                out,
-                "  orders per post {} / {} / {} (low / typical / high) over {} post(s)",
-                fmt2(l),
-                fmt2(t),
-                fmt2(h),
-                a.posts.max(1)
-            )?;
-            writeln!(
-                out,
-                "  profit of the deal {} / {} / {}",
-                fmt2(pl),
-                fmt2(pt),
-                fmt2(ph)
-            )?;
-            writeln!(
-                out,
-                "  the most worth paying as a fee: {} (expected orders × AOV × margin − product)",
-                fmt2(max)
-            )?;
-        }
-        _ => writeln!(
-            out,
-            "  nothing to go on yet: log her posts, or hire a few of her tier first"
-        )?,
+    let who = known.as_ref().map(|k| k.handle.as_str());
+    for line in crate::export::plan_lines(&p, &request, who, facts.profit.is_some(), &tiers) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

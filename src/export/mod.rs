@@ -7,12 +7,14 @@
 mod csv_out;
 mod file;
 mod lift;
+mod plan;
 mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
 pub use lift::{LIFT_HEADER, lift_cells, lift_json, render_lift_table, write_lift_csv};
-pub use table::render_table;
+pub use plan::plan_lines;
+pub use table::{align_columns, payout_table, render_table};
 
 use crate::domain::fmt2;
 use crate::metrics::ScoreRow;

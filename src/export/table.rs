@@ -1,6 +1,7 @@
 //! The scorecard as an aligned text table for the terminal (the CLI's default output).
 
 use super::display_cells;
+use crate::domain::fmt2;
 use crate::metrics::Scorecard;
 use unicode_width::UnicodeWidthStr;
 
@@ -95,4 +96,50 @@ pub fn align(titles: &[&str], body: &[Vec<String>], left: &[usize]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Rows of cells as left-aligned columns two spaces apart, measured in terminal columns; no
+/// trailing spaces.
+pub fn align_columns<const N: usize>(rows: &[[String; N]]) -> Vec<String> {
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                line.push_str(cell);
+                line.push_str(&" ".repeat(widths[i] - cell.width()));
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The payouts as a table to read: each creator's commission earned, held for refunds, paid
+/// and owed (the CLI's `payout list` and the app's payouts note).
+pub fn payout_table(lines: &[crate::metrics::PayoutLine]) -> Vec<String> {
+    let mut rows = vec![[
+        "influencer".to_string(),
+        "earned".into(),
+        "held".into(),
+        "paid".into(),
+        "owed".into(),
+    ]];
+    for l in lines {
+        rows.push([
+            format!("@{}", l.handle),
+            fmt2(l.commission_earned),
+            fmt2(l.commission_held),
+            fmt2(l.paid),
+            fmt2(l.owed),
+        ]);
+    }
+    align_columns(&rows)
 }

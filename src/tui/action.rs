@@ -90,6 +90,10 @@ pub enum Action {
     MoneySettings,
     /// Record a commission payout to the selected influencer.
     AddPayout,
+    /// What every creator has earned, has held for refunds, was paid and is owed.
+    ShowPayouts,
+    /// Plan a deal with the selected influencer.
+    PlanDeal,
     // Forms
     Submit,
     NextField,

@@ -68,6 +68,11 @@ pub enum Modal {
         context: Context,
         scroll: usize,
     },
+    /// Text to read (a plan, the payouts); any key closes it.
+    Note {
+        title: String,
+        lines: Vec<String>,
+    },
 }
 
 /// The message line under the screen.
@@ -217,7 +222,7 @@ impl App {
             Some(Modal::ImportPath { .. }) => Context::ImportPath,
             Some(Modal::ImportPreview { .. }) => Context::ImportPreview,
             Some(Modal::Confirm { .. }) => Context::Confirm,
-            Some(Modal::Help { .. }) => Context::Help,
+            Some(Modal::Help { .. } | Modal::Note { .. }) => Context::Help,
             None if self.searching => Context::Search,
             None if self.detail && self.screen == Screen::Scorecard => Context::Detail,
             None => Context::Screen(self.screen),
@@ -253,6 +258,8 @@ impl App {
             _ => None,
         };
         match &mut self.modal {
+            // A note is read, then any key puts it away.
+            Some(Modal::Note { .. }) => self.modal = None,
             Some(Modal::Form(form)) => {
                 let field = form.focused();
                 if field.is_choice() {
@@ -323,6 +330,13 @@ impl App {
             Some(Modal::ImportPath { .. }) => self.update_import_path(action),
             Some(Modal::ImportPreview { .. }) => self.update_preview(action),
             Some(Modal::Confirm { .. }) => self.update_confirm(action),
+            Some(Modal::Note { .. }) => {
+                match action {
+                    Action::Quit => self.quit = true,
+                    _ => self.modal = None,
+                }
+                Ok(())
+            }
             Some(Modal::Help { .. }) => {
                 match action {
                     Action::Quit => self.quit = true,
@@ -460,6 +474,8 @@ impl App {
             Action::AddLink => self.open_form(FormKind::Link),
             Action::MoneySettings => self.open_form(FormKind::Settings),
             Action::AddPayout => self.open_form(FormKind::Payout),
+            Action::PlanDeal => self.open_form(FormKind::Plan),
+            Action::ShowPayouts => self.show_payouts(),
             _ => {}
         }
         Ok(())

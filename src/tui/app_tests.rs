@@ -545,6 +545,60 @@ fn a_deleted_post_or_code_is_put_back_with_z() {
 }
 
 #[test]
+fn the_planner_and_the_payouts_open_from_the_influencer_list() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Influencers));
+    let handle = app.lists.influencers[0].handle.clone();
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Tab); // past the creator, already chosen
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("a bad fee keeps the form open");
+    };
+    assert!(
+        form.fields
+            .iter()
+            .any(|f| f.key.0 == "fee" && f.error.is_some())
+    );
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "$300");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Note { lines, .. }) = &app.modal else {
+        panic!("the plan is shown: {:?}", app.modal);
+    };
+    // The same words as `shoutout plan`, from the same function.
+    let text = lines.join("\n");
+    assert!(
+        text.starts_with(&format!(
+            "Plan for @{handle}: fee 300.00 + product 0.00 = 300.00"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("Break-even"), "{text}");
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.modal.is_none(), "any key closes the plan");
+
+    press(&mut app, KeyCode::Char('O'));
+    let Some(Modal::Note { lines, .. }) = &app.modal else {
+        panic!("the payouts are shown");
+    };
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("influencer") && l.contains("owed"))
+    );
+    for inf in &app.lists.influencers {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("@{}", inf.handle))),
+            "{lines:?}"
+        );
+    }
+}
+
+#[test]
 fn deleting_an_influencer_with_history_archives_them() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Influencers));

@@ -23,6 +23,8 @@ pub enum FormKind {
     Settings,
     /// A commission payout.
     Payout,
+    /// The deal planner (it shows a plan; it saves nothing).
+    Plan,
     Period,
     /// Map the columns of a file whose layout is not known.
     Mapping {

@@ -7,7 +7,7 @@ mod popups;
 mod scorecard;
 
 use lists::{draw_campaigns, draw_codes, draw_costs, draw_influencers, draw_posts};
-use popups::{draw_confirm, draw_form, draw_help, draw_import_path, draw_preview};
+use popups::{draw_confirm, draw_form, draw_help, draw_import_path, draw_note, draw_preview};
 use scorecard::draw_scorecard;
 
 use super::action::{Action, Screen};
@@ -56,6 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         }) => draw_preview(frame, summary, *invalid, theme),
         Some(Modal::Confirm { question, .. }) => draw_confirm(frame, question, theme),
         Some(Modal::Help { context, scroll }) => draw_help(frame, *context, *scroll, theme),
+        Some(Modal::Note { title, lines }) => draw_note(frame, title, lines, theme),
         None => {}
     }
 }

@@ -43,6 +43,26 @@ impl App {
         }
     }
 
+    /// The payouts note: every creator's commission earned, held, paid and owed today.
+    pub(super) fn show_payouts(&mut self) {
+        let hold = self
+            .store
+            .hold_days()
+            .unwrap_or(crate::domain::settings::DEFAULT_HOLD_DAYS);
+        let payouts = crate::metrics::payouts(&self.facts, self.today, hold);
+        let mut lines = vec![format!(
+            "As of {} (orders within {hold} days are held for refunds):",
+            self.today
+        )];
+        lines.extend(crate::export::payout_table(&payouts));
+        lines.push(String::new());
+        lines.push("o on a creator records a payout to her.".into());
+        self.modal = Some(Modal::Note {
+            title: "Payouts (any key closes)".into(),
+            lines,
+        });
+    }
+
     /// Opens a form, pre-filled for an edit or with today's date and the selected creator.
     pub fn open_form(&mut self, kind: FormKind) {
         let needs_influencer = !matches!(
@@ -69,6 +89,7 @@ impl App {
             FormKind::Campaign => forms::campaign::build(),
             FormKind::Settings => forms::settings::build(self),
             FormKind::Payout => forms::payout::build(self, &who),
+            FormKind::Plan => forms::plan::build(self, &who),
             FormKind::Period => forms::period::build(self),
             // Built from the file's header when an unknown layout is met.
             FormKind::Mapping { .. } => return,
@@ -133,6 +154,26 @@ impl App {
                     self.modal = Some(Modal::Form(form));
                 }
             }
+            Action::Submit if form.kind == FormKind::Plan => {
+                let mut form = form.clone();
+                form.clear_errors();
+                if !form.check_fields() {
+                    self.modal = Some(Modal::Form(form));
+                    return Ok(());
+                }
+                match forms::plan::plan(self, &form) {
+                    Ok(lines) => {
+                        self.modal = Some(Modal::Note {
+                            title: "Plan (any key closes)".into(),
+                            lines,
+                        })
+                    }
+                    Err((field, message)) => {
+                        form.set_error(field, message);
+                        self.modal = Some(Modal::Form(form));
+                    }
+                }
+            }
             Action::Submit => {
                 let mut form = form.clone();
                 form.clear_errors();
@@ -193,6 +234,7 @@ impl App {
             FormKind::Payout => forms::payout::submit(self, form),
             FormKind::Period => forms::period::submit(self, form),
             FormKind::Mapping { .. } => unreachable!("the mapping form previews, it does not save"),
+            FormKind::Plan => unreachable!("the planner shows a plan, it does not save"),
         }
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod link;
 pub(crate) mod mapping;
 pub(crate) mod payout;
 pub(crate) mod period;
+pub(crate) mod plan;
 pub(crate) mod post;
 pub(crate) mod settings;
 

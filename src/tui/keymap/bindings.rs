@@ -144,6 +144,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         INFLUENCERS,
+        &[ch('O')],
+        Action::ShowPayouts,
+        "payouts: commission earned, held for refunds, paid and owed, for everyone",
+        "",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('b')],
+        Action::PlanDeal,
+        "plan a deal: what she must bring to break even, the most worth paying",
+        "plan",
+    ),
+    bind(
+        INFLUENCERS,
         &[ch('$')],
         Action::AddCost,
         "record a cost for the selected influencer",

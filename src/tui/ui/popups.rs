@@ -337,6 +337,34 @@ pub(super) fn draw_confirm(frame: &mut Frame, question: &str, theme: Theme) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
+/// Text to read in a box as wide as its longest line allows (wrapped beyond); data in it is
+/// made visible.
+pub(super) fn draw_note(frame: &mut Frame, title: &str, lines: &[String], theme: Theme) {
+    let area = frame.area();
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+    let width = (widest as u16 + 4).min(area.width.saturating_sub(2));
+    let wrapped: Vec<Line> = lines
+        .iter()
+        .flat_map(|l| {
+            // Indented lines stay indented when they wrap.
+            let body = l.trim_start_matches(' ');
+            let indent = " ".repeat(l.len() - body.len());
+            let mut parts: Vec<String> =
+                wrap(body, (width as usize).saturating_sub(2 + indent.len()))
+                    .into_iter()
+                    .map(|p| format!("{indent}{p}"))
+                    .collect();
+            if parts.is_empty() {
+                parts.push(String::new());
+            }
+            parts
+        })
+        .map(Line::raw)
+        .collect();
+    let inner = popup(frame, width, wrapped.len() as u16 + 2, title, theme);
+    frame.render_widget(Paragraph::new(wrapped), inner);
+}
+
 pub(super) fn draw_help(frame: &mut Frame, context: Context, scroll: usize, theme: Theme) {
     let area = frame.area();
     let inner = popup(

@@ -1,0 +1,77 @@
+//! The deal planner, from the influencer list: a fee, a product value and a number of posts
+//! in, the plan of `shoutout plan` out (what she must bring, what to expect, the most worth
+//! paying), shown in a note.
+
+use super::{FieldError, INFLUENCER, handles};
+use crate::domain::parse_amount;
+use crate::tui::app::App;
+use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
+
+const FEE: FieldKey = FieldKey("fee");
+const PRODUCT: FieldKey = FieldKey("product");
+const POSTS: FieldKey = FieldKey("posts");
+
+/// The form, for the creator `who` (`@handle`).
+pub(crate) fn build(app: &App, who: &str) -> Form {
+    Form::new(
+        FormKind::Plan,
+        "Plan a deal: what would she have to bring?",
+        vec![
+            Field::choice(INFLUENCER, "Influencer", handles(app), who),
+            Field::text(FEE, "Fee", "", "the cash fee you would pay").checked(checks::amount),
+            Field::text(PRODUCT, "Product", "", "value of gifted product; blank = 0")
+                .checked(checks::amount),
+            Field::text(POSTS, "Posts", "1", "posts the deal buys").checked(checks::count),
+        ],
+    )
+}
+
+/// The plan in words, as `shoutout plan` prints it.
+pub(crate) fn plan(app: &App, form: &Form) -> Result<Vec<String>, FieldError> {
+    let who = super::influencer(app, form)?;
+    let amount = |key: FieldKey| match form.value(key) {
+        "" => Ok(rust_decimal::Decimal::ZERO),
+        v => parse_amount(v)
+            .map_err(|e| e.to_string())
+            .and_then(|a| {
+                if a.is_sign_negative() {
+                    Err("an amount of 0 or more".to_string())
+                } else {
+                    Ok(a)
+                }
+            })
+            .map_err(|e| (key.0, e)),
+    };
+    let posts = match form.value(POSTS) {
+        "" => 1,
+        v => crate::domain::parse_count(v)
+            .ok()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or((POSTS.0, "a number of posts, like 1 or 3".to_string()))?,
+    };
+    let request = crate::metrics::PlanRequest {
+        influencer_id: Some(who.id),
+        followers: who.followers,
+        platform: who.platform,
+        fee: amount(FEE)?,
+        product: amount(PRODUCT)?,
+        commission_pct: who.commission_pct,
+        posts,
+    };
+    let tiers = app.store.tiers().unwrap_or_default();
+    let rows = crate::metrics::scorecard(&app.facts, &Default::default(), app.today).rows;
+    let plan = crate::metrics::plan(
+        &app.facts,
+        &rows,
+        &request,
+        app.facts.profit.as_ref(),
+        &tiers,
+    );
+    Ok(crate::export::plan_lines(
+        &plan,
+        &request,
+        Some(&who.handle),
+        app.facts.profit.is_some(),
+        &tiers,
+    ))
+}
