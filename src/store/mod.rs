@@ -6,6 +6,7 @@
 
 mod backup;
 mod batches;
+mod deleted;
 mod entries;
 mod facts;
 mod migrations;
@@ -20,7 +21,8 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 pub use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 pub use batches::{BatchInfo, BatchMeta};
-pub use entries::{CodeRow, CostRow, Deleted, InfluencerRow};
+pub use deleted::Deleted;
+pub use entries::{CodeRow, CostRow, InfluencerRow};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
 pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 

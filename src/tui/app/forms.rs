@@ -43,6 +43,28 @@ impl App {
         }
     }
 
+    /// The planner's submit: the plan in a note, or the form back with what is wrong.
+    fn show_plan(&mut self, mut form: Form) {
+        form.clear_errors();
+        let outcome = if form.check_fields() {
+            forms::plan::plan(self, &form)
+        } else {
+            Err(("", String::new()))
+        };
+        self.modal = Some(match outcome {
+            Ok(lines) => Modal::Note {
+                title: "Plan (any key closes)".into(),
+                lines,
+            },
+            Err((field, message)) => {
+                if !message.is_empty() {
+                    form.set_error(field, message);
+                }
+                Modal::Form(form)
+            }
+        });
+    }
+
     /// The payouts note: every creator's commission earned, held, paid and owed today.
     pub(super) fn show_payouts(&mut self) {
         let hold = self
@@ -155,24 +177,8 @@ impl App {
                 }
             }
             Action::Submit if form.kind == FormKind::Plan => {
-                let mut form = form.clone();
-                form.clear_errors();
-                if !form.check_fields() {
-                    self.modal = Some(Modal::Form(form));
-                    return Ok(());
-                }
-                match forms::plan::plan(self, &form) {
-                    Ok(lines) => {
-                        self.modal = Some(Modal::Note {
-                            title: "Plan (any key closes)".into(),
-                            lines,
-                        })
-                    }
-                    Err((field, message)) => {
-                        form.set_error(field, message);
-                        self.modal = Some(Modal::Form(form));
-                    }
-                }
+                let form = form.clone();
+                self.show_plan(form);
             }
             Action::Submit => {
                 let mut form = form.clone();
