@@ -206,7 +206,7 @@ fn status_text(app: &App) -> Option<String> {
 }
 
 /// Lines the status needs at `width` to be read whole: it wraps rather than being cut, up to
-/// three lines (a longer message is in the log of its command: an import's preview, a file).
+/// three lines (past them a message is cut, and the table keeps the rest of the screen).
 fn status_height(app: &App, width: u16) -> u16 {
     match status_text(app) {
         Some(text) if !app.searching => wrap_chars(&text, width).len().clamp(1, 3) as u16,
