@@ -1,4 +1,4 @@
-//! Snapshots of every screen of the terminal app at 80×24 and 120×40, drawn on ratatui's
+//! Snapshots of every screen of the terminal app at 80×24, 100×30 and 120×40, drawn on ratatui's
 //! `TestBackend` without colour (so what is checked is what a person reads).
 
 use chrono::NaiveDate;
@@ -32,7 +32,7 @@ fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
-/// Draws the app at both sizes and checks each against its snapshot.
+/// Draws the app at each of the three sizes and checks each against its snapshot.
 fn check(name: &str, app: &mut App) {
     for (w, h) in [(80, 24), (100, 30), (120, 40)] {
         app.size = (w, h);
