@@ -47,7 +47,7 @@ pub static BINDINGS: &[Binding] = &[
         SCORECARD,
         &[ch('s')],
         Action::CycleSort,
-        "sort by ROI → CAC → engagement → revenue",
+        "sort by ROI → CAC → engagement → revenue → profit ROI",
         "sort",
     ),
     bind(
