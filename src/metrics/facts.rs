@@ -34,6 +34,16 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Each influencer's position in [`Facts::influencers`], by id: where per-creator sums
+    /// are kept.
+    pub fn influencer_index(&self) -> std::collections::HashMap<i64, usize> {
+        self.influencers
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id, i))
+            .collect()
+    }
+
     /// Every row left out, entries first.
     pub fn skipped(&self) -> impl Iterator<Item = &String> {
         self.skipped_entries.iter().chain(&self.skipped_orders)

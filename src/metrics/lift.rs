@@ -163,22 +163,8 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     let days = (last - first).num_days() + 1;
     let day_of = |d: NaiveDate| (d - first).num_days();
 
-    let index: HashMap<i64, usize> = facts
-        .influencers
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id, i))
-        .collect();
-    let owner_by_name: HashMap<&str, usize> = facts
-        .codes
-        .iter()
-        .filter_map(|c| index.get(&c.influencer_id).map(|&i| (c.code.as_str(), i)))
-        .collect();
-    let code_owner: Vec<Option<usize>> = facts
-        .order_code_names
-        .iter()
-        .map(|n| owner_by_name.get(n.as_str()).copied())
-        .collect();
+    let index = facts.influencer_index();
+    let code_owners = super::scorecard::Owners::new(facts, &index);
     let creators = facts.influencers.len();
     let mut post_days: Vec<Vec<i64>> = vec![Vec::new(); creators];
     for p in &facts.posts {
@@ -200,11 +186,7 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     let mut shop_orders = 0.0;
     for o in ordered {
         let day = day_of(o.placed_on);
-        let mut owners: Vec<usize> = o
-            .codes
-            .iter()
-            .filter_map(|&c| code_owner.get(c as usize).copied().flatten())
-            .collect();
+        let mut owners: Vec<usize> = code_owners.of_codes(o).collect();
         owners.sort_unstable();
         owners.dedup();
         let inside = (0..days).contains(&day);

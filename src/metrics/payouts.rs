@@ -6,7 +6,6 @@ use super::scorecard::Owners;
 use super::{Facts, is_counted, net_revenue};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// One creator's commission account on a day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,12 +27,7 @@ pub struct PayoutLine {
 /// Orders are attributed as on the scorecard (codes and `utm_source`, shared equally);
 /// orders placed after `as_of` do not count.
 pub fn payouts(facts: &Facts, as_of: NaiveDate, hold_days: u32) -> Vec<PayoutLine> {
-    let index: HashMap<i64, usize> = facts
-        .influencers
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id, i))
-        .collect();
+    let index = facts.influencer_index();
     let owners = Owners::new(facts, &index);
     // Net revenue in cents times 1 / sharers, kept exact: (earned, held) per creator.
     let mut revenue = vec![(Decimal::ZERO, Decimal::ZERO); facts.influencers.len()];

@@ -161,12 +161,7 @@ pub fn scorecard_prepared(
     today: NaiveDate,
 ) -> Scorecard {
     let range = options.period.range(today);
-    let index: HashMap<i64, usize> = facts
-        .influencers
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id, i))
-        .collect();
+    let index = facts.influencer_index();
     let mut acc: Vec<Acc> = facts.influencers.iter().map(|_| Acc::default()).collect();
     let owners = Owners::new(facts, &index);
     credit_orders(facts, prepared, &owners, options, range, &mut acc);
@@ -236,6 +231,16 @@ impl Owners {
             .map(|name| utm_owners.get(name).copied())
             .collect();
         Owners { code, utm }
+    }
+
+    /// The influencers whose codes an order carries (one may come twice): the coded
+    /// orders the lift model reads, without `utm_source`.
+    pub(super) fn of_codes<'a>(&'a self, order: &'a OrderFact) -> impl Iterator<Item = usize> + 'a {
+        order
+            .codes
+            .iter()
+            .filter_map(|&code| self.code.get(code as usize).copied().flatten())
+            .map(|(who, _)| who)
     }
 
     /// The (influencer, campaign) pairs an order credits: through its codes, then its
