@@ -236,11 +236,7 @@ fn scorecard_cmd(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<()> {
-    if let (Some(from), Some(to)) = (a.from, a.to)
-        && to < from
-    {
-        bail!("--to {to} is before --from {from}");
-    }
+    check_period(a.from, a.to)?;
     let options = ScorecardOptions {
         sort: a.sort,
         period: Period::Custom {
@@ -293,6 +289,16 @@ fn leak_lines(facts: &crate::metrics::Facts, today: NaiveDate) -> Vec<String> {
         .collect()
 }
 
+/// `--from` and `--to` make a period only in that order.
+fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        bail!("--to {to} is before --from {from}");
+    }
+    Ok(())
+}
+
 /// The facts, with a warning for each row that could not be read.
 fn load_facts(store: &Store) -> Result<crate::metrics::Facts> {
     let facts = store.load_facts()?;
@@ -303,11 +309,7 @@ fn load_facts(store: &Store) -> Result<crate::metrics::Facts> {
 }
 
 fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
-    if let (Some(from), Some(to)) = (a.from, a.to)
-        && to < from
-    {
-        bail!("--to {to} is before --from {from}");
-    }
+    check_period(a.from, a.to)?;
     let facts = load_facts(store)?;
     let options = crate::metrics::LiftOptions {
         from: a.from,
