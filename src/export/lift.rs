@@ -94,6 +94,33 @@ pub fn write_lift_csv(report: &LiftReport, out: impl Write) -> csv::Result<()> {
     Ok(())
 }
 
+/// An estimated count as read on a screen: one decimal (`3.4` orders).
+pub fn fmt_estimate(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// The cells of a row as read on a screen (the CLI table, the app): the rank with `?` when
+/// too uncertain to trust, the handle with its `@`, estimates to one decimal, the 80 % range,
+/// incremental revenue, cost and ROI (`—` when undefined).
+pub fn lift_display_cells(r: &LiftRow) -> Vec<String> {
+    vec![
+        format!("{}{}", r.rank, if r.uncertain { "?" } else { "" }),
+        format!("@{}", r.handle),
+        r.posts.to_string(),
+        fmt_estimate(r.code_orders),
+        fmt_estimate(r.leak_orders),
+        fmt_estimate(r.incremental_orders),
+        format!(
+            "{}–{}",
+            fmt_estimate(r.incremental_low),
+            fmt_estimate(r.incremental_high)
+        ),
+        fmt2(r.incremental_revenue),
+        fmt2(r.cost),
+        r.incremental_roi_pct.map_or("—".into(), fmt2),
+    ]
+}
+
 /// The report as a person reads it: the model's assumptions, a ranked table (`?` beside a
 /// rank too uncertain to trust), every flag in words, and the notes.
 pub fn render_lift_table(report: &LiftReport, window_days: u32) -> String {
@@ -118,24 +145,7 @@ pub fn render_lift_table(report: &LiftReport, window_days: u32) -> String {
         "Cost",
         "ROI %",
     ];
-    let body: Vec<Vec<String>> = report
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                format!("{}{}", r.rank, if r.uncertain { "?" } else { "" }),
-                format!("@{}", r.handle),
-                r.posts.to_string(),
-                count(r.code_orders),
-                count(r.leak_orders),
-                count(r.incremental_orders),
-                format!("{}–{}", count(r.incremental_low), count(r.incremental_high)),
-                fmt2(r.incremental_revenue),
-                fmt2(r.cost),
-                r.incremental_roi_pct.map_or("—".into(), fmt2),
-            ]
-        })
-        .collect();
+    let body: Vec<Vec<String>> = report.rows.iter().map(lift_display_cells).collect();
     out.push_str(&align(&titles, &body, &[1]));
     if report.rows.is_empty() {
         out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");

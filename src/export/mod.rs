@@ -12,7 +12,10 @@ mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
-pub use lift::{LIFT_HEADER, lift_cells, lift_json, render_lift_table, write_lift_csv};
+pub use lift::{
+    LIFT_HEADER, fmt_estimate, lift_cells, lift_display_cells, lift_json, render_lift_table,
+    write_lift_csv,
+};
 pub use plan::plan_lines;
 pub use table::{align_columns, payout_table, render_table};
 

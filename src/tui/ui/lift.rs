@@ -4,6 +4,7 @@
 
 use super::{Col, Rows, draw_table};
 use crate::domain::fmt2;
+use crate::export::fmt_estimate;
 use crate::metrics::{LiftReport, LiftRow};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -25,27 +26,15 @@ const LIFT_COLS: [Col; 9] = [
     Col::number("Incr. ROI %", 1),
 ];
 
-/// A count estimate with one decimal.
-fn count(v: f64) -> String {
-    format!("{v:.1}")
-}
-
+/// The screen cells of a row, without incremental revenue (the app has no room for it):
+/// a suspected leak marked `⚠`.
 fn lift_cells(r: &LiftRow) -> Vec<String> {
-    vec![
-        format!("{}{}", r.rank, if r.uncertain { "?" } else { "" }),
-        format!(
-            "@{}{}",
-            crate::domain::visible(&r.handle),
-            if r.leak_suspected { " ⚠" } else { "" }
-        ),
-        r.posts.to_string(),
-        count(r.code_orders),
-        count(r.leak_orders),
-        count(r.incremental_orders),
-        format!("{}–{}", count(r.incremental_low), count(r.incremental_high)),
-        fmt2(r.cost),
-        r.incremental_roi_pct.map_or("—".into(), fmt2),
-    ]
+    let mut cells = crate::export::lift_display_cells(r);
+    cells.remove(7);
+    if r.leak_suspected {
+        cells[1].push_str(" ⚠");
+    }
+    cells
 }
 
 pub(super) fn draw_lift(
@@ -125,13 +114,13 @@ fn draw_lift_detail(
             Line::raw(format!(
                 "Caused {} orders (80 %: {}–{}): {} with her code, {} without; {} of her {} coded \
                  orders put down to a leak.",
-                count(row.incremental_orders),
-                count(row.incremental_low),
-                count(row.incremental_high),
-                count(row.coded_orders),
-                count(row.uncoded_orders),
-                count(row.leak_orders),
-                count(row.code_orders),
+                fmt_estimate(row.incremental_orders),
+                fmt_estimate(row.incremental_low),
+                fmt_estimate(row.incremental_high),
+                fmt_estimate(row.coded_orders),
+                fmt_estimate(row.uncoded_orders),
+                fmt_estimate(row.leak_orders),
+                fmt_estimate(row.code_orders),
             )),
             Line::raw(format!(
                 "Revenue {} against a cost of {}: incremental ROI {roi}.",
