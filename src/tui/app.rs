@@ -45,6 +45,9 @@ pub enum Modal {
     Form(Form),
     ImportPath {
         input: Input,
+        /// What the box opened with (the last import's folder, or nothing): a path typed
+        /// from `/` or `~` replaces it while it is untouched.
+        start: String,
         error: Option<String>,
         candidates: Vec<String>,
         /// The shop the file comes from (empty: the one remembered for its layout, or the
@@ -381,8 +384,10 @@ impl App {
             Action::ToggleChannels => self.toggle_channels(),
             Action::Export => self.export()?,
             Action::Import => {
+                let start = self.import_folder().unwrap_or_default();
                 self.modal = Some(Modal::ImportPath {
-                    input: Input::new(self.import_folder().unwrap_or_default()),
+                    input: Input::new(start.clone()),
+                    start,
                     error: None,
                     candidates: Vec::new(),
                     shop: Input::default(),

@@ -43,6 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             candidates,
             shop,
             on_shop,
+            ..
         }) => draw_import_path(
             frame,
             [input, shop],

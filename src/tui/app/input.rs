@@ -10,10 +10,6 @@ impl App {
     /// Types `key` into what has the focus.
     pub(super) fn type_key(&mut self, key: KeyEvent) {
         let event = Event::Key(key);
-        let remembered = match self.modal {
-            Some(Modal::ImportPath { .. }) => self.import_folder(),
-            _ => None,
-        };
         match &mut self.modal {
             // A note is read, then any key puts it away.
             Some(Modal::Note { .. }) => self.modal = None,
@@ -48,6 +44,7 @@ impl App {
             }
             Some(Modal::ImportPath {
                 input,
+                start,
                 error,
                 shop,
                 on_shop,
@@ -59,7 +56,8 @@ impl App {
                     // The remembered folder is a start: a path typed from the root or home
                     // replaces it.
                     if matches!(key.code, KeyCode::Char('/' | '~'))
-                        && Some(input.value()) == remembered.as_deref()
+                        && !start.is_empty()
+                        && input.value() == start
                     {
                         *input = Input::default();
                     }
