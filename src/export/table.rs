@@ -65,34 +65,13 @@ pub fn render_table(card: &Scorecard) -> String {
 /// columns; the columns in `left` are left-aligned (text), the others right-aligned
 /// (numbers).
 pub fn align(titles: &[&str], body: &[Vec<String>], left: &[usize]) -> String {
-    let mut widths: Vec<usize> = titles.iter().map(|t| t.width()).collect();
-    for row in body {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let line = |cells: &[String]| -> String {
-        let mut out = String::new();
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            let pad = " ".repeat(w.saturating_sub(cell.width()));
-            if i > 0 {
-                out.push_str("  ");
-            }
-            if left.contains(&i) {
-                out.push_str(cell);
-                out.push_str(&pad);
-            } else {
-                out.push_str(&pad);
-                out.push_str(cell);
-            }
-        }
-        out.trim_end().to_string()
-    };
     let titles: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
-    let mut out = line(&titles);
-    out.push('\n');
-    for row in body {
-        out.push_str(&line(row));
+    let rows: Vec<&[String]> = std::iter::once(titles.as_slice())
+        .chain(body.iter().map(Vec::as_slice))
+        .collect();
+    let mut out = String::new();
+    for line in lines_of(&rows, |i| left.contains(&i)) {
+        out.push_str(&line);
         out.push('\n');
     }
     out
@@ -101,21 +80,36 @@ pub fn align(titles: &[&str], body: &[Vec<String>], left: &[usize]) -> String {
 /// Rows of cells as left-aligned columns two spaces apart, measured in terminal columns; no
 /// trailing spaces.
 pub fn align_columns<const N: usize>(rows: &[[String; N]]) -> Vec<String> {
-    let mut widths = [0usize; N];
+    lines_of(rows, |_| true)
+}
+
+/// The lines of a table whose columns are as wide as their widest cell: column `i` padded
+/// after its cells when `left(i)` (text), before them otherwise (numbers).
+fn lines_of<R: AsRef<[String]>>(rows: &[R], left: impl Fn(usize) -> bool) -> Vec<String> {
+    let mut widths: Vec<usize> = Vec::new();
     for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
+        for (i, cell) in row.as_ref().iter().enumerate() {
+            match widths.get_mut(i) {
+                Some(w) => *w = (*w).max(cell.width()),
+                None => widths.push(cell.width()),
+            }
         }
     }
     rows.iter()
         .map(|row| {
             let mut line = String::new();
-            for (i, cell) in row.iter().enumerate() {
+            for (i, (cell, w)) in row.as_ref().iter().zip(&widths).enumerate() {
+                let pad = " ".repeat(w - cell.width());
                 if i > 0 {
                     line.push_str("  ");
                 }
-                line.push_str(cell);
-                line.push_str(&" ".repeat(widths[i] - cell.width()));
+                if left(i) {
+                    line.push_str(cell);
+                    line.push_str(&pad);
+                } else {
+                    line.push_str(&pad);
+                    line.push_str(cell);
+                }
             }
             line.trim_end().to_string()
         })
