@@ -18,8 +18,8 @@ pub use campaign::{CampaignGoal, NewCampaign};
 pub use cost::{CostKind, NewCost};
 pub use influencer::{NewInfluencer, Platform, normalize_handle};
 pub use money::{
-    Cents, fmt_count, fmt2, from_cents, from_wide_cents, parse_amount, parse_percent, round2,
-    to_cents,
+    Cents, fmt_count, fmt2, from_cents, from_wide_cents, parse_amount, parse_nonnegative_amount,
+    parse_percent, round2, to_cents,
 };
 pub use order::{FinancialStatus, OrderRecord, customer_key, normalize_code, parse_code};
 pub use post::{NewLink, NewPost, utm_link};

@@ -149,6 +149,15 @@ pub fn round2(value: Decimal) -> Decimal {
     r
 }
 
+/// An amount of 0 or more, read as [`parse_amount`] reads it (a fee, a product's value).
+pub fn parse_nonnegative_amount(text: &str) -> Result<Decimal, ValueError> {
+    let amount = parse_amount(text)?;
+    if amount < Decimal::ZERO {
+        return Err(ValueError::new(text, "an amount of 0 or more"));
+    }
+    Ok(amount)
+}
+
 /// Formats a value rounded to exactly 2 decimals, `.` as decimal point, no separators.
 pub fn fmt2(value: Decimal) -> String {
     round2(value).to_string()

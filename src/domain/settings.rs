@@ -2,7 +2,7 @@
 //! with the check every value passes (the command line and the app's settings form both use
 //! it).
 
-use crate::domain::{ValueError, parse_amount, parse_percent};
+use crate::domain::{ValueError, parse_percent};
 
 /// Cost of goods, % of net revenue.
 pub const COGS_PCT: &str = "cogs_pct";
@@ -88,13 +88,9 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
 pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError> {
     Ok(match setting.key {
         COGS_PCT | PAYMENT_FEE_PCT => parse_percent(value)?.normalize().to_string(),
-        PAYMENT_FEE_FIXED => {
-            let amount = parse_amount(value)?;
-            if amount.is_sign_negative() && !amount.is_zero() {
-                return Err(ValueError::new(value, "an amount of 0 or more"));
-            }
-            amount.normalize().to_string()
-        }
+        PAYMENT_FEE_FIXED => crate::domain::parse_nonnegative_amount(value)?
+            .normalize()
+            .to_string(),
         TIER_MICRO | TIER_MACRO | TIER_MEGA => crate::domain::parse_count(value)?.to_string(),
         _ => value
             .trim()

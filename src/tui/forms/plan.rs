@@ -3,7 +3,7 @@
 //! paying), shown in a note.
 
 use super::{FieldError, INFLUENCER, handles};
-use crate::domain::parse_amount;
+use crate::domain::parse_nonnegative_amount;
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
@@ -31,16 +31,7 @@ pub(crate) fn plan(app: &App, form: &Form) -> Result<Vec<String>, FieldError> {
     let who = super::influencer(app, form)?;
     let amount = |key: FieldKey| match form.value(key) {
         "" => Ok(rust_decimal::Decimal::ZERO),
-        v => parse_amount(v)
-            .map_err(|e| e.to_string())
-            .and_then(|a| {
-                if a.is_sign_negative() {
-                    Err("an amount of 0 or more".to_string())
-                } else {
-                    Ok(a)
-                }
-            })
-            .map_err(|e| (key.0, e)),
+        v => parse_nonnegative_amount(v).map_err(|e| (key.0, e.to_string())),
     };
     let posts = match form.value(POSTS) {
         "" => 1,
