@@ -7,6 +7,7 @@
 
 mod facts;
 mod lift;
+mod lift_fit;
 mod linalg;
 mod payouts;
 mod period;
