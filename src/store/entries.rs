@@ -1,10 +1,8 @@
-//! What the seller enters by hand about creators: influencers, promo codes and costs (posts,
-//! links and campaigns are in `published.rs`), and the column helpers both use.
+//! What the seller enters by hand about creators: influencers and promo codes (costs are in
+//! `costs.rs`; posts, links and campaigns in `published.rs`), and the column helpers all use.
 
 use super::{Deleted, Result, Store, StoreError, is_unique_violation};
-use crate::domain::{
-    CostKind, NewCost, NewInfluencer, Platform, ValueError, from_cents, normalize_code, to_cents,
-};
+use crate::domain::{NewInfluencer, Platform, ValueError, from_cents, normalize_code, to_cents};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, named_params, params};
 use rust_decimal::Decimal;
@@ -30,18 +28,6 @@ pub struct CodeRow {
     pub id: i64,
     pub code: String,
     pub handle: String,
-    pub campaign: Option<String>,
-}
-
-/// A cost entry with its owner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CostRow {
-    pub id: i64,
-    pub handle: String,
-    pub kind: CostKind,
-    pub amount: Decimal,
-    pub date: NaiveDate,
-    pub note: String,
     pub campaign: Option<String>,
 }
 
@@ -315,17 +301,6 @@ impl Store {
         self.delete_row("promo_code", "promo code", id)
     }
 
-    /// Deletes a post (its engagement stops counting at once).
-    pub fn delete_post(&mut self, id: i64) -> Result<Deleted> {
-        self.delete_row("post", "post", id)
-    }
-
-    /// Deletes a saved tracking link (orders it brought keep their `utm_source`; they stop
-    /// being credited through it).
-    pub fn delete_link(&mut self, id: i64) -> Result<Deleted> {
-        self.delete_row("link", "link", id)
-    }
-
     /// All promo codes, by code.
     pub fn codes(&self) -> Result<Vec<CodeRow>> {
         let mut stmt = self.conn.prepare(
@@ -344,88 +319,12 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// Records a cost of an influencer.
-    pub fn add_cost(
-        &mut self,
-        influencer_id: i64,
-        cost: &NewCost,
-        campaign_id: Option<i64>,
-    ) -> Result<i64> {
-        let cents = amount_cents("amount", cost.amount)?;
-        self.conn.execute(
-            "INSERT INTO cost (influencer_id, campaign_id, kind, amount_cents, spent_on, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                influencer_id,
-                campaign_id,
-                cost.kind.as_str(),
-                cents,
-                date_sql(cost.date),
-                cost.note
-            ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
-    }
-
-    /// Corrects a cost entry.
-    pub fn update_cost(
-        &mut self,
-        id: i64,
-        influencer_id: i64,
-        cost: &NewCost,
-        campaign_id: Option<i64>,
-    ) -> Result<()> {
-        let cents = amount_cents("amount", cost.amount)?;
-        self.conn.execute(
-            "UPDATE cost SET influencer_id = ?2, campaign_id = ?3, kind = ?4, amount_cents = ?5,
-                    spent_on = ?6, note = ?7
-             WHERE id = ?1",
-            params![
-                id,
-                influencer_id,
-                campaign_id,
-                cost.kind.as_str(),
-                cents,
-                date_sql(cost.date),
-                cost.note
-            ],
-        )?;
-        Ok(())
-    }
-
-    /// Deletes a cost entry.
-    pub fn delete_cost(&mut self, id: i64) -> Result<Deleted> {
-        self.delete_row("cost", "cost", id)
-    }
-
-    /// All cost entries, newest first.
-    pub fn costs(&self) -> Result<Vec<CostRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT c.id, i.handle, c.kind, c.amount_cents, c.spent_on, c.note, k.name
-             FROM cost c JOIN influencer i ON i.id = c.influencer_id
-             LEFT JOIN campaign k ON k.id = c.campaign_id
-             ORDER BY c.spent_on DESC, c.id DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(CostRow {
-                id: r.get(0)?,
-                handle: r.get(1)?,
-                kind: parse_col(r, 2)?,
-                amount: from_cents(r.get(3)?),
-                date: date_col(r, 4)?,
-                note: r.get(5)?,
-                campaign: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{NewCampaign, NewPost};
+    use crate::domain::{NewCampaign, NewCost, NewPost};
     use rust_decimal_macros::dec;
 
     fn ana() -> NewInfluencer {

@@ -6,12 +6,14 @@
 
 mod backup;
 mod batches;
+mod costs;
 mod deleted;
 mod entries;
 mod facts;
 mod migrations;
 mod orders;
 mod published;
+mod settings;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
 
@@ -21,8 +23,9 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 pub use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 pub use batches::{BatchInfo, BatchMeta};
+pub use costs::CostRow;
 pub use deleted::Deleted;
-pub use entries::{CodeRow, CostRow, InfluencerRow};
+pub use entries::{CodeRow, InfluencerRow};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
 pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 
@@ -267,71 +270,6 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
-    }
-
-    /// A setting stored in the database (e.g. the shop's currency).
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
-    /// Sets a setting (or removes it with `None`).
-    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
-        match value {
-            Some(v) => self.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, v],
-            )?,
-            None => self
-                .conn
-                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
-        };
-        Ok(())
-    }
-
-    /// The refund hold in days, as set or by default.
-    pub fn hold_days(&self) -> Result<u32> {
-        use crate::domain::settings::{DEFAULT_HOLD_DAYS, REFUND_HOLD_DAYS};
-        Ok(self
-            .setting(REFUND_HOLD_DAYS)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(DEFAULT_HOLD_DAYS))
-    }
-
-    /// The follower tiers, as set or by default.
-    pub fn tiers(&self) -> Result<crate::metrics::Tiers> {
-        use crate::domain::settings::{TIER_MACRO, TIER_MEGA, TIER_MICRO};
-        let read = |key: &str, default: u64| -> Result<u64> {
-            Ok(self
-                .setting(key)?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(default))
-        };
-        let d = crate::metrics::Tiers::default();
-        Ok(crate::metrics::Tiers {
-            micro: read(TIER_MICRO, d.micro)?,
-            macro_: read(TIER_MACRO, d.macro_)?,
-            mega: read(TIER_MEGA, d.mega)?,
-        })
-    }
-
-    /// The column mapping saved for a header, as TOML.
-    pub fn saved_mapping(&self, header_key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT mapping FROM csv_mapping WHERE header_key = ?1",
-                [header_key],
-                |r| r.get(0),
-            )
-            .optional()?)
     }
 
     /// Whether the database holds nothing yet (no influencers and no orders).

@@ -2,7 +2,7 @@
 //! counts, tracking links, and campaigns.
 
 use super::entries::{amount_cents, checked, date_col, date_sql, parse_col};
-use super::{Result, Store, StoreError, is_unique_violation};
+use super::{Deleted, Result, Store, StoreError, is_unique_violation};
 use crate::domain::{NewCampaign, NewPost, from_cents};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, named_params, params};
@@ -192,6 +192,17 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a post (its engagement stops counting at once).
+    pub fn delete_post(&mut self, id: i64) -> Result<Deleted> {
+        self.delete_row("post", "post", id)
+    }
+
+    /// Deletes a saved tracking link (orders it brought keep their `utm_source`; they stop
+    /// being credited through it).
+    pub fn delete_link(&mut self, id: i64) -> Result<Deleted> {
+        self.delete_row("link", "link", id)
     }
 
     /// Saves a tracking link (built by [`NewLink::url`]).
