@@ -1,0 +1,276 @@
+//! "Apply an action, check the state" tests of the import flow: the path box and its Tab
+//! completion, the mapping step for an unknown layout, the preview, and a second shop.
+
+use super::*;
+
+#[test]
+fn import_previews_then_confirms_and_can_be_undone() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &fixture("orders_79.csv"));
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        summary, invalid, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(!invalid);
+    assert_eq!(summary.counts.new, 8);
+    assert_eq!(app.facts.orders.len(), 0, "the preview writes nothing");
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 8);
+    assert_eq!(app.screen, Screen::Scorecard);
+    assert_eq!(
+        app.card.rows[0].revenue,
+        rust_decimal::Decimal::new(12050, 2)
+    );
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 0);
+}
+
+#[test]
+fn an_import_error_stays_in_the_path_dialog() {
+    let (mut app, _dir) = app();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "/no/such/file.csv");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPath { input, error, .. }) = &app.modal else {
+        panic!("path dialog should stay");
+    };
+    assert_eq!(input.value(), "/no/such/file.csv");
+    assert!(error.as_ref().unwrap().contains("/no/such/file.csv"));
+}
+
+#[test]
+fn tab_completes_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("orders_may.csv"), "").unwrap();
+    std::fs::write(dir.path().join("orders_june.csv"), "").unwrap();
+    let base = format!("{}/", dir.path().display());
+    let (done, options) = complete_path(&format!("{base}ord"));
+    assert_eq!(done, format!("{base}orders_"));
+    assert_eq!(options, ["orders_june.csv", "orders_may.csv"]);
+    let (done, options) = complete_path(&format!("{base}orders_m"));
+    assert_eq!(done, format!("{base}orders_may.csv"));
+    assert!(options.is_empty());
+}
+
+#[test]
+fn tab_completion_to_one_file_is_not_reported_as_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("orders_may.csv"), "").unwrap();
+    let (mut app, _db) = app();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &format!("{}/ord", dir.path().display()));
+    press(&mut app, KeyCode::Tab);
+    let Some(Modal::ImportPath { input, error, .. }) = &app.modal else {
+        panic!("the path dialog stays open");
+    };
+    assert!(
+        input.value().ends_with("/orders_may.csv"),
+        "{}",
+        input.value()
+    );
+    assert_eq!(*error, None);
+    // Tab again on the whole name is still no failure; a name nothing matches is one.
+    press(&mut app, KeyCode::Tab);
+    let Some(Modal::ImportPath { error, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(*error, None);
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::Tab);
+    let Some(Modal::ImportPath { error, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(error.as_deref(), Some("no file matches"));
+}
+
+#[test]
+fn the_import_box_starts_in_the_folder_of_the_last_import() {
+    let (mut app, _db) = app();
+    press(&mut app, KeyCode::Char('i'));
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), "", "nothing imported yet");
+    let file = fixture("orders_79.csv");
+    typ(&mut app, &file);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none());
+    press(&mut app, KeyCode::Char('i'));
+    let folder = format!(
+        "{}/",
+        std::path::Path::new(&file).parent().unwrap().display()
+    );
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), folder);
+    // A name typed goes on from the folder; a path from the root starts over.
+    typ(&mut app, "orders");
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), format!("{folder}orders"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "/elsewhere.csv");
+    let Some(Modal::ImportPath { input, .. }) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(input.value(), "/elsewhere.csv");
+}
+
+#[test]
+fn an_unknown_layout_opens_the_mapping_step_and_the_mapping_is_remembered() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    let pos = format!(
+        "{}/tests/fixtures/csv/pos_export.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    typ(&mut app, &pos);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the mapping step should open, got {:?}", app.modal);
+    };
+    // Guessed from the header's names.
+    assert_eq!(
+        form.value(crate::tui::form::FieldKey("order_id")),
+        "Receipt"
+    );
+    assert_eq!(form.value(crate::tui::form::FieldKey("date")), "When");
+    assert_eq!(form.value(crate::tui::form::FieldKey("amount")), "Net");
+    assert_eq!(form.value(crate::tui::form::FieldKey("codes")), "Promo");
+    assert_eq!(form.value(crate::tui::form::FieldKey("status")), "State");
+    // The date format must be the file's: the first try is refused with the cell.
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        invalid, summary, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(invalid);
+    assert!(
+        summary.errors[0]
+            .to_string()
+            .contains("column When: '01/05/2026'")
+    );
+    // Back to the path, and map again with the right format and separator.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &pos);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        panic!("mapping form");
+    };
+    form.fields[3].input = Input::new("%d/%m/%Y".into());
+    form.fields[7].input = Input::new("|".into());
+    form.fields[9].input = Input::new("void, cancelled".into());
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        invalid, summary, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(!invalid, "{:?}", summary.errors);
+    assert_eq!(summary.counts.new, 8);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), 8);
+    assert_eq!(
+        app.card.rows[0].revenue,
+        rust_decimal::Decimal::new(12050, 2)
+    );
+    // The next file with this header needs no mapping step.
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &pos);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert_eq!(summary.counts.unchanged, 8);
+}
+
+#[test]
+fn a_second_shop_is_named_in_the_import_box_and_remembered() {
+    let (mut app, dir) = app();
+    add_sarah_with_her_code(&mut app);
+    let a = fixture("orders_79.csv");
+    let b = dir.path().join("other_shop.csv");
+    std::fs::write(
+        &b,
+        std::fs::read_to_string(&a)
+            .unwrap()
+            .replace("@example.com", "@other.example")
+            .replace("2026-05-", "2025-11-"),
+    )
+    .unwrap();
+    let import = |app: &mut App, path: &str, shop: &str| {
+        press(app, KeyCode::Char('i'));
+        typ(app, path);
+        if !shop.is_empty() {
+            press(app, KeyCode::Down);
+            typ(app, shop);
+        }
+        press(app, KeyCode::Enter);
+    };
+    import(&mut app, &a, "");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let orders = app.facts.orders.len();
+
+    // Shop B under the default name: refused in the box, nothing written.
+    import(&mut app, b.to_str().unwrap(), "");
+    let Some(Modal::ImportPath { error: Some(e), .. }) = &app.modal else {
+        panic!(
+            "expected the refusal in the import box: {:?}",
+            app.modal.is_some()
+        );
+    };
+    assert!(e.contains("another shop"), "{e}");
+    app.update(Action::Back);
+    // Named: previewed and imported beside shop A.
+    import(&mut app, b.to_str().unwrap(), "stall");
+    let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+        panic!("no preview: {:?}", app.status);
+    };
+    assert_eq!(summary.shop, "stall");
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.orders.len(), orders * 2);
+    // The next file of this layout offers the shop named last time.
+    import(&mut app, b.to_str().unwrap(), "");
+    let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+        panic!("no preview: {:?}", app.status);
+    };
+    assert_eq!(summary.shop, "stall");
+    assert_eq!(summary.counts.unchanged, orders as i64);
+}
+
+#[test]
+fn an_image_is_named_instead_of_opening_the_mapping_step() {
+    let (mut app, dir) = app();
+    let png = dir.path().join("receipt.png");
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06",
+    )
+    .unwrap();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, png.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPath { error: Some(e), .. }) = &app.modal else {
+        panic!("the import box stays, with the reason");
+    };
+    assert!(
+        e.contains("this is a PNG image, not an order export"),
+        "{e}"
+    );
+}

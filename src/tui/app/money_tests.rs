@@ -1,0 +1,137 @@
+//! "Apply an action, check the state" tests: the money views: profit ranking, money settings, payouts, the planner and channels.
+
+use super::*;
+
+#[test]
+fn the_planner_and_the_payouts_open_from_the_influencer_list() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Influencers));
+    let handle = app.lists.influencers[0].handle.clone();
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Tab); // past the creator, already chosen
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("a bad fee keeps the form open");
+    };
+    assert!(
+        form.fields
+            .iter()
+            .any(|f| f.key.0 == "fee" && f.error.is_some())
+    );
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "$300");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Note { lines, .. }) = &app.modal else {
+        panic!("the plan is shown: {:?}", app.modal);
+    };
+    // The same words as `shoutout plan`, from the same function.
+    let text = lines.join("\n");
+    assert!(
+        text.starts_with(&format!(
+            "Plan for @{handle}: fee 300.00 + product 0.00 = 300.00"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("Break-even"), "{text}");
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.modal.is_none(), "any key closes the plan");
+
+    press(&mut app, KeyCode::Char('O'));
+    let Some(Modal::Note { lines, .. }) = &app.modal else {
+        panic!("the payouts are shown");
+    };
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("influencer") && l.contains("owed"))
+    );
+    for inf in &app.lists.influencers {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("@{}", inf.handle))),
+            "{lines:?}"
+        );
+    }
+}
+
+#[test]
+fn a_known_cost_of_goods_ranks_by_profit_and_marks_a_hidden_loss() {
+    let (mut app, _dir) = demo();
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Roi);
+    app.store
+        .set_setting(crate::store::COGS_PCT, Some("85"))
+        .unwrap();
+    app.reload().unwrap();
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Profit);
+    assert!(app.card.profit_known);
+    let lossy = app
+        .card
+        .rows
+        .iter()
+        .find(|r| r.roi_pct.is_some_and(|x| x > rust_decimal::Decimal::ZERO))
+        .unwrap();
+    assert!(lossy.profit_roi_pct.unwrap() < rust_decimal::Decimal::ZERO);
+}
+
+#[test]
+fn money_settings_and_a_payout_from_the_keyboard() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('m'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no settings form");
+    };
+    assert_eq!(form.kind, crate::tui::form::FormKind::Settings);
+    typ(&mut app, "140");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_some(), "140 % is refused in place");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "40");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(
+        app.store
+            .setting(crate::store::COGS_PCT)
+            .unwrap()
+            .as_deref(),
+        Some("40")
+    );
+    assert_eq!(app.options.sort, crate::metrics::SortKey::Profit);
+    // A payout to the selected influencer, pre-filled with what she is owed.
+    app.update(Action::GoTo(Screen::Influencers));
+    press(&mut app, KeyCode::Char('o'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no payout form");
+    };
+    assert!(form.title.contains("owed"), "{}", form.title);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "12.50");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(app.facts.payouts.len(), 1);
+    assert_eq!(app.facts.payouts[0].amount, 1250);
+}
+
+#[test]
+fn channels_show_below_the_creators_on_a_key() {
+    let (mut app, _dir) = demo();
+    let creators = app.card.rows.len();
+    app.store.add_channel("Newsletter").unwrap();
+    app.reload().unwrap();
+    assert_eq!(
+        app.card.rows.len(),
+        creators,
+        "a channel never joins the creators' ranks"
+    );
+    assert_eq!(app.card.channels.len(), 1);
+    assert!(!app.show_channels);
+    press(&mut app, KeyCode::Char('C'));
+    assert!(app.show_channels);
+    assert_eq!(app.card.channels[0].handle, "newsletter");
+}
