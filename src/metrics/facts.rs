@@ -150,3 +150,29 @@ pub struct OrderFact {
     /// Index into [`Facts::order_utm_names`] when the export had a `utm_source`.
     pub utm_source: Option<u32>,
 }
+
+#[cfg(test)]
+impl OrderFact {
+    /// A paid order for tests: order `number` for `subtotal` cents on `placed_on` (at its
+    /// midnight, UTC), no customer, code, refund or `utm_source`. Tests set what they are about
+    /// with `..OrderFact::paid(..)`.
+    pub(crate) fn paid(number: i64, placed_on: NaiveDate, subtotal: Cents) -> OrderFact {
+        OrderFact {
+            placed_at: placed_on
+                .and_time(chrono::NaiveTime::MIN)
+                .and_utc()
+                .timestamp(),
+            number,
+            placed_on,
+            customer: None,
+            status: FinancialStatus::Paid,
+            cancelled: false,
+            subtotal,
+            refunded: 0,
+            codes: Box::new([]),
+            customer_new: None,
+            gift: false,
+            utm_source: None,
+        }
+    }
+}

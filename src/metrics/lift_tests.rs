@@ -4,7 +4,7 @@
 //! numbers.
 
 use super::*;
-use crate::domain::{CostKind, FinancialStatus, Platform};
+use crate::domain::{CostKind, Platform};
 use crate::metrics::{CodeFact, CostFact, InfluencerFact, OrderFact, PostFact};
 
 /// What the simulation knows and the model must find.
@@ -134,17 +134,9 @@ fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
     for (n, (t, customer, cents, code)) in orders.into_iter().enumerate() {
         facts.orders.push(OrderFact {
             placed_at: t * 86_400 + n as i64,
-            number: n as i64,
-            placed_on: start + chrono::Days::new(t as u64),
             customer,
-            status: FinancialStatus::Paid,
-            cancelled: false,
-            subtotal: cents,
-            refunded: 0,
             codes: code.map_or(Box::new([]), |c| Box::new([c as u32])),
-            customer_new: None,
-            gift: false,
-            utm_source: None,
+            ..OrderFact::paid(n as i64, start + chrono::Days::new(t as u64), cents)
         });
     }
     facts.order_code_names = (0..creators).map(|c| format!("CODE{c}")).collect();
@@ -359,19 +351,12 @@ fn one_buyer_using_her_own_code_is_flagged() {
         campaign_id: None,
     });
     for n in 0..7 {
+        let placed_on = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap() + chrono::Days::new(n as u64);
         facts.orders.push(OrderFact {
             placed_at: 1_000_000_000 + n,
-            number: 90_000 + n,
-            placed_on: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap() + chrono::Days::new(n as u64),
             customer: Some(424_242),
-            status: FinancialStatus::Paid,
-            cancelled: false,
-            subtotal: 3_000,
-            refunded: 0,
             codes: Box::new([code]),
-            customer_new: None,
-            gift: false,
-            utm_source: None,
+            ..OrderFact::paid(90_000 + n, placed_on, 3_000)
         });
     }
     let report = lift(&facts, &LiftOptions::default(), today());

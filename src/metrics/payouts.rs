@@ -83,7 +83,7 @@ pub fn payouts(facts: &Facts, as_of: NaiveDate, hold_days: u32) -> Vec<PayoutLin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{FinancialStatus, Platform};
+    use crate::domain::Platform;
     use crate::metrics::{CodeFact, InfluencerFact, OrderFact, PayoutFact};
     use rust_decimal_macros::dec;
 
@@ -94,17 +94,9 @@ mod tests {
     fn order(d: u32, cents: i64, refunded: i64, codes: &[u32]) -> OrderFact {
         OrderFact {
             placed_at: i64::from(d) * 86_400,
-            number: i64::from(d),
-            placed_on: day(d),
-            customer: None,
-            status: FinancialStatus::Paid,
-            cancelled: false,
-            subtotal: cents,
             refunded,
             codes: codes.into(),
-            customer_new: None,
-            gift: false,
-            utm_source: None,
+            ..OrderFact::paid(i64::from(d), day(d), cents)
         }
     }
 

@@ -180,17 +180,11 @@ mod tests {
         let mut facts = Facts::default();
         facts.orders.push(crate::metrics::OrderFact {
             placed_at: 0,
-            number: 1,
-            placed_on: chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
-            customer: None,
-            status: crate::domain::FinancialStatus::Paid,
-            cancelled: false,
-            subtotal: 5_000,
-            refunded: 0,
-            codes: Box::new([]),
-            customer_new: None,
-            gift: false,
-            utm_source: None,
+            ..crate::metrics::OrderFact::paid(
+                1,
+                chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+                5_000,
+            )
         });
         let request = PlanRequest {
             influencer_id: None,

@@ -102,17 +102,9 @@ impl Shop {
         let number = self.facts.orders.len() as i64 + 1001;
         let mut order = OrderFact {
             placed_at: date.and_hms_opt(12, 0, 0).unwrap().and_utc().timestamp(),
-            number,
-            placed_on: date,
             customer,
-            status: FinancialStatus::Paid,
-            cancelled: false,
-            subtotal,
-            refunded: 0,
             codes: code_ids.into(),
-            customer_new: None,
-            gift: false,
-            utm_source: None,
+            ..OrderFact::paid(number, date, subtotal)
         };
         tweak(&mut order);
         self.facts.orders.push(order);

@@ -1,4 +1,5 @@
-//! "Apply an action, check the state" tests: entering by hand: forms, their checks and warnings, edits, deletes and put-back.
+//! "Apply an action, check the state" tests of entering by hand: forms, their checks and
+//! warnings, edits, deletes and put-back.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! "Apply an action, check the state" tests: the money views: profit ranking, money settings, payouts, the planner and channels.
+//! "Apply an action, check the state" tests of the money views: profit ranking, money
+//! settings, payouts, the planner and channels.
 
 use super::*;
 
