@@ -19,6 +19,7 @@
 //! order value as a `Decimal`.
 
 use super::lift_fit::{Kernel, Regression};
+use super::lift_uses::{Creator, Kind, Leak, Use, latest_post};
 use super::{Facts, Period, ScorecardOptions, is_counted, net_revenue, scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -102,24 +103,6 @@ pub struct LiftReport {
     pub baseline_per_day: f64,
     /// What the seller should know about the whole report.
     pub notes: Vec<String>,
-}
-
-/// A use of a creator's code: the day (from the start), the customer, the share of the order
-/// (1 / the number of creators on it) and its net revenue share in cents.
-#[derive(Debug, Clone, Copy)]
-struct Use {
-    day: i64,
-    customer: Option<u32>,
-    weight: f64,
-    cents: f64,
-}
-
-/// How a coded use is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    InWindow,
-    Fan,
-    Outside,
 }
 
 /// The lift of every creator in the period (see the module documentation).
@@ -352,14 +335,6 @@ fn delays(
     out
 }
 
-/// The latest post on or before `day`.
-fn latest_post(posts: &[i64], day: i64) -> Option<i64> {
-    match posts.partition_point(|&p| p <= day) {
-        0 => None,
-        i => Some(posts[i - 1]),
-    }
-}
-
 /// What each creator cost in the period, as the scorecard counts it.
 fn costs(
     facts: &Facts,
@@ -379,117 +354,6 @@ fn costs(
         .into_iter()
         .map(|r| (r.influencer_id, r.cost))
         .collect()
-}
-
-/// One creator's coded uses, read against her posts.
-struct Creator<'a> {
-    uses: &'a [(Use, bool)],
-    kinds: &'a [Kind],
-    posts: &'a [i64],
-    window: i64,
-    first: NaiveDate,
-}
-
-/// A suspected leak: from when, how many orders it brought, and the variance of that count.
-#[derive(Debug, Clone, Copy)]
-struct Leak {
-    since: i64,
-    orders: f64,
-    variance: f64,
-    outside: f64,
-}
-
-impl Creator<'_> {
-    fn total(&self, kind: Option<Kind>) -> f64 {
-        self.uses
-            .iter()
-            .zip(self.kinds)
-            .filter(|(_, k)| kind.is_none_or(|want| **k == want))
-            .map(|((u, _), _)| u.weight)
-            .sum()
-    }
-
-    fn in_window(&self, day: i64) -> bool {
-        latest_post(self.posts, day).is_some_and(|p| day - p < self.window)
-    }
-
-    /// A leak is suspected when first uses outside every window come steadily: a run of them
-    /// (no three free weeks without one) with more uses than the end of the response curve
-    /// explains (and at least `leak_min_uses`), over at least three weeks. It starts where
-    /// the last such run starts.
-    fn leak(&self, kernel: &Kernel, options: &LiftOptions) -> Option<Leak> {
-        let outside: Vec<(i64, f64)> = self
-            .uses
-            .iter()
-            .zip(self.kinds)
-            .filter(|(_, k)| **k == Kind::Outside)
-            .map(|((u, _), _)| (u.day, u.weight))
-            .collect();
-        let in_window = self.total(Some(Kind::InWindow));
-        // What the tail of the curve past the window would bring (the curve is cut there,
-        // so this is the geometric tail beyond its last day).
-        let last = kernel.weights.last().copied().unwrap_or(0.0);
-        let tail = in_window * last * 3.0;
-        let threshold = f64::from(options.leak_min_uses).max(2.0 * tail + 3.0);
-        // Gaps are counted in days outside every window: a window has no outside uses by
-        // definition, so it must not break a run.
-        let end = self
-            .uses
-            .last()
-            .map_or(0, |(u, _)| u.day)
-            .max(outside.last()?.0);
-        let mut free_before = vec![0i64; (end + 2).max(1) as usize];
-        for d in 0..=end.max(0) {
-            let free = i64::from(!self.in_window(d));
-            free_before[(d + 1) as usize] = free_before[d as usize] + free;
-        }
-        let free_at = |d: i64| free_before[d.clamp(0, end + 1) as usize];
-        // Runs of outside uses, broken by three free weeks without one; the leak is the last
-        // run that is steady: enough uses, over at least three weeks.
-        let mut runs: Vec<&[(i64, f64)]> = Vec::new();
-        let mut start = 0;
-        for i in 1..=outside.len() {
-            if i == outside.len() || free_at(outside[i].0) - free_at(outside[i - 1].0) > 21 {
-                runs.push(&outside[start..i]);
-                start = i;
-            }
-        }
-        let run = runs.into_iter().rev().find(|run| {
-            let count: f64 = run.iter().map(|(_, w)| w).sum();
-            let weeks: HashSet<i64> = run.iter().map(|(d, _)| d.div_euclid(7)).collect();
-            count >= threshold && weeks.len() >= 3
-        })?;
-        let since = run[0].0;
-        let after: f64 = outside
-            .iter()
-            .filter(|(d, _)| *d >= since)
-            .map(|(_, w)| w)
-            .sum();
-        let (mut free_days, mut window_days) = (0.0f64, 0.0f64);
-        for d in since..=end {
-            if self.in_window(d) {
-                window_days += 1.0;
-            } else {
-                free_days += 1.0;
-            }
-        }
-        let rate = after / free_days.max(1.0);
-        let in_window_after: f64 = self
-            .uses
-            .iter()
-            .zip(self.kinds)
-            .filter(|((u, _), k)| **k == Kind::InWindow && u.day >= since)
-            .map(|((u, _), _)| u.weight)
-            .sum();
-        let hidden = (rate * window_days).min(in_window_after);
-
-        Some(Leak {
-            since,
-            orders: after + hidden,
-            variance: hidden + rate * rate * window_days * window_days / free_days.max(1.0),
-            outside: after,
-        })
-    }
 }
 
 /// Her row from what the model found.

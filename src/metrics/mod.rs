@@ -8,6 +8,7 @@
 mod facts;
 mod lift;
 mod lift_fit;
+mod lift_uses;
 mod linalg;
 mod payouts;
 mod period;
