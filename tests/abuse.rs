@@ -857,3 +857,28 @@ fn a_mistake_can_be_deleted_after_a_yes() {
     let err = shop.fails(&["cost", "delete", "999", "--yes"]);
     assert!(err.contains("no cost with id 999"), "{err}");
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_output_quietly() {
+    // `shoutout completions bash | head -1`, made certain: the reading end is closed before
+    // the command writes a byte.
+    let shop = Shop::new();
+    roster(&shop);
+    for args in [&["completions", "bash"][..], &["man"], &["scorecard"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoutout"))
+            .arg("--db")
+            .arg(&shop.db)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}

@@ -34,7 +34,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     // These need no database.
     match command {
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "shoutout", out);
+            // Into memory first: clap_complete panics on a failed write (a closed pipe),
+            // and writing ourselves turns that into an ordinary error.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "shoutout", &mut script);
+            out.write_all(&script)?;
             return Ok(());
         }
         Command::Man => {
