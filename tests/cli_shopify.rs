@@ -613,3 +613,71 @@ fn json_completions_and_man_page_for_scripts_and_shells() {
     let man = shop.ok(&["man"]);
     assert!(man.contains(".TH") && man.contains("scorecard"), "{man}");
 }
+
+#[test]
+fn product_costs_shape_the_goods_cost_of_each_order() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    shop.ok(&["settings", "set", "cogs-pct", "40"]);
+    shop.ok(&["settings", "set", "payment-fee-pct", "2.9"]);
+    shop.ok(&["settings", "set", "payment-fee-fixed", "0.30"]);
+    // A Shopify product export: the mug and the candle costed, the bud vase and the planter
+    // not; an image row without a variant is skipped.
+    let products = shop.write(
+        "products_export.csv",
+        "Handle,Title,Variant SKU,Variant Price,Cost per item,Image Src\n\
+         speckled-mug,Speckled mug,SPECKLED-MUG,30.00,9.00,https://example.com/m.jpg\n\
+         speckled-mug,,,,,https://example.com/m2.jpg\n\
+         candle,Candle,CANDLE,20.50,4.00,\n\
+         bud-vase,Bud vase,BUD-VASE,30.00,,\n",
+    );
+    let out = shop.ok(&["product", "cost", "import", &products]);
+    assert!(out.contains("2 added, 0 changed, 0 unchanged"), "{out}");
+    assert!(
+        out.contains("2 row(s) without a SKU or cost skipped"),
+        "{out}"
+    );
+    let plain = shop.write("costs.csv", "sku,cost\nserving-bowl,35\n");
+    shop.ok(&["product", "cost", "import", &plain]);
+    let list = shop.ok(&["product", "cost", "list"]);
+    assert!(list.contains("SPECKLED-MUG  9.00"), "{list}");
+    let card = shop.ok(&["scorecard", "--csv", "-"]);
+    // milo: #1003 bowl 35.00 + #1004 mug 9.00 + #1007 vase (no cost) 40 % of 40.00 = 60.00 of
+    // goods; 190.00 × 0.971 − 60.00 − 3 × 0.30 = 123.59; (123.59 − 40) / 40 = 208.98 %;
+    // break-even (1 + 0.90 / 40) / (1 − 60 / 190 − 0.029) = 1.56.
+    assert!(card.contains(",63.33,,123.59,208.98,1.56\n"), "{card}");
+    // sarah: #1001 mug 9.00 + 40 % of the vase's half of 48.00 (9.60) = 18.60; #1002 two mugs
+    // and a candle 22.00: 40.60 of goods; 120.50 × 0.971 − 40.60 − 0.60 = 75.8055;
+    // (75.8055 − 112.05) / 112.05 = −32.35 %; (1 + 0.60 / 112.05) / (1 − 40.60 / 120.50 −
+    // 0.029) = 1.59.
+    assert!(card.contains(",4.50,75.81,-32.35,1.59\n"), "{card}");
+    // A cost set by hand (any case) replaces the shop-wide percent for that product.
+    shop.ok(&["product", "cost", "set", "bud-vase", "12"]);
+    let card = shop.ok(&["scorecard", "--csv", "-"]);
+    // sarah's #1001 now: 9.00 + 12.00 = 21.00, so 43.00 of goods: 120.50 × 0.971 − 43.00 −
+    // 0.60 = 73.4055.
+    assert!(card.contains(",4.50,73.41,"), "{card}");
+    shop.ok(&["product", "cost", "delete", "BUD-VASE"]);
+    assert!(
+        shop.fails(&["product", "cost", "delete", "BUD-VASE"])
+            .contains("has no cost")
+    );
+    // A bad cost names the file, the line and the column, and writes nothing.
+    let bad = shop.write("bad.csv", "sku,cost\nPLANTER,11\nCANDLE,4.0.0\n");
+    let err = shop.fails(&["product", "cost", "import", &bad]);
+    assert!(err.contains("bad.csv: line 3: column cost"), "{err}");
+    assert!(!shop.ok(&["product", "cost", "list"]).contains("PLANTER"));
+    // A refund gives goods back in proportion: the later export refunds 20.00 of milo's
+    // 120.00 bowl order (#1003) and voids #1004. Goods: 35.00 × 100 / 120 + 16.00 = 45.1667;
+    // 140.00 × 0.971 − 45.1667 − 0.60 = 90.17; (90.1733 − 40) / 40 = 125.43 %; break-even
+    // (1 + 0.60 / 40) / (1 − 45.1667 / 140 − 0.029) = 1.57.
+    shop.ok(&["import", &fixture("shopify/orders_later_79.csv")]);
+    let card = shop.ok(&["scorecard", "--csv", "-"]);
+    assert!(card.contains(",90.17,125.43,1.57\n"), "{card}");
+    // Undoing that import gives the orders, and so the goods, their earlier state back.
+    shop.ok(&["import", "--undo-last"]);
+    let card = shop.ok(&["scorecard", "--csv", "-"]);
+    assert!(card.contains(",63.33,,123.59,208.98,1.56\n"), "{card}");
+    assert!(shop.ok(&["product", "cost", "list"]).contains("CANDLE"));
+}

@@ -10,6 +10,7 @@ mod generate;
 use common::tmux::{Tmux, require_tmux};
 use common::{Shop, fixture, roster};
 use rusqlite::Connection;
+use shoutout::store::SCHEMA_VERSION;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -68,12 +69,11 @@ fn a_database_of_the_first_schema_upgrades_with_every_row_intact() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, SCHEMA_VERSION);
     // The state before the upgrade was kept.
-    let kept = shop
-        .dir
-        .path()
-        .join("backups/shop-before-schema-6-from-1.db");
+    let kept = shop.dir.path().join(format!(
+        "backups/shop-before-schema-{SCHEMA_VERSION}-from-1.db"
+    ));
     let old = Connection::open(&kept).unwrap();
     let v: i64 = old
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -98,18 +98,21 @@ fn a_database_from_a_newer_version_is_refused_and_left_alone() {
     shop.ok(&["influencer", "list"]);
     Connection::open(&shop.db)
         .unwrap()
-        .pragma_update(None, "user_version", 7)
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     let err = shop.fails(&["influencer", "list"]);
     assert!(
-        err.contains("written by a newer shoutout (schema 7"),
+        err.contains(&format!(
+            "written by a newer shoutout (schema {}",
+            SCHEMA_VERSION + 1
+        )),
         "{err}"
     );
     let conn = Connection::open(&shop.db).unwrap();
     let v: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(v, 7);
+    assert_eq!(v, SCHEMA_VERSION + 1);
 }
 
 #[test]

@@ -71,6 +71,9 @@ pub enum Command {
     /// Commission payouts: record one, or see what each creator is owed
     #[command(subcommand)]
     Payout(PayoutCmd),
+    /// What one unit of each product costs you (goods cost per order comes from them)
+    #[command(subcommand)]
+    Product(ProductCmd),
     /// What a deal must bring to break even, what to expect, and the most worth paying
     Plan(PlanArgs),
     /// The shop's other channels (Meta ads, a newsletter) to compare creators with
@@ -379,6 +382,35 @@ pub enum SettingsCmd {
     Unset { key: String },
     /// Show them all
     List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProductCmd {
+    /// Unit costs per SKU: import, set, list or delete them
+    #[command(subcommand)]
+    Cost(ProductCostCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProductCostCmd {
+    /// Read unit costs from Shopify's product export (Variant SKU, Cost per item) or a
+    /// two-column sku,cost CSV; all of them or, on an error, none
+    Import {
+        file: PathBuf,
+        /// Show what would change without writing it
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Set what one unit of a SKU costs you
+    Set {
+        sku: String,
+        #[arg(value_parser = parse_amount, allow_hyphen_values = true)]
+        amount: Decimal,
+    },
+    /// List the SKUs with a cost
+    List,
+    /// Forget a SKU's cost (its orders fall back to the shop-wide cogs-pct)
+    Delete { sku: String },
 }
 
 #[derive(Debug, Subcommand)]

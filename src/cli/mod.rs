@@ -81,6 +81,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Settings(cmd) => money::settings(&mut store, cmd, out),
         Command::Payout(cmd) => money::payout(&mut store, cmd, today, out),
         Command::Plan(args) => money::plan(&store, args, today, out),
+        Command::Product(args::ProductCmd::Cost(cmd)) => {
+            money::product_cost(&mut store, cmd, &now, out)
+        }
         Command::Channel(cmd) => entries::channel(&mut store, cmd, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
@@ -161,6 +164,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Link(LinkCmd::List)
             | Command::Settings(args::SettingsCmd::List)
             | Command::Plan(_)
+            | Command::Product(args::ProductCmd::Cost(args::ProductCostCmd::List))
             | Command::Channel(args::ChannelCmd::List)
             | Command::Payout(args::PayoutCmd::List { .. })
     )

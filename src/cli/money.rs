@@ -1,7 +1,7 @@
 //! The commands about money beyond the scorecard: the shop's settings (cost of goods,
 //! payment fees, the refund hold) and commission payouts.
 
-use super::args::{PayoutCmd, PlanArgs, SettingsCmd};
+use super::args::{PayoutCmd, PlanArgs, ProductCostCmd, SettingsCmd};
 use super::{write_columns, write_report};
 use crate::domain::fmt2;
 use crate::domain::settings::{SETTINGS, check_setting, setting_named};
@@ -31,9 +31,109 @@ pub(super) fn settings(store: &mut Store, cmd: &SettingsCmd, out: &mut dyn Write
                 rows.push([s.name.to_string(), value, s.what.to_string()]);
             }
             write_columns(out, &rows)?;
+            let skus = store.product_costs()?.len();
+            if skus > 0 {
+                writeln!(
+                    out,
+                    "\n{skus} product(s) have a unit cost: their orders' goods cost comes from \
+                     them, cogs-pct covers the rest (shoutout product cost list)"
+                )?;
+            }
         }
     }
     Ok(())
+}
+
+/// Unit costs per SKU: import a file, set, list or delete one.
+pub(super) fn product_cost(
+    store: &mut Store,
+    cmd: &ProductCostCmd,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match cmd {
+        ProductCostCmd::Import { file, dry_run } => {
+            let read = crate::import::read_product_costs(file)?;
+            let known: std::collections::HashMap<String, rust_decimal::Decimal> = store
+                .product_costs()?
+                .into_iter()
+                .map(|(sku, cost)| (sku.to_ascii_uppercase(), cost))
+                .collect();
+            let changes = read
+                .costs
+                .iter()
+                .filter(|(sku, cost)| known.get(&sku.to_ascii_uppercase()) != Some(cost))
+                .count();
+            for (sku, lines) in &read.conflicts {
+                let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
+                writeln!(
+                    out,
+                    "warning: SKU {} has different costs on lines {}; the last one counts",
+                    crate::domain::visible(sku),
+                    lines.join(", ")
+                )?;
+            }
+            if *dry_run {
+                writeln!(
+                    out,
+                    "{} ({}): {} SKU(s) with a cost, {changes} new or changed, {} row(s) \
+                     without a SKU or cost skipped. Nothing was written (--dry-run).",
+                    file.display(),
+                    read.layout,
+                    read.costs.len(),
+                    read.skipped
+                )?;
+                return Ok(());
+            }
+            if changes > 0 && !known.is_empty() {
+                store.auto_backup(&format!("before-product-costs-{now}"))?;
+            }
+            let counts = store.set_product_costs(&read.costs)?;
+            writeln!(
+                out,
+                "{} ({}): {} added, {} changed, {} unchanged; {} row(s) without a SKU or cost \
+                 skipped",
+                file.display(),
+                read.layout,
+                counts.added,
+                counts.changed,
+                counts.unchanged,
+                read.skipped
+            )?;
+        }
+        ProductCostCmd::Set { sku, amount } => {
+            let sku = check_sku(sku)?;
+            let replaced = store.set_product_cost(&sku, *amount)?;
+            let verb = if replaced { "is now" } else { "costs" };
+            writeln!(out, "one unit of {sku} {verb} {}", fmt2(*amount))?;
+        }
+        ProductCostCmd::List => {
+            let mut rows = vec![["sku".to_string(), "unit cost".into()]];
+            for (sku, cost) in store.product_costs()? {
+                rows.push([crate::domain::visible(&sku).into_owned(), fmt2(cost)]);
+            }
+            write_columns(out, &rows)?;
+        }
+        ProductCostCmd::Delete { sku } => {
+            if !store.delete_product_cost(sku)? {
+                anyhow::bail!(
+                    "{} has no cost (see shoutout product cost list)",
+                    sku.trim()
+                );
+            }
+            writeln!(out, "{} no longer has a cost", sku.trim())?;
+        }
+    }
+    Ok(())
+}
+
+/// A SKU as typed: not empty, no control or direction characters, at most 128 characters.
+fn check_sku(sku: &str) -> Result<String> {
+    let t = sku.trim();
+    if t.is_empty() || t.chars().count() > 128 || t.chars().any(crate::domain::text::is_unsafe) {
+        anyhow::bail!("{sku:?} is not a SKU (one line of text, at most 128 characters)");
+    }
+    Ok(t.to_string())
 }
 
 /// The exact header of the payouts CSV.

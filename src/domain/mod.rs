@@ -21,7 +21,10 @@ pub use money::{
     Cents, fmt_count, fmt2, from_cents, from_wide_cents, parse_amount, parse_nonnegative_amount,
     parse_percent, round2, to_cents,
 };
-pub use order::{FinancialStatus, OrderRecord, customer_key, normalize_code, parse_code};
+pub use order::{
+    FinancialStatus, LineItem, OrderRecord, customer_key, decode_items, encode_items,
+    normalize_code, parse_code,
+};
 pub use post::{NewLink, NewPost, utm_link};
 pub use text::{VisibleWriter, excerpt, visible};
 pub use value::{

@@ -90,6 +90,59 @@ pub struct OrderRecord {
     /// Tracking parameters where the export has them (a mapped CSV), normalised like codes.
     pub utm_source: Option<String>,
     pub utm_campaign: Option<String>,
+    /// The order's line items where the export lists them (Shopify); empty otherwise.
+    pub items: Vec<LineItem>,
+}
+
+/// One line of an order: what was sold, how many, at what unit price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineItem {
+    /// The shop's stock-keeping unit, trimmed; empty when the product has none.
+    pub sku: String,
+    /// The product's name as the export gives it.
+    pub name: String,
+    pub quantity: i64,
+    /// Price of one unit before order discounts.
+    pub price: Cents,
+}
+
+/// Line items as the store keeps them: one line per item, `quantity TAB price TAB sku TAB
+/// name`, tabs and line breaks inside a name or SKU turned into spaces.
+pub fn encode_items(items: &[LineItem]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    items
+        .iter()
+        .map(|i| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                i.quantity,
+                i.price,
+                clean(&i.sku),
+                clean(&i.name)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads what [`encode_items`] wrote; `None` when a line is not in that form.
+pub fn decode_items(text: &str) -> Option<Vec<LineItem>> {
+    text.split('\n')
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let mut parts = line.splitn(4, '\t');
+            let quantity = parts.next()?.parse().ok()?;
+            let price = parts.next()?.parse().ok()?;
+            let sku = parts.next()?.to_string();
+            let name = parts.next().unwrap_or("").to_string();
+            Some(LineItem {
+                sku,
+                name,
+                quantity,
+                price,
+            })
+        })
+        .collect()
 }
 
 /// The form in which promo codes are compared: trimmed and upper-cased, so `sarah20`,
@@ -169,6 +222,30 @@ mod tests {
         assert!(!a.contains("example"));
         assert_eq!(a.len(), 64);
         assert_eq!(customer_key("  "), None);
+    }
+
+    #[test]
+    fn line_items_survive_the_store_text() {
+        let items = vec![
+            LineItem {
+                sku: "MUG-BLUE".into(),
+                name: "Blue mug\twith a tab".into(),
+                quantity: 2,
+                price: 2400,
+            },
+            LineItem {
+                sku: String::new(),
+                name: String::new(),
+                quantity: 1,
+                price: 0,
+            },
+        ];
+        let back = decode_items(&encode_items(&items)).unwrap();
+        assert_eq!(back[0].name, "Blue mug with a tab");
+        assert_eq!((back[0].quantity, back[0].price), (2, 2400));
+        assert_eq!(back[1], items[1]);
+        assert_eq!(decode_items("").unwrap(), vec![]);
+        assert_eq!(decode_items("two\t100\tSKU\tname"), None);
     }
 
     #[test]

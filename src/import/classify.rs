@@ -267,6 +267,7 @@ mod tests {
             gift_value: None,
             utm_source: None,
             utm_campaign: None,
+            items: Vec::new(),
         }
     }
 

@@ -143,6 +143,7 @@ impl ParseRow for EtsyOrderRows {
             gift_value: gift.then_some(discount_amount),
             utm_source: None,
             utm_campaign: None,
+            items: Vec::new(),
         })
     }
 }
@@ -180,6 +181,7 @@ fn item_row(c: &Cells, at: &[Col; 7], key: &str) -> Result<(i64, i64, OrderRecor
             gift_value: None,
             utm_source: None,
             utm_campaign: None,
+            items: Vec::new(),
         },
     ))
 }

@@ -245,6 +245,7 @@ impl ParseRow for MappedRows {
             gift_value: None,
             utm_source: tag(self.utm_source),
             utm_campaign: tag(self.utm_campaign),
+            items: Vec::new(),
         })
     }
 }

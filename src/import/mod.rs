@@ -12,6 +12,7 @@ mod etsy;
 mod format;
 mod layout;
 mod mapped;
+mod products;
 mod report;
 mod rows;
 mod shopify;
@@ -21,6 +22,7 @@ mod woo;
 pub use columns::{NumberStyle, RowError};
 pub use format::{Format, detect};
 pub use mapped::{Mapping, header_key};
+pub use products::{ProductCostFile, read_product_costs, read_product_costs_from};
 pub use report::{ImportError, ImportSummary, MAX_ERRORS};
 
 use crate::domain::OrderRecord;

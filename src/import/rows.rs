@@ -1,29 +1,47 @@
 //! Walking the rows of an export order by order: where one order spans several consecutive
-//! rows (one per line item) only its first row is read, and files with one row per order go
-//! through the same walk. Blank rows are skipped; a row without an order number is an error.
+//! rows (one per line item) its first row gives the order and every row a line item, and
+//! files with one row per order go through the same walk. Blank rows are skipped; a row without an order number is an error.
 //!
 //! [`FirstRows`] is the reader of every row-based layout: each format only says how its first
 //! row becomes an order ([`ParseRow`]).
 
 use super::OrderReader;
 use super::columns::{Cells, Col, NumberStyle, RowError, fatal_row};
-use crate::domain::OrderRecord;
+use crate::domain::{LineItem, OrderRecord};
 use csv::StringRecord;
 use std::io::Read;
 
-/// How one format turns the first row of an order into an [`OrderRecord`].
+/// How one format turns the first row of an order into an [`OrderRecord`], and (where
+/// the format has them) each of its rows into a line item.
 pub(crate) trait ParseRow: Send {
     fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError>;
+
+    /// The line item a row describes, if the format lists them.
+    fn item(&self, _cells: &Cells) -> Result<Option<LineItem>, RowError> {
+        Ok(None)
+    }
 }
 
 pub(crate) struct FirstRows<'r, R: Read, P> {
     csv: &'r mut csv::Reader<R>,
+    /// The first row of the next order, once read.
     record: StringRecord,
+    /// Whether `record` holds a first row not yet handed out.
+    ahead: bool,
+    /// A row error met while reading an order's item rows, handed out next.
+    error: Option<RowError>,
+    following: StringRecord,
     /// The order-number column.
     key: Col,
     style: NumberStyle,
     parser: P,
-    current: String,
+}
+
+/// What the next row of the file is.
+enum Next {
+    End,
+    Row(u64),
+    Error(RowError),
 }
 
 impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
@@ -31,55 +49,102 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
         FirstRows {
             csv,
             record: StringRecord::new(),
+            ahead: false,
+            error: None,
+            following: StringRecord::new(),
             key,
             style,
             parser,
-            current: String::new(),
         }
     }
 
-    /// Reads up to the first row of the next order and returns its line.
-    fn next_first(&mut self) -> Option<Result<u64, RowError>> {
+    /// Reads the next row that is not blank into `into`.
+    fn read(csv: &mut csv::Reader<R>, into: &mut StringRecord, key: Col) -> Next {
         loop {
-            match self.csv.read_record(&mut self.record) {
-                Ok(false) => return None,
-                Err(e) => return Some(Err(fatal_row(&e))),
+            match csv.read_record(into) {
+                Ok(false) => return Next::End,
+                Err(e) => return Next::Error(fatal_row(&e)),
                 Ok(true) => {}
             }
-            let line = self.record.position().map_or(0, |p| p.line());
-            let id = self.record.get(self.key.index).unwrap_or("").trim();
-            if id.is_empty() {
-                if self.record.iter().all(|c| c.trim().is_empty()) {
+            let line = into.position().map_or(0, |p| p.line());
+            if into.get(key.index).unwrap_or("").trim().is_empty() {
+                if into.iter().all(|c| c.trim().is_empty()) {
                     continue; // a blank line Excel left at the end
                 }
-                return Some(Err(RowError::new(
-                    line,
-                    self.key.name,
-                    "",
-                    "an order number",
-                )));
+                return Next::Error(RowError::new(line, key.name, "", "an order number"));
             }
-            if id == self.current {
-                continue; // another line item of the same order
+            return Next::Row(line);
+        }
+    }
+
+    fn cells<'a>(&'a self, record: &'a StringRecord, line: u64) -> Cells<'a> {
+        Cells {
+            record,
+            line,
+            style: &self.style,
+        }
+    }
+
+    /// Reads the rows after an order's first one while they carry its order number `id`,
+    /// adding their line items to `order` (`None`: its first row was refused, so they are
+    /// skipped); stops at the next order's first row, kept for the next call.
+    fn read_items(&mut self, id: &str, mut order: Option<&mut OrderRecord>) {
+        loop {
+            match Self::read(self.csv, &mut self.following, self.key) {
+                Next::End => return,
+                Next::Error(e) => {
+                    self.error = Some(e);
+                    return;
+                }
+                Next::Row(line) => {
+                    if self.following.get(self.key.index).unwrap_or("").trim() != id {
+                        std::mem::swap(&mut self.record, &mut self.following);
+                        self.ahead = true;
+                        return;
+                    }
+                    let Some(order) = order.as_deref_mut() else {
+                        continue;
+                    };
+                    match self.parser.item(&self.cells(&self.following, line)) {
+                        Ok(item) => order.items.extend(item),
+                        Err(e) => {
+                            self.error = Some(e);
+                            return;
+                        }
+                    }
+                }
             }
-            self.current = id.to_string();
-            return Some(Ok(line));
         }
     }
 }
 
 impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>> {
-        let line = match self.next_first()? {
-            Ok(line) => line,
-            Err(e) => return Some(Err(e)),
-        };
-        let cells = Cells {
-            record: &self.record,
-            line,
-            style: &self.style,
-        };
-        Some(self.parser.parse(&cells).map(|order| (line, order)))
+        if let Some(e) = self.error.take() {
+            return Some(Err(e));
+        }
+        if !self.ahead {
+            match Self::read(self.csv, &mut self.record, self.key) {
+                Next::End => return None,
+                Next::Error(e) => return Some(Err(e)),
+                Next::Row(_) => {}
+            }
+        }
+        self.ahead = false;
+        let line = self.record.position().map_or(0, |p| p.line());
+        let cells = self.cells(&self.record, line);
+        let mut parsed = self.parser.parse(&cells).and_then(|mut order| {
+            order.items.extend(self.parser.item(&cells)?);
+            Ok(order)
+        });
+        let id = self
+            .record
+            .get(self.key.index)
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        self.read_items(&id, parsed.as_mut().ok());
+        Some(parsed.map(|order| (line, order)))
     }
 
     fn id_column(&self) -> &'static str {

@@ -4,7 +4,9 @@
 use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
 use super::rows::{FirstRows, ParseRow};
-use crate::domain::{FinancialStatus, OrderRecord, ValueError, customer_key};
+use crate::domain::{
+    FinancialStatus, LineItem, OrderRecord, ValueError, customer_key, parse_count,
+};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use std::io::Read;
 
@@ -31,6 +33,15 @@ pub(crate) fn matches(columns: &Columns) -> bool {
 /// The columns of a Shopify export, found by name.
 pub(crate) struct ShopifyRows {
     at: [Col; 11],
+    items: Option<ItemColumns>,
+}
+
+/// The line-item columns, where the export has them (every row of an order carries one).
+struct ItemColumns {
+    quantity: Col,
+    price: Col,
+    sku: Option<Col>,
+    name: Option<Col>,
 }
 
 impl ShopifyRows {
@@ -57,7 +68,24 @@ impl ShopifyRows {
             file,
             "Shopify orders export",
         )?;
-        Ok(FirstRows::new(csv, at[NAME], style, ShopifyRows { at }))
+        let items = match (
+            columns.find(&["Lineitem quantity"]),
+            columns.find(&["Lineitem price"]),
+        ) {
+            (Some(quantity), Some(price)) => Some(ItemColumns {
+                quantity,
+                price,
+                sku: columns.find(&["Lineitem sku"]),
+                name: columns.find(&["Lineitem name"]),
+            }),
+            _ => None,
+        };
+        Ok(FirstRows::new(
+            csv,
+            at[NAME],
+            style,
+            ShopifyRows { at, items },
+        ))
     }
 }
 
@@ -99,7 +127,32 @@ impl ParseRow for ShopifyRows {
             gift_value: gift.then_some(discount),
             utm_source: None,
             utm_campaign: None,
+            items: Vec::new(),
         })
+    }
+
+    fn item(&self, cells: &Cells) -> Result<Option<LineItem>, RowError> {
+        let Some(at) = &self.items else {
+            return Ok(None);
+        };
+        let quantity_text = cells.text(at.quantity);
+        if quantity_text.is_empty() {
+            return Ok(None);
+        }
+        let quantity = parse_count(quantity_text).map_err(|e| cells.err(at.quantity, e))?;
+        let price = cells.amount_or_zero(at.price)?;
+        if price < 0 {
+            return Err(cells.err(
+                at.price,
+                ValueError::new(cells.text(at.price), "an amount of 0 or more"),
+            ));
+        }
+        Ok(Some(LineItem {
+            sku: cells.opt_text(at.sku).to_string(),
+            name: cells.opt_text(at.name).to_string(),
+            quantity: quantity as i64,
+            price,
+        }))
     }
 }
 

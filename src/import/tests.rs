@@ -169,3 +169,61 @@ fn finish_commits_only_a_real_import_and_never_a_file_known_as_another_shop() {
     );
     assert_eq!(store.batches().unwrap().len(), 1);
 }
+
+#[test]
+fn every_row_of_a_shopify_order_gives_a_line_item() {
+    let mut store = Store::open_in_memory().unwrap();
+    let with_items =
+        |body: &str| format!("{HEADER},Lineitem quantity,Lineitem price,Lineitem sku\n{body}");
+    let first = "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,,,\n";
+    run(&mut store, first, false).unwrap();
+    // The same order, now with its line items: unchanged, and the items are kept.
+    let text = with_items(
+        "#1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,,,,2,4.00,MUG\n\
+         #1,,,,,,,Vase,,,,,1,2.00,VASE\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,,,,1,5.00,mug\n",
+    );
+    let s = import_reader(
+        &mut store,
+        Path::new("t.csv"),
+        text.as_bytes(),
+        &options(false),
+    )
+    .unwrap();
+    assert_eq!(
+        (s.counts.new, s.counts.unchanged, s.counts.changed),
+        (1, 1, 0)
+    );
+    store
+        .set_product_cost("MUG", rust_decimal::Decimal::new(150, 2))
+        .unwrap();
+    let facts = store.load_facts().unwrap();
+    let goods: Vec<_> = facts
+        .orders
+        .iter()
+        .map(|o| o.goods.as_deref().copied())
+        .collect();
+    let g = |known_cost, other_value, line_value| {
+        Some(crate::metrics::OrderGoods {
+            known_cost,
+            other_value,
+            line_value,
+        })
+    };
+    // #1: two mugs at 1.50 known, the vase's 2.00 of 10.00 of lines not; #2: one mug.
+    assert_eq!(goods, [g(300, 200, 1000), g(150, 0, 500)]);
+    // A quantity that is not a whole number names its line and column.
+    let bad = with_items(
+        "#3,c@x.com,paid,USD,10.00,,2026-05-03 10:00:00 -0700,Mug,,,,,1,4.00,MUG\n\
+         #3,,,,,,,Vase,,,,,one,2.00,VASE\n",
+    );
+    let s = import_reader(
+        &mut store,
+        Path::new("t.csv"),
+        bad.as_bytes(),
+        &options(true),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(s.contains("line 3, column Lineitem quantity"), "{s}");
+}

@@ -106,6 +106,7 @@ impl ParseRow for AnalyticsRows {
             gift_value: None,
             utm_source: None,
             utm_campaign: None,
+            items: Vec::new(),
         })
     }
 }
@@ -172,6 +173,7 @@ impl ParseRow for PluginRows {
             gift_value: None,
             utm_source: None,
             utm_campaign: None,
+            items: Vec::new(),
         })
     }
 }

@@ -149,6 +149,21 @@ pub struct OrderFact {
     pub gift: bool,
     /// Index into [`Facts::order_utm_names`] when the export had a `utm_source`.
     pub utm_source: Option<u32>,
+    /// What its line items say about its goods cost, when product costs are known and the
+    /// export listed its line items.
+    pub goods: Option<Box<OrderGoods>>,
+}
+
+/// An order's line items against the product costs (see docs/metrics.md, "Cost of goods").
+/// Sums saturate at `i64::MAX` cents, far past any real order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OrderGoods {
+    /// Σ quantity × unit cost over the lines whose SKU has a cost, in cents.
+    pub known_cost: i64,
+    /// Σ quantity × unit price over the lines whose SKU has none, in cents.
+    pub other_value: i64,
+    /// Σ quantity × unit price over all lines, in cents.
+    pub line_value: i64,
 }
 
 #[cfg(test)]
@@ -173,6 +188,7 @@ impl OrderFact {
             customer_new: None,
             gift: false,
             utm_source: None,
+            goods: None,
         }
     }
 }

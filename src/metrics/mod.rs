@@ -17,8 +17,8 @@ mod row;
 mod scorecard;
 
 pub use facts::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PayoutFact,
-    PostFact, ProfitSettings,
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
+    PayoutFact, PostFact, ProfitSettings,
 };
 pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
 pub use payouts::{PayoutLine, payouts};
@@ -26,7 +26,7 @@ pub use period::Period;
 pub use plan::{Plan, PlanRequest, Tiers, plan};
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{
-    Prepared, aov, breakeven_roas, cac, engagement_rate_pct, engagements, gross_profit, is_counted,
-    net_revenue, posts_in_scope, prepare, profit_roi_pct, roas, roi_pct, scorecard,
-    scorecard_prepared,
+    Prepared, aov, breakeven_roas, cac, engagement_rate_pct, engagements, goods_cost, goods_share,
+    gross_profit, is_counted, net_revenue, order_goods, posts_in_scope, prepare, profit_roi_pct,
+    roas, roi_pct, scorecard, scorecard_prepared,
 };

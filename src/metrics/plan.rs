@@ -2,8 +2,10 @@
 //! expected to bring (from her own history, or from the shop's creators of her tier), and the
 //! most it is worth paying. Pure: the scorecard's rows and the shop's settings in, a plan out.
 
-use super::{Facts, ProfitSettings, ScoreRow, is_counted, net_revenue};
-use crate::domain::Platform;
+use super::{
+    Facts, ProfitSettings, ScoreRow, goods_cost, goods_share, is_counted, net_revenue, order_goods,
+};
+use crate::domain::{Platform, from_cents};
 use rust_decimal::Decimal;
 
 /// Follower tiers: nano below the first boundary, micro below the second, macro below the
@@ -83,21 +85,36 @@ pub fn plan(
     profit: Option<&ProfitSettings>,
     tiers: &Tiers,
 ) -> Plan {
-    let (sum, count) = facts
-        .orders
-        .iter()
-        .filter(|o| is_counted(o))
-        .fold((0i128, 0i64), |(s, n), o| {
-            (s + i128::from(net_revenue(o)), n + 1)
-        });
+    let (mut sum, mut count) = (0i128, 0i64);
+    let (mut product_goods, mut goods_base) = (Decimal::ZERO, Decimal::ZERO);
+    let mut per_product = false;
+    for order in facts.orders.iter().filter(|o| is_counted(o)) {
+        sum += i128::from(net_revenue(order));
+        count += 1;
+        if order.goods.is_some() {
+            let (product, base) = order_goods(order);
+            product_goods += product;
+            goods_base += base;
+            per_product = true;
+        } else {
+            goods_base += from_cents(net_revenue(order));
+        }
+    }
+    let revenue = crate::domain::from_wide_cents(sum);
     let aov = if count > 0 {
-        crate::domain::from_wide_cents(sum) / Decimal::from(count)
+        revenue / Decimal::from(count)
     } else {
         Decimal::ZERO
     };
     let p = profit.copied().unwrap_or_default();
-    let margin =
-        Decimal::ONE - p.cogs_pct / Decimal::ONE_HUNDRED - p.fee_pct / Decimal::ONE_HUNDRED;
+    // The shop's goods share: cogs_pct/100, or what its product costs make of its revenue.
+    let goods = goods_share(
+        goods_cost(product_goods, goods_base, &p),
+        revenue,
+        per_product,
+        &p,
+    );
+    let margin = Decimal::ONE - goods - p.fee_pct / Decimal::ONE_HUNDRED;
     let commission = request.commission_pct / Decimal::ONE_HUNDRED;
     let profit_per_order = aov * (margin - commission) - p.fee_fixed;
     let cost = request.fee + request.product;

@@ -2,7 +2,7 @@
 
 use super::row::{ScoreRow, Scorecard, ScorecardOptions};
 use super::{Facts, OrderFact, Period, PostFact, ProfitSettings, rank, search};
-use crate::domain::FinancialStatus;
+use crate::domain::{FinancialStatus, from_cents};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -39,14 +39,67 @@ pub fn aov(revenue: Decimal, orders: Decimal) -> Option<Decimal> {
     (!orders.is_zero()).then(|| revenue / orders)
 }
 
-/// *gross_profit* = revenue × (1 − cogs_pct/100 − fee_pct/100) − orders × fee_fixed.
-pub fn gross_profit(revenue: Decimal, orders: Decimal, p: &ProfitSettings) -> Decimal {
-    revenue * margin(p) - orders * p.fee_fixed
+/// *gross_profit* = revenue × (1 − fee_pct/100) − goods_cost − orders × fee_fixed, where
+/// `goods_cost` comes from [`goods_cost`] (revenue × cogs_pct/100 when no product costs are
+/// known, which makes it revenue × (1 − cogs_pct/100 − fee_pct/100) − orders × fee_fixed).
+pub fn gross_profit(
+    revenue: Decimal,
+    orders: Decimal,
+    goods_cost: Decimal,
+    p: &ProfitSettings,
+) -> Decimal {
+    revenue * (Decimal::ONE - p.fee_pct / Decimal::ONE_HUNDRED) - goods_cost - orders * p.fee_fixed
 }
 
-/// The share of revenue left after goods and the percent fee: 1 − cogs_pct/100 − fee_pct/100.
-fn margin(p: &ProfitSettings) -> Decimal {
-    Decimal::ONE - p.cogs_pct / Decimal::ONE_HUNDRED - p.fee_pct / Decimal::ONE_HUNDRED
+/// *goods_cost* of some orders = Σ their product part + cogs_pct/100 × Σ their shop-wide
+/// base, the parts of each order given by [`order_goods`].
+pub fn goods_cost(product_part: Decimal, shop_wide_base: Decimal, p: &ProfitSettings) -> Decimal {
+    product_part + shop_wide_base * p.cogs_pct / Decimal::ONE_HUNDRED
+}
+
+/// The two parts of a counted order's goods cost, already scaled for refunds:
+/// `(product part, shop-wide base)`.
+///
+/// * Without line items matched against product costs: `(0, net)`; its goods cost is then
+///   cogs_pct/100 × net.
+/// * With them: product part = Σ quantity × unit cost over the lines whose SKU has a cost,
+///   × net / subtotal; shop-wide base = net × (Σ quantity × price over the other lines) /
+///   (Σ quantity × price over all lines), i.e. the other lines' share of the subtotal, scaled
+///   for refunds likewise. When the lines' prices add up to 0, the base is the whole net if
+///   no line has a cost, else 0. A subtotal of 0 makes both 0.
+pub fn order_goods(order: &OrderFact) -> (Decimal, Decimal) {
+    let net = net_revenue(order);
+    let Some(g) = order.goods.as_deref() else {
+        return (Decimal::ZERO, from_cents(net));
+    };
+    if order.subtotal <= 0 {
+        return (Decimal::ZERO, Decimal::ZERO);
+    }
+    let kept = Decimal::from(net) / Decimal::from(order.subtotal);
+    let product = from_cents(g.known_cost) * kept;
+    let base = if g.line_value > 0 {
+        from_cents(net) * (Decimal::from(g.other_value) / Decimal::from(g.line_value))
+    } else if g.known_cost == 0 {
+        from_cents(net)
+    } else {
+        Decimal::ZERO
+    };
+    (product, base)
+}
+
+/// The share of revenue that goods cost: goods_cost / revenue where product costs shaped it
+/// and there is revenue, else cogs_pct/100.
+pub fn goods_share(
+    goods_cost: Decimal,
+    revenue: Decimal,
+    per_product: bool,
+    p: &ProfitSettings,
+) -> Decimal {
+    if per_product && revenue > Decimal::ZERO {
+        goods_cost / revenue
+    } else {
+        p.cogs_pct / Decimal::ONE_HUNDRED
+    }
 }
 
 /// *profit_roi_pct* = (gross_profit − cost) / cost × 100; undefined when cost is 0.
@@ -54,12 +107,19 @@ pub fn profit_roi_pct(gross_profit: Decimal, cost: Decimal) -> Option<Decimal> {
     roi_pct(gross_profit, cost)
 }
 
-/// *breakeven_roas* = (1 + orders × fee_fixed / cost) / (1 − cogs_pct/100 − fee_pct/100): the
-/// ROAS at which her gross profit pays exactly for her cost. Undefined when cost is 0 or the
+/// *breakeven_roas* = (1 + orders × fee_fixed / cost) / (1 − goods_share − fee_pct/100): the
+/// ROAS at which her gross profit pays exactly for her cost, `goods_share` from
+/// [`goods_share`] (cogs_pct/100 without product costs). Undefined when cost is 0 or the
 /// margin is 0 or less.
-pub fn breakeven_roas(orders: Decimal, cost: Decimal, p: &ProfitSettings) -> Option<Decimal> {
-    let m = margin(p);
-    (!cost.is_zero() && m > Decimal::ZERO).then(|| (Decimal::ONE + orders * p.fee_fixed / cost) / m)
+pub fn breakeven_roas(
+    orders: Decimal,
+    cost: Decimal,
+    goods_share: Decimal,
+    p: &ProfitSettings,
+) -> Option<Decimal> {
+    let margin = Decimal::ONE - goods_share - p.fee_pct / Decimal::ONE_HUNDRED;
+    (!cost.is_zero() && margin > Decimal::ZERO)
+        .then(|| (Decimal::ONE + orders * p.fee_fixed / cost) / margin)
 }
 
 /// *engagements* of a post = likes + comments + shares + saves, a missing count as 0. The
@@ -88,6 +148,13 @@ struct Share {
     new: i64,
     /// Refunded cents (as much as was refunded of the subtotal, never more).
     refunded: i128,
+    /// Goods cost from product costs, and the base the shop-wide percent applies to, of the
+    /// orders whose line items met product costs ([`order_goods`]); the others' base is
+    /// their net revenue, `cents`.
+    product_goods: Decimal,
+    product_base: Decimal,
+    /// Cents of the orders without line items met against product costs.
+    plain_cents: i128,
 }
 
 #[derive(Debug, Default)]
@@ -101,6 +168,8 @@ struct Acc {
     posts: u64,
     engagements: u64,
     post_followers: u64,
+    /// Whether product costs shaped the goods cost of any of her orders.
+    per_product: bool,
 }
 
 /// Computes the ranked scorecard.
@@ -290,6 +359,11 @@ fn credit_orders(
             continue;
         }
         let net = net_revenue(order);
+        let goods = if order.goods.is_some() {
+            order_goods(order)
+        } else {
+            (Decimal::ZERO, Decimal::ZERO)
+        };
         for &(who, counts) in &credited {
             if counts {
                 acc[who].customers.extend(order.customer);
@@ -302,6 +376,14 @@ fn credit_orders(
                 share.cents += i128::from(net);
                 share.new += i64::from(new);
                 share.refunded += i128::from(order.subtotal) - i128::from(net);
+                if order.goods.is_some() {
+                    let (product, base) = goods;
+                    share.product_goods += product;
+                    share.product_base += base;
+                } else {
+                    share.plain_cents += i128::from(net);
+                }
+                acc[who].per_product |= order.goods.is_some();
             }
         }
     }
@@ -338,12 +420,15 @@ fn add_costs_and_posts(
 fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings>) -> ScoreRow {
     let (mut orders, mut revenue, mut new_customers, mut refunded) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut product_goods, mut goods_base) = (Decimal::ZERO, Decimal::ZERO);
     for (i, s) in a.shares.iter().enumerate().filter(|(_, s)| s.orders > 0) {
         let k = Decimal::from(i as u64 + 1);
         orders += Decimal::from(s.orders) / k;
         revenue += cents_wide(s.cents) / k;
         new_customers += Decimal::from(s.new) / k;
         refunded += cents_wide(s.refunded) / k;
+        product_goods += s.product_goods / k;
+        goods_base += (cents_wide(s.plain_cents) + s.product_base) / k;
     }
     let mut customers = a.customers;
     customers.sort_unstable();
@@ -351,7 +436,10 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
     let cost_by_kind = a.cost_by_kind.map(cents_wide);
     let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
     let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
-    let gross = profit.map(|p| gross_profit(revenue, orders, p));
+    let goods = profit.map(|p| goods_cost(product_goods, goods_base, p));
+    let gross = profit
+        .zip(goods)
+        .map(|(p, g)| gross_profit(revenue, orders, g, p));
     ScoreRow {
         rank: 0,
         influencer_id: inf.id,
@@ -380,7 +468,9 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         engagement_rate_pct: engagement_rate_pct(a.posts, a.engagements, a.post_followers),
         gross_profit: gross,
         profit_roi_pct: gross.and_then(|g| profit_roi_pct(g, cost)),
-        breakeven_roas: profit.and_then(|p| breakeven_roas(orders, cost, p)),
+        breakeven_roas: profit.zip(goods).and_then(|(p, g)| {
+            breakeven_roas(orders, cost, goods_share(g, revenue, a.per_product, p), p)
+        }),
     }
 }
 

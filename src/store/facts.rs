@@ -1,11 +1,12 @@
 //! Loading the [`Facts`] the metrics compute from, in a few straight scans.
 
 use super::entries::{date_col, parse_col};
+use super::products::unit_cost_key;
 use super::{Result, Store};
-use crate::domain::FinancialStatus;
+use crate::domain::{Cents, FinancialStatus};
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, PayoutFact,
-    PostFact, ProfitSettings,
+    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
+    PayoutFact, PostFact, ProfitSettings,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -88,7 +89,12 @@ impl Store {
             read(PAYMENT_FEE_PCT)?,
             read(PAYMENT_FEE_FIXED)?,
         );
-        if cogs.is_none() && pct.is_none() && fixed.is_none() {
+        let product_costs: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM product_cost)", [], |r| {
+                    r.get(0)
+                })?;
+        if cogs.is_none() && pct.is_none() && fixed.is_none() && !product_costs {
             return Ok(None);
         }
         Ok(Some(ProfitSettings {
@@ -250,11 +256,15 @@ impl Store {
         let mut utm_names = Interner::default();
         let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
         let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> = HashMap::default();
+        // Line items are read only when some product has a cost: nothing else needs them.
+        let unit_costs = self.product_cost_map()?;
+        let items = if unit_costs.is_empty() { "''" } else { "items" };
         facts.orders = read_all(
             &self.conn,
             &format!(
                 "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
-                        subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes
+                        subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes,
+                        {items}
                  FROM shop_order {filter} ORDER BY id"
             ),
             "order",
@@ -280,6 +290,13 @@ impl Store {
                 let placed_on = NaiveDate::from_num_days_from_ce_opt(days)
                     .ok_or(rusqlite::Error::IntegralValueOutOfRange(3, i64::from(days)))?;
                 let utm_source = r.get_ref(11)?.as_str_or_null()?.map(|u| utm_names.id(u));
+                let goods = order_goods(r.get_ref(13)?.as_str()?, &unit_costs)
+                    .ok_or(rusqlite::Error::InvalidColumnType(
+                        13,
+                        "items".into(),
+                        rusqlite::types::Type::Text,
+                    ))?
+                    .map(Box::new);
                 Ok(OrderFact {
                     placed_at: r.get(1)?,
                     number: r.get(2)?,
@@ -296,6 +313,7 @@ impl Store {
                     customer_new: r.get(9)?,
                     gift: r.get(10)?,
                     utm_source,
+                    goods,
                 })
             },
         )?;
@@ -303,6 +321,27 @@ impl Store {
         facts.order_utm_names = utm_names.names;
         Ok(())
     }
+}
+
+/// An order's stored line items against the unit costs: `Some(None)` when it lists none,
+/// `None` when the text cannot be read.
+fn order_goods(items: &str, unit_costs: &HashMap<String, Cents>) -> Option<Option<OrderGoods>> {
+    if items.is_empty() {
+        return Some(None);
+    }
+    let mut goods = OrderGoods::default();
+    for item in crate::domain::decode_items(items)? {
+        let value = item.quantity.saturating_mul(item.price);
+        goods.line_value = goods.line_value.saturating_add(value);
+        match unit_costs.get(&unit_cost_key(&item.sku)) {
+            Some(&unit) if !item.sku.trim().is_empty() => {
+                let cost = item.quantity.saturating_mul(unit);
+                goods.known_cost = goods.known_cost.saturating_add(cost);
+            }
+            _ => goods.other_value = goods.other_value.saturating_add(value),
+        }
+    }
+    Some(Some(goods))
 }
 
 /// Distinct strings numbered in the order they are first seen.

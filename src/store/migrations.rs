@@ -34,6 +34,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V6,
         then: None,
     },
+    Migration {
+        sql: V7,
+        then: None,
+    },
 ];
 
 /// The setting that holds a database's customer secret (64 hex digits).
@@ -331,4 +335,18 @@ CREATE INDEX payout_by_influencer ON payout(influencer_id);
 /// costs, codes and links like a creator's, and never a creator's rank.
 const V6: &str = r#"
 ALTER TABLE influencer ADD COLUMN channel INTEGER NOT NULL DEFAULT 0;
+"#;
+
+/// Line items on orders (`quantity TAB price TAB sku TAB name` per line, see
+/// [`crate::domain::encode_items`]) and what one unit of each SKU costs the shop, so an
+/// order's goods cost can come from its products.
+const V7: &str = r#"
+ALTER TABLE shop_order ADD COLUMN items TEXT NOT NULL DEFAULT '';
+ALTER TABLE order_prev ADD COLUMN items TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE product_cost (
+    sku        TEXT PRIMARY KEY COLLATE NOCASE,
+    unit_cents INTEGER NOT NULL CHECK (unit_cents >= 0),
+    updated_at TEXT NOT NULL
+) STRICT;
 "#;

@@ -12,10 +12,14 @@ mod entries;
 mod facts;
 mod migrations;
 mod orders;
+mod products;
 mod published;
 mod settings;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
+
+/// The schema this build writes: the number of migrations (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = migrations::MIGRATIONS.len() as i64;
 
 /// Creates a directory (and its parents) that only its owner can enter.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
@@ -27,6 +31,7 @@ pub use costs::CostRow;
 pub use deleted::Deleted;
 pub use entries::{CodeRow, InfluencerRow};
 pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
+pub use products::ProductCostCounts;
 pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 
 use rusqlite::{Connection, OpenFlags, ffi};

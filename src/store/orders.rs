@@ -6,7 +6,7 @@
 
 use super::Result;
 use super::migrations::{customer_number, keyed_customer};
-use crate::domain::{OrderRecord, order::order_number};
+use crate::domain::{OrderRecord, encode_items, order::order_number};
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
@@ -82,12 +82,19 @@ struct Existing {
     customer: Option<i64>,
     placed_at: i64,
     gift: bool,
+    /// Stored before schema 7, or from an export without line items.
+    no_items: bool,
 }
 
 /// A stable fingerprint of everything the scorecard reads from an order: an import compares
 /// it to tell unchanged orders from changed ones. (Pure, so importers compute it on the thread
 /// that reads the file.)
 pub fn fingerprint(order: &OrderRecord) -> i64 {
+    fingerprint_of(order, true)
+}
+
+/// The fingerprint with or without the line items (orders stored before schema 7 have none).
+fn fingerprint_of(order: &OrderRecord, with_items: bool) -> i64 {
     let canonical = format!(
         "{}|{}|{}|{}|{}|{}|{}|{}|{}|{:?}",
         order.placed_at.timestamp(),
@@ -114,6 +121,12 @@ pub fn fingerprint(order: &OrderRecord) -> i64 {
                     order.gift_value, order.utm_source, order.utm_campaign
                 )
         };
+    // Likewise the line items of schema 7.
+    let canonical = if with_items && !order.items.is_empty() {
+        canonical + "|" + &encode_items(&order.items)
+    } else {
+        canonical
+    };
     let digest = Sha256::digest(canonical.as_bytes());
     i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
 }
@@ -163,13 +176,13 @@ impl OrderImport<'_> {
             "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
                 placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
                 status, cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
-                utm_source, utm_campaign, codes) VALUES ",
+                utm_source, utm_campaign, codes, items) VALUES ",
         );
         for i in 0..orders.len() {
             if i > 0 {
                 sql.push(',');
             }
-            sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         }
         sql.push_str(" RETURNING external_id");
         let mut stmt = self.tx.prepare_cached(&sql)?;
@@ -200,6 +213,7 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.utm_source)?;
             bind(&mut stmt, &order.utm_campaign)?;
             bind(&mut stmt, &codes)?;
+            bind(&mut stmt, &encode_items(&order.items))?;
         }
         let mut rows = stmt.raw_query();
         let mut inserted = HashSet::with_capacity(orders.len());
@@ -222,8 +236,8 @@ impl OrderImport<'_> {
         let existing: Option<Existing> = self
             .tx
             .prepare_cached(
-                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift FROM shop_order
-                 WHERE source = ?1 AND external_id = ?2",
+                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift, items = ''
+                 FROM shop_order WHERE source = ?1 AND external_id = ?2",
             )?
             .query_row(params![self.source, order.external_id], |r| {
                 Ok(Existing {
@@ -233,12 +247,26 @@ impl OrderImport<'_> {
                     customer: r.get(3)?,
                     placed_at: r.get(4)?,
                     gift: r.get(5)?,
+                    no_items: r.get(6)?,
                 })
             })
             .optional()?;
         match existing {
             Some(old) if old.batch == self.batch_id => Ok(Upsert::RepeatedInFile),
             Some(old) if old.fingerprint == fp => Ok(Upsert::Unchanged),
+            Some(old)
+                if old.no_items
+                    && !order.items.is_empty()
+                    && old.fingerprint == fingerprint_of(order, false) =>
+            {
+                // Unchanged, but stored before orders kept their line items: add them.
+                self.tx
+                    .prepare_cached(
+                        "UPDATE shop_order SET items = ?2, fingerprint = ?3 WHERE id = ?1",
+                    )?
+                    .execute(params![old.id, encode_items(&order.items), fp])?;
+                Ok(Upsert::Unchanged)
+            }
             Some(old) => {
                 let id = old.id;
                 // The same shop's later export keeps an order's customer and moment; another
@@ -256,12 +284,13 @@ impl OrderImport<'_> {
                         "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
                             placed_offset, placed_on, customer_id, currency, subtotal_cents,
                             refunded_cents, status, cancelled, customer_new, fingerprint,
-                            updated_batch, gift, utm_source, utm_campaign, customer, codes)
+                            updated_batch, gift, utm_source, utm_campaign, customer, codes,
+                            items)
                          SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
                             o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
                             o.status, o.cancelled, o.customer_new, o.fingerprint,
                             o.updated_batch, o.gift, o.utm_source, o.utm_campaign, o.customer,
-                            o.codes
+                            o.codes, o.items
                          FROM shop_order o WHERE o.id = ?2",
                     )?
                     .execute(params![self.batch_id, id])?;
@@ -293,9 +322,10 @@ impl OrderImport<'_> {
                     " INTO shop_order (source, external_id, number, placed_at,
                         placed_offset, placed_on, customer, currency, subtotal_cents,
                         refunded_cents, status, cancelled, customer_new, fingerprint,
-                        created_batch, updated_batch, gift, utm_source, utm_campaign, codes)
+                        created_batch, updated_batch, gift, utm_source, utm_campaign, codes,
+                        items)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                             ?15, ?16, ?17, ?18, ?19) ",
+                             ?15, ?16, ?17, ?18, ?19, ?20) ",
                     $upsert,
                     " RETURNING id"
                 )
@@ -317,7 +347,8 @@ impl OrderImport<'_> {
                     cancelled = excluded.cancelled, customer_new = excluded.customer_new,
                     fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch,
                     gift = excluded.gift, utm_source = excluded.utm_source,
-                    utm_campaign = excluded.utm_campaign, codes = excluded.codes"
+                    utm_campaign = excluded.utm_campaign, codes = excluded.codes,
+                    items = excluded.items"
             )
         };
         let inserted = self.tx.prepare_cached(sql)?.query_row(
@@ -340,7 +371,8 @@ impl OrderImport<'_> {
                 order.gift_value.is_some(),
                 order.utm_source,
                 order.utm_campaign,
-                order.codes.join("\n")
+                order.codes.join("\n"),
+                encode_items(&order.items)
             ],
             |r| r.get::<_, i64>(0),
         );

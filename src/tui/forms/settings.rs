@@ -8,6 +8,7 @@ use crate::tui::form::{Field, FieldKey, Form, FormKind};
 
 /// The fields, keyed by the settings' stored keys, filled with what is set.
 pub(crate) fn build(app: &App) -> Form {
+    let costed = app.store.product_costs().map_or(0, |c| c.len());
     let fields = SETTINGS
         .iter()
         .map(|s| {
@@ -22,7 +23,15 @@ pub(crate) fn build(app: &App) -> Form {
                 k::TIER_MACRO => "Macro from",
                 _ => "Mega from",
             };
-            Field::text(FieldKey(s.key), label, &value, s.what)
+            let hint = if s.key == k::COGS_PCT && costed > 0 {
+                format!(
+                    "{costed} product(s) have a unit cost (shoutout product cost list); this % \
+                     covers the other products"
+                )
+            } else {
+                s.what.to_string()
+            };
+            Field::text(FieldKey(s.key), label, &value, &hint)
         })
         .collect();
     Form::new(

@@ -1,0 +1,189 @@
+//! Product cost files: Shopify's product export (`Variant SKU`, `Cost per item`) or a plain
+//! two-column `sku,cost` CSV, read into unit costs per SKU. Nothing is written here; the
+//! caller hands the list to [`crate::store::Store::set_product_costs`] in one transaction.
+
+use super::columns::{Col, Columns, NumberStyle, malformed};
+use super::{ImportError, text};
+use crate::domain::from_cents;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+/// The unit costs a file gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductCostFile {
+    /// `Shopify products export` or `sku,cost`.
+    pub layout: &'static str,
+    /// (SKU, unit cost), each SKU once, in file order.
+    pub costs: Vec<(String, Decimal)>,
+    /// Rows without a SKU or without a cost (Shopify's image rows, products not costed).
+    pub skipped: u64,
+    /// SKUs given twice with different costs: the later row counts. (SKU, its lines).
+    pub conflicts: Vec<(String, Vec<u64>)>,
+}
+
+/// Reads a product cost file from disk.
+pub fn read_product_costs(path: &Path) -> Result<ProductCostFile, ImportError> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|error| ImportError::Io {
+        file: name.clone(),
+        error,
+    })?;
+    read_product_costs_from(std::io::BufReader::new(file), &name)
+}
+
+/// Reads a product cost file; `name` names it in messages.
+pub fn read_product_costs_from(
+    input: impl Read + Send,
+    name: &str,
+) -> Result<ProductCostFile, ImportError> {
+    let io = |error| ImportError::Io {
+        file: name.to_string(),
+        error,
+    };
+    let sniffed = text::sniff(input).map_err(io)?;
+    if let Some(what) = sniffed.not_text {
+        return Err(ImportError::NotText {
+            file: name.to_string(),
+            what,
+        });
+    }
+    let style = NumberStyle::guess(sniffed.decimal_comma());
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .delimiter(sniffed.delimiter)
+        .from_reader(sniffed.reader);
+    let header = csv.headers().map_err(|e| malformed(name, &e))?.clone();
+    let columns = Columns::new(&header);
+    let (layout, [sku, cost]) = if columns.has("Variant SKU") {
+        let found = columns.require(
+            [&["Variant SKU"], &["Cost per item"]],
+            name,
+            "Shopify products export",
+        )?;
+        ("Shopify products export", found)
+    } else {
+        let found = columns.require(
+            [
+                &["sku"],
+                &["cost", "unit cost", "unit_cost", "cost per item"],
+            ],
+            name,
+            "product cost file (sku,cost)",
+        )?;
+        ("sku,cost", found)
+    };
+    let mut out = ProductCostFile {
+        layout,
+        costs: Vec::new(),
+        skipped: 0,
+        conflicts: Vec::new(),
+    };
+    // SKU (upper-cased) → (position in `costs`, lines it was given on).
+    let mut seen: HashMap<String, (usize, Vec<u64>)> = HashMap::new();
+    let mut record = csv::StringRecord::new();
+    while csv
+        .read_record(&mut record)
+        .map_err(|e| malformed(name, &e))?
+    {
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |col: Col| record.get(col.index).unwrap_or("").trim();
+        let (sku_text, cost_text) = (cell(sku), cell(cost));
+        if sku_text.is_empty() || cost_text.is_empty() {
+            out.skipped += 1;
+            continue;
+        }
+        let bad = |expected: &str| ImportError::Malformed {
+            file: name.to_string(),
+            line,
+            message: format!(
+                "column {}: {}",
+                cost.name,
+                crate::domain::ValueError::new(cost_text, expected)
+            ),
+        };
+        let cents = style
+            .amount(cost_text, line)
+            .map_err(|e| bad(&e.expected))?;
+        if cents < 0 {
+            return Err(bad("an amount of 0 or more"));
+        }
+        let value = from_cents(cents);
+        match seen.get_mut(&sku_text.to_ascii_uppercase()) {
+            Some((at, lines)) => {
+                lines.push(line);
+                if out.costs[*at].1 != value {
+                    out.costs[*at].1 = value;
+                    if !out.conflicts.iter().any(|(s, _)| s == &out.costs[*at].0) {
+                        out.conflicts.push((out.costs[*at].0.clone(), Vec::new()));
+                    }
+                }
+            }
+            None => {
+                seen.insert(sku_text.to_ascii_uppercase(), (out.costs.len(), vec![line]));
+                out.costs.push((sku_text.to_string(), value));
+            }
+        }
+    }
+    for (sku, lines) in &mut out.conflicts {
+        lines.clone_from(&seen[&sku.to_ascii_uppercase()].1);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn read(text: &str) -> Result<ProductCostFile, ImportError> {
+        read_product_costs_from(text.as_bytes(), "costs.csv")
+    }
+
+    #[test]
+    fn a_shopify_product_export_gives_the_costed_variants() {
+        let file = read(
+            "Handle,Title,Option1 Value,Variant SKU,Variant Price,Cost per item,Image Src\n\
+             blue-mug,Blue mug,Small,MUG-BLUE-S,24.00,8.40,https://example.com/a.jpg\n\
+             blue-mug,,Large,MUG-BLUE-L,28.00,9.10,\n\
+             blue-mug,,,,,,https://example.com/b.jpg\n\
+             candle,Candle,,CANDLE,18.00,,\n",
+        )
+        .unwrap();
+        assert_eq!(file.layout, "Shopify products export");
+        assert_eq!(
+            file.costs,
+            vec![
+                ("MUG-BLUE-S".to_string(), dec!(8.40)),
+                ("MUG-BLUE-L".to_string(), dec!(9.10))
+            ]
+        );
+        assert_eq!(file.skipped, 2);
+    }
+
+    #[test]
+    fn a_two_column_file_reads_with_decimal_commas_and_names_conflicts() {
+        let file = read("SKU;Cost\nMUG;8,40\nmug;9,00\nVASE;12\n").unwrap();
+        assert_eq!(file.layout, "sku,cost");
+        assert_eq!(
+            file.costs,
+            vec![
+                ("MUG".to_string(), dec!(9.00)),
+                ("VASE".to_string(), dec!(12))
+            ]
+        );
+        assert_eq!(file.conflicts, vec![("MUG".to_string(), vec![2, 3])]);
+    }
+
+    #[test]
+    fn a_bad_cost_names_file_line_and_column() {
+        let e = read("sku,cost\nA,1.00\nB,12x\n").unwrap_err().to_string();
+        assert!(e.starts_with("costs.csv: line 3: column cost:"), "{e}");
+        let e = read("sku,cost\nA,-1\n").unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("0 or more"), "{e}");
+        let e = read("product,price\nA,1\n").unwrap_err().to_string();
+        assert!(e.contains("missing the column(s) sku, cost"), "{e}");
+    }
+}
