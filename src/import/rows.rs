@@ -16,8 +16,9 @@ use std::io::Read;
 pub(crate) trait ParseRow: Send {
     fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError>;
 
-    /// The line item a row describes, if the format lists them.
-    fn item(&self, _cells: &Cells) -> Result<Option<LineItem>, RowError> {
+    /// The line item a row describes, if the format lists them; its name only with `names`
+    /// (a gift order's: nothing else reads names, and not copying them keeps imports fast).
+    fn item(&self, _cells: &Cells, _names: bool) -> Result<Option<LineItem>, RowError> {
         Ok(None)
     }
 }
@@ -85,10 +86,10 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
         }
     }
 
-    /// Reads the rows after an order's first one while they carry its order number `id`,
-    /// adding their line items to `order` (`None`: its first row was refused, so they are
-    /// skipped); stops at the next order's first row, kept for the next call.
-    fn read_items(&mut self, id: &str, mut order: Option<&mut OrderRecord>) {
+    /// Reads the rows after an order's first one while they carry its order number (`id`
+    /// when its first row was refused), adding their line items to `order` (or skipping them);
+    /// stops at the next order's first row, kept for the next call.
+    fn read_items(&mut self, id: Option<&str>, mut order: Option<&mut OrderRecord>) {
         loop {
             match Self::read(self.csv, &mut self.following, self.key) {
                 Next::End => return,
@@ -97,7 +98,13 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
                     return;
                 }
                 Next::Row(line) => {
-                    if self.following.get(self.key.index).unwrap_or("").trim() != id {
+                    let next = self.following.get(self.key.index).unwrap_or("").trim();
+                    let same = match (&order, id) {
+                        (Some(order), _) => next == order.external_id,
+                        (None, Some(id)) => next == id,
+                        (None, None) => false,
+                    };
+                    if !same {
                         std::mem::swap(&mut self.record, &mut self.following);
                         self.ahead = true;
                         return;
@@ -105,7 +112,8 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
                     let Some(order) = order.as_deref_mut() else {
                         continue;
                     };
-                    match self.parser.item(&self.cells(&self.following, line)) {
+                    let names = order.gift_value.is_some();
+                    match self.parser.item(&self.cells(&self.following, line), names) {
                         Ok(item) => order.items.extend(item),
                         Err(e) => {
                             self.error = Some(e);
@@ -134,16 +142,22 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
         let line = self.record.position().map_or(0, |p| p.line());
         let cells = self.cells(&self.record, line);
         let mut parsed = self.parser.parse(&cells).and_then(|mut order| {
-            order.items.extend(self.parser.item(&cells)?);
+            let names = order.gift_value.is_some();
+            order.items.extend(self.parser.item(&cells, names)?);
             Ok(order)
         });
-        let id = self
-            .record
-            .get(self.key.index)
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        self.read_items(&id, parsed.as_mut().ok());
+        match &mut parsed {
+            Ok(order) => self.read_items(None, Some(order)),
+            Err(_) => {
+                let id = self
+                    .record
+                    .get(self.key.index)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                self.read_items(Some(&id), None);
+            }
+        }
         Some(parsed.map(|order| (line, order)))
     }
 

@@ -131,7 +131,7 @@ impl ParseRow for ShopifyRows {
         })
     }
 
-    fn item(&self, cells: &Cells) -> Result<Option<LineItem>, RowError> {
+    fn item(&self, cells: &Cells, names: bool) -> Result<Option<LineItem>, RowError> {
         let Some(at) = &self.items else {
             return Ok(None);
         };
@@ -149,7 +149,11 @@ impl ParseRow for ShopifyRows {
         }
         Ok(Some(LineItem {
             sku: cells.opt_text(at.sku).to_string(),
-            name: cells.opt_text(at.name).to_string(),
+            name: if names {
+                cells.opt_text(at.name).to_string()
+            } else {
+                String::new()
+            },
             quantity: quantity as i64,
             price,
         }))

@@ -15,6 +15,7 @@ mod period;
 mod plan;
 mod row;
 mod scorecard;
+mod series;
 
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
@@ -29,4 +30,7 @@ pub use scorecard::{
     Prepared, aov, breakeven_roas, cac, engagement_rate_pct, engagements, goods_cost, goods_share,
     gross_profit, is_counted, net_revenue, order_goods, posts_in_scope, prepare, profit_roi_pct,
     roas, roi_pct, scorecard, scorecard_prepared,
+};
+pub use series::{
+    CreatorSeries, DAILY_UP_TO, PaybackPoint, SalesBucket, creator_series, weekly_orders,
 };

@@ -255,7 +255,7 @@ pub fn scorecard_prepared(
 }
 
 /// Whether an entry filed under `campaign` counts under the options' campaign filter.
-fn in_campaign(options: &ScorecardOptions, campaign: Option<i64>) -> bool {
+pub(super) fn in_campaign(options: &ScorecardOptions, campaign: Option<i64>) -> bool {
     options.campaign.is_none() || options.campaign == campaign
 }
 
@@ -329,15 +329,27 @@ impl Owners {
     }
 }
 
-/// Credits every counted order of the period to its distinct influencers, an equal share
-/// each (kept by how many share it, so the division happens once, exactly).
-fn credit_orders(
-    facts: &Facts,
+/// One creator's share of one counted order of the period.
+pub(super) struct Credit<'a> {
+    /// Her position in [`Facts::influencers`].
+    pub who: usize,
+    pub order: &'a OrderFact,
+    /// How many creators share the order (each gets 1/k).
+    pub k: usize,
+    /// Whether the order is a new customer's.
+    pub new: bool,
+}
+
+/// Calls `credit` for each creator credited with each counted order of the period: the
+/// order's distinct influencers, each with 1/k of it, only through the campaign filter's codes
+/// when there is one. The one place attribution happens.
+pub(super) fn for_each_credit<'a>(
+    facts: &'a Facts,
     prepared: &Prepared,
     owners: &Owners,
     options: &ScorecardOptions,
     range: (Option<NaiveDate>, Option<NaiveDate>),
-    acc: &mut [Acc],
+    mut credit: impl FnMut(Credit<'a>),
 ) {
     let mut credited: Vec<(usize, bool)> = Vec::new();
     for &(position, new) in &prepared.orders {
@@ -355,38 +367,46 @@ fn credit_orders(
             }
         }
         let k = credited.len();
-        if k == 0 {
-            continue;
-        }
-        let net = net_revenue(order);
-        let goods = if order.goods.is_some() {
-            order_goods(order)
-        } else {
-            (Decimal::ZERO, Decimal::ZERO)
-        };
         for &(who, counts) in &credited {
             if counts {
-                acc[who].customers.extend(order.customer);
-                let shares = &mut acc[who].shares;
-                if shares.len() < k {
-                    shares.resize(k, Share::default());
-                }
-                let share = &mut shares[k - 1];
-                share.orders += 1;
-                share.cents += i128::from(net);
-                share.new += i64::from(new);
-                share.refunded += i128::from(order.subtotal) - i128::from(net);
-                if order.goods.is_some() {
-                    let (product, base) = goods;
-                    share.product_goods += product;
-                    share.product_base += base;
-                } else {
-                    share.plain_cents += i128::from(net);
-                }
-                acc[who].per_product |= order.goods.is_some();
+                credit(Credit { who, order, k, new });
             }
         }
     }
+}
+
+/// Credits every counted order of the period to its distinct influencers, an equal share
+/// each (kept by how many share it, so the division happens once, exactly).
+fn credit_orders(
+    facts: &Facts,
+    prepared: &Prepared,
+    owners: &Owners,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    acc: &mut [Acc],
+) {
+    for_each_credit(facts, prepared, owners, options, range, |c| {
+        let order = c.order;
+        let net = net_revenue(order);
+        let a = &mut acc[c.who];
+        a.customers.extend(order.customer);
+        if a.shares.len() < c.k {
+            a.shares.resize(c.k, Share::default());
+        }
+        let share = &mut a.shares[c.k - 1];
+        share.orders += 1;
+        share.cents += i128::from(net);
+        share.new += i64::from(c.new);
+        share.refunded += i128::from(order.subtotal) - i128::from(net);
+        if order.goods.is_some() {
+            let (product, base) = order_goods(order);
+            share.product_goods += product;
+            share.product_base += base;
+            a.per_product = true;
+        } else {
+            share.plain_cents += i128::from(net);
+        }
+    });
 }
 
 /// Adds the costs and posts of the period (and campaign) to their influencers.
@@ -481,7 +501,7 @@ fn cents_wide(cents: i128) -> Decimal {
 
 /// Whether a post counts under these options: posted inside the period and, with a campaign
 /// filter, logged under that campaign.
-fn post_in_scope(
+pub(super) fn post_in_scope(
     post: &PostFact,
     options: &ScorecardOptions,
     range: (Option<NaiveDate>, Option<NaiveDate>),

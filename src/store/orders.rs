@@ -121,13 +121,18 @@ fn fingerprint_of(order: &OrderRecord, with_items: bool) -> i64 {
                     order.gift_value, order.utm_source, order.utm_campaign
                 )
         };
-    // Likewise the line items of schema 7.
-    let canonical = if with_items && !order.items.is_empty() {
-        canonical + "|" + &encode_items(&order.items)
-    } else {
-        canonical
-    };
-    let digest = Sha256::digest(canonical.as_bytes());
+    let mut hash = Sha256::new();
+    hash.update(canonical.as_bytes());
+    // Likewise the line items of schema 7 (hashed as they come, without a copy).
+    if with_items && !order.items.is_empty() {
+        for item in &order.items {
+            hash.update(b"|");
+            hash.update(item.quantity.to_le_bytes());
+            hash.update(item.price.to_le_bytes());
+            hash.update(item.sku.as_bytes());
+        }
+    }
+    let digest = hash.finalize();
     i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
 }
 
@@ -213,7 +218,10 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.utm_source)?;
             bind(&mut stmt, &order.utm_campaign)?;
             bind(&mut stmt, &codes)?;
-            bind(&mut stmt, &encode_items(&order.items))?;
+            bind(
+                &mut stmt,
+                &encode_items(&order.items, order.gift_value.is_some()),
+            )?;
         }
         let mut rows = stmt.raw_query();
         let mut inserted = HashSet::with_capacity(orders.len());
@@ -264,7 +272,11 @@ impl OrderImport<'_> {
                     .prepare_cached(
                         "UPDATE shop_order SET items = ?2, fingerprint = ?3 WHERE id = ?1",
                     )?
-                    .execute(params![old.id, encode_items(&order.items), fp])?;
+                    .execute(params![
+                        old.id,
+                        encode_items(&order.items, order.gift_value.is_some()),
+                        fp
+                    ])?;
                 Ok(Upsert::Unchanged)
             }
             Some(old) => {
@@ -372,7 +384,7 @@ impl OrderImport<'_> {
                 order.utm_source,
                 order.utm_campaign,
                 order.codes.join("\n"),
-                encode_items(&order.items)
+                encode_items(&order.items, order.gift_value.is_some())
             ],
             |r| r.get::<_, i64>(0),
         );

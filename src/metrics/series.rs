@@ -1,0 +1,231 @@
+//! A creator's figures over time: her sales per day (or week) with her post days, and the
+//! payback curve (cumulative cost against cumulative revenue and gross profit) with its
+//! break-even day. The app's charts and the HTML report draw these; the last point of the
+//! payback curve is her scorecard row's cost, revenue and gross profit.
+
+use super::scorecard::{
+    Owners, for_each_credit, goods_cost, gross_profit, in_campaign, net_revenue, order_goods,
+    post_in_scope,
+};
+use super::{Facts, Prepared, ScorecardOptions};
+use crate::domain::from_cents;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Up to this many days the sales chart has a bar a day; beyond, a bar a week.
+pub const DAILY_UP_TO: i64 = 62;
+
+/// What one creator brought and cost over the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatorSeries {
+    /// The first and last day shown: the period's bounds, or where her activity starts and
+    /// ends when the period is open.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// 1 or 7.
+    pub bucket_days: i64,
+    /// One per bucket, from `from`.
+    pub buckets: Vec<SalesBucket>,
+    /// Her post days in the period, ascending.
+    pub post_days: Vec<NaiveDate>,
+    /// One point per day from `from` to `to`.
+    pub payback: Vec<PaybackPoint>,
+    /// The day from which her cumulative gross profit (revenue, when no cost of goods or
+    /// fee is set) stays at or above her cumulative cost; `None`: not yet, or no cost.
+    pub breakeven: Option<NaiveDate>,
+    /// Whether break-even is judged on gross profit (else on revenue).
+    pub on_profit: bool,
+}
+
+/// Her attributed orders and revenue in one bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SalesBucket {
+    pub start: NaiveDate,
+    pub orders: Decimal,
+    pub revenue: Decimal,
+}
+
+/// Her cumulative figures at the end of one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaybackPoint {
+    pub day: NaiveDate,
+    /// Cost entries so far + commission on revenue so far.
+    pub cost: Decimal,
+    pub revenue: Decimal,
+    /// `None` until a cost of goods or fee is set.
+    pub gross_profit: Option<Decimal>,
+}
+
+impl CreatorSeries {
+    /// The bucket a day falls in.
+    pub fn bucket_of(&self, day: NaiveDate) -> Option<usize> {
+        let offset = (day - self.from).num_days();
+        (offset >= 0 && day <= self.to).then(|| (offset / self.bucket_days) as usize)
+    }
+}
+
+/// Per day: (orders, revenue, goods, cost entries).
+#[derive(Default, Clone, Copy)]
+struct Day {
+    orders: Decimal,
+    revenue: Decimal,
+    goods: Decimal,
+    costs: i128,
+}
+
+/// Her series under the scorecard's options (period, campaign), `None` when she is not in
+/// the facts or nothing of hers falls in the period.
+pub fn creator_series(
+    facts: &Facts,
+    prepared: &Prepared,
+    options: &ScorecardOptions,
+    today: NaiveDate,
+    influencer_id: i64,
+) -> Option<CreatorSeries> {
+    let index = facts.influencer_index();
+    let me = *index.get(&influencer_id)?;
+    let inf = &facts.influencers[me];
+    let range = options.period.range(today);
+    let owners = Owners::new(facts, &index);
+    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    for_each_credit(facts, prepared, &owners, options, range, |c| {
+        if c.who != me {
+            return;
+        }
+        let k = Decimal::from(c.k as u64);
+        let day = days.entry(c.order.placed_on).or_default();
+        day.orders += Decimal::ONE / k;
+        day.revenue += from_cents(net_revenue(c.order)) / k;
+        if let Some(p) = &facts.profit {
+            let (product, base) = order_goods(c.order);
+            day.goods += goods_cost(product, base, p) / k;
+        }
+    });
+    for cost in &facts.costs {
+        if cost.influencer_id == influencer_id
+            && in_campaign(options, cost.campaign_id)
+            && super::Period::contains(range, cost.date)
+        {
+            days.entry(cost.date).or_default().costs += i128::from(cost.amount);
+        }
+    }
+    let mut post_days: Vec<NaiveDate> = facts
+        .posts
+        .iter()
+        .filter(|p| p.influencer_id == influencer_id && post_in_scope(p, options, range))
+        .map(|p| p.posted_on)
+        .collect();
+    post_days.sort_unstable();
+    post_days.dedup();
+    let first = days
+        .keys()
+        .next()
+        .copied()
+        .into_iter()
+        .chain(post_days.first().copied())
+        .min();
+    let last = days
+        .keys()
+        .last()
+        .copied()
+        .into_iter()
+        .chain(post_days.last().copied())
+        .max();
+    let from = range.0.or(first)?;
+    let to = range.1.or(last)?.max(from);
+    let span = (to - from).num_days() + 1;
+    let bucket_days = if span <= DAILY_UP_TO { 1 } else { 7 };
+    let mut series = CreatorSeries {
+        from,
+        to,
+        bucket_days,
+        buckets: (0..(span + bucket_days - 1) / bucket_days)
+            .map(|i| SalesBucket {
+                start: from + chrono::Duration::days(i * bucket_days),
+                orders: Decimal::ZERO,
+                revenue: Decimal::ZERO,
+            })
+            .collect(),
+        post_days,
+        payback: Vec::with_capacity(span as usize),
+        breakeven: None,
+        on_profit: facts.profit.is_some(),
+    };
+    let (mut orders, mut revenue, mut goods, mut costs) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, 0i128);
+    let mut above_since: Option<NaiveDate> = None;
+    for day in from.iter_days().take(span as usize) {
+        if let Some(d) = days.get(&day) {
+            if let Some(b) = series.bucket_of(day) {
+                series.buckets[b].orders += d.orders;
+                series.buckets[b].revenue += d.revenue;
+            }
+            orders += d.orders;
+            revenue += d.revenue;
+            goods += d.goods;
+            costs += d.costs;
+        }
+        let cost = crate::domain::from_wide_cents(costs)
+            + inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
+        let gross = facts
+            .profit
+            .as_ref()
+            .map(|p| gross_profit(revenue, orders, goods, p));
+        let measure = gross.unwrap_or(revenue);
+        if cost > Decimal::ZERO && measure >= cost {
+            above_since.get_or_insert(day);
+        } else {
+            above_since = None;
+        }
+        series.payback.push(PaybackPoint {
+            day,
+            cost,
+            revenue,
+            gross_profit: gross,
+        });
+    }
+    series.breakeven = above_since;
+    Some(series)
+}
+
+/// Each creator's attributed orders in each of the last `weeks` weeks ending `today` (oldest
+/// first), under the options' campaign filter but whatever the period: the table's trend
+/// column. By influencer id.
+pub fn weekly_orders(
+    facts: &Facts,
+    prepared: &Prepared,
+    options: &ScorecardOptions,
+    today: NaiveDate,
+    weeks: usize,
+) -> std::collections::HashMap<i64, Vec<Decimal>> {
+    let index = facts.influencer_index();
+    let owners = Owners::new(facts, &index);
+    let start = today - chrono::Duration::days(7 * weeks as i64 - 1);
+    let mut out: std::collections::HashMap<i64, Vec<Decimal>> = facts
+        .influencers
+        .iter()
+        .map(|f| (f.id, vec![Decimal::ZERO; weeks]))
+        .collect();
+    for_each_credit(
+        facts,
+        prepared,
+        &owners,
+        options,
+        (Some(start), Some(today)),
+        |c| {
+            let week = ((c.order.placed_on - start).num_days() / 7) as usize;
+            if let Some(w) = out
+                .get_mut(&facts.influencers[c.who].id)
+                .and_then(|v| v.get_mut(week))
+            {
+                *w += Decimal::ONE / Decimal::from(c.k as u64);
+            }
+        },
+    );
+    out
+}
+
+#[cfg(test)]
+#[path = "series_tests.rs"]
+mod tests;
