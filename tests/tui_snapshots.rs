@@ -231,7 +231,7 @@ fn at_100_columns_the_same_columns_show_whatever_the_period() {
 fn hidden_columns_are_counted_and_scroll_into_view() {
     let mut app = app(true);
     let header = screen_lines(&mut app, (80, 24))[2].clone();
-    assert!(header.contains("+6 ←→"), "{header}");
+    assert!(header.contains("+7 ←→"), "{header}");
     assert!(!header.contains("Followers"), "{header}");
     press(&mut app, KeyCode::Right);
     let scrolled = screen_lines(&mut app, (80, 24))[2].clone();
@@ -326,4 +326,114 @@ fn plan_note() {
     keys(&mut app, "250");
     press(&mut app, KeyCode::Enter);
     check("plan_note", &mut app);
+}
+
+/// A shop whose shape is known: @ana (code ANA) costs 100.00 on 1 May and posts on 10 May;
+/// her orders are 40.00 (3 May), 50.00 (10 May), 30.00 (12 May) and 20.00 (14 May), so her
+/// revenue passes her cost on 12 May. The period shown is 1–20 May.
+fn charted_app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    shoutout::demo::load_roster(
+        &mut store,
+        "handle,name,platform,followers,commission_pct,codes\n\
+         ana,Ana,instagram,5000,0,ANA\n\
+         bo,Bo,tiktok,20000,0,BO\n",
+        "handle,kind,amount,date,note\nana,fee,100.00,2026-05-01,\nbo,fee,10.00,2026-05-02,\n",
+        "handle,date,platform,followers,likes,comments,shares,saves,views,reach,impressions,clicks,url\n\
+         ana,2026-05-10,instagram,5000,300,20,5,5,,,,,\n",
+    )
+    .unwrap();
+    let orders = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount,Total,Discount Amount\n\
+        #1,a@x.com,paid,USD,40.00,ANA,2026-05-03 10:00:00 +0000,Mug,,,,\n\
+        #2,b@x.com,paid,USD,50.00,ANA,2026-05-10 10:00:00 +0000,Mug,,,,\n\
+        #3,c@x.com,paid,USD,30.00,ANA,2026-05-12 10:00:00 +0000,Mug,,,,\n\
+        #4,d@x.com,paid,USD,20.00,ANA,2026-05-14 10:00:00 +0000,Mug,,,,\n\
+        #5,e@x.com,paid,USD,5.00,BO,2026-05-15 10:00:00 +0000,Mug,,,,\n";
+    shoutout::import::import_reader(
+        &mut store,
+        std::path::Path::new("orders.csv"),
+        orders.as_bytes(),
+        &shoutout::import::ImportOptions::new(NOW),
+    )
+    .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 5, 20).unwrap();
+    let mut app = App::new(store, today, NOW.into(), std::env::temp_dir()).unwrap();
+    app.options.period = shoutout::metrics::Period::Custom {
+        from: NaiveDate::from_ymd_opt(2026, 5, 1),
+        to: NaiveDate::from_ymd_opt(2026, 5, 20),
+    };
+    app.recompute();
+    app
+}
+
+/// The x of every cell of line `y` holding `symbol`.
+fn xs_of(lines: &[String], y: usize, symbol: char) -> Vec<usize> {
+    lines[y]
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| *c == symbol)
+        .map(|(x, _)| x)
+        .collect()
+}
+
+#[test]
+fn the_sales_chart_marks_the_post_under_its_day() {
+    let mut app = charted_app();
+    keys(&mut app, "t");
+    check("sales_chart", &mut app);
+    for size in [(80, 24), (120, 40)] {
+        let lines = screen_lines(&mut app, size);
+        let posts = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with("posts"))
+            .unwrap();
+        let orders = posts - 1;
+        // The orders row has a mark on each of her four order days (3, 10, 12, 14 May);
+        // the post's ▲ is under the second of them, 10 May.
+        let order_xs = xs_of(&lines, orders, '█');
+        assert_eq!(order_xs.len() % 4, 0, "{size:?}: {}", lines[orders]);
+        let per_day = order_xs.len() / 4;
+        assert_eq!(
+            xs_of(&lines, posts, '▲'),
+            [order_xs[per_day]],
+            "{size:?}:\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_payback_curve_breaks_even_on_the_right_day() {
+    let mut app = charted_app();
+    keys(&mut app, "tt");
+    check("payback_chart", &mut app);
+    let lines = screen_lines(&mut app, (120, 40));
+    let text = lines.join("\n");
+    assert!(text.contains("break-even 12 May (on revenue)"), "{text}");
+    // The cost line runs from 1 May (her fee) to 20 May across the plot; 12 May is day 11
+    // of 20, so its mark is the first column past 11/20 of the plot.
+    let cost_row = (0..lines.len())
+        .max_by_key(|&y| xs_of(&lines, y, '─').len())
+        .unwrap();
+    let cost = xs_of(&lines, cost_row, '─');
+    let mark_row = lines.iter().position(|l| l.contains('│')).unwrap();
+    let mark = xs_of(&lines, mark_row, '│');
+    assert_eq!(mark.len(), 1, "{text}");
+    let (first, plot) = (cost[0], cost[cost.len() - 1] - cost[0] + 1);
+    assert_eq!(mark[0] - first, 11 * plot / 20, "{text}");
+}
+
+#[test]
+fn the_bar_view_ranks_by_the_sort_key() {
+    let mut app = charted_app();
+    keys(&mut app, "v");
+    check("bar_view", &mut app);
+    let lines = screen_lines(&mut app, (80, 24));
+    let ana = lines.iter().position(|l| l.contains("@ana")).unwrap();
+    let bo = lines.iter().position(|l| l.contains("@bo")).unwrap();
+    // ana: ROI (140 − 100) / 100 = 40 %; bo: (5 − 10) / 10 = −50 %, drawn left of zero.
+    assert!(ana < bo, "{}", lines.join("\n"));
+    assert!(lines[ana].contains("40.00 %") && lines[bo].contains("-50.00 %"));
+    let zero = lines[ana].find('│').unwrap();
+    assert!(lines[bo].find('█').unwrap() < zero, "{}", lines[bo]);
 }

@@ -70,6 +70,10 @@ pub enum Action {
     ToggleLift,
     /// Show the shop's other channels (Meta ads, a newsletter) below the creators.
     ToggleChannels,
+    /// The detail pane: figures → sales chart → payback curve.
+    CycleChart,
+    /// The scorecard as bars of its sort key, or as the table.
+    ToggleBars,
     Export,
     // Anywhere outside a form
     Import,

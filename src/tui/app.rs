@@ -139,6 +139,22 @@ pub struct App {
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
+    /// What the detail pane shows: her figures, her sales chart or her payback curve.
+    pub chart: DetailChart,
+    /// Whether the scorecard is drawn as bars of the sort key instead of a table.
+    pub bars: bool,
+    /// Each creator's attributed orders in each of the last 8 weeks (the table's trend
+    /// column), by influencer id.
+    pub trend: std::collections::HashMap<i64, Vec<rust_decimal::Decimal>>,
+}
+
+/// What the scorecard's detail pane shows (`t` cycles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DetailChart {
+    #[default]
+    Figures,
+    Sales,
+    Payback,
 }
 
 impl App {
@@ -183,6 +199,9 @@ impl App {
             col_scroll: 0,
             last_deleted: None,
             leak_flags: Default::default(),
+            chart: DetailChart::Figures,
+            bars: false,
+            trend: Default::default(),
         };
         app.reload()?;
         Ok(app)
@@ -190,6 +209,18 @@ impl App {
 
     pub fn selected_row(&self) -> Option<&crate::metrics::ScoreRow> {
         self.card.rows.get(self.selected[0])
+    }
+
+    /// The selected creator's sales and payback over the period shown (for the charts).
+    pub fn selected_series(&self) -> Option<crate::metrics::CreatorSeries> {
+        let row = self.selected_row()?;
+        crate::metrics::creator_series(
+            &self.facts,
+            &self.prepared,
+            &self.options,
+            self.today,
+            row.influencer_id,
+        )
     }
 
     /// Whether the database holds nothing yet (the scorecard shows the welcome view).
@@ -382,6 +413,8 @@ impl App {
             }
             Action::ToggleLift => self.toggle_lift(),
             Action::ToggleChannels => self.toggle_channels(),
+            Action::CycleChart => self.cycle_chart(),
+            Action::ToggleBars => self.bars = !self.bars,
             Action::Export => self.export()?,
             Action::Import => {
                 let start = self.import_folder().unwrap_or_default();

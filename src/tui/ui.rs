@@ -1,6 +1,7 @@
 //! Drawing: reads the app's state and never changes it. Tables build only the rows that fit
 //! on screen, so a long list costs no more to draw than a short one.
 
+mod charts;
 mod lift;
 mod lists;
 mod popups;
@@ -287,6 +288,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, context: Context, theme: Theme) {
 /// A column of a table: title, whether numbers (right-aligned), the priority with which it
 /// is kept when the terminal is narrow (1 = always), and the width it reserves so that the
 /// same columns show whatever the period's figures.
+#[derive(Clone, Copy)]
 struct Col {
     title: &'static str,
     numeric: bool,

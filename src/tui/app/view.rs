@@ -8,6 +8,9 @@ use crate::metrics::{Period, prepare, rank, scorecard_prepared, search};
 use crate::store::StoreError;
 use crate::tui::action::{Action, Screen};
 
+/// How many weeks the table's trend column shows.
+pub const TREND_WEEKS: usize = 8;
+
 impl App {
     /// Reads everything again from the database and recomputes the scorecard.
     pub fn reload(&mut self) -> Result<(), StoreError> {
@@ -69,6 +72,13 @@ impl App {
     /// Recomputes the scorecard from the facts, keeping the same creator selected.
     pub fn recompute(&mut self) {
         let card = scorecard_prepared(&self.facts, &self.prepared, &self.options, self.today);
+        self.trend = crate::metrics::weekly_orders(
+            &self.facts,
+            &self.prepared,
+            &self.options,
+            self.today,
+            TREND_WEEKS,
+        );
         self.ranked = card.rows;
         self.card.from = card.from;
         self.card.to = card.to;
@@ -89,6 +99,21 @@ impl App {
             ..Default::default()
         };
         crate::metrics::lift(&self.facts, &options, self.today)
+    }
+
+    /// Figures → sales chart → payback curve in the detail pane (opening it if closed).
+    pub(super) fn cycle_chart(&mut self) {
+        use super::DetailChart as D;
+        if !self.detail {
+            self.detail = true;
+            self.chart = D::Sales;
+            return;
+        }
+        self.chart = match self.chart {
+            D::Figures => D::Sales,
+            D::Sales => D::Payback,
+            D::Payback => D::Figures,
+        };
     }
 
     /// Shows or hides the shop's other channels below the creators.

@@ -31,6 +31,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('t')],
+        Action::CycleChart,
+        "detail: figures → sales chart → payback curve",
+        "",
+    ),
+    bind(
+        SCORECARD,
+        &[ch('v')],
+        Action::ToggleBars,
+        "the scorecard as bars of its sort key / as the table",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('C')],
         Action::ToggleChannels,
         "show / hide the shop's other channels below the creators",

@@ -5,13 +5,16 @@ use super::{Col, Rows, draw_table};
 use crate::domain::{CostKind, fmt2};
 use crate::export::display_cells;
 use crate::metrics::{Metric, ScoreRow, engagement_rate_pct, posts_in_scope};
-use crate::tui::app::App;
+use crate::tui::app::{App, DetailChart};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use rust_decimal::Decimal;
+
+/// The trend column: her orders in each of the last 8 weeks, where the width allows.
+const TREND_COL: Col = Col::text("8 weeks", 6).at_least(8);
 
 /// The scorecard's columns; the last three (profit) only once a cost of goods or fee is set.
 const SCORE_COLS: [Col; 17] = [
@@ -34,8 +37,22 @@ const SCORE_COLS: [Col; 17] = [
     Col::number("Break-even ROAS", 6),
 ];
 
-fn score_cells(row: &ScoreRow, leaked: bool) -> Vec<String> {
+/// The columns shown: the scorecard's (profit ones once known) and the trend.
+fn score_cols(profit_known: bool) -> Vec<Col> {
+    let mut cols = SCORE_COLS[..if profit_known { 17 } else { 14 }].to_vec();
+    cols.push(TREND_COL);
+    cols
+}
+
+fn score_cells(
+    row: &ScoreRow,
+    leaked: bool,
+    shown: usize,
+    trend: Option<&Vec<Decimal>>,
+) -> Vec<String> {
     let mut out = display_cells(row);
+    out.truncate(shown);
+    out.push(trend.map_or(String::new(), |t| super::charts::sparkline(t)));
     if leaked {
         out[1].push_str(" ⚠");
     }
@@ -79,7 +96,8 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
     }
     let [info_area, table_area, detail_area] = super::scorecard_split(area, app.detail);
     frame.render_widget(Paragraph::new(Line::from(info)), info_area);
-    let cols = &SCORE_COLS[..if app.card.profit_known { 17 } else { 14 }];
+    let cols = &score_cols(app.card.profit_known);
+    let shown = cols.len() - 1;
     let channels = if app.show_channels {
         app.card.channels.len()
     } else {
@@ -103,7 +121,10 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
                 selected: usize::MAX,
                 scroll: app.col_scroll,
             },
-            |i| score_cells(&app.card.channels[i], false),
+            |i| {
+                let row = &app.card.channels[i];
+                score_cells(row, false, shown, app.trend.get(&row.influencer_id))
+            },
             theme,
         );
     }
@@ -114,26 +135,60 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         );
         return;
     }
-    draw_table(
-        frame,
-        table_area,
-        cols,
-        Rows {
-            len: app.card.rows.len(),
-            selected: app.selected[0],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let row = &app.card.rows[i];
-            score_cells(row, app.leak_flags.contains_key(&row.influencer_id))
-        },
-        theme,
-    );
+    if app.bars {
+        draw_bars(frame, table_area, app, theme);
+    } else {
+        draw_table(
+            frame,
+            table_area,
+            cols,
+            Rows {
+                len: app.card.rows.len(),
+                selected: app.selected[0],
+                scroll: app.col_scroll,
+            },
+            |i| {
+                let row = &app.card.rows[i];
+                let leaked = app.leak_flags.contains_key(&row.influencer_id);
+                score_cells(row, leaked, shown, app.trend.get(&row.influencer_id))
+            },
+            theme,
+        );
+    }
     if app.detail
         && let Some(row) = app.selected_row()
     {
         draw_detail(frame, detail_area, app, row, theme);
     }
+}
+
+/// The scorecard as bars of its sort key, one creator a line, the selected one kept in view.
+fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let (sort, unit) = match app.options.sort {
+        crate::metrics::SortKey::Roi => ("ROI", "%"),
+        crate::metrics::SortKey::Cac => ("CAC", "lower is better"),
+        crate::metrics::SortKey::Engagement => ("engagement rate", "%"),
+        crate::metrics::SortKey::Revenue => ("revenue", "attributed"),
+        crate::metrics::SortKey::Profit => ("profit ROI", "%"),
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{sort} by creator"), theme.title()),
+        Span::styled(
+            format!(" ({unit}; s changes the measure, v shows the table)"),
+            theme.dim(),
+        ),
+    ])];
+    let all = super::charts::bar_lines(
+        &app.card.rows,
+        app.options.sort,
+        area.width,
+        app.selected[0],
+        theme,
+    );
+    let room = usize::from(area.height).saturating_sub(1).max(1);
+    let first = app.selected[0].saturating_sub(room - 1);
+    lines.extend(all.into_iter().skip(first).take(room));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Why the scorecard is empty, naming each filter that hides everyone and the key that
@@ -220,6 +275,38 @@ fn money_or_why(value: Option<Decimal>, row: &ScoreRow, metric: Metric, suffix: 
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: Theme) {
+    let title = format!(
+        " @{}{} · {} · {} followers · t charts ",
+        crate::domain::visible(&row.handle),
+        if row.name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", crate::domain::visible(&row.name))
+        },
+        row.platform,
+        row.followers
+    );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .title_style(theme.title());
+    if app.chart != DetailChart::Figures {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines = match app.selected_series() {
+            None => vec![Line::styled(
+                "Nothing of hers falls in this period: no order, cost or post to chart (t: \
+                 figures).",
+                theme.dim(),
+            )],
+            Some(s) if app.chart == DetailChart::Sales => {
+                super::charts::sales_chart(&s, inner.width, inner.height, theme)
+            }
+            Some(s) => super::charts::payback_chart(&s, inner.width, inner.height, theme),
+        };
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     let mut lines = figure_lines(row, theme);
     if let (Some(roi), Some(profit_roi)) = (row.roi_pct, row.profit_roi_pct)
         && roi > Decimal::ZERO
@@ -245,24 +332,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: 
         ));
     }
     lines.extend(post_lines(app, row, theme));
-    let title = format!(
-        " @{}{} · {} · {} followers ",
-        crate::domain::visible(&row.handle),
-        if row.name.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", crate::domain::visible(&row.name))
-        },
-        row.platform,
-        row.followers
-    );
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::new()
-                .borders(Borders::TOP)
-                .title(title)
-                .title_style(theme.title()),
-        ),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         area,
     );
 }
