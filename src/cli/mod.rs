@@ -269,6 +269,25 @@ fn scorecard_cmd(
         for warning in leak_lines(&facts, today) {
             writeln!(out, "warning: {warning}")?;
         }
+        // And of posts whose engagement looks wrong (docs/metrics.md, "Engagement flags").
+        let range = options.period.range(today);
+        let flags =
+            crate::metrics::engagement_flags(&facts, &store.tiers()?, &store.engagement_ranges()?);
+        for flag in flags
+            .iter()
+            .filter(|f| crate::metrics::Period::contains(range, f.posted_on))
+        {
+            let handle = facts
+                .influencers
+                .iter()
+                .find(|i| i.id == flag.influencer_id)
+                .map_or("", |i| i.handle.as_str());
+            writeln!(
+                out,
+                "flag: @{handle}, post of {}: {}",
+                flag.posted_on, flag.reason
+            )?;
+        }
     }
     write_report(
         store,

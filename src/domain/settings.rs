@@ -21,6 +21,15 @@ pub const TIER_MACRO: &str = "tier_macro";
 /// Followers from which a creator is mega.
 pub const TIER_MEGA: &str = "tier_mega";
 
+/// The usual engagement rate of a nano creator, `low-high` in percent (default 5-15).
+pub const ENG_NANO: &str = "eng_nano";
+/// Likewise micro (default 3-8).
+pub const ENG_MICRO: &str = "eng_micro";
+/// Likewise macro (default 2-5).
+pub const ENG_MACRO: &str = "eng_macro";
+/// Likewise mega (default 1-3).
+pub const ENG_MEGA: &str = "eng_mega";
+
 /// A setting: the name people type, its stored key, and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Setting {
@@ -30,7 +39,7 @@ pub struct Setting {
 }
 
 /// Every setting.
-pub const SETTINGS: [Setting; 7] = [
+pub const SETTINGS: [Setting; 11] = [
     Setting {
         name: "cogs-pct",
         key: COGS_PCT,
@@ -66,6 +75,26 @@ pub const SETTINGS: [Setting; 7] = [
         key: TIER_MEGA,
         what: "followers from which a creator is mega (default 1000000)",
     },
+    Setting {
+        name: "eng-nano",
+        key: ENG_NANO,
+        what: "usual engagement % of a nano creator, low-high (default 5-15)",
+    },
+    Setting {
+        name: "eng-micro",
+        key: ENG_MICRO,
+        what: "usual engagement % of a micro creator, low-high (default 3-8)",
+    },
+    Setting {
+        name: "eng-macro",
+        key: ENG_MACRO,
+        what: "usual engagement % of a macro creator, low-high (default 2-5)",
+    },
+    Setting {
+        name: "eng-mega",
+        key: ENG_MEGA,
+        what: "usual engagement % of a mega creator, low-high (default 1-3)",
+    },
 ];
 
 /// The setting a typed name means (`cogs-pct`, `cogs_pct`, `COGS-PCT`).
@@ -78,7 +107,7 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
             ValueError::new(
                 name,
                 "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed, refund-hold-days, \
-             tier-micro, tier-macro or tier-mega",
+             tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro or eng-mega",
             )
         })
 }
@@ -92,6 +121,10 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             .normalize()
             .to_string(),
         TIER_MICRO | TIER_MACRO | TIER_MEGA => crate::domain::parse_count(value)?.to_string(),
+        ENG_NANO | ENG_MICRO | ENG_MACRO | ENG_MEGA => {
+            let (lo, hi) = parse_range(value)?;
+            format!("{}-{}", lo.normalize(), hi.normalize())
+        }
         _ => value
             .trim()
             .parse::<u32>()
@@ -100,6 +133,22 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             .ok_or_else(|| ValueError::new(value, "a number of days from 0 to 365"))?
             .to_string(),
     })
+}
+
+/// A percent range `low-high` (`5-15`, `2.5 - 8`), low below high.
+pub fn parse_range(
+    value: &str,
+) -> Result<(rust_decimal::Decimal, rust_decimal::Decimal), ValueError> {
+    let bad = || ValueError::new(value, "a range of percentages like 5-15");
+    let (lo, hi) = value.split_once('-').ok_or_else(bad)?;
+    let (lo, hi) = (
+        parse_percent(lo).map_err(|_| bad())?,
+        parse_percent(hi).map_err(|_| bad())?,
+    );
+    if lo >= hi {
+        return Err(bad());
+    }
+    Ok((lo, hi))
 }
 
 #[cfg(test)]
@@ -120,5 +169,12 @@ mod tests {
         assert!(check_setting(s("payment-fee-fixed"), "-1").is_err());
         assert_eq!(check_setting(s("refund-hold-days"), " 14 ").unwrap(), "14");
         assert!(check_setting(s("refund-hold-days"), "400").is_err());
+        assert_eq!(
+            check_setting(s("eng-nano"), " 4.5 - 12 ").unwrap(),
+            "4.5-12"
+        );
+        for bad in ["12-4", "5", "5-150", "a-b"] {
+            assert!(check_setting(s("eng-micro"), bad).is_err(), "{bad}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! comment states it; `docs/metrics.md` states the same with a worked example.
 
 mod facts;
+mod flags;
 mod lift;
 mod lift_fit;
 mod lift_uses;
@@ -21,6 +22,7 @@ pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
     PayoutFact, PostFact, ProfitSettings,
 };
+pub use flags::{EngagementRanges, Flag, FlagKind, engagement_flags};
 pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
 pub use payouts::{PayoutLine, payouts};
 pub use period::Period;

@@ -56,6 +56,24 @@ impl Store {
         })
     }
 
+    /// The usual engagement range of each tier: the settings, else the defaults.
+    pub fn engagement_ranges(&self) -> Result<crate::metrics::EngagementRanges> {
+        use crate::domain::settings::{ENG_MACRO, ENG_MEGA, ENG_MICRO, ENG_NANO, parse_range};
+        let d = crate::metrics::EngagementRanges::default();
+        let read = |key: &str, default| -> Result<_> {
+            Ok(self
+                .setting(key)?
+                .and_then(|v| parse_range(&v).ok())
+                .unwrap_or(default))
+        };
+        Ok(crate::metrics::EngagementRanges {
+            nano: read(ENG_NANO, d.nano)?,
+            micro: read(ENG_MICRO, d.micro)?,
+            macro_: read(ENG_MACRO, d.macro_)?,
+            mega: read(ENG_MEGA, d.mega)?,
+        })
+    }
+
     /// The column mapping saved for a header, as TOML.
     pub fn saved_mapping(&self, header_key: &str) -> Result<Option<String>> {
         Ok(self

@@ -139,6 +139,8 @@ pub struct App {
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
+    /// Engagement anomalies of each creator's posts, by influencer id.
+    pub flags: std::collections::HashMap<i64, Vec<crate::metrics::Flag>>,
     /// What the detail pane shows: her figures, her sales chart or her payback curve.
     pub chart: DetailChart,
     /// Whether the scorecard is drawn as bars of the sort key instead of a table.
@@ -200,6 +202,7 @@ impl App {
             last_deleted: None,
             leak_flags: Default::default(),
             chart: DetailChart::Figures,
+            flags: Default::default(),
             bars: false,
             trend: Default::default(),
         };
@@ -209,6 +212,16 @@ impl App {
 
     pub fn selected_row(&self) -> Option<&crate::metrics::ScoreRow> {
         self.card.rows.get(self.selected[0])
+    }
+
+    /// Her engagement flags on posts inside the period shown.
+    pub fn flags_in_period(&self, influencer_id: i64) -> Vec<&crate::metrics::Flag> {
+        let range = self.options.period.range(self.today);
+        self.flags.get(&influencer_id).map_or(Vec::new(), |f| {
+            f.iter()
+                .filter(|f| crate::metrics::Period::contains(range, f.posted_on))
+                .collect()
+        })
     }
 
     /// The selected creator's sales and payback over the period shown (for the charts).

@@ -47,6 +47,11 @@ impl App {
             links: self.store.links()?,
             campaigns: self.store.campaigns()?,
         };
+        let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
+        self.flags.clear();
+        for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
+            self.flags.entry(flag.influencer_id).or_default().push(flag);
+        }
         if let Some(c) = self.options.campaign
             && !self.facts.campaigns.iter().any(|k| k.id == c)
         {

@@ -21,7 +21,11 @@ pub(crate) fn build(app: &App) -> Form {
                 k::REFUND_HOLD_DAYS => "Refund hold days",
                 k::TIER_MICRO => "Micro from",
                 k::TIER_MACRO => "Macro from",
-                _ => "Mega from",
+                k::TIER_MEGA => "Mega from",
+                k::ENG_NANO => "Nano engagement %",
+                k::ENG_MICRO => "Micro engagement %",
+                k::ENG_MACRO => "Macro engagement %",
+                _ => "Mega engagement %",
             };
             let hint = if s.key == k::COGS_PCT && costed > 0 {
                 format!(

@@ -44,17 +44,28 @@ fn score_cols(profit_known: bool) -> Vec<Col> {
     cols
 }
 
+/// What the table marks beside a handle: a suspected leak (`⚠`), an engagement anomaly
+/// (`⚑`); a loss on profit (`▼`) is read from the row.
+#[derive(Default, Clone, Copy)]
+struct Marks {
+    leaked: bool,
+    flagged: bool,
+}
+
 fn score_cells(
     row: &ScoreRow,
-    leaked: bool,
+    marks: Marks,
     shown: usize,
     trend: Option<&Vec<Decimal>>,
 ) -> Vec<String> {
     let mut out = display_cells(row);
     out.truncate(shown);
     out.push(trend.map_or(String::new(), |t| super::charts::sparkline(t)));
-    if leaked {
+    if marks.leaked {
         out[1].push_str(" ⚠");
+    }
+    if marks.flagged {
+        out[1].push_str(" ⚑");
     }
     if row.roi_pct.is_some_and(|r| r > Decimal::ZERO)
         && row.profit_roi_pct.is_some_and(|p| p < Decimal::ZERO)
@@ -123,7 +134,12 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
             },
             |i| {
                 let row = &app.card.channels[i];
-                score_cells(row, false, shown, app.trend.get(&row.influencer_id))
+                score_cells(
+                    row,
+                    Marks::default(),
+                    shown,
+                    app.trend.get(&row.influencer_id),
+                )
             },
             theme,
         );
@@ -149,8 +165,11 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
             },
             |i| {
                 let row = &app.card.rows[i];
-                let leaked = app.leak_flags.contains_key(&row.influencer_id);
-                score_cells(row, leaked, shown, app.trend.get(&row.influencer_id))
+                let marks = Marks {
+                    leaked: app.leak_flags.contains_key(&row.influencer_id),
+                    flagged: !app.flags_in_period(row.influencer_id).is_empty(),
+                };
+                score_cells(row, marks, shown, app.trend.get(&row.influencer_id))
             },
             theme,
         );
@@ -328,6 +347,12 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: 
                 "Leak?    {} (L shows what she caused without it)",
                 crate::domain::visible(flag)
             ),
+            theme.error(),
+        ));
+    }
+    for flag in app.flags_in_period(row.influencer_id) {
+        lines.push(Line::styled(
+            format!("Flag ⚑   post of {}: {}", flag.posted_on, flag.reason),
             theme.error(),
         ));
     }
