@@ -76,6 +76,9 @@ pub enum Command {
     Product(ProductCmd),
     /// What a deal must bring to break even, what to expect, and the most worth paying
     Plan(PlanArgs),
+    /// A report to share: one self-contained HTML file with the charts, the scorecard and the
+    /// definitions; with --influencer, her own page only
+    Report(ReportArgs),
     /// The shop's other channels (Meta ads, a newsletter) to compare creators with
     #[command(subcommand)]
     Channel(ChannelCmd),
@@ -358,6 +361,32 @@ pub struct ScorecardArgs {
     /// Print JSON for scripts (amounts as decimal strings) instead of the table
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// First day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// A page for this creator: her own results only, never another creator's
+    #[arg(long, value_name = "HANDLE", conflicts_with = "campaign")]
+    pub influencer: Option<String>,
+    /// Only this campaign's costs, posts and codes
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// roi, cac, engagement, revenue or profit: the ranking's measure
+    #[arg(long, default_value = "roi", value_parser = parse_sort)]
+    pub sort: SortKey,
+    /// The HTML file to write
+    #[arg(long, value_name = "FILE")]
+    pub html: PathBuf,
+    /// Replace FILE even if it is not a report that shoutout wrote (the database is never
+    /// replaced)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

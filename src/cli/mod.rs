@@ -81,6 +81,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Settings(cmd) => money::settings(&mut store, cmd, out),
         Command::Payout(cmd) => money::payout(&mut store, cmd, today, out),
         Command::Plan(args) => money::plan(&store, args, today, out),
+        Command::Report(args) => report_cmd(&store, args, today, out),
         Command::Product(args::ProductCmd::Cost(cmd)) => {
             money::product_cost(&mut store, cmd, &now, out)
         }
@@ -164,6 +165,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Link(LinkCmd::List)
             | Command::Settings(args::SettingsCmd::List)
             | Command::Plan(_)
+            | Command::Report(_)
             | Command::Product(args::ProductCmd::Cost(args::ProductCostCmd::List))
             | Command::Channel(args::ChannelCmd::List)
             | Command::Payout(args::PayoutCmd::List { .. })
@@ -298,6 +300,46 @@ fn scorecard_cmd(
         |w| crate::export::write_csv(&card, w),
         || crate::export::render_table(&card),
     )
+}
+
+/// Writes the HTML report (all creators, a campaign's, or one creator's own page).
+fn report_cmd(
+    store: &Store,
+    a: &args::ReportArgs,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
+    check_period(a.from, a.to)?;
+    let options = ScorecardOptions {
+        sort: a.sort,
+        period: crate::metrics::Period::Custom {
+            from: a.from,
+            to: a.to,
+        },
+        platform: None,
+        campaign: entries::campaign_id(store, &a.campaign)?,
+        search: String::new(),
+    };
+    let creator = a
+        .influencer
+        .as_deref()
+        .map(|h| store.influencer_by_handle(h))
+        .transpose()?;
+    let facts = load_facts(store)?;
+    let html = crate::export::report_html(
+        &facts,
+        &options,
+        today,
+        creator.as_ref().map(|c| c.id),
+        a.campaign.as_deref(),
+    );
+    let target = crate::export::ExportTarget {
+        database: store.path().map(Path::to_path_buf),
+        force: a.force,
+    };
+    let written = crate::export::write_export(&a.html, &target, |w| w.write_all(html.as_bytes()))?;
+    writeln!(out, "wrote the report to {}", written.display())?;
+    Ok(())
 }
 
 /// "@sarah: SARAH20 used 41 times by new buyers outside any post window since 12 May —

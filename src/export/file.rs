@@ -40,7 +40,7 @@ pub struct ExportTarget {
 }
 
 /// Whether an existing file may be replaced without `--force`: it is empty, or its first
-/// line starts with the scorecard header (an earlier export). At most 4 KiB are read, so a
+/// line starts with the scorecard or lift header or the report's mark (an earlier export). At most 4 KiB are read, so a
 /// large file without line breaks is never read whole.
 fn is_our_export(path: &Path) -> std::io::Result<bool> {
     use std::io::Read;
@@ -50,7 +50,8 @@ fn is_our_export(path: &Path) -> std::io::Result<bool> {
         .read_until(b'\n', &mut first)?;
     Ok(first.is_empty()
         || first.starts_with(super::CSV_HEADER.join(",").as_bytes())
-        || first.starts_with(super::LIFT_HEADER.join(",").as_bytes()))
+        || first.starts_with(super::LIFT_HEADER.join(",").as_bytes())
+        || first.starts_with(super::REPORT_MARK.as_bytes()))
 }
 
 /// Follows symlinks (at most 40, like the kernel) to the path that will really be written.

@@ -8,6 +8,7 @@ mod csv_out;
 mod file;
 mod lift;
 mod plan;
+mod report;
 mod table;
 
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
@@ -17,7 +18,10 @@ pub use lift::{
     write_lift_csv,
 };
 pub use plan::plan_lines;
-pub use table::{align_columns, payout_table, render_table};
+pub use report::{
+    REPORT_MARK, ReportInput, escape, html_report, payback_svg, report_html, sales_svg,
+};
+pub use table::{TITLES, align_columns, payout_table, render_table};
 
 use crate::domain::fmt2;
 use crate::metrics::ScoreRow;

@@ -5,7 +5,8 @@ use crate::domain::fmt2;
 use crate::metrics::Scorecard;
 use unicode_width::UnicodeWidthStr;
 
-const TITLES: [&str; 17] = [
+/// The table's column titles, in [`super::CSV_HEADER`] order.
+pub const TITLES: [&str; 17] = [
     "#",
     "Influencer",
     "Platform",

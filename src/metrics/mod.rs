@@ -34,5 +34,6 @@ pub use scorecard::{
     roas, roi_pct, scorecard, scorecard_prepared,
 };
 pub use series::{
-    CreatorSeries, DAILY_UP_TO, PaybackPoint, SalesBucket, creator_series, weekly_orders,
+    CreatorSeries, DAILY_UP_TO, Payback, PaybackPoint, SalesBucket, creator_series, extent,
+    weekly_orders,
 };

@@ -148,6 +148,17 @@ pub enum Metric {
 }
 
 impl ScoreRow {
+    /// The value the row is ranked by under `sort`.
+    pub fn sort_value(&self, sort: SortKey) -> Option<Decimal> {
+        match sort {
+            SortKey::Roi => self.roi_pct,
+            SortKey::Cac => self.cac,
+            SortKey::Engagement => self.engagement_rate_pct,
+            SortKey::Revenue => Some(self.revenue),
+            SortKey::Profit => self.profit_roi_pct,
+        }
+    }
+
     /// Why a figure is undefined, in words for the seller; `None` when it is defined.
     pub fn why_undefined(&self, metric: Metric) -> Option<&'static str> {
         match metric {

@@ -57,7 +57,54 @@ pub struct PaybackPoint {
     pub gross_profit: Option<Decimal>,
 }
 
+/// Where her payback stands at the end of the series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payback {
+    /// Broke even on this day and stayed there.
+    Since(NaiveDate),
+    /// Costs more than she brought so far.
+    NotYet,
+    /// She has cost nothing.
+    NoCost,
+}
+
+/// The lowest and highest of some values, with 0 always inside: a chart's value axis.
+pub fn extent(values: impl IntoIterator<Item = Decimal>) -> (Decimal, Decimal) {
+    values
+        .into_iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
+}
+
 impl CreatorSeries {
+    /// Whether and since when she pays back.
+    pub fn payback_state(&self) -> Payback {
+        match self.breakeven {
+            Some(day) => Payback::Since(day),
+            None if self.payback.last().is_none_or(|p| p.cost.is_zero()) => Payback::NoCost,
+            None => Payback::NotYet,
+        }
+    }
+
+    /// The value axis of the payback curve: every cost, revenue and gross profit, and 0.
+    pub fn payback_extent(&self) -> (Decimal, Decimal) {
+        extent(self.payback.iter().flat_map(|p| {
+            [Some(p.cost), Some(p.revenue), p.gross_profit]
+                .into_iter()
+                .flatten()
+        }))
+    }
+
+    /// The highest revenue of a bucket (0 without any).
+    pub fn max_revenue(&self) -> Decimal {
+        self.buckets
+            .iter()
+            .map(|b| b.revenue)
+            .max()
+            .unwrap_or_default()
+    }
+
     /// The bucket a day falls in.
     pub fn bucket_of(&self, day: NaiveDate) -> Option<usize> {
         let offset = (day - self.from).num_days();

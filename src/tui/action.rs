@@ -75,6 +75,8 @@ pub enum Action {
     /// The scorecard as bars of its sort key, or as the table.
     ToggleBars,
     Export,
+    /// Write the HTML report (her own page when the detail pane is open).
+    Report,
     // Anywhere outside a form
     Import,
     UndoImport,

@@ -429,6 +429,7 @@ impl App {
             Action::CycleChart => self.cycle_chart(),
             Action::ToggleBars => self.bars = !self.bars,
             Action::Export => self.export()?,
+            Action::Report => self.write_report()?,
             Action::Import => {
                 let start = self.import_folder().unwrap_or_default();
                 self.modal = Some(Modal::ImportPath {

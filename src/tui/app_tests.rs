@@ -307,3 +307,45 @@ mod money;
 /// Entering by hand: forms, their checks and warnings, edits, deletes and put-back.
 #[path = "app/entry_tests.rs"]
 mod entries;
+
+#[test]
+fn r_writes_the_report_and_with_the_detail_open_her_own_page() {
+    let (mut app, dir) = demo();
+    press(&mut app, KeyCode::Char('R'));
+    let all = std::fs::read_to_string(dir.path().join("shoutout-report-2026-11-22.html")).unwrap();
+    let first = app.card.rows[0].handle.clone();
+    let second = app.card.rows[1].handle.clone();
+    assert!(all.contains(&format!("@{first}")) && all.contains(&format!("@{second}")));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('R'));
+    let page = std::fs::read_to_string(
+        dir.path()
+            .join(format!("shoutout-report-2026-11-22-{first}.html")),
+    )
+    .unwrap();
+    assert!(page.contains(&format!("@{first}: results")), "{page}");
+    assert!(!page.contains(&format!("@{second}")), "{page}");
+    // Again: a new name, the first page kept.
+    press(&mut app, KeyCode::Char('R'));
+    assert!(
+        dir.path()
+            .join(format!("shoutout-report-2026-11-22-{first}-2.html"))
+            .exists()
+    );
+}
+
+#[test]
+fn t_cycles_the_detail_charts_and_v_the_bars() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.detail);
+    assert_eq!(app.chart, DetailChart::Sales);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.chart, DetailChart::Payback);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.chart, DetailChart::Figures);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.bars);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(!app.bars);
+}

@@ -323,4 +323,52 @@ impl App {
         ));
         Ok(())
     }
+
+    /// Writes the HTML report of what is shown (period, campaign), or with the detail pane
+    /// open, the selected creator's own page; never over an earlier file.
+    pub(super) fn write_report(&mut self) -> anyhow::Result<()> {
+        self.reload_if_changed_elsewhere()?;
+        let creator = self
+            .detail
+            .then(|| {
+                self.selected_row()
+                    .map(|r| (r.influencer_id, r.handle.clone()))
+            })
+            .flatten();
+        if creator.is_none() && self.card.rows.is_empty() {
+            self.fail("nothing to report: no creator is on the scorecard with these filters");
+            return Ok(());
+        }
+        let campaign = self.options.campaign.map(|_| self.campaign_label());
+        let html = crate::export::report_html(
+            &self.facts,
+            &self.options,
+            self.today,
+            creator.as_ref().map(|c| c.0),
+            campaign.as_deref(),
+        );
+        let mut stem = self
+            .export_stem()
+            .replace("shoutout-scorecard", "shoutout-report");
+        if let Some((_, handle)) = &creator {
+            let slug: String = handle
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            stem.push('-');
+            stem.push_str(&slug);
+        }
+        let path = crate::export::unused_name(&self.export_dir, &stem, "html");
+        let target = crate::export::ExportTarget {
+            database: self.store.path().map(std::path::Path::to_path_buf),
+            force: false,
+        };
+        let written =
+            crate::export::write_export(&path, &target, |w| w.write_all(html.as_bytes()))?;
+        let whose = creator.map_or("the report".into(), |(_, h)| {
+            format!("@{}'s page", crate::domain::visible(&h))
+        });
+        self.say(format!("wrote {whose} to {}", written.display()));
+        Ok(())
+    }
 }

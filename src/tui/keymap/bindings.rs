@@ -108,6 +108,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('R')],
+        Action::Report,
+        "write the HTML report to share (her own page when the detail is open)",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('D')],
         Action::LoadDemo,
         "load the demo shop (empty database only)",

@@ -5,7 +5,7 @@
 //! the caller's.
 
 use crate::domain::{fmt_count, fmt2};
-use crate::metrics::{CreatorSeries, ScoreRow, SortKey};
+use crate::metrics::{CreatorSeries, Payback, ScoreRow, SortKey, extent};
 use crate::tui::theme::Theme;
 use chrono::Datelike;
 use ratatui::text::{Line, Span};
@@ -111,12 +111,7 @@ pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> 
             fmt2(revenue)
         )),
     ])];
-    let max = s
-        .buckets
-        .iter()
-        .map(|b| b.revenue)
-        .max()
-        .unwrap_or_default();
+    let max = s.max_revenue();
     let max_label = fmt2(max);
     let gutter = label_width(&[&max_label, "orders", "posts"]);
     let cols = Columns::new(s.buckets.len(), width.saturating_sub(gutter));
@@ -201,10 +196,10 @@ pub fn payback_chart(
 ) -> Vec<Line<'static>> {
     let (width, height) = (usize::from(width), usize::from(height));
     let with_year = s.from.year() != s.to.year();
-    let verdict = match s.breakeven {
-        Some(day) => format!("break-even {}", day_label(day, with_year)),
-        None if s.payback.last().is_none_or(|p| p.cost.is_zero()) => "no cost yet".into(),
-        None => "not yet".into(),
+    let verdict = match s.payback_state() {
+        Payback::Since(day) => format!("break-even {}", day_label(day, with_year)),
+        Payback::NoCost => "no cost yet".into(),
+        Payback::NotYet => "not yet".into(),
     };
     let on = if s.on_profit {
         "gross profit"
@@ -228,14 +223,7 @@ pub fn payback_chart(
             },
         ),
     ])];
-    let values = s.payback.iter().flat_map(|p| {
-        [Some(p.cost), Some(p.revenue), p.gross_profit]
-            .into_iter()
-            .flatten()
-    });
-    let (min, max) = values.fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+    let (min, max) = s.payback_extent();
     let (top, bottom) = (fmt2(max), fmt2(min));
     let gutter = label_width(&[&top, &bottom]);
     let plot = width.saturating_sub(gutter).max(1);
@@ -300,14 +288,11 @@ pub fn payback_chart(
     lines
 }
 
-/// The value a row is ranked by, and its unit.
-pub fn sort_value(row: &ScoreRow, sort: SortKey) -> (Option<Decimal>, &'static str) {
+/// The unit a sort key's value is shown with.
+fn unit(sort: SortKey) -> &'static str {
     match sort {
-        SortKey::Roi => (row.roi_pct, " %"),
-        SortKey::Cac => (row.cac, ""),
-        SortKey::Engagement => (row.engagement_rate_pct, " %"),
-        SortKey::Revenue => (Some(row.revenue), ""),
-        SortKey::Profit => (row.profit_roi_pct, " %"),
+        SortKey::Roi | SortKey::Engagement | SortKey::Profit => " %",
+        SortKey::Cac | SortKey::Revenue => "",
     }
 }
 
@@ -320,14 +305,11 @@ pub fn bar_lines(
     selected: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let values: Vec<(Option<Decimal>, &str)> = rows.iter().map(|r| sort_value(r, sort)).collect();
-    let defined = values.iter().filter_map(|v| v.0);
-    let (lo, hi) = defined.fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+    let values: Vec<Option<Decimal>> = rows.iter().map(|r| r.sort_value(sort)).collect();
+    let (lo, hi) = extent(values.iter().flatten().copied());
     let labels: Vec<String> = values
         .iter()
-        .map(|(v, unit)| v.map_or("—".into(), |v| format!("{}{unit}", fmt2(v))))
+        .map(|v| v.map_or("—".into(), |v| format!("{}{}", fmt2(v), unit(sort))))
         .collect();
     let handle_width = rows
         .iter()
@@ -351,7 +333,7 @@ pub fn bar_lines(
         .zip(&values)
         .zip(&labels)
         .enumerate()
-        .map(|(i, ((row, (value, _)), label))| {
+        .map(|(i, ((row, value), label))| {
             let mut bar = String::with_capacity(plot);
             match value {
                 Some(v) if *v < Decimal::ZERO => {

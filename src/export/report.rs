@@ -1,0 +1,464 @@
+//! The report to share: one self-contained HTML file (no network, no script) with the
+//! scorecard table, the charts as SVG and the definitions in plain words. With a creator it is
+//! her page: her own figures only, never another creator's.
+//!
+//! Every text from the data (handles, names, campaign names) goes through [`escape`]; the
+//! page's Content-Security-Policy forbids scripts and any request, so even a slip could not
+//! load or run anything.
+
+use super::{TITLES, display_cells};
+use crate::domain::{fmt_count, fmt2};
+use crate::metrics::{CreatorSeries, Payback, ScoreRow, SortKey, extent};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::fmt::Write;
+
+/// The first line of every report: how an export recognises a file it may replace.
+pub const REPORT_MARK: &str = "<!DOCTYPE html><!-- shoutout report -->";
+
+/// What a report shows.
+pub struct ReportInput<'a> {
+    /// "Scorecard", "Campaign Spring mugs" or "@sarah's results".
+    pub title: String,
+    /// The period in words (`1 May 2026 – 31 May 2026`, `all time`).
+    pub period: String,
+    pub generated: chrono::NaiveDate,
+    /// The ranked rows shown (one, for a creator's page).
+    pub rows: &'a [ScoreRow],
+    /// Her series for each row, in the same order.
+    pub series: &'a [Option<CreatorSeries>],
+    pub profit_known: bool,
+    pub sort: SortKey,
+    /// A creator's own page: no rank, no comparison with others.
+    pub creator_page: bool,
+}
+
+/// Builds the report of the scorecard under `options` (period, campaign) as the CLI and the
+/// app both write it; with `creator`, her own page only.
+pub fn report_html(
+    facts: &crate::metrics::Facts,
+    options: &crate::metrics::ScorecardOptions,
+    today: chrono::NaiveDate,
+    creator: Option<i64>,
+    campaign: Option<&str>,
+) -> String {
+    let prepared = crate::metrics::prepare(facts);
+    let card = crate::metrics::scorecard_prepared(facts, &prepared, options, today);
+    let rows: Vec<ScoreRow> = match creator {
+        Some(id) => card
+            .rows
+            .iter()
+            .chain(&card.channels)
+            .filter(|r| r.influencer_id == id)
+            .cloned()
+            .collect(),
+        None => card.rows.clone(),
+    };
+    let series: Vec<Option<CreatorSeries>> = rows
+        .iter()
+        .map(|r| crate::metrics::creator_series(facts, &prepared, options, today, r.influencer_id))
+        .collect();
+    let title = match (creator, rows.first(), campaign) {
+        (Some(_), Some(r), Some(c)) => format!("@{}: results of {c}", r.handle),
+        (Some(_), Some(r), None) => format!("@{}: results", r.handle),
+        (None, _, Some(c)) => format!("Campaign {c}"),
+        _ => "Creator scorecard".to_string(),
+    };
+    let period = match (card.from, card.to) {
+        (None, None) => "all time".to_string(),
+        (from, to) => format!(
+            "{} – {}",
+            from.map_or("the start".into(), |d| d.to_string()),
+            to.map_or("today".into(), |d| d.to_string())
+        ),
+    };
+    html_report(&ReportInput {
+        title,
+        period,
+        generated: today,
+        rows: &rows,
+        series: &series,
+        profit_known: card.profit_known,
+        sort: options.sort,
+        creator_page: creator.is_some(),
+    })
+}
+
+/// Text made safe inside HTML and SVG: `& < > " '` escaped, control and direction characters
+/// dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if crate::domain::text::is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:60rem;
+color:#1d1d1f;background:#fff;padding:0 1rem;line-height:1.45}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem}
+.meta{color:#555}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}
+th:nth-child(-n+3),td:nth-child(-n+3){text-align:left}.scroll{overflow-x:auto}
+svg{max-width:100%;height:auto;font-size:11px}.bar{fill:#2b7a4b}.roi-bar{fill:#2b7a4b}
+.roi-bar.neg{fill:#b3261e}.post-mark{fill:#1f5fbf}.cost{stroke:#b3261e;fill:none;stroke-width:2}
+.revenue{stroke:#2b7a4b;fill:none;stroke-width:2}.profit{stroke:#1f5fbf;fill:none;stroke-width:2;
+stroke-dasharray:5 3}.breakeven{stroke:#555;stroke-dasharray:2 2}.axis{stroke:#999}
+dt{font-weight:600;margin-top:.5rem}dd{margin-left:1rem}
+@media print{body{margin:0}}
+";
+
+/// The whole page.
+pub fn html_report(r: &ReportInput) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str(REPORT_MARK);
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>{STYLE}</style></head><body>",
+        escape(&r.title)
+    );
+    let _ = writeln!(
+        out,
+        "<h1>{}</h1><p class=\"meta\">{} · made with shoutout on {}</p>",
+        escape(&r.title),
+        escape(&r.period),
+        r.generated
+    );
+    if !r.creator_page && r.rows.len() > 1 {
+        out.push_str("<h2>Ranking</h2>\n");
+        out.push_str(&bars_svg(r.rows, r.sort));
+    }
+    out.push_str(&table_html(r));
+    for (row, series) in r.rows.iter().zip(r.series) {
+        let _ = writeln!(
+            out,
+            "<h2 id=\"creator-{}\">@{}{}</h2>",
+            row.influencer_id,
+            escape(&row.handle),
+            if row.name.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&row.name))
+            }
+        );
+        match series {
+            Some(s) => {
+                out.push_str(&sales_svg(s));
+                out.push_str(&payback_svg(s));
+            }
+            None => out.push_str("<p>Nothing of hers falls in this period.</p>\n"),
+        }
+    }
+    out.push_str(DEFINITIONS);
+    out.push_str("</body></html>\n");
+    out
+}
+
+fn table_html(r: &ReportInput) -> String {
+    let shown = if r.profit_known { 17 } else { 14 };
+    // A creator's page leaves out the rank: it compares her with others.
+    let skip = usize::from(r.creator_page);
+    let mut out = String::from("<div class=\"scroll\"><table><thead><tr>");
+    for title in &TITLES[skip..shown] {
+        let _ = write!(out, "<th>{}</th>", escape(title));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for row in r.rows {
+        out.push_str("<tr>");
+        for cell in &display_cells(row)[skip..shown] {
+            let _ = write!(out, "<td>{}</td>", escape(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+    out
+}
+
+fn f(v: Decimal) -> f64 {
+    // Only for drawing: positions on the page, never a figure shown.
+    v.to_f64().unwrap_or(0.0)
+}
+
+const W: f64 = 720.0;
+const LEFT: f64 = 60.0;
+const RIGHT: f64 = 10.0;
+
+/// Her revenue per bucket as bars (`rect.bar`, one per bucket with orders) and a `▲` under
+/// each post day (`path.post-mark`, one per day).
+pub fn sales_svg(s: &CreatorSeries) -> String {
+    let (top, plot_h) = (20.0, 140.0);
+    let plot_w = W - LEFT - RIGHT;
+    let n = s.buckets.len().max(1) as f64;
+    let step = plot_w / n;
+    let max = s.max_revenue();
+    let unit = if s.bucket_days == 1 { "day" } else { "week" };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<figure><svg class=\"sales\" viewBox=\"0 0 {W} 210\" role=\"img\" \
+         aria-label=\"Revenue per {unit}, with post days marked\">"
+    );
+    let _ = writeln!(
+        out,
+        "<line class=\"axis\" x1=\"{LEFT}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\"/>\
+         <text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\">{}</text>\
+         <text x=\"{lx}\" y=\"{y}\" text-anchor=\"end\">0</text>",
+        fmt2(max),
+        y = top + plot_h,
+        x2 = W - RIGHT,
+        lx = LEFT - 4.0,
+        ty = top + 4.0
+    );
+    for (i, b) in s.buckets.iter().enumerate() {
+        if b.orders.is_zero() && b.revenue.is_zero() {
+            continue;
+        }
+        let h = if max.is_zero() {
+            0.0
+        } else {
+            f(b.revenue / max) * plot_h
+        };
+        let _ = writeln!(
+            out,
+            "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\">\
+             <title>{}: {} orders, {} revenue</title></rect>",
+            LEFT + i as f64 * step + step * 0.1,
+            top + plot_h - h,
+            (step * 0.8).max(1.0),
+            h,
+            b.start,
+            fmt_count(b.orders),
+            fmt2(b.revenue)
+        );
+    }
+    for day in &s.post_days {
+        if let Some(b) = s.bucket_of(*day) {
+            let x = LEFT + (b as f64 + 0.5) * step;
+            let y = top + plot_h + 6.0;
+            let _ = writeln!(
+                out,
+                "<path class=\"post-mark\" d=\"M{x:.1} {y:.1} l-5 9 h10 z\">\
+                 <title>post on {day}</title></path>"
+            );
+        }
+    }
+    out.push_str(&date_axis(s));
+    let orders: Decimal = s.buckets.iter().map(|b| b.orders).sum();
+    let revenue: Decimal = s.buckets.iter().map(|b| b.revenue).sum();
+    let _ = writeln!(
+        out,
+        "<figcaption>Revenue per {unit}: {} orders, {} in all; ▲ marks her posts.\
+         </figcaption></figure>",
+        fmt_count(orders),
+        fmt2(revenue)
+    );
+    out
+}
+
+/// Her cumulative cost, revenue and gross profit (`polyline.cost`, `.revenue`, `.profit`) and
+/// the break-even day (`line.breakeven`).
+pub fn payback_svg(s: &CreatorSeries) -> String {
+    let (top, plot_h) = (20.0, 150.0);
+    let plot_w = W - LEFT - RIGHT;
+    let (lo, hi) = s.payback_extent();
+    let span = if hi == lo { Decimal::ONE } else { hi - lo };
+    let n = s.payback.len().max(2) as f64 - 1.0;
+    let x_of = |i: usize| LEFT + i as f64 / n * plot_w;
+    let y_of = |v: Decimal| top + plot_h - f((v - lo) / span) * plot_h;
+    let line = |class: &str, pick: &dyn Fn(&crate::metrics::PaybackPoint) -> Option<Decimal>| {
+        let points: Vec<String> = s
+            .payback
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| pick(p).map(|v| format!("{:.1},{:.1}", x_of(i), y_of(v))))
+            .collect();
+        if points.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<polyline class=\"{class}\" points=\"{}\"/>\n",
+                points.join(" ")
+            )
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<figure><svg class=\"payback\" viewBox=\"0 0 {W} 210\" role=\"img\" \
+         aria-label=\"Cumulative cost against revenue and gross profit\">\
+         <line class=\"axis\" x1=\"{LEFT}\" y1=\"{z:.1}\" x2=\"{x2}\" y2=\"{z:.1}\"/>\
+         <text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\">{}</text>\
+         <text x=\"{lx}\" y=\"{by}\" text-anchor=\"end\">{}</text>",
+        fmt2(hi),
+        fmt2(lo),
+        z = y_of(Decimal::ZERO),
+        x2 = W - RIGHT,
+        lx = LEFT - 4.0,
+        ty = top + 4.0,
+        by = top + plot_h
+    );
+    out.push_str(&line("cost", &|p| Some(p.cost)));
+    out.push_str(&line("revenue", &|p| Some(p.revenue)));
+    out.push_str(&line("profit", &|p| p.gross_profit));
+    let verdict = match s.payback_state() {
+        Payback::Since(day) => {
+            if let Some(i) = s.payback.iter().position(|p| p.day == day) {
+                let _ = writeln!(
+                    out,
+                    "<line class=\"breakeven\" x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" \
+                     y2=\"{b}\"><title>break-even on {day}</title></line>",
+                    x = x_of(i),
+                    b = top + plot_h
+                );
+            }
+            format!("broke even on {day}")
+        }
+        Payback::NoCost => "no cost yet".into(),
+        Payback::NotYet => "not broken even yet".into(),
+    };
+    out.push_str(&date_axis(s));
+    let on = if s.on_profit {
+        "gross profit"
+    } else {
+        "revenue"
+    };
+    let _ = writeln!(
+        out,
+        "<figcaption>Payback: cumulative cost (red) against revenue (green){}; {verdict} \
+         (judged on {on}).</figcaption></figure>",
+        if s.on_profit {
+            " and gross profit (blue, dashed)"
+        } else {
+            ""
+        }
+    );
+    out
+}
+
+/// One bar per creator with a value of the sort key (`rect.roi-bar`), from a common zero.
+fn bars_svg(rows: &[ScoreRow], sort: SortKey) -> String {
+    let value = |r: &ScoreRow| r.sort_value(sort);
+    let name = match sort {
+        SortKey::Roi => "ROI %",
+        SortKey::Cac => "CAC",
+        SortKey::Engagement => "Engagement rate %",
+        SortKey::Revenue => "Revenue",
+        SortKey::Profit => "Profit ROI %",
+    };
+    let (lo, hi) = extent(rows.iter().filter_map(value));
+    let span = if hi == lo { Decimal::ONE } else { hi - lo };
+    let (label_w, value_w, row_h) = (170.0, 90.0, 22.0);
+    let plot_w = W - label_w - value_w;
+    let zero = label_w + f(-lo / span) * plot_w;
+    let height = rows.len() as f64 * row_h + 10.0;
+    let mut out = format!(
+        "<figure><svg class=\"ranking\" viewBox=\"0 0 {W} {height}\" role=\"img\" \
+         aria-label=\"{name} by creator\">\n"
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let y = 5.0 + i as f64 * row_h;
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">@{}</text>",
+            label_w - 6.0,
+            y + 15.0,
+            escape(&r.handle)
+        );
+        match value(r) {
+            Some(v) => {
+                let w = f(v.abs() / span) * plot_w;
+                let x = if v < Decimal::ZERO { zero - w } else { zero };
+                let _ = writeln!(
+                    out,
+                    "<rect class=\"roi-bar{}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" \
+                     height=\"{:.1}\"><title>@{}: {}</title></rect>\
+                     <text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                    if v < Decimal::ZERO { " neg" } else { "" },
+                    y + 3.0,
+                    row_h - 6.0,
+                    escape(&r.handle),
+                    fmt2(v),
+                    W - value_w + 6.0,
+                    y + 15.0,
+                    fmt2(v)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{:.1}\" y=\"{:.1}\">—</text>",
+                    W - value_w + 6.0,
+                    y + 15.0
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<line class=\"axis\" x1=\"{zero:.1}\" y1=\"0\" x2=\"{zero:.1}\" y2=\"{height}\"/></svg>\
+         <figcaption>{name} by creator, in rank order.</figcaption></figure>"
+    );
+    out
+}
+
+/// The first and last day under a chart, and the end of its SVG.
+fn date_axis(s: &CreatorSeries) -> String {
+    format!(
+        "<text x=\"{LEFT}\" y=\"200\">{}</text><text x=\"{}\" y=\"200\" \
+         text-anchor=\"end\">{}</text></svg>\n",
+        s.from,
+        W - RIGHT,
+        s.to
+    )
+}
+
+const DEFINITIONS: &str = "<h2>What the figures mean</h2><dl>
+<dt>Orders and revenue</dt><dd>Orders that carried the creator's promo code (or came through
+her tracking link), not cancelled or voided, and their value after discounts and refunds,
+without shipping or tax. An order with two creators' codes counts half for each.</dd>
+<dt>New customers</dt><dd>Orders that were the buyer's first order in the shop.</dd>
+<dt>Cost</dt><dd>Fees, product sent, shipping, bonuses and other costs entered for her, plus
+her commission on the revenue above.</dd>
+<dt>ROI %</dt><dd>What the revenue returned over what she cost: (revenue − cost) / cost ×
+100. 0 % means the revenue just paid for her.</dd>
+<dt>ROAS</dt><dd>Revenue for each unit spent: revenue / cost.</dd>
+<dt>CAC</dt><dd>What each new customer cost: cost / new customers.</dd>
+<dt>AOV</dt><dd>The average order: revenue / orders.</dd>
+<dt>Engagement rate</dt><dd>Likes, comments, shares and saves of her posts over her followers
+at the time, in percent.</dd>
+<dt>Gross profit, profit ROI, break-even ROAS</dt><dd>Shown when the shop's cost of goods
+and payment fees are known: revenue less the goods and fees; the ROI on that; and the ROAS
+at which the gross profit would exactly pay for her.</dd>
+<dt>Payback</dt><dd>Her cost so far against what she brought so far, day by day; she broke
+even on the first day from which what she brought stays at or above what she cost.</dd>
+</dl>
+<p class=\"meta\">Every formula, exactly: docs/metrics.md in shoutout.</p>
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_text_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(escape("a\u{202E}b\u{7}"), "ab");
+    }
+}

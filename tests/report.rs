@@ -1,0 +1,237 @@
+//! The HTML report end to end: written by the real binary, self-contained, escaped, a
+//! creator's page showing only her, and (where Debian's `chromium` is installed; `.ci/run`
+//! installs it) rendered in a real headless browser with no console error and no request.
+
+mod common;
+
+use common::Shop;
+use std::process::Command;
+
+/// @ana (code ANA) costs 100.00 on 1 May and posts on 10 May; her orders are on 3, 10, 12
+/// and 14 May. @bo (code BO) costs 10.00 and brings one 5.00 order on 15 May. Each name
+/// and the campaign are hostile text.
+fn shop() -> Shop {
+    let shop = Shop::new();
+    shop.ok(&[
+        "influencer",
+        "add",
+        "ana",
+        "--platform",
+        "instagram",
+        "--followers",
+        "5000",
+        "--name",
+        "<img src=x onerror=alert(1)>",
+    ]);
+    shop.ok(&[
+        "influencer",
+        "add",
+        "<script>alert(1)</script>",
+        "--platform",
+        "tiktok",
+        "--followers",
+        "20000",
+    ]);
+    shop.ok(&["code", "add", "ANA", "--influencer", "ana"]);
+    shop.ok(&[
+        "code",
+        "add",
+        "BO",
+        "--influencer",
+        "<script>alert(1)</script>",
+    ]);
+    for (who, amount, date) in [
+        ("ana", "100", "2026-05-01"),
+        ("<script>alert(1)</script>", "10", "2026-05-02"),
+    ] {
+        shop.ok(&[
+            "cost",
+            "add",
+            "--influencer",
+            who,
+            "--kind",
+            "fee",
+            "--amount",
+            amount,
+            "--date",
+            date,
+        ]);
+    }
+    shop.ok(&[
+        "post",
+        "add",
+        "--influencer",
+        "ana",
+        "--date",
+        "2026-05-10",
+        "--followers",
+        "5000",
+        "--likes",
+        "300",
+    ]);
+    let orders = shop.write(
+        "orders.csv",
+        "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount,Total,Discount Amount\n\
+         #1,a@x.com,paid,USD,40.00,ANA,2026-05-03 10:00:00 +0000,Mug,,,,\n\
+         #2,b@x.com,paid,USD,50.00,ANA,2026-05-10 10:00:00 +0000,Mug,,,,\n\
+         #3,c@x.com,paid,USD,30.00,ANA,2026-05-12 10:00:00 +0000,Mug,,,,\n\
+         #4,d@x.com,paid,USD,20.00,ANA,2026-05-14 10:00:00 +0000,Mug,,,,\n\
+         #5,e@x.com,paid,USD,5.00,BO,2026-05-15 10:00:00 +0000,Mug,,,,\n",
+    );
+    shop.ok(&["import", &orders]);
+    shop
+}
+
+fn count(html: &str, class: &str) -> usize {
+    html.matches(&format!("class=\"{class}\"")).count()
+}
+
+const PERIOD: [&str; 4] = ["--from", "2026-05-01", "--to", "2026-05-20"];
+
+#[test]
+fn the_report_is_self_contained_and_shows_hostile_text_as_text() {
+    let shop = shop();
+    let file = shop.path("report.html");
+    let f = file.to_str().unwrap();
+    let mut args = vec!["report", "--html", f];
+    args.extend(PERIOD);
+    shop.ok(&args);
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(html.contains("@&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    // Nothing to fetch: no address, and a policy that forbids any request or script.
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(html.contains("default-src 'none'"));
+    // Both creators, ranked; each with her sales and payback charts.
+    assert_eq!(count(&html, "roi-bar") + count(&html, "roi-bar neg"), 2);
+    assert_eq!(count(&html, "sales"), 2);
+    assert_eq!(count(&html, "payback"), 2);
+    // ana's four order days and bo's one; ana's one post.
+    assert_eq!(count(&html, "bar"), 5);
+    assert_eq!(count(&html, "post-mark"), 1);
+    assert!(
+        html.contains("<title>break-even on 2026-05-12</title>"),
+        "{html}"
+    );
+    // Written again over its own report; another file needs --force.
+    shop.ok(&args);
+    let other = shop.write("notes.html", "<p>my notes</p>\n");
+    let err = shop.fails(&["report", "--html", &other]);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "<p>my notes</p>\n"
+    );
+}
+
+#[test]
+fn a_creator_page_shows_her_own_results_only() {
+    let shop = shop();
+    let file = shop.path("ana.html");
+    let mut args = vec![
+        "report",
+        "--influencer",
+        "ana",
+        "--html",
+        file.to_str().unwrap(),
+    ];
+    args.extend(PERIOD);
+    shop.ok(&args);
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("@ana: results"), "{html}");
+    assert!(
+        !html.contains("alert(1)&lt;/script") && !html.contains("tiktok"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<td>5.00</td>"),
+        "bo's revenue shows:\n{html}"
+    );
+    // No ranking and no rank column: she is not compared with anyone.
+    assert_eq!(count(&html, "ranking"), 0);
+    assert!(!html.contains("<th>#</th>"));
+    assert_eq!(count(&html, "bar"), 4);
+    assert_eq!(count(&html, "post-mark"), 1);
+    assert!(html.contains("<td>140.00</td>"), "{html}");
+}
+
+/// The headless browser, when the machine has it.
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Hosts Chromium itself talks to (its clock, accounts and dictionary checks), which are not
+/// the page's requests.
+const BROWSER_OWN: [&str; 4] = ["google.com", "gvt1.com", "gstatic.com", "googleapis.com"];
+
+#[test]
+fn the_report_renders_in_a_real_browser_without_errors_or_requests() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: chromium is not installed (.ci/run installs it)");
+        assert!(std::env::var_os("CI").is_none(), "CI must have chromium");
+        return;
+    };
+    let shop = shop();
+    let file = shop.path("report.html");
+    let mut args = vec!["report", "--html", file.to_str().unwrap()];
+    args.extend(PERIOD);
+    shop.ok(&args);
+    let profile = shop.path("chromium-profile");
+    let net_log = shop.path("net-log.json");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--enable-logging=stderr",
+            "--v=0",
+            // Any request the page made would fail here, and be in the net log.
+            "--proxy-server=127.0.0.1:9",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--log-net-log={}", net_log.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", file.display()))
+        .env("HOME", shop.dir.path())
+        .env("XDG_CONFIG_HOME", shop.dir.path())
+        .env("XDG_CACHE_HOME", shop.dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8(out.stdout).unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(console.is_empty(), "console: {console:#?}");
+    // The rendered page has the charts with the right number of marks.
+    assert_eq!(count(&dom, "post-mark"), 1, "{dom}");
+    assert_eq!(count(&dom, "bar"), 5);
+    assert_eq!(count(&dom, "breakeven"), 1);
+    // And asked for nothing: the only addresses in the net log are the browser's own.
+    let net = std::fs::read_to_string(&net_log).unwrap_or_default();
+    for url in net.split("\"url\":\"").skip(1) {
+        let url = url.split('"').next().unwrap_or("");
+        assert!(
+            url.starts_with("file://")
+                || url.starts_with("data:")
+                || BROWSER_OWN.iter().any(|h| url.contains(h)),
+            "the page requested {url}"
+        );
+    }
+}
