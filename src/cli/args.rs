@@ -262,9 +262,54 @@ pub enum CampaignCmd {
         end: Option<NaiveDate>,
         #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
         budget: Option<Decimal>,
+        #[command(flatten)]
+        targets: TargetArgs,
     },
+    /// Set a campaign's budget and targets (those given; the others stay)
+    Target {
+        name: String,
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        budget: Option<Decimal>,
+        #[command(flatten)]
+        targets: TargetArgs,
+    },
+    /// A campaign's progress toward its targets and budget, and whether it is on track
+    Show { name: String },
     /// List campaigns
     List,
+}
+
+/// What a campaign aims for.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct TargetArgs {
+    /// Revenue target
+    #[arg(long = "target-revenue", value_parser = parse_amount, allow_hyphen_values = true)]
+    pub revenue: Option<Decimal>,
+    /// Orders target
+    #[arg(long = "target-orders", value_parser = parse_count, allow_hyphen_values = true)]
+    pub orders: Option<u64>,
+    /// New customers target
+    #[arg(long = "target-new-customers", value_parser = parse_count, allow_hyphen_values = true)]
+    pub new_customers: Option<u64>,
+    /// Reach target (sum of her posts' reach)
+    #[arg(long = "target-reach", value_parser = parse_count, allow_hyphen_values = true)]
+    pub reach: Option<u64>,
+    /// Impressions target (sum of her posts' impressions)
+    #[arg(long = "target-impressions", value_parser = parse_count, allow_hyphen_values = true)]
+    pub impressions: Option<u64>,
+}
+
+impl TargetArgs {
+    /// The targets given, over `old` where one is not given.
+    pub fn over(self, old: crate::domain::CampaignTargets) -> crate::domain::CampaignTargets {
+        crate::domain::CampaignTargets {
+            revenue: self.revenue.or(old.revenue),
+            orders: self.orders.or(old.orders),
+            new_customers: self.new_customers.or(old.new_customers),
+            reach: self.reach.or(old.reach),
+            impressions: self.impressions.or(old.impressions),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -308,7 +308,22 @@ pub(super) fn post_list(store: &Store, out: &mut dyn Write) -> Result<()> {
     write_columns(out, &rows)
 }
 
-pub(super) fn campaign(store: &mut Store, cmd: &CampaignCmd, out: &mut dyn Write) -> Result<()> {
+/// The campaign of this name, as stored.
+fn campaign_row(store: &Store, name: &str) -> Result<crate::store::CampaignRow> {
+    let id = store.campaign_by_name(name)?;
+    store
+        .campaigns()?
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| anyhow::anyhow!("no campaign named {name}"))
+}
+
+pub(super) fn campaign(
+    store: &mut Store,
+    cmd: &CampaignCmd,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
     match cmd {
         CampaignCmd::Add {
             name,
@@ -316,6 +331,7 @@ pub(super) fn campaign(store: &mut Store, cmd: &CampaignCmd, out: &mut dyn Write
             start,
             end,
             budget,
+            targets,
         } => {
             let new = NewCampaign {
                 name: name.trim().to_string(),
@@ -323,6 +339,7 @@ pub(super) fn campaign(store: &mut Store, cmd: &CampaignCmd, out: &mut dyn Write
                 starts_on: *start,
                 ends_on: *end,
                 budget: *budget,
+                targets: targets.over(Default::default()),
             };
             new.validate().map_err(flag_err)?;
             store.add_campaign(&new)?;
@@ -332,6 +349,28 @@ pub(super) fn campaign(store: &mut Store, cmd: &CampaignCmd, out: &mut dyn Write
                 new.name,
                 new.goal.as_str()
             )?;
+        }
+        CampaignCmd::Target {
+            name,
+            budget,
+            targets,
+        } => {
+            let row = campaign_row(store, name)?;
+            store.set_campaign_targets(
+                row.id,
+                budget.or(row.budget),
+                &targets.over(row.targets),
+            )?;
+            writeln!(out, "updated the targets of campaign '{}'", row.name)?;
+        }
+        CampaignCmd::Show { name } => {
+            let row = campaign_row(store, name)?;
+            let facts = store.load_facts()?;
+            let progress = crate::metrics::campaign_progress(&facts, &row.plan(), today);
+            writeln!(out, "Campaign {}", crate::domain::visible(&row.name))?;
+            for line in crate::export::campaign_lines(&row.goal, &progress) {
+                writeln!(out, "{line}")?;
+            }
         }
         CampaignCmd::List => {
             let mut rows = vec![[

@@ -73,7 +73,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Post(PostCmd::Delete { id, yes }) => {
             entries::post_delete(&mut store, *id, *yes, out)
         }
-        Command::Campaign(cmd) => entries::campaign(&mut store, cmd, out),
+        Command::Campaign(cmd) => entries::campaign(&mut store, cmd, today, out),
         Command::Link(cmd) => entries::link(&mut store, cmd, out),
         Command::Import(args) => import(&mut store, args, (today, now), out),
         Command::Scorecard(args) => scorecard_cmd(&store, args, today, out),
@@ -161,7 +161,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Code(CodeCmd::List)
             | Command::Cost(CostCmd::List)
             | Command::Post(PostCmd::List)
-            | Command::Campaign(CampaignCmd::List)
+            | Command::Campaign(CampaignCmd::List | CampaignCmd::Show { .. })
             | Command::Link(LinkCmd::List)
             | Command::Settings(args::SettingsCmd::List)
             | Command::Plan(_)

@@ -33,6 +33,16 @@ impl FromStr for CampaignGoal {
     }
 }
 
+/// What a campaign aims for, each optional: the Campaigns screen shows progress toward them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CampaignTargets {
+    pub revenue: Option<Decimal>,
+    pub orders: Option<u64>,
+    pub new_customers: Option<u64>,
+    pub reach: Option<u64>,
+    pub impressions: Option<u64>,
+}
+
 /// A campaign as entered, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCampaign {
@@ -41,6 +51,7 @@ pub struct NewCampaign {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub budget: Option<Decimal>,
+    pub targets: CampaignTargets,
 }
 
 impl NewCampaign {

@@ -14,7 +14,7 @@ pub mod settings;
 pub mod text;
 pub mod value;
 
-pub use campaign::{CampaignGoal, NewCampaign};
+pub use campaign::{CampaignGoal, CampaignTargets, NewCampaign};
 pub use cost::{CostKind, NewCost};
 pub use influencer::{NewInfluencer, Platform, normalize_handle};
 pub use money::{

@@ -4,6 +4,7 @@
 //! Both take their cells from [`cells`], so a figure is formatted once, the same way
 //! everywhere: 2 decimals, half away from zero, `.` as decimal point, undefined as empty.
 
+mod campaign;
 mod csv_out;
 mod file;
 mod lift;
@@ -11,6 +12,7 @@ mod plan;
 mod report;
 mod table;
 
+pub use campaign::{campaign_lines, gauge};
 pub use csv_out::{CSV_HEADER, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
 pub use lift::{

@@ -125,6 +125,9 @@ pub struct PostFact {
     pub followers: u64,
     /// likes + comments + shares + saves (missing counts as 0).
     pub engagements: u64,
+    /// Reach and impressions as logged (missing: 0).
+    pub reach: u64,
+    pub impressions: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

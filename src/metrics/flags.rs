@@ -195,6 +195,8 @@ mod tests {
             posted_on: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
             followers,
             engagements,
+            reach: 0,
+            impressions: 0,
         }
     }
 

@@ -92,6 +92,8 @@ fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
                 posted_on: start + chrono::Days::new(post as u64),
                 followers: 10_000,
                 engagements: 500,
+                reach: 0,
+                impressions: 0,
             });
             for _ in 0..poisson(&mut rng, strength) {
                 let delay = geometric(&mut rng, decay).min(27);

@@ -5,6 +5,7 @@
 //! "today" is a parameter and the facts are plain data loaded by `store`. Each formula's doc
 //! comment states it; `docs/metrics.md` states the same with a worked example.
 
+mod campaigns;
 mod facts;
 mod flags;
 mod lift;
@@ -18,6 +19,7 @@ mod row;
 mod scorecard;
 mod series;
 
+pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
     PayoutFact, PostFact, ProfitSettings,

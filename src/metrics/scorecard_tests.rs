@@ -70,6 +70,8 @@ impl Shop {
             posted_on: day(5, 1),
             followers,
             engagements,
+            reach: 0,
+            impressions: 0,
         });
         self
     }

@@ -51,6 +51,8 @@ fn shop() -> Facts {
         posted_on: day(5, 10),
         followers: 5_000,
         engagements: 300,
+        reach: 0,
+        impressions: 0,
     });
     for (n, (date, cents, codes)) in [
         (day(5, 3), 4_000, vec![0]),

@@ -392,6 +392,7 @@ mod tests {
                 starts_on: None,
                 ends_on: None,
                 budget: None,
+                targets: Default::default(),
             })
             .unwrap();
         post.likes = Some(50);

@@ -182,7 +182,7 @@ impl Store {
         facts.posts = read_all(
             c,
             "SELECT id, influencer_id, campaign_id, platform, posted_on, followers,
-                    likes, comments, shares, saves
+                    likes, comments, shares, saves, reach, impressions
              FROM post",
             "post",
             skipped,
@@ -201,6 +201,8 @@ impl Store {
                     posted_on: date_col(r, 4)?,
                     followers: count_col(r, 5)?.unwrap_or(0),
                     engagements: crate::metrics::engagements(counts),
+                    reach: count_col(r, 10)?.unwrap_or(0),
+                    impressions: count_col(r, 11)?.unwrap_or(0),
                 })
             },
         )?;

@@ -38,6 +38,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V7,
         then: None,
     },
+    Migration {
+        sql: V8,
+        then: None,
+    },
 ];
 
 /// The setting that holds a database's customer secret (64 hex digits).
@@ -349,4 +353,13 @@ CREATE TABLE product_cost (
     unit_cents INTEGER NOT NULL CHECK (unit_cents >= 0),
     updated_at TEXT NOT NULL
 ) STRICT;
+"#;
+
+/// Campaign targets: what a campaign aims for, each optional.
+const V8: &str = r#"
+ALTER TABLE campaign ADD COLUMN target_revenue_cents INTEGER;
+ALTER TABLE campaign ADD COLUMN target_orders INTEGER;
+ALTER TABLE campaign ADD COLUMN target_new_customers INTEGER;
+ALTER TABLE campaign ADD COLUMN target_reach INTEGER;
+ALTER TABLE campaign ADD COLUMN target_impressions INTEGER;
 "#;

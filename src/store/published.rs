@@ -25,6 +25,30 @@ pub struct PostRow {
     pub campaign: Option<String>,
 }
 
+impl CampaignRow {
+    /// What the campaign's progress is measured against.
+    pub fn plan(&self) -> crate::metrics::CampaignPlan {
+        crate::metrics::CampaignPlan {
+            id: self.id,
+            goal: self
+                .goal
+                .parse()
+                .unwrap_or(crate::domain::CampaignGoal::Sales),
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            budget: self.budget,
+            targets: self.targets,
+        }
+    }
+}
+
+/// A count as stored: at most [`crate::domain::MAX_COUNT`].
+fn checked_count(field: &'static str, n: u64) -> Result<i64> {
+    crate::domain::check_count(field, n)
+        .map(|n| n as i64)
+        .map_err(|(field, error)| super::StoreError::Invalid { field, error })
+}
+
 /// A campaign as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CampaignRow {
@@ -34,6 +58,7 @@ pub struct CampaignRow {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub budget: Option<Decimal>,
+    pub targets: crate::domain::CampaignTargets,
 }
 
 /// A commission payout with its creator.
@@ -249,16 +274,28 @@ impl Store {
     /// Creates a campaign.
     pub fn add_campaign(&mut self, new: &NewCampaign) -> Result<i64> {
         let budget = new.budget.map(|b| amount_cents("budget", b)).transpose()?;
+        let t = &new.targets;
+        let revenue = t.revenue.map(|r| amount_cents("revenue", r)).transpose()?;
+        let count = |field, n: Option<u64>| -> Result<Option<i64>> {
+            n.map(|n| checked_count(field, n)).transpose()
+        };
         self.conn
             .execute(
-                "INSERT INTO campaign (name, goal, starts_on, ends_on, budget_cents)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO campaign (name, goal, starts_on, ends_on, budget_cents,
+                    target_revenue_cents, target_orders, target_new_customers, target_reach,
+                    target_impressions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     new.name.trim(),
                     new.goal.as_str(),
                     new.starts_on.map(date_sql),
                     new.ends_on.map(date_sql),
-                    budget
+                    budget,
+                    revenue,
+                    count("orders", t.orders)?,
+                    count("new customers", t.new_customers)?,
+                    count("reach", t.reach)?,
+                    count("impressions", t.impressions)?
                 ],
             )
             .map_err(|e| {
@@ -274,8 +311,9 @@ impl Store {
     /// All campaigns, by name.
     pub fn campaigns(&self) -> Result<Vec<CampaignRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, goal, starts_on, ends_on, budget_cents FROM campaign
-             ORDER BY name COLLATE NOCASE",
+            "SELECT id, name, goal, starts_on, ends_on, budget_cents, target_revenue_cents,
+                    target_orders, target_new_customers, target_reach, target_impressions
+             FROM campaign ORDER BY name COLLATE NOCASE",
         )?;
         let rows = stmt.query_map([], |r| {
             let opt_date = |i| -> rusqlite::Result<Option<NaiveDate>> {
@@ -291,9 +329,46 @@ impl Store {
                 starts_on: opt_date(3)?,
                 ends_on: opt_date(4)?,
                 budget: r.get::<_, Option<i64>>(5)?.map(from_cents),
+                targets: crate::domain::CampaignTargets {
+                    revenue: r.get::<_, Option<i64>>(6)?.map(from_cents),
+                    orders: r.get::<_, Option<u64>>(7)?,
+                    new_customers: r.get::<_, Option<u64>>(8)?,
+                    reach: r.get::<_, Option<u64>>(9)?,
+                    impressions: r.get::<_, Option<u64>>(10)?,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces a campaign's budget and targets (`None`: not set).
+    pub fn set_campaign_targets(
+        &mut self,
+        id: i64,
+        budget: Option<Decimal>,
+        t: &crate::domain::CampaignTargets,
+    ) -> Result<()> {
+        let budget = budget.map(|b| amount_cents("budget", b)).transpose()?;
+        let revenue = t.revenue.map(|r| amount_cents("revenue", r)).transpose()?;
+        let count = |field, n: Option<u64>| -> Result<Option<i64>> {
+            n.map(|n| checked_count(field, n)).transpose()
+        };
+        self.conn.execute(
+            "UPDATE campaign SET budget_cents = ?2, target_revenue_cents = ?3,
+                target_orders = ?4, target_new_customers = ?5, target_reach = ?6,
+                target_impressions = ?7
+             WHERE id = ?1",
+            params![
+                id,
+                budget,
+                revenue,
+                count("orders", t.orders)?,
+                count("new customers", t.new_customers)?,
+                count("reach", t.reach)?,
+                count("impressions", t.impressions)?
+            ],
+        )?;
+        Ok(())
     }
 
     /// The campaign with this name (any letter case).

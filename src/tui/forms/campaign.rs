@@ -1,7 +1,7 @@
 //! The campaign form: create a campaign.
 
 use super::{FieldError, field_err, optional_date};
-use crate::domain::{NewCampaign, ValueError, parse_amount};
+use crate::domain::{CampaignTargets, NewCampaign, ValueError, parse_amount, parse_count};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
@@ -10,6 +10,11 @@ const GOAL: FieldKey = FieldKey("goal");
 const START: FieldKey = FieldKey("start");
 const END: FieldKey = FieldKey("end");
 const BUDGET: FieldKey = FieldKey("budget");
+const REVENUE: FieldKey = FieldKey("target revenue");
+const ORDERS: FieldKey = FieldKey("target orders");
+const NEW: FieldKey = FieldKey("target new customers");
+const REACH: FieldKey = FieldKey("target reach");
+const IMPRESSIONS: FieldKey = FieldKey("target impressions");
 
 /// The blank form.
 pub(crate) fn build() -> Form {
@@ -27,6 +32,18 @@ pub(crate) fn build() -> Form {
             Field::text(START, "Start", "", "YYYY-MM-DD, optional").checked(checks::date),
             Field::text(END, "End", "", "YYYY-MM-DD, optional").checked(checks::date),
             Field::text(BUDGET, "Budget", "", "optional, like 1500.00").checked(checks::amount),
+            Field::text(REVENUE, "Revenue target", "", "optional, like 5000.00")
+                .checked(checks::amount),
+            Field::text(ORDERS, "Orders target", "", "optional").checked(checks::count),
+            Field::text(NEW, "New customers target", "", "optional").checked(checks::count),
+            Field::text(REACH, "Reach target", "", "optional (awareness)").checked(checks::count),
+            Field::text(
+                IMPRESSIONS,
+                "Impressions target",
+                "",
+                "optional (awareness)",
+            )
+            .checked(checks::count),
         ],
     )
 }
@@ -45,10 +62,28 @@ pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
             "" => None,
             v => Some(parse_amount(v).map_err(|e| (BUDGET.0, e.to_string()))?),
         },
+        targets: CampaignTargets {
+            revenue: match form.value(REVENUE) {
+                "" => None,
+                v => Some(parse_amount(v).map_err(|e| (REVENUE.0, e.to_string()))?),
+            },
+            orders: optional_count(form, ORDERS)?,
+            new_customers: optional_count(form, NEW)?,
+            reach: optional_count(form, REACH)?,
+            impressions: optional_count(form, IMPRESSIONS)?,
+        },
     };
     new.validate().map_err(field_err)?;
     app.store
         .add_campaign(&new)
         .map_err(|e| (NAME.0, e.to_string()))?;
     Ok(format!("created campaign '{}'", new.name))
+}
+
+/// A count typed in a field, or `None` when it is blank.
+fn optional_count(form: &Form, key: FieldKey) -> Result<Option<u64>, FieldError> {
+    match form.value(key) {
+        "" => Ok(None),
+        v => parse_count(v).map(Some).map_err(|e| (key.0, e.to_string())),
+    }
 }

@@ -244,6 +244,29 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
         );
     }
     let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+    // The selected campaign's progress below the list.
+    let selected = list.get(app.selected[Screen::Campaigns.index()]);
+    let lines = selected.map_or(Vec::new(), |c| {
+        let progress = crate::metrics::campaign_progress(&app.facts, &c.plan(), app.today);
+        crate::export::campaign_lines(&c.goal, &progress)
+    });
+    let [area, detail] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(lines.len() as u16 + 1),
+    ])
+    .areas(area);
+    if let Some(c) = selected {
+        let text: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+        frame.render_widget(
+            Paragraph::new(text).block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .title(format!(" {} ", crate::domain::visible(&c.name)))
+                    .title_style(theme.title()),
+            ),
+            detail,
+        );
+    }
     let cols = [
         Col::text("Name", 1),
         Col::text("Goal", 1),

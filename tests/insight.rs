@@ -1,6 +1,7 @@
-//! The HTML report end to end: written by the real binary, self-contained, escaped, a
-//! creator's page showing only her, and (where Debian's `chromium` is installed; `.ci/run`
-//! installs it) rendered in a real headless browser with no console error and no request.
+//! The insight features end to end through the real binary: the HTML report (self-contained,
+//! escaped, a creator's page showing only her, and where Debian's `chromium` is installed —
+//! `.ci/run` installs it — rendered in a real headless browser with no console error and no
+//! request), campaign goals and engagement flags.
 
 mod common;
 
@@ -234,4 +235,109 @@ fn the_report_renders_in_a_real_browser_without_errors_or_requests() {
             "the page requested {url}"
         );
     }
+}
+
+#[test]
+fn a_campaign_shows_its_progress_against_the_days_elapsed() {
+    let shop = shop();
+    shop.ok(&[
+        "campaign",
+        "add",
+        "May mugs",
+        "--start",
+        "2026-05-01",
+        "--end",
+        "2026-05-30",
+        "--budget",
+        "80",
+        "--target-revenue",
+        "200",
+        "--target-orders",
+        "10",
+    ]);
+    shop.ok(&[
+        "code",
+        "add",
+        "MAYMUG",
+        "--influencer",
+        "ana",
+        "--campaign",
+        "May mugs",
+    ]);
+    shop.ok(&[
+        "cost",
+        "add",
+        "--influencer",
+        "ana",
+        "--kind",
+        "fee",
+        "--amount",
+        "100",
+        "--date",
+        "2026-05-05",
+        "--campaign",
+        "May mugs",
+    ]);
+    let orders = shop.write(
+        "may.csv",
+        "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount,Total,Discount Amount\n\
+         #20,f@x.com,paid,USD,60.00,MAYMUG,2026-05-06 10:00:00 +0000,Mug,,,,\n\
+         #21,g@x.com,paid,USD,40.00,MAYMUG,2026-05-07 10:00:00 +0000,Mug,,,,\n",
+    );
+    shop.ok(&["import", &orders]);
+    // Shown today, after the campaign: all its days are gone, so any target short of 100 %
+    // is behind. Revenue 100 of 200 is 50 %; the spend, 100 of 80, is over budget.
+    let out = shop.ok(&["campaign", "show", "may mugs"]);
+    assert!(
+        out.contains("Goal sales · 100 % of its days gone · behind"),
+        "{out}"
+    );
+    assert!(out.contains("Revenue"), "{out}");
+    assert!(out.contains("100.00 / 200.00  50 %  behind"), "{out}");
+    assert!(out.contains("2 / 10  20 %  behind"), "{out}");
+    assert!(
+        out.contains("100.00 / 80.00 budget  125 %  over budget"),
+        "{out}"
+    );
+    // Targets change later; a reached one says so.
+    shop.ok(&["campaign", "target", "May mugs", "--target-revenue", "90"]);
+    let out = shop.ok(&["campaign", "show", "May mugs"]);
+    assert!(out.contains("100.00 / 90.00  111 %  reached"), "{out}");
+    assert!(
+        out.contains("Goal sales · 100 % of its days gone · reached"),
+        "{out}"
+    );
+    assert!(out.contains("2 / 10"), "the orders target stays: {out}");
+}
+
+#[test]
+fn engagement_flags_are_named_under_the_scorecard() {
+    let shop = shop();
+    // ana (nano, 5,000 followers): 300 likes is 6 %, inside 5–15 %. A post with 2,000
+    // likes is 40 %: far above a nano creator's usual range.
+    shop.ok(&[
+        "post",
+        "add",
+        "--influencer",
+        "ana",
+        "--date",
+        "2026-05-16",
+        "--followers",
+        "5000",
+        "--likes",
+        "2000",
+    ]);
+    let table = shop.ok(&["scorecard", "--from", "2026-05-01", "--to", "2026-05-20"]);
+    assert!(
+        table.contains("flag: @ana, post of 2026-05-16: engagement 40.00 % is far above the usual 5–15 % of a nano creator"),
+        "{table}"
+    );
+    assert!(!table.contains("post of 2026-05-10"), "{table}");
+    // The range is a setting: widened, the post is no longer far outside it.
+    shop.ok(&["settings", "set", "eng-nano", "5-30"]);
+    let table = shop.ok(&["scorecard", "--from", "2026-05-01", "--to", "2026-05-20"]);
+    assert!(!table.contains("far above the usual"), "{table}");
+    // The CSV is unchanged by flags.
+    let csv = shop.ok(&["scorecard", "--csv", "-"]);
+    assert!(!csv.contains("flag"), "{csv}");
 }
