@@ -42,11 +42,24 @@ impl CampaignRow {
     }
 }
 
-/// A count as stored: at most [`crate::domain::MAX_COUNT`].
-fn checked_count(field: &'static str, n: u64) -> Result<i64> {
-    crate::domain::check_count(field, n)
-        .map(|n| n as i64)
-        .map_err(|(field, error)| super::StoreError::Invalid { field, error })
+/// A campaign's targets as stored: revenue in cents, then the counts (each at most
+/// [`crate::domain::MAX_COUNT`]).
+fn target_cells(t: &crate::domain::CampaignTargets) -> Result<[Option<i64>; 5]> {
+    let count = |field, n: Option<u64>| -> Result<Option<i64>> {
+        n.map(|n| {
+            crate::domain::check_count(field, n)
+                .map(|n| n as i64)
+                .map_err(|(field, error)| super::StoreError::Invalid { field, error })
+        })
+        .transpose()
+    };
+    Ok([
+        t.revenue.map(|r| amount_cents("revenue", r)).transpose()?,
+        count("orders", t.orders)?,
+        count("new customers", t.new_customers)?,
+        count("reach", t.reach)?,
+        count("impressions", t.impressions)?,
+    ])
 }
 
 /// A campaign as stored.
@@ -274,11 +287,7 @@ impl Store {
     /// Creates a campaign.
     pub fn add_campaign(&mut self, new: &NewCampaign) -> Result<i64> {
         let budget = new.budget.map(|b| amount_cents("budget", b)).transpose()?;
-        let t = &new.targets;
-        let revenue = t.revenue.map(|r| amount_cents("revenue", r)).transpose()?;
-        let count = |field, n: Option<u64>| -> Result<Option<i64>> {
-            n.map(|n| checked_count(field, n)).transpose()
-        };
+        let [revenue, orders, new_customers, reach, impressions] = target_cells(&new.targets)?;
         self.conn
             .execute(
                 "INSERT INTO campaign (name, goal, starts_on, ends_on, budget_cents,
@@ -292,10 +301,10 @@ impl Store {
                     new.ends_on.map(date_sql),
                     budget,
                     revenue,
-                    count("orders", t.orders)?,
-                    count("new customers", t.new_customers)?,
-                    count("reach", t.reach)?,
-                    count("impressions", t.impressions)?
+                    orders,
+                    new_customers,
+                    reach,
+                    impressions
                 ],
             )
             .map_err(|e| {
@@ -349,10 +358,7 @@ impl Store {
         t: &crate::domain::CampaignTargets,
     ) -> Result<()> {
         let budget = budget.map(|b| amount_cents("budget", b)).transpose()?;
-        let revenue = t.revenue.map(|r| amount_cents("revenue", r)).transpose()?;
-        let count = |field, n: Option<u64>| -> Result<Option<i64>> {
-            n.map(|n| checked_count(field, n)).transpose()
-        };
+        let [revenue, orders, new_customers, reach, impressions] = target_cells(t)?;
         self.conn.execute(
             "UPDATE campaign SET budget_cents = ?2, target_revenue_cents = ?3,
                 target_orders = ?4, target_new_customers = ?5, target_reach = ?6,
@@ -362,10 +368,10 @@ impl Store {
                 id,
                 budget,
                 revenue,
-                count("orders", t.orders)?,
-                count("new customers", t.new_customers)?,
-                count("reach", t.reach)?,
-                count("impressions", t.impressions)?
+                orders,
+                new_customers,
+                reach,
+                impressions
             ],
         )?;
         Ok(())
