@@ -30,6 +30,9 @@ pub const ENG_MACRO: &str = "eng_macro";
 /// Likewise mega (default 1-3).
 pub const ENG_MEGA: &str = "eng_mega";
 
+/// Whether the app opens with what moved since the last time (`on` by default, or `off`).
+pub const SINCE_LAST_TIME: &str = "since_last_time";
+
 /// A setting: the name people type, its stored key, and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Setting {
@@ -39,7 +42,7 @@ pub struct Setting {
 }
 
 /// Every setting.
-pub const SETTINGS: [Setting; 11] = [
+pub const SETTINGS: [Setting; 12] = [
     Setting {
         name: "cogs-pct",
         key: COGS_PCT,
@@ -95,6 +98,11 @@ pub const SETTINGS: [Setting; 11] = [
         key: ENG_MEGA,
         what: "usual engagement % of a mega creator, low-high (default 1-3)",
     },
+    Setting {
+        name: "since-last-time",
+        key: SINCE_LAST_TIME,
+        what: "on opening the app, what moved since last time: on (default) or off",
+    },
 ];
 
 /// The setting a typed name means (`cogs-pct`, `cogs_pct`, `COGS-PCT`).
@@ -107,7 +115,8 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
             ValueError::new(
                 name,
                 "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed, refund-hold-days, \
-             tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro or eng-mega",
+             tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro, eng-mega or \
+             since-last-time",
             )
         })
 }
@@ -121,6 +130,11 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             .normalize()
             .to_string(),
         TIER_MICRO | TIER_MACRO | TIER_MEGA => crate::domain::parse_count(value)?.to_string(),
+        SINCE_LAST_TIME => match value.trim().to_ascii_lowercase().as_str() {
+            "on" | "yes" | "true" => "on".to_string(),
+            "off" | "no" | "false" => "off".to_string(),
+            _ => return Err(ValueError::new(value, "on or off")),
+        },
         ENG_NANO | ENG_MICRO | ENG_MACRO | ENG_MEGA => {
             let (lo, hi) = parse_range(value)?;
             format!("{}-{}", lo.normalize(), hi.normalize())

@@ -10,6 +10,7 @@ mod file;
 mod lift;
 mod plan;
 mod report;
+mod since;
 mod table;
 
 pub use campaign::{campaign_lines, gauge};
@@ -23,6 +24,7 @@ pub use plan::plan_lines;
 pub use report::{
     REPORT_MARK, ReportInput, escape, html_report, payback_svg, report_html, sales_svg,
 };
+pub use since::since_lines;
 pub use table::{TITLES, align_columns, payout_table, render_table};
 
 use crate::domain::fmt2;

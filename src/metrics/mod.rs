@@ -18,6 +18,7 @@ mod plan;
 mod row;
 mod scorecard;
 mod series;
+mod since;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use facts::{
@@ -39,3 +40,4 @@ pub use series::{
     CreatorSeries, DAILY_UP_TO, Payback, PaybackPoint, SalesBucket, creator_series, extent,
     weekly_orders,
 };
+pub use since::{CreatorTotals, Moved, SinceLast, Snapshot, since_last, snapshot};

@@ -74,6 +74,39 @@ impl Store {
         })
     }
 
+    /// What the app knew when it last opened, and when (`None`: never, or unreadable).
+    pub fn last_session(&self) -> Result<Option<(String, crate::metrics::Snapshot)>> {
+        let Some(text) = self.setting(LAST_SESSION)? else {
+            return Ok(None);
+        };
+        Ok(read_snapshot(&text))
+    }
+
+    /// Keeps what the app knows now, for the next opening.
+    pub fn save_session(&mut self, at: &str, snapshot: &crate::metrics::Snapshot) -> Result<()> {
+        let creators: Vec<serde_json::Value> = snapshot
+            .creators
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "id": c.id,
+                    "handle": c.handle,
+                    // Exact decimals, as text.
+                    "orders": c.orders.to_string(),
+                    "revenue": c.revenue.to_string(),
+                    "new_customers": c.new_customers.to_string(),
+                    "losing": c.losing,
+                })
+            })
+            .collect();
+        let value = serde_json::json!({
+            "at": at,
+            "creators": creators,
+            "flags": snapshot.flags,
+        });
+        self.set_setting(LAST_SESSION, Some(&value.to_string()))
+    }
+
     /// The column mapping saved for a header, as TOML.
     pub fn saved_mapping(&self, header_key: &str) -> Result<Option<String>> {
         Ok(self
@@ -85,4 +118,38 @@ impl Store {
             )
             .optional()?)
     }
+}
+
+/// The setting that keeps the app's last [`crate::metrics::Snapshot`] (JSON).
+const LAST_SESSION: &str = "last_session";
+
+/// Reads what [`Store::save_session`] wrote; `None` when it cannot.
+fn read_snapshot(text: &str) -> Option<(String, crate::metrics::Snapshot)> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let dec = |c: &serde_json::Value, k: &str| c.get(k)?.as_str()?.parse().ok();
+    let creators = v
+        .get("creators")?
+        .as_array()?
+        .iter()
+        .map(|c| {
+            Some(crate::metrics::CreatorTotals {
+                id: c.get("id")?.as_i64()?,
+                handle: c.get("handle")?.as_str()?.to_string(),
+                orders: dec(c, "orders")?,
+                revenue: dec(c, "revenue")?,
+                new_customers: dec(c, "new_customers")?,
+                losing: c.get("losing")?.as_bool()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let flags = v
+        .get("flags")?
+        .as_array()?
+        .iter()
+        .map(|f| f.as_str().map(str::to_string))
+        .collect::<Option<Vec<_>>>()?;
+    Some((
+        v.get("at")?.as_str()?.to_string(),
+        crate::metrics::Snapshot { creators, flags },
+    ))
 }

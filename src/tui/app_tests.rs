@@ -349,3 +349,65 @@ fn t_cycles_the_detail_charts_and_v_the_bars() {
     press(&mut app, KeyCode::Char('v'));
     assert!(!app.bars);
 }
+
+#[test]
+fn opening_again_tells_what_moved_since_last_time() {
+    let (mut app, _dir) = demo();
+    // The first opening has nothing to compare with: no summary, but it remembers.
+    app.greet();
+    assert!(app.modal.is_none());
+    // Between two openings: a new order with @clayandkiln's code, and a post whose
+    // engagement is far outside her tier.
+    let orders = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount,Total,Discount Amount\n\
+        #90001,new-buyer@x.com,paid,USD,80.00,MAYA15,2026-11-21 10:00:00 +0000,Mug,,,,\n";
+    crate::import::import_reader(
+        &mut app.store,
+        std::path::Path::new("later.csv"),
+        orders.as_bytes(),
+        &crate::import::ImportOptions::new("2026-11-22T11:00:00+00:00"),
+    )
+    .unwrap();
+    let maya = app.store.influencer_by_handle("clayandkiln").unwrap().id;
+    let post = crate::domain::NewPost {
+        platform: crate::domain::Platform::Instagram,
+        posted_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        followers: 48_200,
+        likes: Some(40_000),
+        comments: None,
+        shares: None,
+        saves: None,
+        views: None,
+        reach: None,
+        impressions: None,
+        clicks: None,
+        url: String::new(),
+        format: String::new(),
+    };
+    app.store.add_post(maya, &post, None).unwrap();
+    app.reload().unwrap();
+    app.greet();
+    let Some(Modal::Note { title, lines }) = &app.modal else {
+        panic!("no summary: {:?}", app.modal.is_some());
+    };
+    assert_eq!(title, "Since last time (2026-11-22)");
+    let text = lines.join("\n");
+    assert!(
+        text.contains("@clayandkiln")
+            && text.contains("+1 orders  +80.00 revenue  +1 new customers"),
+        "{text}"
+    );
+    assert!(text.contains("post of 2026-11-20: engagement"), "{text}");
+    // Any key closes it; the next opening has nothing new to say.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.modal.is_none());
+    app.greet();
+    assert!(app.modal.is_none());
+    // Turned off, it says nothing even when something moved.
+    app.store
+        .set_setting(crate::domain::settings::SINCE_LAST_TIME, Some("off"))
+        .unwrap();
+    app.store.add_post(maya, &post, None).unwrap();
+    app.reload().unwrap();
+    app.greet();
+    assert!(app.modal.is_none());
+}

@@ -37,6 +37,7 @@ pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
         // A big shop takes a moment to read: say so at once rather than show nothing.
         terminal.draw(|frame| ui::draw_loading(frame, theme))?;
         let mut app = App::new(store, today, now, export_dir)?;
+        app.greet();
         event_loop(&mut terminal, &mut app, theme)
     })();
     if mouse {

@@ -106,6 +106,62 @@ impl App {
         crate::metrics::lift(&self.facts, &options, self.today)
     }
 
+    /// The flags raised now, in words: suspected leaks and engagement anomalies.
+    fn flag_texts(&self) -> Vec<String> {
+        let handle = |id: i64| {
+            self.facts
+                .influencers
+                .iter()
+                .find(|i| i.id == id)
+                .map_or(String::new(), |i| i.handle.clone())
+        };
+        let mut out: Vec<String> = self
+            .leak_flags
+            .iter()
+            .map(|(id, flag)| format!("@{}: {flag}", handle(*id)))
+            .collect();
+        for flag in self.flags.values().flatten() {
+            out.push(format!(
+                "@{}, post of {}: {}",
+                handle(flag.influencer_id),
+                flag.posted_on,
+                flag.reason
+            ));
+        }
+        out.sort();
+        out
+    }
+
+    /// On opening: what moved since the app was last opened on this database (unless the
+    /// `since-last-time` setting is off), then remembers what it knows now. Nothing is shown
+    /// the first time, or when nothing moved.
+    pub fn greet(&mut self) {
+        let all_time = crate::metrics::ScorecardOptions::default();
+        let card =
+            crate::metrics::scorecard_prepared(&self.facts, &self.prepared, &all_time, self.today);
+        let now = crate::metrics::snapshot(&card, self.flag_texts());
+        let off = self
+            .store
+            .setting(crate::domain::settings::SINCE_LAST_TIME)
+            .ok()
+            .flatten()
+            .is_some_and(|v| v == "off");
+        if let Ok(Some((at, then))) = self.store.last_session()
+            && !off
+        {
+            let since = crate::metrics::since_last(&then, &now);
+            if !since.is_empty() && self.modal.is_none() {
+                let day = at.get(..10).unwrap_or(&at).to_string();
+                self.modal = Some(super::Modal::Note {
+                    title: format!("Since last time ({day})"),
+                    lines: crate::export::since_lines(&since),
+                });
+            }
+        }
+        // Not being able to remember is no reason to stop her working.
+        let _ = self.store.save_session(&self.now, &now);
+    }
+
     /// Figures → sales chart → payback curve in the detail pane (opening it if closed).
     pub(super) fn cycle_chart(&mut self) {
         use super::DetailChart as D;

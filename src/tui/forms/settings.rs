@@ -25,7 +25,8 @@ pub(crate) fn build(app: &App) -> Form {
                 k::ENG_NANO => "Nano engagement %",
                 k::ENG_MICRO => "Micro engagement %",
                 k::ENG_MACRO => "Macro engagement %",
-                _ => "Mega engagement %",
+                k::ENG_MEGA => "Mega engagement %",
+                _ => "Since last time",
             };
             let hint = if s.key == k::COGS_PCT && costed > 0 {
                 format!(

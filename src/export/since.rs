@@ -1,0 +1,53 @@
+//! "Since last time" in words: what the app says when it opens after something moved.
+
+use crate::domain::{fmt_count, fmt2, visible};
+use crate::metrics::SinceLast;
+use rust_decimal::Decimal;
+
+/// The summary's lines: each creator who moved (orders, revenue, new customers added since),
+/// then the new flags and the creators who turned unprofitable.
+pub fn since_lines(s: &SinceLast) -> Vec<String> {
+    let signed = |v: Decimal, text: String| {
+        if v < Decimal::ZERO {
+            text
+        } else {
+            format!("+{text}")
+        }
+    };
+    let mut lines = Vec::new();
+    if !s.moved.is_empty() {
+        lines.push("Who moved (all time, since you last opened shoutout):".to_string());
+        let width = s
+            .moved
+            .iter()
+            .map(|m| visible(&m.handle).chars().count() + 1)
+            .max()
+            .unwrap_or(0);
+        for m in &s.moved {
+            lines.push(format!(
+                "  {:<width$}  {} orders  {} revenue  {} new customers",
+                format!("@{}", visible(&m.handle)),
+                signed(m.orders, fmt_count(m.orders)),
+                signed(m.revenue, fmt2(m.revenue)),
+                signed(m.new_customers, fmt_count(m.new_customers)),
+            ));
+        }
+    }
+    if !s.turned_unprofitable.is_empty() {
+        lines.push(String::new());
+        lines.push("Now losing money (cost more than they brought):".to_string());
+        for h in &s.turned_unprofitable {
+            lines.push(format!("  @{}", visible(h)));
+        }
+    }
+    if !s.new_flags.is_empty() {
+        lines.push(String::new());
+        lines.push("New flags:".to_string());
+        for f in &s.new_flags {
+            lines.push(format!("  {}", visible(f)));
+        }
+    }
+    lines.push(String::new());
+    lines.push("Any key closes this (settings: since-last-time off).".to_string());
+    lines
+}
