@@ -681,3 +681,53 @@ fn product_costs_shape_the_goods_cost_of_each_order() {
     assert!(card.contains(",63.33,,123.59,208.98,1.56\n"), "{card}");
     assert!(shop.ok(&["product", "cost", "list"]).contains("CANDLE"));
 }
+
+#[test]
+fn combined_codes_are_split_both_ways_and_each_credited() {
+    let shop = Shop::new();
+    roster(&shop);
+    // #2001 "SARAH20, MILO15" (48.00, newer exports' ", "), #2002 "CYBERCASA, sarah20"
+    // (120.00), #2003 "MILO15 + SPRING10" (120.00, older exports' " + ").
+    let file = fixture("shopify/combined_codes_79.csv");
+    let preview: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &file])).unwrap();
+    assert_eq!(preview["orders_new"], 3);
+    assert_eq!(preview["counted_orders"], 3);
+    assert_eq!(preview["net_revenue"], "288.00");
+    // The preview lists single codes, never a joined cell.
+    assert_eq!(
+        preview["unknown_codes"],
+        serde_json::json!({"CYBERCASA": 1, "SPRING10": 1})
+    );
+    assert_eq!(preview["written"], false);
+    shop.ok(&["import", &file]);
+    let card = shop.scorecard_csv();
+    // Each creator: half of #2001 (24.00) and one whole order (120.00): 1.5 orders, 144.00.
+    assert!(
+        card.contains(",milo,tiktok,48000,0,40.00,1.50,144.00,"),
+        "{card}"
+    );
+    assert!(card.contains(",sarah,instagram,12000,1,"), "{card}");
+    assert!(card.contains(",1.50,144.00,"), "{card}");
+}
+
+#[test]
+fn import_json_reports_a_damaged_file_without_writing() {
+    let shop = Shop::new();
+    let text = read_fixture("shopify/orders_79.csv");
+    // Break one order's date (#1002's, on its first row).
+    let broken = text.replace("2026-05-02 13:01:07", "2026-13-02 13:01:07");
+    assert_ne!(broken, text);
+    let file = shop.write("broken.csv", &broken);
+    let out: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &file])).unwrap();
+    assert_eq!(out["orders_invalid"], 1, "{out}");
+    assert_eq!(out["errors"].as_array().unwrap().len(), 1);
+    assert_eq!(out["written"], false);
+    // A real import of it fails and writes nothing; --skip-invalid imports the rest.
+    shop.fails(&["import", "--json", &file]);
+    let done: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--json", "--skip-invalid", &file])).unwrap();
+    assert_eq!(done["orders_new"], 7);
+    assert_eq!(done["written"], true);
+}

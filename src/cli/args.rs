@@ -374,6 +374,10 @@ pub struct ImportArgs {
     /// Undo the last import instead
     #[arg(long, conflicts_with_all = ["file", "dry_run"])]
     pub undo_last: bool,
+    /// Print the summary as one JSON object (counts, net revenue of the counted orders,
+    /// dates, what the file lacks, warnings, unknown codes)
+    #[arg(long, conflicts_with = "undo_last")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -232,7 +232,26 @@ fn import(
         gift_cost_pct: a.gift_cost_pct,
         backup: true,
     };
-    let summary = import_file(store, file, &options)?;
+    let summary = match import_file(store, file, &options) {
+        Ok(summary) => summary,
+        // A refused file still has its counts: JSON says what was found (a preview of a
+        // damaged file is a preview that worked), and a real import fails after it.
+        Err(crate::import::ImportError::Invalid(summary)) if a.json => {
+            writeln!(out, "{}", summary.to_json())?;
+            if a.dry_run {
+                return Ok(());
+            }
+            bail!(
+                "{} invalid order(s): nothing was imported (--skip-invalid imports the rest)",
+                summary.counts.invalid
+            );
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if a.json {
+        writeln!(out, "{}", summary.to_json())?;
+        return Ok(());
+    }
     writeln!(out, "{summary}")?;
     for warning in leak_lines(&store.load_coded_facts()?, today) {
         writeln!(out, "warning: {warning}")?;

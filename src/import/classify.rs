@@ -155,6 +155,11 @@ impl Classifier {
         }
         let day = order.placed_at.date_naive();
         let s = &mut self.summary;
+        if crate::metrics::counts(order.cancelled, order.status, order.gift_value.is_some()) {
+            s.counted_orders += 1;
+            s.net_cents += i128::from(crate::metrics::net_cents(order.subtotal, order.refunded));
+        }
+        s.link_orders += u64::from(order.utm_source.is_some());
         s.first = Some(s.first.map_or(day, |d| d.min(day)));
         s.last = Some(s.last.map_or(day, |d| d.max(day)));
         for code in &order.codes {
@@ -172,6 +177,7 @@ impl Classifier {
         skip_invalid: bool,
     ) -> Result<ImportSummary, ImportError> {
         let mut summary = self.summary;
+        summary.currency = self.currency;
         let known = batch.known_codes(self.code_uses.keys().map(String::as_str))?;
         summary.unknown_codes = self
             .code_uses

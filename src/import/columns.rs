@@ -379,8 +379,18 @@ impl Cells<'_> {
 
 /// Splits a cell of promo codes on `separator`, normalised, duplicates removed, sorted.
 pub(crate) fn split_codes(cell: &str, separator: &str) -> Vec<String> {
-    let mut codes: Vec<String> = cell
-        .split(separator)
+    split_codes_any(cell, &[separator])
+}
+
+/// [`split_codes`] for a cell whose codes may be joined by any of `separators` (Shopify
+/// joins combined discounts with `", "` in newer exports and `" + "` in older ones).
+pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
+    let mut parts = vec![cell];
+    for sep in separators {
+        parts = parts.into_iter().flat_map(|p| p.split(*sep)).collect();
+    }
+    let mut codes: Vec<String> = parts
+        .into_iter()
         .map(crate::domain::normalize_code)
         .filter(|c| !c.is_empty())
         .collect();
@@ -456,5 +466,9 @@ mod tests {
             ["ANA", "SPRING10"]
         );
         assert_eq!(split_codes("", ", "), Vec::<String>::new());
+        assert_eq!(
+            split_codes_any("CYBERCASA, transfer10 + Sarah20", &[", ", " + "]),
+            ["CYBERCASA", "SARAH20", "TRANSFER10"]
+        );
     }
 }

@@ -43,6 +43,16 @@ pub struct ImportSummary {
     pub backup: Option<PathBuf>,
     /// Whether the database was changed.
     pub written: bool,
+    /// The shop's currency (set by the first order of a new shop).
+    pub currency: Option<String>,
+    /// Orders of the file that count (not cancelled, voided or gifts), and their net revenue
+    /// in cents (valid orders only, each once).
+    pub counted_orders: u64,
+    pub net_cents: i128,
+    /// Orders of the file that carry link evidence (a `utm_source`).
+    pub link_orders: u64,
+    /// What the file lacks, said once ("no code column: …").
+    pub missing: Vec<String>,
 }
 
 impl ImportSummary {
@@ -72,7 +82,44 @@ impl ImportSummary {
             notes: Vec::new(),
             written: false,
             backup: None,
+            currency: None,
+            counted_orders: 0,
+            net_cents: 0,
+            link_orders: 0,
+            missing: Vec::new(),
         }
+    }
+
+    /// The summary as one JSON object (`import --json`): counts, the counted orders' net
+    /// revenue as a decimal string, dates, what the file lacks, warnings and unknown codes.
+    pub fn to_json(&self) -> serde_json::Value {
+        let c = &self.counts;
+        let codes: serde_json::Map<String, serde_json::Value> = self
+            .unknown_codes
+            .iter()
+            .map(|(code, n)| (code.clone(), serde_json::Value::from(*n)))
+            .collect();
+        serde_json::json!({
+            "file": self.file.display().to_string(),
+            "format": self.format.as_str(),
+            "shop": self.shop,
+            "currency": self.currency,
+            "orders_new": c.new,
+            "orders_unchanged": c.unchanged,
+            "orders_changed": c.changed,
+            "orders_invalid": c.invalid,
+            "counted_orders": self.counted_orders,
+            "net_revenue": crate::domain::fmt2(crate::domain::from_wide_cents(self.net_cents)),
+            "date_from": self.first.map(|d| d.to_string()),
+            "date_to": self.last.map(|d| d.to_string()),
+            "link_orders": self.link_orders,
+            "gift_orders": self.gifts,
+            "missing": self.missing,
+            "warnings": self.notes,
+            "unknown_codes": codes,
+            "errors": self.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "written": self.written,
+        })
     }
 
     /// Whose gift orders they were: `@sarah 2, @milo 1, no creator's code 1`.

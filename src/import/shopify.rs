@@ -2,7 +2,7 @@
 //! order's first row. Columns are found by name, so the 73, 78 and 79-column layouts all read.
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes_any};
 use super::rows::{FirstRows, ParseRow};
 use crate::domain::{
     FinancialStatus, LineItem, OrderRecord, ValueError, customer_key, parse_count,
@@ -106,7 +106,8 @@ impl ParseRow for ShopifyRows {
                 ValueError::new(cells.text(at[SUBTOTAL]), "an amount of 0 or more"),
             ));
         }
-        let codes = split_codes(cells.text(at[CODES]), " + ");
+        // Combined discounts: `", "` in newer exports, `" + "` in older ones.
+        let codes = split_codes_any(cells.text(at[CODES]), &[", ", " + "]);
         let total = cells.amount_or_zero(at[TOTAL])?;
         let discount = cells.amount_or_zero(at[DISCOUNT])?;
         // 100 % off with a creator's code: nothing paid for the goods, whether or not the

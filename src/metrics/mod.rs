@@ -32,9 +32,9 @@ pub use period::Period;
 pub use plan::{Plan, PlanRequest, Tiers, plan};
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{
-    Prepared, aov, breakeven_roas, cac, engagement_rate_pct, engagements, goods_cost, goods_share,
-    gross_profit, is_counted, net_revenue, order_goods, posts_in_scope, prepare, profit_roi_pct,
-    roas, roi_pct, scorecard, scorecard_prepared,
+    Prepared, aov, breakeven_roas, cac, counts, engagement_rate_pct, engagements, goods_cost,
+    goods_share, gross_profit, is_counted, net_cents, net_revenue, order_goods, posts_in_scope,
+    prepare, profit_roi_pct, roas, roi_pct, scorecard, scorecard_prepared,
 };
 pub use series::{
     CreatorSeries, DAILY_UP_TO, Payback, PaybackPoint, SalesBucket, creator_series, extent,

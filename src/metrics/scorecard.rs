@@ -10,13 +10,23 @@ use std::collections::HashMap;
 /// A *counted order*: not cancelled, its financial status is not `voided`, and it is not a
 /// gift order (product seeded through the shop, recorded as a cost instead).
 pub fn is_counted(order: &OrderFact) -> bool {
-    !order.cancelled && order.status != FinancialStatus::Voided && !order.gift
+    counts(order.cancelled, order.status, order.gift)
+}
+
+/// The counted-order rule on its parts (an import applies it to orders as read).
+pub fn counts(cancelled: bool, status: FinancialStatus, gift: bool) -> bool {
+    !cancelled && status != FinancialStatus::Voided && !gift
 }
 
 /// *Net revenue* of an order: `Subtotal − min(Refunded, Subtotal)` (never below zero for a
 /// non-negative subtotal).
 pub fn net_revenue(order: &OrderFact) -> i64 {
-    order.subtotal - order.refunded.clamp(0, order.subtotal.max(0))
+    net_cents(order.subtotal, order.refunded)
+}
+
+/// [`net_revenue`] on its parts, in cents.
+pub fn net_cents(subtotal: i64, refunded: i64) -> i64 {
+    subtotal - refunded.clamp(0, subtotal.max(0))
 }
 
 /// *roi_pct* = (revenue − cost) / cost × 100; undefined when cost is 0.
