@@ -731,3 +731,27 @@ fn import_json_reports_a_damaged_file_without_writing() {
     assert_eq!(done["orders_new"], 7);
     assert_eq!(done["written"], true);
 }
+
+#[test]
+fn an_export_a_spreadsheet_resaved_imports_as_the_original() {
+    // Every data row wrapped in quotes (inner quotes doubled) and every line ended in `;`,
+    // with Windows line ends: what a `;`-locale spreadsheet writes back.
+    let json = |file: &str| -> serde_json::Value {
+        let shop = Shop::new();
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &fixture(file)])).unwrap()
+    };
+    let original = json("shopify/orders_79.csv");
+    let resaved = json("shopify/excel_resaved_79.csv");
+    for key in [
+        "orders_new",
+        "orders_invalid",
+        "counted_orders",
+        "net_revenue",
+        "date_from",
+        "date_to",
+        "unknown_codes",
+    ] {
+        assert_eq!(resaved[key], original[key], "{key}: {resaved}");
+    }
+    assert_eq!(resaved["net_revenue"], "400.50");
+}

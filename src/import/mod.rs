@@ -186,8 +186,12 @@ pub fn import_reader(
             what,
         });
     }
-    let (encoding, delimiter, decimal_comma) =
-        (sniffed.encoding, sniffed.delimiter, sniffed.decimal_comma());
+    let (encoding, delimiter, decimal_comma, resaved) = (
+        sniffed.encoding,
+        sniffed.delimiter,
+        sniffed.decimal_comma(),
+        sniffed.resaved,
+    );
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -210,6 +214,13 @@ pub fn import_reader(
         .clone()
         .unwrap_or_else(|| format.default_shop().to_string());
     let mut summary = ImportSummary::new(path, format, encoding, delimiter as char, shop.clone());
+    if resaved {
+        summary.notes.push(
+            "a spreadsheet re-saved this file (rows wrapped in quotes, lines ending in ;): \
+             it was read as the original export"
+                .into(),
+        );
+    }
     if let layout::Layout::Mapped(m) = &layout {
         summary.mapping_name = Some(m.name.clone());
     }

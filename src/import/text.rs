@@ -54,6 +54,9 @@ pub struct Sniffed<'a> {
     pub delimiter: u8,
     /// What the file is instead of text, if its first bytes say so.
     pub not_text: Option<&'static str>,
+    /// A comma file that a spreadsheet re-saved with `;`: each line was one cell, so lines
+    /// with quotes came back wrapped in quotes, and lines end in `;`. They are unwrapped.
+    pub resaved: bool,
 }
 
 impl Sniffed<'_> {
@@ -70,7 +73,13 @@ pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'
     let not_text = not_text(&head);
     let encoding = choose_encoding(&head);
     let (text, _, _) = encoding.decode(&head);
-    let delimiter = choose_delimiter(&text);
+    let resaved = excel_resaved(&text);
+    let delimiter = if resaved {
+        let first = text.lines().next().unwrap_or("");
+        choose_delimiter(&unwrap_line(first))
+    } else {
+        choose_delimiter(&text)
+    };
     let whole = Cursor::new(head).chain(input);
     let reader: Box<dyn Read + Send + 'a> = if encoding == UTF_8 {
         Box::new(LineLimit::new(whole, MAX_LINE))
@@ -84,12 +93,101 @@ pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'
             MAX_LINE,
         ))
     };
+    let reader: Box<dyn Read + Send + 'a> = if resaved {
+        Box::new(Unwrap::new(reader))
+    } else {
+        reader
+    };
     Ok(Sniffed {
         reader,
         encoding: encoding.name(),
         delimiter,
         not_text,
+        resaved,
     })
+}
+
+/// Whether a line is one quoted cell holding a whole comma-separated row: it starts and ends
+/// with a quote (after any trailing `;`), every quote inside is doubled, and it has a comma.
+fn is_wrapped(line: &str) -> bool {
+    let line = line.trim_end_matches(['\r', '\n']).trim_end_matches(';');
+    let Some(inner) = line.strip_prefix('"').and_then(|l| l.strip_suffix('"')) else {
+        return false;
+    };
+    inner.contains(',') && inner.replace("\"\"", "").find('"').is_none()
+}
+
+/// A line as it was before the spreadsheet re-saved it: trailing `;` dropped and, when
+/// wrapped, the outer quotes removed and doubled quotes undoubled.
+fn unwrap_line(line: &str) -> String {
+    let (body, end) = match line
+        .strip_suffix("\r\n")
+        .or_else(|| line.strip_suffix('\n'))
+    {
+        Some(body) => (body, &line[body.len()..]),
+        None => (line, ""),
+    };
+    let body = body.trim_end_matches('\r').trim_end_matches(';');
+    if is_wrapped(body) {
+        format!("{}{end}", body[1..body.len() - 1].replace("\"\"", "\""))
+    } else {
+        format!("{body}{end}")
+    }
+}
+
+/// Whether the sample reads as a comma export re-saved by a spreadsheet with `;`: the header
+/// ends with `;` outside quotes, or some of the first lines are wrapped rows.
+fn excel_resaved(text: &str) -> bool {
+    let mut lines = text.lines();
+    let Some(header) = lines.next() else {
+        return false;
+    };
+    let header = header.trim_end_matches('\r');
+    let unwrapped = unwrap_line(header);
+    if choose_delimiter(&unwrapped) != b',' || !unwrapped.contains(',') {
+        return false;
+    }
+    (header.ends_with(';') && !header.ends_with("\";") && !header.contains(",;"))
+        || is_wrapped(header)
+        || lines.take(50).any(is_wrapped)
+}
+
+/// Undoes a spreadsheet's re-save line by line ([`unwrap_line`]); line numbers stay.
+pub struct Unwrap<R> {
+    inner: std::io::BufReader<R>,
+    out: Vec<u8>,
+    at: usize,
+}
+
+impl<R: Read> Unwrap<R> {
+    pub fn new(inner: R) -> Self {
+        Unwrap {
+            inner: std::io::BufReader::new(inner),
+            out: Vec::new(),
+            at: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Unwrap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::BufRead;
+        if self.at == self.out.len() {
+            let mut line = Vec::new();
+            if self.inner.read_until(b'\n', &mut line)? == 0 {
+                return Ok(0);
+            }
+            self.out = match std::str::from_utf8(&line) {
+                Ok(text) => unwrap_line(text).into_bytes(),
+                Err(_) => line,
+            };
+            self.at = 0;
+        }
+        let n = buf.len().min(self.out.len() - self.at);
+        buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 /// The longest line an export may have: far more than any real row (a 10 MB cell still
@@ -185,6 +283,72 @@ fn choose_delimiter(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Whatever the rows hold (commas, quotes, semicolons in cells), a re-saved file
+        /// reads back as the original: no row lost, none invented, none changed.
+        #[test]
+        fn a_resave_reads_back_as_the_original(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z0-9 ,\"#.;-]{0,8}", 3), 1..12)
+        ) {
+            let mut original = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            original.write_record(["Name", "Note", "Total"]).unwrap();
+            for row in &rows {
+                original.write_record(row).unwrap();
+            }
+            let original = String::from_utf8(original.into_inner().unwrap()).unwrap();
+            // What the spreadsheet writes: each line one cell, quoted when it holds a quote
+            // or a `;`, and a `;` at the end of every line.
+            let resaved: String = original
+                .split_terminator("\r\n")
+                .map(|line| {
+                    if line.contains('"') || line.contains(';') {
+                        format!("\"{}\";\r\n", line.replace('"', "\"\""))
+                    } else {
+                        format!("{line};\r\n")
+                    }
+                })
+                .collect();
+            let read = |text: &str| -> Vec<csv::StringRecord> {
+                let s = sniff(text.as_bytes()).unwrap();
+                csv::ReaderBuilder::new().delimiter(s.delimiter).from_reader(s.reader)
+                    .records().map(Result::unwrap).collect()
+            };
+            proptest::prop_assert_eq!(read(&resaved), read(&original));
+        }
+
+        /// Combined codes split back into exactly the codes joined, whichever separator.
+        #[test]
+        fn combined_codes_split_into_exactly_their_codes(
+            codes in proptest::collection::btree_set("[A-Z0-9]{1,10}", 1..5),
+            plus in proptest::bool::ANY,
+        ) {
+            let joined = codes.iter().cloned().collect::<Vec<_>>()
+                .join(if plus { " + " } else { ", " });
+            let split = crate::import::columns::split_codes_any(&joined, &[", ", " + "]);
+            proptest::prop_assert_eq!(split, codes.into_iter().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_spreadsheets_resave_is_unwrapped_and_a_normal_file_is_left_alone() {
+        let resaved = "Name,Note,Total;\n\"#1,\"\"Mug, blue\"\",10.00\";\n#2,plain,5.00;\n";
+        let (text, _, delimiter) = decode(resaved.as_bytes());
+        assert_eq!(
+            text,
+            "Name,Note,Total\n#1,\"Mug, blue\",10.00\n#2,plain,5.00\n"
+        );
+        assert_eq!(delimiter, b',');
+        // Without the trailing `;`, wrapped rows alone say it.
+        let (text, _, _) = decode(b"a,b\r\n\"1,\"\"x\"\"\"\r\n");
+        assert_eq!(text, "a,b\r\n1,\"x\"\r\n");
+        // Fully quoted fields are not a wrapped row; a `;` file is not a comma file.
+        for normal in ["\"a\",\"b\"\n\"1\",\"2\"\n", "a;b\n\"1,5\";2\n"] {
+            assert_eq!(decode(normal.as_bytes()).0, normal);
+        }
+    }
 
     fn decode(bytes: &[u8]) -> (String, &'static str, u8) {
         let mut s = sniff(bytes).unwrap();
