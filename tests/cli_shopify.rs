@@ -755,3 +755,43 @@ fn an_export_a_spreadsheet_resaved_imports_as_the_original() {
     }
     assert_eq!(resaved["net_revenue"], "400.50");
 }
+
+#[test]
+fn link_evidence_in_note_attributes_credits_the_creator() {
+    let shop = Shop::new();
+    roster(&shop);
+    // No codes: #3001 (30.00) and #3002 (40.00) came through sarah's link, #3003 (30.00)
+    // through milo's landing URL, #3004 (40.00) from facebook (nobody's).
+    let file = fixture("shopify/utm_notes_79.csv");
+    let preview: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &file])).unwrap();
+    assert_eq!(preview["link_orders"], 4, "{preview}");
+    assert_eq!(
+        preview["link_sources"],
+        serde_json::json!({"SARAH": 2, "MILO": 1, "FACEBOOK": 1})
+    );
+    let text = shop.ok(&["import", &file]);
+    assert!(
+        text.contains("link evidence (utm_source): 4 orders: SARAH (2), FACEBOOK (1), MILO (1)"),
+        "{text}"
+    );
+    let card = shop.scorecard_csv();
+    // sarah: 100.00 of costs + 10 % of 70.00.
+    assert!(
+        card.contains(",sarah,instagram,12000,1,107.00,2.00,70.00,"),
+        "{card}"
+    );
+    assert!(
+        card.contains(",milo,tiktok,48000,0,40.00,1.00,30.00,"),
+        "{card}"
+    );
+    // Only the utm values are kept: nothing of the addresses or IP reaches the database.
+    let mut db = std::fs::read(&shop.db).unwrap();
+    db.extend(std::fs::read(shop.db.with_extension("db-wal")).unwrap_or_default());
+    for private in ["203.0.113.7", "Example Road"] {
+        assert!(
+            !db.windows(private.len()).any(|w| w == private.as_bytes()),
+            "{private} was stored"
+        );
+    }
+}

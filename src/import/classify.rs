@@ -23,6 +23,8 @@ pub(crate) struct Classifier {
     /// The order-number column, to name it when a number repeats.
     id_column: &'static str,
     code_uses: HashMap<String, u64>,
+    /// Orders by the `utm_source` they carry.
+    link_uses: HashMap<String, u64>,
     gift_owners: HashMap<Option<String>, u64>,
 }
 
@@ -39,6 +41,7 @@ impl Classifier {
             gift_pct,
             id_column,
             code_uses: HashMap::new(),
+            link_uses: HashMap::new(),
             gift_owners: HashMap::new(),
         }
     }
@@ -159,7 +162,10 @@ impl Classifier {
             s.counted_orders += 1;
             s.net_cents += i128::from(crate::metrics::net_cents(order.subtotal, order.refunded));
         }
-        s.link_orders += u64::from(order.utm_source.is_some());
+        if let Some(source) = &order.utm_source {
+            s.link_orders += 1;
+            *self.link_uses.entry(source.clone()).or_default() += 1;
+        }
         s.first = Some(s.first.map_or(day, |d| d.min(day)));
         s.last = Some(s.last.map_or(day, |d| d.max(day)));
         for code in &order.codes {
@@ -186,6 +192,10 @@ impl Classifier {
             .collect();
         summary
             .unknown_codes
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        summary.link_sources = self.link_uses.into_iter().collect();
+        summary
+            .link_sources
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         summary.gift_owners = self.gift_owners.into_iter().collect();
         summary

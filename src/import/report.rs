@@ -51,6 +51,8 @@ pub struct ImportSummary {
     pub net_cents: i128,
     /// Orders of the file that carry link evidence (a `utm_source`).
     pub link_orders: u64,
+    /// Their sources with how many orders each, most first.
+    pub link_sources: Vec<(String, u64)>,
     /// What the file lacks, said once ("no code column: …").
     pub missing: Vec<String>,
 }
@@ -86,6 +88,7 @@ impl ImportSummary {
             counted_orders: 0,
             net_cents: 0,
             link_orders: 0,
+            link_sources: Vec::new(),
             missing: Vec::new(),
         }
     }
@@ -113,6 +116,11 @@ impl ImportSummary {
             "date_from": self.first.map(|d| d.to_string()),
             "date_to": self.last.map(|d| d.to_string()),
             "link_orders": self.link_orders,
+            "link_sources": self
+                .link_sources
+                .iter()
+                .map(|(s, n)| (s.clone(), serde_json::Value::from(*n)))
+                .collect::<serde_json::Map<_, _>>(),
             "gift_orders": self.gifts,
             "missing": self.missing,
             "warnings": self.notes,
@@ -180,6 +188,19 @@ impl fmt::Display for ImportSummary {
                 .map(|(code, n)| format!("{code} ({n})"))
                 .collect();
             writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
+        }
+        if self.link_orders > 0 {
+            let list: Vec<String> = self
+                .link_sources
+                .iter()
+                .map(|(s, n)| format!("{s} ({n})"))
+                .collect();
+            writeln!(
+                f,
+                "link evidence (utm_source): {} orders: {}",
+                self.link_orders,
+                list.join(", ")
+            )?;
         }
         if self.gifts > 0 {
             writeln!(

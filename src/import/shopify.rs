@@ -2,7 +2,7 @@
 //! order's first row. Columns are found by name, so the 73, 78 and 79-column layouts all read.
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes_any};
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes_any, utm_from_notes};
 use super::rows::{FirstRows, ParseRow};
 use crate::domain::{
     FinancialStatus, LineItem, OrderRecord, ValueError, customer_key, parse_count,
@@ -34,6 +34,8 @@ pub(crate) fn matches(columns: &Columns) -> bool {
 pub(crate) struct ShopifyRows {
     at: [Col; 11],
     items: Option<ItemColumns>,
+    /// `Note Attributes`, where UTM-capture apps leave `utm_source`.
+    notes: Option<Col>,
 }
 
 /// The line-item columns, where the export has them (every row of an order carries one).
@@ -84,7 +86,11 @@ impl ShopifyRows {
             csv,
             at[NAME],
             style,
-            ShopifyRows { at, items },
+            ShopifyRows {
+                at,
+                items,
+                notes: columns.find(&["Note Attributes"]),
+            },
         ))
     }
 }
@@ -113,6 +119,7 @@ impl ParseRow for ShopifyRows {
         // 100 % off with a creator's code: nothing paid for the goods, whether or not the
         // buyer paid the shipping (then Total is the shipping, and Subtotal 0).
         let gift = (total == 0 || subtotal == 0) && discount > 0 && !codes.is_empty();
+        let (utm_source, utm_campaign) = utm_from_notes(cells.opt_text(self.notes));
         Ok(OrderRecord {
             external_id: cells.text(at[NAME]).to_string(),
             placed_at: parse_time(cells.text(at[CREATED]))
@@ -126,8 +133,8 @@ impl ParseRow for ShopifyRows {
             codes,
             customer_new: None,
             gift_value: gift.then_some(discount),
-            utm_source: None,
-            utm_campaign: None,
+            utm_source,
+            utm_campaign,
             items: Vec::new(),
         })
     }

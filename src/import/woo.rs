@@ -42,10 +42,56 @@ fn status(text: &str) -> (FinancialStatus, bool, bool) {
     }
 }
 
+/// Where a WooCommerce file keeps link evidence: a `utm_source` column (the plugin can export
+/// the order attribution meta), or the Analytics `Attribution`/`Origin` column whose
+/// `Source: x` is the visit's utm_source.
+#[derive(Clone, Copy, Default)]
+struct LinkColumns {
+    source: Option<Col>,
+    campaign: Option<Col>,
+    origin: Option<Col>,
+}
+
+impl LinkColumns {
+    fn find(columns: &Columns) -> Self {
+        LinkColumns {
+            source: columns.find(&[
+                "utm_source",
+                "UTM Source",
+                "_wc_order_attribution_utm_source",
+                "Meta: _wc_order_attribution_utm_source",
+                "Attribution Source",
+            ]),
+            campaign: columns.find(&[
+                "utm_campaign",
+                "UTM Campaign",
+                "_wc_order_attribution_utm_campaign",
+                "Meta: _wc_order_attribution_utm_campaign",
+            ]),
+            origin: columns.find(&["Attribution", "Origin"]),
+        }
+    }
+
+    /// The row's `utm_source` and `utm_campaign`, normalised like codes.
+    fn read(&self, c: &Cells) -> (Option<String>, Option<String>) {
+        let tag = |text: &str| Some(crate::domain::normalize_code(text)).filter(|t| !t.is_empty());
+        let origin = c.opt_text(self.origin);
+        let from_origin = origin
+            .split_once(':')
+            .filter(|(kind, _)| kind.trim().eq_ignore_ascii_case("source"))
+            .and_then(|(_, v)| tag(v));
+        (
+            tag(c.opt_text(self.source)).or(from_origin),
+            tag(c.opt_text(self.campaign)),
+        )
+    }
+}
+
 /// The columns of WooCommerce Analytics' download, found by name.
 pub(crate) struct AnalyticsRows {
     at: [Col; 7],
     currency: String,
+    links: LinkColumns,
 }
 
 impl AnalyticsRows {
@@ -73,7 +119,11 @@ impl AnalyticsRows {
             csv,
             at[1],
             style,
-            AnalyticsRows { at, currency },
+            AnalyticsRows {
+                at,
+                currency,
+                links: LinkColumns::find(columns),
+            },
         ))
     }
 }
@@ -84,6 +134,7 @@ impl ParseRow for AnalyticsRows {
         let (status, cancelled, refunded) = status(c.text(state));
         // A negative net (refund rows) counts as no revenue.
         let subtotal = c.amount_or_zero(net)?.max(0);
+        let (utm_source, utm_campaign) = self.links.read(c);
         let customer_new = match c.text(kind).to_ascii_lowercase().as_str() {
             "new" => Some(true),
             "returning" => Some(false),
@@ -104,8 +155,8 @@ impl ParseRow for AnalyticsRows {
             codes: split_codes(c.text(coupons), ","),
             customer_new,
             gift_value: None,
-            utm_source: None,
-            utm_campaign: None,
+            utm_source,
+            utm_campaign,
             items: Vec::new(),
         })
     }
@@ -116,6 +167,7 @@ pub(crate) struct PluginRows {
     at: [Col; 8],
     currency_col: Option<Col>,
     currency: String,
+    links: LinkColumns,
 }
 
 impl PluginRows {
@@ -144,6 +196,7 @@ impl PluginRows {
             at,
             currency_col: columns.find(&["Order Currency", "Currency"]),
             currency,
+            links: LinkColumns::find(columns),
         };
         Ok(FirstRows::new(csv, at[0], style, rows))
     }
@@ -157,6 +210,7 @@ impl ParseRow for PluginRows {
             Some(col) if !c.text(col).is_empty() => c.currency(col)?,
             _ => self.currency.clone(),
         };
+        let (utm_source, utm_campaign) = self.links.read(c);
         Ok(OrderRecord {
             external_id: c.text(id).to_string(),
             placed_at: parse_time(c.text(date))
@@ -171,8 +225,8 @@ impl ParseRow for PluginRows {
             codes: split_codes(c.text(coupon), ","),
             customer_new: None,
             gift_value: None,
-            utm_source: None,
-            utm_campaign: None,
+            utm_source,
+            utm_campaign,
             items: Vec::new(),
         })
     }
