@@ -106,6 +106,9 @@ pub fn load_roster(
             clicks: count(11, "clicks")?,
             url: r[12].to_string(),
             format: String::new(),
+            content_value: None,
+            sentiment: None,
+            note: String::new(),
         };
         store.add_post(id, &post, None)?;
     }

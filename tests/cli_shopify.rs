@@ -8,15 +8,15 @@
 mod common;
 use common::{Shop, fixture, read_fixture, roster};
 
-const HEADER: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas";
+const HEADER: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas,gifts_sent,gifts_posted,content_value,roi_with_content_pct";
 
 fn first_import_card() -> String {
     [
         HEADER,
         // milo: 190.00 revenue over 3 orders, 2 new customers, cost 40.00, no posts.
-        "1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,",
+        "1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,,0,0,0.00,375.00",
         // sarah: 120.50 revenue, cost 100 + 10 % commission = 112.05, 540/12000 engagement.
-        "2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,",
+        "2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,,0,0,0.00,7.54",
     ]
     .join("\n")
         + "\n"
@@ -84,9 +84,9 @@ fn a_later_export_updates_refunds_and_cancellations_without_doubling() {
     let expected = [
         HEADER,
         // milo: #1003 now 120 − 20 refunded, #1004 cancelled: 100 + 40 over 2 orders.
-        "1,milo,tiktok,48000,0,40.00,2.00,140.00,2.00,250.00,3.50,20.00,70.00,,,,",
+        "1,milo,tiktok,48000,0,40.00,2.00,140.00,2.00,250.00,3.50,20.00,70.00,,,,,0,0,0.00,250.00",
         // sarah: + #1009 328.55 (code typed "Sarah20"), cost 100 + 44.905 commission.
-        "2,sarah,instagram,12000,1,144.91,3.00,449.05,3.00,209.89,3.10,48.30,149.68,4.50,,,",
+        "2,sarah,instagram,12000,1,144.91,3.00,449.05,3.00,209.89,3.10,48.30,149.68,4.50,,,,0,0,0.00,209.89",
     ]
     .join("\n")
         + "\n";
@@ -141,9 +141,9 @@ fn periods_keep_orders_costs_and_posts_inside() {
     let expected = [
         HEADER,
         // milo: only #1003 (120.00); his cost is dated 2026-05-01, outside.
-        "1,milo,tiktok,48000,0,0.00,1.00,120.00,1.00,,,0.00,120.00,,,,",
+        "1,milo,tiktok,48000,0,0.00,1.00,120.00,1.00,,,0.00,120.00,,,,,0,0,0.00,",
         // sarah: only #1002 (72.50) and the post of 2026-05-02; commission 7.25.
-        "2,sarah,instagram,12000,1,7.25,1.00,72.50,1.00,900.00,10.00,7.25,72.50,4.50,,,",
+        "2,sarah,instagram,12000,1,7.25,1.00,72.50,1.00,900.00,10.00,7.25,72.50,4.50,,,,0,0,0.00,900.00",
     ]
     .join("\n")
         + "\n";
@@ -293,7 +293,7 @@ fn post_followers_default_to_the_influencers_count() {
     assert!(list.contains("@milo"), "{list}");
     assert!(list.contains("48000"), "{list}");
     // 960 / 48000 = 2 %.
-    assert!(shop.scorecard_csv().contains(",2.00,,,\n"));
+    assert!(shop.scorecard_csv().contains(",2.00,,,,0,0,0.00,"));
 }
 
 #[test]
@@ -419,7 +419,7 @@ fn profit_columns_payouts_and_settings_to_the_cent() {
     shop.ok(&["settings", "set", "payment-fee-pct", "2.9"]);
     shop.ok(&["settings", "set", "payment-fee-fixed", "0.30"]);
     let list = shop.ok(&["settings", "list"]);
-    assert!(list.contains("cogs-pct           40"), "{list}");
+    assert!(list.contains("cogs-pct             40"), "{list}");
     assert!(
         shop.fails(&["settings", "set", "cogs-pct", "140"])
             .contains("percentage")
@@ -431,10 +431,13 @@ fn profit_columns_payouts_and_settings_to_the_cent() {
     let card = shop.ok(&["scorecard", "--csv", "-", "--sort", "profit"]);
     // milo: 190.00 × (1 − 0.40 − 0.029) − 3 × 0.30 = 107.59; (107.59 − 40) / 40 = 168.98 %;
     // break-even ROAS (1 + 0.90 / 40) / 0.571 = 1.79.
-    assert!(card.contains(",63.33,,107.59,168.98,1.79\n"), "{card}");
+    assert!(
+        card.contains(",63.33,,107.59,168.98,1.79,0,0,0.00,"),
+        "{card}"
+    );
     // sarah: 120.50 × 0.571 − 0.60 = 68.21 (68.2055); (68.2055 − 112.05) / 112.05 = −39.13 %;
     // (1 + 0.60 / 112.05) / 0.571 = 1.76.
-    assert!(card.contains(",4.50,68.21,-39.13,1.76\n"), "{card}");
+    assert!(card.contains(",4.50,68.21,-39.13,1.76,0,0,0.00,"), "{card}");
     let table = shop.ok(&["scorecard"]);
     assert!(
         table.contains("@sarah: ROI 7.54 % on revenue but -39.13 % on profit"),
@@ -646,12 +649,15 @@ fn product_costs_shape_the_goods_cost_of_each_order() {
     // milo: #1003 bowl 35.00 + #1004 mug 9.00 + #1007 vase (no cost) 40 % of 40.00 = 60.00 of
     // goods; 190.00 × 0.971 − 60.00 − 3 × 0.30 = 123.59; (123.59 − 40) / 40 = 208.98 %;
     // break-even (1 + 0.90 / 40) / (1 − 60 / 190 − 0.029) = 1.56.
-    assert!(card.contains(",63.33,,123.59,208.98,1.56\n"), "{card}");
+    assert!(
+        card.contains(",63.33,,123.59,208.98,1.56,0,0,0.00,"),
+        "{card}"
+    );
     // sarah: #1001 mug 9.00 + 40 % of the vase's half of 48.00 (9.60) = 18.60; #1002 two mugs
     // and a candle 22.00: 40.60 of goods; 120.50 × 0.971 − 40.60 − 0.60 = 75.8055;
     // (75.8055 − 112.05) / 112.05 = −32.35 %; (1 + 0.60 / 112.05) / (1 − 40.60 / 120.50 −
     // 0.029) = 1.59.
-    assert!(card.contains(",4.50,75.81,-32.35,1.59\n"), "{card}");
+    assert!(card.contains(",4.50,75.81,-32.35,1.59,0,0,0.00,"), "{card}");
     // A cost set by hand (any case) replaces the shop-wide percent for that product.
     shop.ok(&["product", "cost", "set", "bud-vase", "12"]);
     let card = shop.ok(&["scorecard", "--csv", "-"]);
@@ -674,11 +680,14 @@ fn product_costs_shape_the_goods_cost_of_each_order() {
     // (1 + 0.60 / 40) / (1 − 45.1667 / 140 − 0.029) = 1.57.
     shop.ok(&["import", &fixture("shopify/orders_later_79.csv")]);
     let card = shop.ok(&["scorecard", "--csv", "-"]);
-    assert!(card.contains(",90.17,125.43,1.57\n"), "{card}");
+    assert!(card.contains(",90.17,125.43,1.57,0,0,0.00,"), "{card}");
     // Undoing that import gives the orders, and so the goods, their earlier state back.
     shop.ok(&["import", "--undo-last"]);
     let card = shop.ok(&["scorecard", "--csv", "-"]);
-    assert!(card.contains(",63.33,,123.59,208.98,1.56\n"), "{card}");
+    assert!(
+        card.contains(",63.33,,123.59,208.98,1.56,0,0,0.00,"),
+        "{card}"
+    );
     assert!(shop.ok(&["product", "cost", "list"]).contains("CANDLE"));
 }
 

@@ -71,6 +71,9 @@ pub enum Command {
     /// Commission payouts: record one, or see what each creator is owed
     #[command(subcommand)]
     Payout(PayoutCmd),
+    /// The gift ledger: who got what, who posted, whom to follow up
+    #[command(subcommand)]
+    Gift(GiftCmd),
     /// What one unit of each product costs you (goods cost per order comes from them)
     #[command(subcommand)]
     Product(ProductCmd),
@@ -246,6 +249,15 @@ pub struct PostArgs {
     pub format: String,
     #[arg(long)]
     pub campaign: Option<String>,
+    /// What reusing her content saved you (a photo shoot, an ad creative)
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub content_value: Option<Decimal>,
+    /// How the post was received: positive, neutral or negative
+    #[arg(long, value_parser = parse_sentiment)]
+    pub sentiment: Option<crate::domain::Sentiment>,
+    /// What people said, or anything worth keeping about the post
+    #[arg(long, default_value = "")]
+    pub note: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -492,6 +504,54 @@ pub enum ProductCostCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum GiftCmd {
+    /// Record a gift: its cost becomes a product cost, its shipping a shipping cost
+    Add {
+        #[arg(long, value_name = "HANDLE")]
+        influencer: String,
+        /// The day it was sent (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// What was sent
+        #[arg(long)]
+        item: String,
+        /// What it sells for (kept for the ledger, never a cost)
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        retail: Decimal,
+        /// What it cost you
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        cost: Decimal,
+        /// What sending it cost
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        shipping: Option<Decimal>,
+        #[arg(long)]
+        campaign: Option<String>,
+    },
+    /// Mark her gift of that day declined
+    Decline {
+        #[arg(long, value_name = "HANDLE")]
+        influencer: String,
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+    },
+    /// The ledger: each gift's status (posted, declined, follow_up, waiting)
+    List {
+        /// Only the gifts waiting for a follow-up: the week's to-do
+        #[arg(long)]
+        due: bool,
+        /// The day to judge on [default: today]
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Write CSV to FILE, or to standard output with -
+        #[arg(long, value_name = "FILE|-")]
+        csv: Option<PathBuf>,
+        /// Replace FILE even if it is not a CSV that shoutout wrote
+        #[arg(long, requires = "csv")]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum PayoutCmd {
     /// Record a commission payout (it settles commission already in her cost)
     Add {
@@ -578,6 +638,10 @@ fn parse_platform(s: &str) -> Result<Platform, ValueError> {
 fn parse_kind(s: &str) -> Result<CostKind, ValueError> {
     s.parse()
 }
+fn parse_sentiment(s: &str) -> Result<crate::domain::Sentiment, ValueError> {
+    s.parse()
+}
+
 fn parse_goal(s: &str) -> Result<CampaignGoal, ValueError> {
     s.parse()
 }

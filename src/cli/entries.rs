@@ -266,6 +266,9 @@ pub(super) fn post_add(
         clicks: a.clicks,
         url: a.url.trim().to_string(),
         format: a.format.trim().to_string(),
+        content_value: a.content_value,
+        sentiment: a.sentiment,
+        note: a.note.trim().to_string(),
     };
     post.check().map_err(flag_err)?;
     store.add_post(owner.id, &post, campaign)?;
@@ -290,6 +293,9 @@ pub(super) fn post_list(store: &Store, out: &mut dyn Write) -> Result<()> {
         "comments".into(),
         "shares".into(),
         "saves".into(),
+        "content value".into(),
+        "sentiment".into(),
+        "note".into(),
     ]];
     let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
     for p in store.posts()? {
@@ -303,6 +309,9 @@ pub(super) fn post_list(store: &Store, out: &mut dyn Write) -> Result<()> {
             n(p.post.comments),
             n(p.post.shares),
             n(p.post.saves),
+            p.post.content_value.map_or("—".into(), fmt2),
+            p.post.sentiment.map_or("—", |s| s.as_str()).to_string(),
+            crate::domain::excerpt(&crate::domain::visible(&p.post.note), 40),
         ]);
     }
     write_columns(out, &rows)

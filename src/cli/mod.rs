@@ -4,6 +4,7 @@
 
 mod args;
 mod entries;
+mod gifts;
 mod money;
 
 pub use args::{
@@ -80,6 +81,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Lift(args) => lift_cmd(&store, args, today, out),
         Command::Settings(cmd) => money::settings(&mut store, cmd, out),
         Command::Payout(cmd) => money::payout(&mut store, cmd, today, out),
+        Command::Gift(cmd) => gifts::gift(&mut store, cmd, today, out),
         Command::Plan(args) => money::plan(&store, args, today, out),
         Command::Report(args) => report_cmd(&store, args, today, out),
         Command::Product(args::ProductCmd::Cost(cmd)) => {
@@ -169,6 +171,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Product(args::ProductCmd::Cost(args::ProductCostCmd::List))
             | Command::Channel(args::ChannelCmd::List)
             | Command::Payout(args::PayoutCmd::List { .. })
+            | Command::Gift(args::GiftCmd::List { .. })
     )
 }
 

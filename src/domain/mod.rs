@@ -6,7 +6,8 @@
 
 pub mod campaign;
 pub mod cost;
-pub mod influencer;
+pub mod gift;
+mod influencer;
 pub mod money;
 pub mod order;
 pub mod post;
@@ -16,6 +17,7 @@ pub mod value;
 
 pub use campaign::{CampaignGoal, CampaignTargets, NewCampaign};
 pub use cost::{CostKind, NewCost};
+pub use gift::NewGift;
 pub use influencer::{NewInfluencer, Platform, normalize_handle};
 pub use money::{
     Cents, fmt_count, fmt2, from_cents, from_wide_cents, parse_amount, parse_nonnegative_amount,
@@ -25,7 +27,7 @@ pub use order::{
     FinancialStatus, LineItem, OrderRecord, customer_key, decode_items, encode_items,
     normalize_code, parse_code,
 };
-pub use post::{NewLink, NewPost, utm_link};
+pub use post::{NewLink, NewPost, Sentiment, utm_link};
 pub use text::{VisibleWriter, excerpt, visible};
 pub use value::{
     MAX_COUNT, ORDER_YEARS, ValueError, check_count, check_order_time, parse_count, parse_date,

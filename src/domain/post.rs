@@ -22,6 +22,45 @@ pub struct NewPost {
     pub clicks: Option<u64>,
     pub url: String,
     pub format: String,
+    /// What reusing her content saved (a photo shoot, an ad creative).
+    pub content_value: Option<rust_decimal::Decimal>,
+    pub sentiment: Option<Sentiment>,
+    /// What people said, or anything worth keeping about the post.
+    pub note: String,
+}
+
+/// How a post was received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sentiment {
+    Positive,
+    Neutral,
+    Negative,
+}
+
+impl Sentiment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sentiment::Positive => "positive",
+            Sentiment::Neutral => "neutral",
+            Sentiment::Negative => "negative",
+        }
+    }
+}
+
+impl std::str::FromStr for Sentiment {
+    type Err = crate::domain::ValueError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "positive" | "+" => Ok(Sentiment::Positive),
+            "neutral" | "0" => Ok(Sentiment::Neutral),
+            "negative" | "-" => Ok(Sentiment::Negative),
+            _ => Err(crate::domain::ValueError::new(
+                s,
+                "positive, neutral or negative",
+            )),
+        }
+    }
 }
 
 impl NewPost {
@@ -43,6 +82,20 @@ impl NewPost {
             if let Some(n) = count {
                 check_count(field, n)?;
             }
+        }
+        if let Some(v) = self.content_value
+            && v < rust_decimal::Decimal::ZERO
+        {
+            return Err((
+                "content-value",
+                crate::domain::ValueError::new(&v.to_string(), "an amount of 0 or more"),
+            ));
+        }
+        if self.note.chars().count() > 2000 {
+            return Err((
+                "note",
+                crate::domain::ValueError::new(&self.note, "a note of at most 2000 characters"),
+            ));
         }
         Ok(())
     }

@@ -30,6 +30,9 @@ pub const ENG_MACRO: &str = "eng_macro";
 /// Likewise mega (default 1-3).
 pub const ENG_MEGA: &str = "eng_mega";
 
+/// Days without a post after which a gift needs a follow-up (default 21).
+pub const GIFT_FOLLOW_UP_DAYS: &str = "gift_follow_up_days";
+
 /// Whether the app opens with what moved since the last time (`on` by default, or `off`).
 pub const SINCE_LAST_TIME: &str = "since_last_time";
 
@@ -42,7 +45,7 @@ pub struct Setting {
 }
 
 /// Every setting.
-pub const SETTINGS: [Setting; 12] = [
+pub const SETTINGS: [Setting; 13] = [
     Setting {
         name: "cogs-pct",
         key: COGS_PCT,
@@ -99,6 +102,11 @@ pub const SETTINGS: [Setting; 12] = [
         what: "usual engagement % of a mega creator, low-high (default 1-3)",
     },
     Setting {
+        name: "gift-follow-up-days",
+        key: GIFT_FOLLOW_UP_DAYS,
+        what: "days without a post before a gift needs a follow-up (default 21)",
+    },
+    Setting {
         name: "since-last-time",
         key: SINCE_LAST_TIME,
         what: "on opening the app, what moved since last time: on (default) or off",
@@ -115,8 +123,8 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
             ValueError::new(
                 name,
                 "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed, refund-hold-days, \
-             tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro, eng-mega or \
-             since-last-time",
+             tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro, eng-mega, \
+             gift-follow-up-days or since-last-time",
             )
         })
 }

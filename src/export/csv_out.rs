@@ -6,7 +6,7 @@ use crate::metrics::Scorecard;
 use std::io::Write;
 
 /// The exact header of the scorecard CSV.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 21] = [
     "rank",
     "influencer",
     "platform",
@@ -24,6 +24,23 @@ pub const CSV_HEADER: [&str; 17] = [
     "gross_profit",
     "profit_roi_pct",
     "breakeven_roas",
+    "gifts_sent",
+    "gifts_posted",
+    "content_value",
+    "roi_with_content_pct",
+];
+
+/// The exact header of `gift list --csv`.
+pub const GIFT_HEADER: [&str; 9] = [
+    "influencer",
+    "date",
+    "item",
+    "retail",
+    "cost",
+    "shipping",
+    "status",
+    "posted_on",
+    "days_waiting",
 ];
 
 /// Prefixes a text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab,

@@ -14,7 +14,7 @@ mod since;
 mod table;
 
 pub use campaign::{campaign_lines, gauge};
-pub use csv_out::{CSV_HEADER, neutralize, write_csv};
+pub use csv_out::{CSV_HEADER, GIFT_HEADER, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
 pub use lift::{
     LIFT_HEADER, fmt_estimate, lift_cells, lift_display_cells, lift_json, render_lift_table,
@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 
 /// The cells of a row in [`CSV_HEADER`] order; `None` where a figure is undefined. A
 /// channel has no rank, and `channel` for its platform.
-pub fn cells(row: &ScoreRow) -> [Option<String>; 17] {
+pub fn cells(row: &ScoreRow) -> [Option<String>; 21] {
     let opt = |v: Option<Decimal>| v.map(fmt2);
     [
         (!row.channel).then(|| row.rank.to_string()),
@@ -57,6 +57,10 @@ pub fn cells(row: &ScoreRow) -> [Option<String>; 17] {
         opt(row.gross_profit),
         opt(row.profit_roi_pct),
         opt(row.breakeven_roas),
+        Some(row.gifts_sent.to_string()),
+        Some(row.gifts_posted.to_string()),
+        Some(fmt2(row.content_value)),
+        opt(row.roi_with_content_pct),
     ]
 }
 
@@ -104,7 +108,7 @@ pub fn scorecard_json(card: &crate::metrics::Scorecard) -> serde_json::Value {
 }
 
 /// Which of the [`cells`] are text (and so may need neutralising); the rest are numbers.
-pub const TEXT_COLUMNS: [bool; 17] = [
+pub const TEXT_COLUMNS: [bool; 21] = [
     false, true, true, false, false, false, false, false, false, false, false, false, false, false,
-    false, false, false,
+    false, false, false, false, false, false, false,
 ];

@@ -248,16 +248,27 @@ fn record_gift(
             error,
         })
     })?;
-    batch.add_import_cost(
+    let date = order.placed_at.date_naive();
+    let cost_id = batch.add_import_cost(
         owner,
         CostKind::Product,
         cents,
-        order.placed_at.date_naive(),
+        date,
         &format!(
             "gift order {} (retail {}, code {code})",
             order.external_id,
             crate::domain::fmt2(from_cents(retail))
         ),
+    )?;
+    // In the gift ledger too: its item is the order's first line item.
+    let item = order.items.first().map_or("", |i| i.name.as_str());
+    batch.add_import_gift(
+        owner,
+        date,
+        item,
+        retail,
+        (cents, cost_id),
+        &order.external_id,
     )?;
     Ok(cents)
 }

@@ -237,6 +237,7 @@ mod tests {
             engagements: 300,
             reach: 4_000,
             impressions: 6_000,
+            content_value: 0,
         });
         f
     }

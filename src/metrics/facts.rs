@@ -26,6 +26,8 @@ pub struct Facts {
     pub profit: Option<ProfitSettings>,
     /// Commission payouts made to creators.
     pub payouts: Vec<PayoutFact>,
+    /// Gifts sent (and gift orders imports found).
+    pub gifts: Vec<GiftFact>,
     /// Hand-entered rows that could not be read (named, e.g. "post 12 was left out: …"):
     /// the scorecard is computed without them and the seller is told.
     pub skipped_entries: Vec<String>,
@@ -128,6 +130,22 @@ pub struct PostFact {
     /// Reach and impressions as logged (missing: 0).
     pub reach: u64,
     pub impressions: u64,
+    /// What reusing her content saved, in cents (missing: 0).
+    pub content_value: crate::domain::Cents,
+}
+
+/// A gift in the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GiftFact {
+    pub id: i64,
+    pub influencer_id: i64,
+    pub campaign_id: Option<i64>,
+    pub given_on: NaiveDate,
+    pub item: String,
+    pub retail: Cents,
+    pub cost: Cents,
+    pub shipping: Cents,
+    pub declined: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -197,6 +197,7 @@ mod tests {
             engagements,
             reach: 0,
             impressions: 0,
+            content_value: 0,
         }
     }
 

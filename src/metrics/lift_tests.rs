@@ -94,6 +94,7 @@ fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
                 engagements: 500,
                 reach: 0,
                 impressions: 0,
+                content_value: 0,
             });
             for _ in 0..poisson(&mut rng, strength) {
                 let delay = geometric(&mut rng, decay).min(27);

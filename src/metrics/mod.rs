@@ -8,6 +8,7 @@
 mod campaigns;
 mod facts;
 mod flags;
+mod gifts;
 mod lift;
 mod lift_fit;
 mod lift_uses;
@@ -22,10 +23,14 @@ mod since;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use facts::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
-    PayoutFact, PostFact, ProfitSettings,
+    CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
+    OrderGoods, PayoutFact, PostFact, ProfitSettings,
 };
 pub use flags::{EngagementRanges, Flag, FlagKind, engagement_flags};
+pub use gifts::{
+    DEFAULT_FOLLOW_UP_DAYS, GiftLine, GiftStatus, SeedingFigures, gift_ledger, gift_status,
+    seeding_figures,
+};
 pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
 pub use payouts::{PayoutLine, payouts};
 pub use period::Period;

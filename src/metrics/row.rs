@@ -135,6 +135,14 @@ pub struct ScoreRow {
     pub profit_roi_pct: Option<Decimal>,
     /// The ROAS at which her gross profit pays exactly for her cost.
     pub breakeven_roas: Option<Decimal>,
+    /// Her gifts dated in the period (and campaign), declined and imported ones included.
+    pub gifts_sent: u64,
+    /// Of those, the ones she posted for (by today).
+    pub gifts_posted: u64,
+    /// Σ content value of her posts in the period.
+    pub content_value: Decimal,
+    /// (revenue + content_value − cost) / cost × 100; undefined when cost is 0.
+    pub roi_with_content_pct: Option<Decimal>,
 }
 
 /// A figure of a row, to ask why it is undefined.

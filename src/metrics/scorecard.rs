@@ -180,6 +180,9 @@ struct Acc {
     post_followers: u64,
     /// Whether product costs shaped the goods cost of any of her orders.
     per_product: bool,
+    gifts_sent: u64,
+    gifts_posted: u64,
+    content_value: i128,
 }
 
 /// Computes the ranked scorecard.
@@ -244,7 +247,7 @@ pub fn scorecard_prepared(
     let mut acc: Vec<Acc> = facts.influencers.iter().map(|_| Acc::default()).collect();
     let owners = Owners::new(facts, &index);
     credit_orders(facts, prepared, &owners, options, range, &mut acc);
-    add_costs_and_posts(facts, &index, options, range, &mut acc);
+    add_costs_and_posts(facts, &index, options, (range, today), &mut acc);
     let (mut rows, mut channels): (Vec<ScoreRow>, Vec<ScoreRow>) = facts
         .influencers
         .iter()
@@ -419,14 +422,29 @@ fn credit_orders(
     });
 }
 
-/// Adds the costs and posts of the period (and campaign) to their influencers.
+/// Adds the costs, posts and gifts of the period (and campaign) to their influencers; a
+/// gift is posted when she posted on or after its date, by `today`.
 fn add_costs_and_posts(
     facts: &Facts,
     index: &HashMap<i64, usize>,
     options: &ScorecardOptions,
-    range: (Option<NaiveDate>, Option<NaiveDate>),
+    (range, today): ((Option<NaiveDate>, Option<NaiveDate>), NaiveDate),
     acc: &mut [Acc],
 ) {
+    for gift in &facts.gifts {
+        if let Some(&i) = index.get(&gift.influencer_id)
+            && in_campaign(options, gift.campaign_id)
+            && Period::contains(range, gift.given_on)
+        {
+            acc[i].gifts_sent += 1;
+            let hers = facts
+                .posts
+                .iter()
+                .filter(|p| p.influencer_id == gift.influencer_id)
+                .map(|p| p.posted_on);
+            acc[i].gifts_posted += u64::from(super::gifts::first_post(gift, hers, today).is_some());
+        }
+    }
     for cost in &facts.costs {
         if let Some(&i) = index.get(&cost.influencer_id)
             && in_campaign(options, cost.campaign_id)
@@ -440,6 +458,7 @@ fn add_costs_and_posts(
             && post_in_scope(post, options, range)
         {
             acc[i].posts += 1;
+            acc[i].content_value += i128::from(post.content_value);
             acc[i].engagements = acc[i].engagements.saturating_add(post.engagements);
             acc[i].post_followers = acc[i].post_followers.saturating_add(post.followers);
         }
@@ -501,6 +520,10 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         breakeven_roas: profit.zip(goods).and_then(|(p, g)| {
             breakeven_roas(orders, cost, goods_share(g, revenue, a.per_product, p), p)
         }),
+        gifts_sent: a.gifts_sent,
+        gifts_posted: a.gifts_posted,
+        content_value: cents_wide(a.content_value),
+        roi_with_content_pct: roi_pct(revenue + cents_wide(a.content_value), cost),
     }
 }
 

@@ -72,6 +72,7 @@ impl Shop {
             engagements,
             reach: 0,
             impressions: 0,
+            content_value: 0,
         });
         self
     }

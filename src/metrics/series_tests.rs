@@ -53,6 +53,7 @@ fn shop() -> Facts {
         engagements: 300,
         reach: 0,
         impressions: 0,
+        content_value: 0,
     });
     for (n, (date, cents, codes)) in [
         (day(5, 3), 4_000, vec![0]),

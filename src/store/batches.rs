@@ -137,6 +137,7 @@ impl Store {
         )?;
         tx.execute("DELETE FROM batch_setting WHERE batch_id = ?1", [b])?;
         tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
+        tx.execute("DELETE FROM gift WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM import_batch WHERE id = ?1", [b])?;
         tx.commit()?;
@@ -233,8 +234,38 @@ impl OrderImport<'_> {
         Ok(known)
     }
 
+    /// Records a gift order the import found in the gift ledger, with the product cost it
+    /// recorded (`cost_id`), tied to this batch so undo removes it.
+    pub fn add_import_gift(
+        &self,
+        influencer_id: i64,
+        date: chrono::NaiveDate,
+        item: &str,
+        retail: i64,
+        cost: (i64, i64),
+        order_number: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO gift (influencer_id, given_on, item, retail_cents, cost_cents,
+                                   product_cost_id, import_batch_id, order_number)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                influencer_id,
+                date.format("%Y-%m-%d").to_string(),
+                item,
+                retail,
+                cost.0,
+                cost.1,
+                self.batch_id,
+                order_number
+            ])?;
+        Ok(())
+    }
+
     /// Records a cost that the import itself found (a gift order), tied to this batch so
-    /// undo removes it.
+    /// undo removes it; returns its id.
     pub fn add_import_cost(
         &self,
         influencer_id: i64,
@@ -242,7 +273,7 @@ impl OrderImport<'_> {
         cents: i64,
         date: chrono::NaiveDate,
         note: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO cost (influencer_id, kind, amount_cents, spent_on, note, import_batch_id)
@@ -256,7 +287,7 @@ impl OrderImport<'_> {
                 note,
                 self.batch_id
             ])?;
-        Ok(())
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Takes the automatic backup of the database as it was before this import, through a

@@ -176,7 +176,8 @@ impl Store {
             "SELECT EXISTS (SELECT 1 FROM cost WHERE influencer_id = ?1)
                  OR EXISTS (SELECT 1 FROM promo_code WHERE influencer_id = ?1)
                  OR EXISTS (SELECT 1 FROM post WHERE influencer_id = ?1)
-                 OR EXISTS (SELECT 1 FROM link WHERE influencer_id = ?1)",
+                 OR EXISTS (SELECT 1 FROM link WHERE influencer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM gift WHERE influencer_id = ?1)",
             [id],
             |r| r.get(0),
         )?;
@@ -383,6 +384,9 @@ mod tests {
             clicks: None,
             url: String::new(),
             format: String::new(),
+            content_value: None,
+            sentiment: None,
+            note: String::new(),
         };
         let id = store.add_post(ana, &post, None).unwrap();
         let spring = store

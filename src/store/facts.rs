@@ -5,8 +5,8 @@ use super::products::unit_cost_key;
 use super::{Result, Store};
 use crate::domain::{Cents, FinancialStatus};
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, Facts, InfluencerFact, LinkFact, OrderFact, OrderGoods,
-    PayoutFact, PostFact, ProfitSettings,
+    CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
+    OrderGoods, PayoutFact, PostFact, ProfitSettings,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -182,7 +182,7 @@ impl Store {
         facts.posts = read_all(
             c,
             "SELECT id, influencer_id, campaign_id, platform, posted_on, followers,
-                    likes, comments, shares, saves, reach, impressions
+                    likes, comments, shares, saves, reach, impressions, content_value_cents
              FROM post",
             "post",
             skipped,
@@ -203,6 +203,7 @@ impl Store {
                     engagements: crate::metrics::engagements(counts),
                     reach: count_col(r, 10)?.unwrap_or(0),
                     impressions: count_col(r, 11)?.unwrap_or(0),
+                    content_value: r.get::<_, Option<i64>>(12)?.unwrap_or(0),
                 })
             },
         )?;
@@ -220,6 +221,27 @@ impl Store {
             },
         )?;
         facts.profit = self.profit_settings()?;
+        facts.gifts = read_all(
+            c,
+            "SELECT id, influencer_id, campaign_id, given_on, item, retail_cents, cost_cents,
+                    shipping_cents, declined
+             FROM gift",
+            "gift",
+            skipped,
+            |r| {
+                Ok(GiftFact {
+                    id: r.get(0)?,
+                    influencer_id: r.get(1)?,
+                    campaign_id: r.get(2)?,
+                    given_on: date_col(r, 3)?,
+                    item: r.get(4)?,
+                    retail: r.get(5)?,
+                    cost: r.get(6)?,
+                    shipping: r.get(7)?,
+                    declined: r.get(8)?,
+                })
+            },
+        )?;
         facts.links = read_all(
             c,
             "SELECT id, influencer_id, campaign_id, utm_source FROM link WHERE utm_source <> ''",

@@ -42,6 +42,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V8,
         then: None,
     },
+    Migration {
+        sql: V9,
+        then: Some(imported_gifts),
+    },
 ];
 
 /// The setting that holds a database's customer secret (64 hex digits).
@@ -363,3 +367,69 @@ ALTER TABLE campaign ADD COLUMN target_new_customers INTEGER;
 ALTER TABLE campaign ADD COLUMN target_reach INTEGER;
 ALTER TABLE campaign ADD COLUMN target_impressions INTEGER;
 "#;
+
+/// The gift ledger (gifts sent, and the gift orders imports found), and what a post's content
+/// was worth, how it was received and a note.
+const V9: &str = r#"
+CREATE TABLE gift (
+    id               INTEGER PRIMARY KEY,
+    influencer_id    INTEGER NOT NULL REFERENCES influencer(id),
+    campaign_id      INTEGER REFERENCES campaign(id),
+    given_on         TEXT NOT NULL,
+    item             TEXT NOT NULL DEFAULT '',
+    retail_cents     INTEGER NOT NULL DEFAULT 0 CHECK (retail_cents >= 0),
+    cost_cents       INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),
+    shipping_cents   INTEGER NOT NULL DEFAULT 0 CHECK (shipping_cents >= 0),
+    declined         INTEGER NOT NULL DEFAULT 0,
+    product_cost_id  INTEGER REFERENCES cost(id) ON DELETE SET NULL,
+    shipping_cost_id INTEGER REFERENCES cost(id) ON DELETE SET NULL,
+    import_batch_id  INTEGER REFERENCES import_batch(id),
+    order_number     TEXT
+) STRICT;
+CREATE INDEX gift_by_influencer ON gift(influencer_id);
+
+ALTER TABLE post ADD COLUMN content_value_cents INTEGER;
+ALTER TABLE post ADD COLUMN sentiment TEXT;
+ALTER TABLE post ADD COLUMN note TEXT NOT NULL DEFAULT '';
+"#;
+
+/// Gift orders imported before schema 9 are in the ledger too: one gift per cost an import
+/// recorded for a gift order (its note says `gift order #1001 (retail 45.00, code X)`).
+fn imported_gifts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let mut read = tx.prepare(
+        "SELECT id, influencer_id, spent_on, amount_cents, note, import_batch_id FROM cost
+         WHERE import_batch_id IS NOT NULL AND kind = 'product' AND note LIKE 'gift order %'",
+    )?;
+    let rows: Vec<(i64, i64, String, i64, String, i64)> = read
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (cost_id, influencer, on, cents, note, batch) in rows {
+        let order = note
+            .strip_prefix("gift order ")
+            .and_then(|rest| rest.split(" (").next())
+            .unwrap_or("")
+            .to_string();
+        let retail = note
+            .split_once("(retail ")
+            .and_then(|(_, rest)| rest.split([',', ')']).next())
+            .and_then(|r| crate::domain::parse_amount(r).ok())
+            .and_then(|r| crate::domain::to_cents(r).ok())
+            .unwrap_or(0);
+        tx.execute(
+            "INSERT INTO gift (influencer_id, given_on, retail_cents, cost_cents, product_cost_id,
+                               import_batch_id, order_number)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![influencer, on, retail, cents, cost_id, batch, order],
+        )?;
+    }
+    Ok(())
+}

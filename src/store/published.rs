@@ -130,10 +130,10 @@ impl Store {
         self.write_post(
             "INSERT INTO post (id, influencer_id, campaign_id, platform, posted_on, format, url,
                                followers, impressions, reach, views, likes, comments, shares,
-                               saves, clicks)
+                               saves, clicks, content_value_cents, sentiment, note)
              VALUES (:id, :influencer, :campaign, :platform, :posted_on, :format, :url,
                      :followers, :impressions, :reach, :views, :likes, :comments, :shares,
-                     :saves, :clicks)",
+                     :saves, :clicks, :content_value, :sentiment, :note)",
             None,
             influencer_id,
             post,
@@ -155,7 +155,8 @@ impl Store {
                     platform = :platform, posted_on = :posted_on, format = :format, url = :url,
                     followers = :followers, impressions = :impressions, reach = :reach,
                     views = :views, likes = :likes, comments = :comments, shares = :shares,
-                    saves = :saves, clicks = :clicks
+                    saves = :saves, clicks = :clicks, content_value_cents = :content_value,
+                    sentiment = :sentiment, note = :note
              WHERE id = :id",
             Some(id),
             influencer_id,
@@ -173,6 +174,10 @@ impl Store {
         campaign_id: Option<i64>,
     ) -> Result<()> {
         post.check().map_err(checked)?;
+        let content_value = post
+            .content_value
+            .map(|v| amount_cents("content value", v))
+            .transpose()?;
         self.conn.execute(
             sql,
             named_params! {
@@ -192,6 +197,9 @@ impl Store {
                 ":shares": post.shares,
                 ":saves": post.saves,
                 ":clicks": post.clicks,
+                ":content_value": content_value,
+                ":sentiment": post.sentiment.map(|s| s.as_str()),
+                ":note": post.note.trim(),
             },
         )?;
         Ok(())
@@ -202,7 +210,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT p.id, i.handle, p.platform, p.posted_on, p.format, p.url, p.followers,
                     p.impressions, p.reach, p.views, p.likes, p.comments, p.shares, p.saves,
-                    p.clicks, k.name
+                    p.clicks, k.name, p.content_value_cents, p.sentiment, p.note
              FROM post p JOIN influencer i ON i.id = p.influencer_id
              LEFT JOIN campaign k ON k.id = p.campaign_id
              ORDER BY p.posted_on DESC, p.id DESC",
@@ -225,6 +233,9 @@ impl Store {
                     shares: r.get(12)?,
                     saves: r.get(13)?,
                     clicks: r.get(14)?,
+                    content_value: r.get::<_, Option<i64>>(16)?.map(from_cents),
+                    sentiment: r.get::<_, Option<String>>(17)?.and_then(|s| s.parse().ok()),
+                    note: r.get(18)?,
                 },
                 campaign: r.get(15)?,
             })

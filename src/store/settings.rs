@@ -56,6 +56,14 @@ impl Store {
         })
     }
 
+    /// Days without a post before a gift needs a follow-up: the setting, else 21.
+    pub fn follow_up_days(&self) -> Result<i64> {
+        Ok(self
+            .setting(crate::domain::settings::GIFT_FOLLOW_UP_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(crate::metrics::DEFAULT_FOLLOW_UP_DAYS))
+    }
+
     /// The usual engagement range of each tier: the settings, else the defaults.
     pub fn engagement_ranges(&self) -> Result<crate::metrics::EngagementRanges> {
         use crate::domain::settings::{ENG_MACRO, ENG_MEGA, ENG_MICRO, ENG_NANO, parse_range};

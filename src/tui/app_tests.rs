@@ -382,6 +382,9 @@ fn opening_again_tells_what_moved_since_last_time() {
         clicks: None,
         url: String::new(),
         format: String::new(),
+        content_value: None,
+        sentiment: None,
+        note: String::new(),
     };
     app.store.add_post(maya, &post, None).unwrap();
     app.reload().unwrap();

@@ -370,6 +370,9 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
         clicks: None,
         url: String::new(),
         format: String::new(),
+        content_value: None,
+        sentiment: None,
+        note: String::new(),
     };
     app.store.add_post(ana, &post, None).unwrap();
     app.reload_entries().unwrap();

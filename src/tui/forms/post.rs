@@ -9,6 +9,9 @@ const DATE: FieldKey = FieldKey("date");
 const PLATFORM: FieldKey = FieldKey("platform");
 const FOLLOWERS: FieldKey = FieldKey("followers");
 const URL: FieldKey = FieldKey("url");
+const CONTENT_VALUE: FieldKey = FieldKey("content-value");
+const SENTIMENT: FieldKey = FieldKey("sentiment");
+const NOTE: FieldKey = FieldKey("note");
 /// The platform choice that means "the influencer's own".
 const THEIRS: &str = "(influencer's)";
 
@@ -71,6 +74,31 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
         &row.map_or(String::new(), |r| r.post.url.clone()),
         "optional",
     ));
+    fields.push(
+        Field::text(
+            CONTENT_VALUE,
+            "Content value",
+            &row.and_then(|r| r.post.content_value)
+                .map_or(String::new(), crate::domain::fmt2),
+            "what reusing her content saved (optional)",
+        )
+        .checked(checks::amount),
+    );
+    fields.push(Field::choice(
+        SENTIMENT,
+        "Sentiment",
+        ["", "positive", "neutral", "negative"]
+            .map(String::from)
+            .to_vec(),
+        row.and_then(|r| r.post.sentiment)
+            .map_or("", |s| s.as_str()),
+    ));
+    fields.push(Field::text(
+        NOTE,
+        "Note",
+        &row.map_or(String::new(), |r| r.post.note.clone()),
+        "what people said (optional)",
+    ));
     fields.push(Field::choice(
         CAMPAIGN,
         "Campaign",
@@ -125,7 +153,21 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         impressions: impressions?,
         clicks: clicks?,
         url: form.value(URL).to_string(),
-        format: String::new(),
+        format: row_format(app, id),
+        content_value: match form.value(CONTENT_VALUE) {
+            "" => None,
+            v => {
+                Some(crate::domain::parse_amount(v).map_err(|e| (CONTENT_VALUE.0, e.to_string()))?)
+            }
+        },
+        sentiment: match form.value(SENTIMENT) {
+            "" => None,
+            v => Some(
+                v.parse()
+                    .map_err(|e: ValueError| (SENTIMENT.0, e.to_string()))?,
+            ),
+        },
+        note: form.value(NOTE).trim().to_string(),
     };
     post.check().map_err(super::field_err)?;
     let warnings = surprises(app, id, &post);
@@ -171,4 +213,10 @@ fn surprises(app: &App, id: Option<i64>, post: &NewPost) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The format a post being updated already has (the form does not edit it).
+fn row_format(app: &App, id: Option<i64>) -> String {
+    id.and_then(|id| app.lists.posts.iter().find(|r| r.id == id))
+        .map_or(String::new(), |r| r.post.format.clone())
 }

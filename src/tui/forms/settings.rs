@@ -26,6 +26,7 @@ pub(crate) fn build(app: &App) -> Form {
                 k::ENG_MICRO => "Micro engagement %",
                 k::ENG_MACRO => "Macro engagement %",
                 k::ENG_MEGA => "Mega engagement %",
+                k::GIFT_FOLLOW_UP_DAYS => "Gift follow-up days",
                 _ => "Since last time",
             };
             let hint = if s.key == k::COGS_PCT && costed > 0 {

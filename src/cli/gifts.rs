@@ -1,0 +1,151 @@
+//! The gift ledger's commands: record a gift, mark one declined, and list them with their
+//! status (the week's follow-ups with `--due`).
+
+use super::args::GiftCmd;
+use super::{entries::campaign_id, flag_err, write_report};
+use crate::domain::{NewGift, fmt2};
+use crate::export::GIFT_HEADER;
+use crate::metrics::{GiftLine, GiftStatus};
+use crate::store::Store;
+use anyhow::Result;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::io::Write;
+
+pub(super) fn gift(
+    store: &mut Store,
+    cmd: &GiftCmd,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match cmd {
+        GiftCmd::Add {
+            influencer,
+            date,
+            item,
+            retail,
+            cost,
+            shipping,
+            campaign,
+        } => {
+            let who = store.influencer_by_handle(influencer)?;
+            let campaign = campaign_id(store, campaign)?;
+            let gift = NewGift {
+                given_on: *date,
+                item: item.trim().to_string(),
+                retail: *retail,
+                cost: *cost,
+                shipping: shipping.unwrap_or(Decimal::ZERO),
+            };
+            gift.validate().map_err(flag_err)?;
+            store.add_gift(who.id, &gift, campaign)?;
+            writeln!(
+                out,
+                "recorded a gift to @{} on {date}: {} (cost {} + shipping {})",
+                who.handle,
+                crate::domain::visible(&gift.item),
+                fmt2(gift.cost),
+                fmt2(gift.shipping)
+            )?;
+        }
+        GiftCmd::Decline { influencer, date } => {
+            let who = store.influencer_by_handle(influencer)?;
+            let n = store.decline_gift(who.id, *date)?;
+            writeln!(
+                out,
+                "marked {n} gift(s) to @{} on {date} declined",
+                who.handle
+            )?;
+        }
+        GiftCmd::List {
+            due,
+            as_of,
+            csv,
+            force,
+        } => {
+            let as_of = as_of.unwrap_or(today);
+            let facts = store.load_facts()?;
+            let days = store.follow_up_days()?;
+            let all = crate::metrics::gift_ledger(&facts, as_of, days);
+            let lines: Vec<&GiftLine> = all
+                .iter()
+                .filter(|l| !*due || matches!(l.status, GiftStatus::FollowUp(_)))
+                .collect();
+            let handle = |id: i64| {
+                facts
+                    .influencers
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map_or(String::new(), |i| i.handle.clone())
+            };
+            let cells = |l: &GiftLine| -> [String; 9] {
+                let g = l.gift;
+                [
+                    handle(g.influencer_id),
+                    g.given_on.to_string(),
+                    g.item.clone(),
+                    fmt2(crate::domain::from_cents(g.retail)),
+                    fmt2(crate::domain::from_cents(g.cost)),
+                    fmt2(crate::domain::from_cents(g.shipping)),
+                    l.status.as_str().to_string(),
+                    l.status
+                        .posted_on()
+                        .map_or(String::new(), |d| d.to_string()),
+                    l.status
+                        .days_waiting()
+                        .map_or(String::new(), |d| d.to_string()),
+                ]
+            };
+            write_report(
+                store,
+                csv.as_deref(),
+                *force,
+                lines.len(),
+                out,
+                |w| {
+                    let mut w = csv::Writer::from_writer(w);
+                    w.write_record(GIFT_HEADER)?;
+                    for l in &lines {
+                        let mut row = cells(l);
+                        row[0] = crate::export::neutralize(&row[0]);
+                        row[2] = crate::export::neutralize(&row[2]);
+                        w.write_record(row)?;
+                    }
+                    w.flush()?;
+                    Ok(())
+                },
+                || {
+                    let mut rows = vec![GIFT_HEADER.map(String::from)];
+                    for l in &lines {
+                        let mut row = cells(l);
+                        row[0] = format!("@{}", crate::domain::visible(&row[0]));
+                        row[2] = crate::domain::visible(&row[2]).into_owned();
+                        rows.push(row);
+                    }
+                    let mut text = crate::export::align_columns(&rows).join("\n");
+                    if lines.is_empty() {
+                        text.push_str(if *due {
+                            "\n(no gift waits for a follow-up)"
+                        } else {
+                            "\n(no gifts yet: shoutout gift add)"
+                        });
+                    }
+                    let owned: Vec<GiftLine> = lines.iter().map(|l| (*l).clone()).collect();
+                    let f = crate::metrics::seeding_figures(&owned);
+                    let opt = |v: Option<Decimal>, unit: &str| {
+                        v.map_or("—".to_string(), |v| format!("{}{unit}", fmt2(v)))
+                    };
+                    format!(
+                        "{text}\nSeeding as of {as_of}: {} gift(s) sent, {} posted, median {} \
+                         to a post, gift cost per post {}\n",
+                        f.sent,
+                        opt(f.posted_pct, " %"),
+                        opt(f.median_days_to_post, " days"),
+                        opt(f.cost_per_post, "")
+                    )
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
