@@ -437,3 +437,49 @@ fn the_bar_view_ranks_by_the_sort_key() {
     let zero = lines[ana].find('│').unwrap();
     assert!(lines[bo].find('█').unwrap() < zero, "{}", lines[bo]);
 }
+
+/// The demo shop with gifts: one answered by a post, one declined, two waiting (one past the
+/// follow-up days).
+fn gifted_app() -> App {
+    let mut app = app(true);
+    let gift = |app: &mut App, who: &str, on: &str, item: &str| {
+        let id = app.store.influencer_by_handle(who).unwrap().id;
+        let gift = shoutout::domain::NewGift {
+            given_on: shoutout::domain::parse_date(on).unwrap(),
+            item: item.into(),
+            retail: rust_decimal::Decimal::new(3000, 2),
+            cost: rust_decimal::Decimal::new(1200, 2),
+            shipping: rust_decimal::Decimal::new(500, 2),
+        };
+        app.store.add_gift(id, &gift, None).unwrap();
+    };
+    gift(&mut app, "clayandkiln", "2026-03-01", "Speckled mug");
+    gift(&mut app, "minimalmug", "2026-10-20", "Bud vase");
+    gift(&mut app, "candlecraft_emi", "2026-11-15", "Soy candle");
+    gift(&mut app, "cozyhomeedit", "2026-10-25", "Serving bowl");
+    let emi = app.store.influencer_by_handle("minimalmug").unwrap().id;
+    app.store
+        .decline_gift(emi, shoutout::domain::parse_date("2026-10-20").unwrap())
+        .unwrap();
+    app.reload().unwrap();
+    app.update(Action::GoTo(Screen::Gifts));
+    app
+}
+
+#[test]
+fn gifts_view_lists_the_overdue_first() {
+    let mut app = gifted_app();
+    check("gifts", &mut app);
+    let lines = screen_lines(&mut app, (80, 24));
+    let row = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap();
+    // cozyhomeedit's bowl of 25 Oct waits 28 days: past 21, first; the candle of 15 Nov
+    // waits 7; the declined vase and the posted mug after them.
+    assert!(
+        row("Serving bowl") < row("Soy candle"),
+        "{}",
+        lines.join("\n")
+    );
+    assert!(row("Soy candle") < row("Bud vase"));
+    assert!(lines[row("Serving bowl")].contains("follow-up"));
+    assert!(lines[row("Speckled mug")].contains("posted"));
+}

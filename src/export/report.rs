@@ -31,6 +31,8 @@ pub struct ReportInput<'a> {
     pub sort: SortKey,
     /// A creator's own page: no rank, no comparison with others.
     pub creator_page: bool,
+    /// The posts in the period (each creator's are listed under her charts).
+    pub posts: Vec<&'a crate::metrics::PostFact>,
 }
 
 /// Builds the report of the scorecard under `options` (period, campaign) as the CLI and the
@@ -81,6 +83,10 @@ pub fn report_html(
         profit_known: card.profit_known,
         sort: options.sort,
         creator_page: creator.is_some(),
+        posts: rows
+            .iter()
+            .flat_map(|r| crate::metrics::posts_in_scope(facts, options, today, r.influencer_id))
+            .collect(),
     })
 }
 
@@ -162,10 +168,47 @@ pub fn html_report(r: &ReportInput) -> String {
             }
             None => out.push_str("<p>Nothing of hers falls in this period.</p>\n"),
         }
+        out.push_str(&posts_html(
+            r.posts
+                .iter()
+                .copied()
+                .filter(|p| p.influencer_id == row.influencer_id),
+        ));
     }
     out.push_str(DEFINITIONS);
     out.push_str("</body></html>\n");
     out
+}
+
+/// Her posts: date, platform, engagement rate, content value, sentiment and note (escaped).
+fn posts_html<'a>(posts: impl Iterator<Item = &'a crate::metrics::PostFact>) -> String {
+    let mut rows = String::new();
+    for p in posts {
+        let rate = crate::metrics::engagement_rate_pct(1, p.engagements, p.followers)
+            .map_or("—".into(), |r| format!("{} %", fmt2(r)));
+        let content = if p.content_value > 0 {
+            fmt2(crate::domain::from_cents(p.content_value))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            rows,
+            "<tr><td>{}</td><td>{}</td><td>{rate}</td><td>{content}</td><td>{}</td>\
+             <td>{}</td></tr>",
+            p.posted_on,
+            p.platform,
+            p.sentiment.map_or("", |s| s.as_str()),
+            escape(&p.note)
+        );
+    }
+    if rows.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<div class=\"scroll\"><table class=\"posts\"><thead><tr><th>Posted</th>\
+         <th>Platform</th><th>Engagement</th><th>Content value</th><th>Sentiment</th>\
+         <th>Note</th></tr></thead><tbody>\n{rows}</tbody></table></div>\n"
+    )
 }
 
 fn table_html(r: &ReportInput) -> String {

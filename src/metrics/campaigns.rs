@@ -238,6 +238,8 @@ mod tests {
             reach: 4_000,
             impressions: 6_000,
             content_value: 0,
+            sentiment: None,
+            note: String::new(),
         });
         f
     }

@@ -132,6 +132,9 @@ pub struct PostFact {
     pub impressions: u64,
     /// What reusing her content saved, in cents (missing: 0).
     pub content_value: crate::domain::Cents,
+    pub sentiment: Option<crate::domain::Sentiment>,
+    /// What people said (may be empty).
+    pub note: String,
 }
 
 /// A gift in the ledger.

@@ -198,6 +198,8 @@ mod tests {
             reach: 0,
             impressions: 0,
             content_value: 0,
+            sentiment: None,
+            note: String::new(),
         }
     }
 

@@ -267,6 +267,8 @@ mod tests {
                 reach: 0,
                 impressions: 0,
                 content_value: 0,
+                sentiment: None,
+                note: String::new(),
             }],
             ..Facts::default()
         };

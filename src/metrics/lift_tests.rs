@@ -95,6 +95,8 @@ fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
                 reach: 0,
                 impressions: 0,
                 content_value: 0,
+                sentiment: None,
+                note: String::new(),
             });
             for _ in 0..poisson(&mut rng, strength) {
                 let delay = geometric(&mut rng, decay).min(27);

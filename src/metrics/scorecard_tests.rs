@@ -73,6 +73,8 @@ impl Shop {
             reach: 0,
             impressions: 0,
             content_value: 0,
+            sentiment: None,
+            note: String::new(),
         });
         self
     }

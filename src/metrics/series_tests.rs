@@ -54,6 +54,8 @@ fn shop() -> Facts {
         reach: 0,
         impressions: 0,
         content_value: 0,
+        sentiment: None,
+        note: String::new(),
     });
     for (n, (date, cents, codes)) in [
         (day(5, 3), 4_000, vec![0]),

@@ -182,7 +182,8 @@ impl Store {
         facts.posts = read_all(
             c,
             "SELECT id, influencer_id, campaign_id, platform, posted_on, followers,
-                    likes, comments, shares, saves, reach, impressions, content_value_cents
+                    likes, comments, shares, saves, reach, impressions, content_value_cents,
+                    sentiment, note
              FROM post",
             "post",
             skipped,
@@ -204,6 +205,8 @@ impl Store {
                     reach: count_col(r, 10)?.unwrap_or(0),
                     impressions: count_col(r, 11)?.unwrap_or(0),
                     content_value: r.get::<_, Option<i64>>(12)?.unwrap_or(0),
+                    sentiment: r.get::<_, Option<String>>(13)?.and_then(|s| s.parse().ok()),
+                    note: r.get(14)?,
                 })
             },
         )?;

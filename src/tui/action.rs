@@ -1,6 +1,6 @@
 //! What a key asks for. Keys become actions through the keymap; only `App::update` acts.
 
-/// The top-level screens, in tab order (number keys 1–6).
+/// The top-level screens, in tab order (number keys 1–7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Scorecard,
@@ -9,16 +9,18 @@ pub enum Screen {
     Posts,
     Codes,
     Campaigns,
+    Gifts,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Scorecard,
         Screen::Influencers,
         Screen::Costs,
         Screen::Posts,
         Screen::Codes,
         Screen::Campaigns,
+        Screen::Gifts,
     ];
 
     pub fn title(self) -> &'static str {
@@ -27,8 +29,9 @@ impl Screen {
             Screen::Influencers => "Influencers",
             Screen::Costs => "Costs",
             Screen::Posts => "Posts",
-            Screen::Codes => "Codes & links",
+            Screen::Codes => "Codes",
             Screen::Campaigns => "Campaigns",
+            Screen::Gifts => "Gifts",
         }
     }
 
@@ -74,6 +77,10 @@ pub enum Action {
     CycleChart,
     /// The scorecard as bars of its sort key, or as the table.
     ToggleBars,
+    /// On a gift: log her post (creator and date filled in).
+    LogGiftPost,
+    /// On a gift: mark it declined.
+    DeclineGift,
     Export,
     /// Write the HTML report (her own page when the detail pane is open).
     Report,

@@ -114,7 +114,7 @@ pub struct App {
     pub options: ScorecardOptions,
     pub card: Scorecard,
     /// Selected row of each screen.
-    pub selected: [usize; 6],
+    pub selected: [usize; 7],
     pub detail: bool,
     pub searching: bool,
     pub search: Input,
@@ -139,6 +139,8 @@ pub struct App {
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
+    /// The gift ledger as of today, the overdue ones first (the Gifts screen).
+    pub gifts: Vec<GiftView>,
     /// Engagement anomalies of each creator's posts, by influencer id.
     pub flags: std::collections::HashMap<i64, Vec<crate::metrics::Flag>>,
     /// What the detail pane shows: her figures, her sales chart or her payback curve.
@@ -148,6 +150,14 @@ pub struct App {
     /// Each creator's attributed orders in each of the last 8 weeks (the table's trend
     /// column), by influencer id.
     pub trend: std::collections::HashMap<i64, Vec<rust_decimal::Decimal>>,
+}
+
+/// A gift as the Gifts screen shows it: the gift, its creator and its status today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GiftView {
+    pub gift: crate::metrics::GiftFact,
+    pub handle: String,
+    pub status: crate::metrics::GiftStatus,
 }
 
 /// What the scorecard's detail pane shows (`t` cycles it).
@@ -185,7 +195,7 @@ impl App {
                 to: None,
                 sort: Default::default(),
             },
-            selected: [0; 6],
+            selected: [0; 7],
             detail: false,
             searching: false,
             search: Input::default(),
@@ -203,6 +213,7 @@ impl App {
             leak_flags: Default::default(),
             chart: DetailChart::Figures,
             flags: Default::default(),
+            gifts: Vec::new(),
             bars: false,
             trend: Default::default(),
         };
@@ -253,6 +264,7 @@ impl App {
             Screen::Posts => self.lists.posts.len(),
             Screen::Codes => self.lists.codes.len() + self.lists.links.len(),
             Screen::Campaigns => self.lists.campaigns.len(),
+            Screen::Gifts => self.gifts.len(),
         }
     }
 
@@ -428,6 +440,8 @@ impl App {
             Action::ToggleChannels => self.toggle_channels(),
             Action::CycleChart => self.cycle_chart(),
             Action::ToggleBars => self.bars = !self.bars,
+            Action::LogGiftPost => self.log_gift_post(),
+            Action::DeclineGift => self.decline_gift()?,
             Action::Export => self.export()?,
             Action::Report => self.write_report()?,
             Action::Import => {
@@ -499,6 +513,7 @@ impl App {
             Screen::Posts => self.lists.posts.get(s).map(|r| r.handle.clone()),
             Screen::Codes => self.lists.codes.get(s).map(|r| r.handle.clone()),
             Screen::Campaigns => None,
+            Screen::Gifts => self.gifts.get(s).map(|g| g.handle.clone()),
         }
     }
 }

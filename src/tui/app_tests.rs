@@ -414,3 +414,35 @@ fn opening_again_tells_what_moved_since_last_time() {
     app.greet();
     assert!(app.modal.is_none());
 }
+
+#[test]
+fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
+    let (mut app, _dir) = demo();
+    let maya = app.store.influencer_by_handle("cozyhomeedit").unwrap().id;
+    let gift = crate::domain::NewGift {
+        given_on: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
+        item: "Serving bowl".into(),
+        retail: rust_decimal::Decimal::new(4000, 2),
+        cost: rust_decimal::Decimal::new(1500, 2),
+        shipping: rust_decimal::Decimal::ZERO,
+    };
+    app.store.add_gift(maya, &gift, None).unwrap();
+    app.reload().unwrap();
+    press(&mut app, KeyCode::Char('7'));
+    assert_eq!(app.screen, Screen::Gifts);
+    assert!(matches!(
+        app.gifts[0].status,
+        crate::metrics::GiftStatus::FollowUp(28)
+    ));
+    // p: the post form, for her, dated today.
+    press(&mut app, KeyCode::Char('p'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no form");
+    };
+    assert_eq!(form.value(crate::tui::forms::INFLUENCER), "@cozyhomeedit");
+    assert_eq!(form.value(crate::tui::form::FieldKey("date")), "2026-11-22");
+    press(&mut app, KeyCode::Esc);
+    // x: declined.
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.gifts[0].status, crate::metrics::GiftStatus::Declined);
+}

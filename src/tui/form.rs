@@ -19,6 +19,8 @@ pub enum FormKind {
     Code,
     Link,
     Campaign,
+    /// A gift sent.
+    Gift,
     /// The shop's money settings.
     Settings,
     /// A commission payout.

@@ -7,7 +7,7 @@ mod lists;
 mod popups;
 mod scorecard;
 
-use lists::{draw_campaigns, draw_codes, draw_costs, draw_influencers, draw_posts};
+use lists::{draw_campaigns, draw_codes, draw_costs, draw_gifts, draw_influencers, draw_posts};
 use popups::{draw_confirm, draw_form, draw_help, draw_import_path, draw_note, draw_preview};
 use scorecard::draw_scorecard;
 
@@ -33,6 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::Posts => draw_posts(frame, body, app, theme),
         Screen::Codes => draw_codes(frame, body, app, theme),
         Screen::Campaigns => draw_campaigns(frame, body, app, theme),
+        Screen::Gifts => draw_gifts(frame, body, app, theme),
     }
     draw_status(frame, status, app, theme);
     draw_footer(frame, footer, app.context(), theme);

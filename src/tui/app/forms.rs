@@ -16,6 +16,7 @@ impl App {
             Screen::Posts => FormKind::Post { id: None },
             Screen::Codes => FormKind::Code,
             Screen::Campaigns => FormKind::Campaign,
+            Screen::Gifts => FormKind::Gift,
             Screen::Scorecard => return,
         };
         self.open_form(kind);
@@ -109,6 +110,7 @@ impl App {
             FormKind::Code => forms::code::build(self, &who),
             FormKind::Link => forms::link::build(self, &who),
             FormKind::Campaign => forms::campaign::build(),
+            FormKind::Gift => forms::gift::build(self, &who),
             FormKind::Settings => forms::settings::build(self),
             FormKind::Payout => forms::payout::build(self, &who),
             FormKind::Plan => forms::plan::build(self, &who),
@@ -236,6 +238,7 @@ impl App {
             FormKind::Code => forms::code::submit(self, form),
             FormKind::Link => forms::link::submit(self, form),
             FormKind::Campaign => forms::campaign::submit(self, form),
+            FormKind::Gift => forms::gift::submit(self, form),
             FormKind::Settings => forms::settings::submit(self, form),
             FormKind::Payout => forms::payout::submit(self, form),
             FormKind::Period => forms::period::submit(self, form),

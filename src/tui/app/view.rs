@@ -47,6 +47,7 @@ impl App {
             links: self.store.links()?,
             campaigns: self.store.campaigns()?,
         };
+        self.gifts = self.gift_views()?;
         let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
         self.flags.clear();
         for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
@@ -106,6 +107,73 @@ impl App {
         crate::metrics::lift(&self.facts, &options, self.today)
     }
 
+    /// The ledger as of today, the ones to follow up first (longest waiting first), then
+    /// those waiting, then declined, then posted (newest first).
+    fn gift_views(&self) -> Result<Vec<super::GiftView>, StoreError> {
+        use crate::metrics::GiftStatus as S;
+        let days = self.store.follow_up_days()?;
+        let mut views: Vec<super::GiftView> =
+            crate::metrics::gift_ledger(&self.facts, self.today, days)
+                .into_iter()
+                .map(|l| super::GiftView {
+                    handle: self
+                        .facts
+                        .influencers
+                        .iter()
+                        .find(|i| i.id == l.gift.influencer_id)
+                        .map_or(String::new(), |i| i.handle.clone()),
+                    gift: l.gift.clone(),
+                    status: l.status,
+                })
+                .collect();
+        let order = |s: &S| match s {
+            S::FollowUp(d) => (0, -d),
+            S::Waiting(d) => (1, -d),
+            S::Declined => (2, 0),
+            S::Posted(_) => (3, 0),
+        };
+        views.sort_by(|a, b| {
+            order(&a.status)
+                .cmp(&order(&b.status))
+                .then(b.gift.given_on.cmp(&a.gift.given_on))
+                .then(a.handle.cmp(&b.handle))
+        });
+        Ok(views)
+    }
+
+    /// How many gifts wait past the follow-up days, in words (for "since last time").
+    fn overdue_text(&self) -> Option<String> {
+        let n = self
+            .gifts
+            .iter()
+            .filter(|g| matches!(g.status, crate::metrics::GiftStatus::FollowUp(_)))
+            .count();
+        let days = self
+            .store
+            .follow_up_days()
+            .unwrap_or(crate::metrics::DEFAULT_FOLLOW_UP_DAYS);
+        (n > 0).then(|| format!("{n} gift(s) waiting {days} days or more for a post"))
+    }
+
+    /// `p` on a gift: the post form for her, dated today.
+    pub(super) fn log_gift_post(&mut self) {
+        if self.screen == Screen::Gifts && !self.gifts.is_empty() {
+            self.open_form(crate::tui::form::FormKind::Post { id: None });
+        }
+    }
+
+    /// `x` on a gift: marks it declined.
+    pub(super) fn decline_gift(&mut self) -> Result<(), StoreError> {
+        let Some(g) = self.gifts.get(self.selected[Screen::Gifts.index()]) else {
+            return Ok(());
+        };
+        let (id, handle, on) = (g.gift.id, g.handle.clone(), g.gift.given_on);
+        self.store.decline_gift_id(id)?;
+        self.reload_entries()?;
+        self.say(format!("the gift to @{handle} of {on} is marked declined"));
+        Ok(())
+    }
+
     /// The flags raised now, in words: suspected leaks and engagement anomalies.
     fn flag_texts(&self) -> Vec<String> {
         let handle = |id: i64| {
@@ -128,6 +196,7 @@ impl App {
                 flag.reason
             ));
         }
+        out.extend(self.overdue_text());
         out.sort();
         out
     }

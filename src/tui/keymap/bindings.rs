@@ -11,6 +11,7 @@ pub(super) const COSTS: Context = C::Screen(Screen::Costs);
 pub(super) const POSTS: Context = C::Screen(Screen::Posts);
 pub(super) const CODES: Context = C::Screen(Screen::Codes);
 pub(super) const CAMPAIGNS: Context = C::Screen(Screen::Campaigns);
+pub(super) const GIFTS: Context = C::Screen(Screen::Gifts);
 
 /// Every key binding of the app.
 pub static BINDINGS: &[Binding] = &[
@@ -254,6 +255,22 @@ pub static BINDINGS: &[Binding] = &[
         "create a campaign",
         "add",
     ),
+    // Gifts
+    bind(GIFTS, &[ch('a')], Action::Add, "record a gift", "add"),
+    bind(
+        GIFTS,
+        &[ch('p')],
+        Action::LogGiftPost,
+        "log her post for the selected gift (creator and date filled in)",
+        "posted",
+    ),
+    bind(
+        GIFTS,
+        &[ch('x')],
+        Action::DeclineGift,
+        "mark the selected gift declined",
+        "declined",
+    ),
     // Everywhere
     bind(
         C::Global,
@@ -351,6 +368,13 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('6')],
         Action::GoTo(Screen::Campaigns),
         "Campaigns",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('7')],
+        Action::GoTo(Screen::Gifts),
+        "Gifts",
         "",
     ),
     bind(

@@ -296,3 +296,55 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
         theme,
     );
 }
+
+/// The gift ledger as of today: the ones to follow up first.
+pub(super) fn draw_gifts(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if app.gifts.is_empty() {
+        return empty_hint(
+            frame,
+            area,
+            "No gifts yet. Press a to record one: what you sent whom, and what it cost. Then \
+             p logs her post, x marks it declined.",
+            theme,
+        );
+    }
+    let cols = [
+        Col::text("Status", 1).at_least(9),
+        Col::text("Influencer", 1),
+        Col::text("Sent", 1),
+        Col::text("Item", 3),
+        Col::number("Waiting", 1),
+        Col::text("Posted", 2),
+        Col::number("Cost", 4),
+        Col::number("Retail", 5),
+    ];
+    let m = |c: crate::domain::Cents| fmt2(crate::domain::from_cents(c));
+    draw_table(
+        frame,
+        area,
+        &cols,
+        Rows {
+            len: app.gifts.len(),
+            selected: app.selected[Screen::Gifts.index()],
+            scroll: app.col_scroll,
+        },
+        |i| {
+            let g = &app.gifts[i];
+            vec![
+                g.status.as_str().replace('_', "-"),
+                format!("@{}", g.handle),
+                g.gift.given_on.to_string(),
+                crate::domain::visible(&g.gift.item).into_owned(),
+                g.status
+                    .days_waiting()
+                    .map_or(String::new(), |d| format!("{d} d")),
+                g.status
+                    .posted_on()
+                    .map_or(String::new(), |d| d.to_string()),
+                m(g.gift.cost + g.gift.shipping),
+                m(g.gift.retail),
+            ]
+        },
+        theme,
+    );
+}

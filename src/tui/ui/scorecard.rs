@@ -350,6 +350,31 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: 
             theme.error(),
         ));
     }
+    let gifts: Vec<String> = app
+        .gifts
+        .iter()
+        .filter(|g| g.gift.influencer_id == row.influencer_id)
+        .map(|g| {
+            let status = match g.status {
+                crate::metrics::GiftStatus::Posted(d) => format!("posted {d}"),
+                s => match s.days_waiting() {
+                    Some(d) => format!("{} ({d} d)", s.as_str().replace('_', "-")),
+                    None => s.as_str().to_string(),
+                },
+            };
+            format!(
+                "{} {} {status}",
+                crate::domain::visible(&g.gift.item),
+                g.gift.given_on
+            )
+        })
+        .collect();
+    if !gifts.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Gifts    ", theme.dim()),
+            Span::raw(gifts.join(" · ")),
+        ]));
+    }
     for flag in app.flags_in_period(row.influencer_id) {
         lines.push(Line::styled(
             format!("Flag ⚑   post of {}: {}", flag.posted_on, flag.reason),
@@ -464,8 +489,26 @@ fn post_lines(app: &App, row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
     for p in posts {
         let rate = engagement_rate_pct(1, p.engagements, p.followers)
             .map_or("—".into(), |r| format!("{} %", fmt2(r)));
+        let mut extra = Vec::new();
+        if p.content_value > 0 {
+            extra.push(format!(
+                "content {}",
+                fmt2(crate::domain::from_cents(p.content_value))
+            ));
+        }
+        if let Some(s) = p.sentiment {
+            extra.push(s.as_str().to_string());
+        }
+        if !p.note.is_empty() {
+            extra.push(format!("“{}”", crate::domain::visible(&p.note)));
+        }
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", extra.join(" · "))
+        };
         lines.push(Line::raw(format!(
-            "  {}  {:<9}  {:>9} followers  {:>7} engagements  {rate}",
+            "  {}  {:<9}  {:>9} followers  {:>7} engagements  {rate}{extra}",
             p.posted_on, p.platform, p.followers, p.engagements
         )));
     }
