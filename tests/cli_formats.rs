@@ -250,3 +250,28 @@ fn undo_restores_exactly_what_a_later_export_changed() {
     assert_eq!(shop.scorecard_csv(), before);
     assert_eq!(shop.ok(&["cost", "list"]), lists);
 }
+
+#[test]
+fn a_trimmed_etsy_orders_file_counts_every_order() {
+    let json = |file: &str| -> serde_json::Value {
+        let shop = Shop::new();
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &fixture(file)])).unwrap()
+    };
+    // The same orders with 21 of Etsy's 36 columns: no buyer, names or addresses.
+    let full = json("etsy/EtsySoldOrders2026.csv");
+    let trimmed = json("etsy/EtsySoldOrders2026_trimmed.csv");
+    for key in [
+        "orders_new",
+        "counted_orders",
+        "net_revenue",
+        "unknown_codes",
+    ] {
+        assert_eq!(trimmed[key], full[key], "{key}");
+    }
+    assert_eq!(
+        trimmed["missing"],
+        serde_json::json!([
+            "no customer column (Buyer User ID): every order counts as a new customer's"
+        ])
+    );
+}

@@ -804,3 +804,34 @@ fn link_evidence_in_note_attributes_credits_the_creator() {
         );
     }
 }
+
+#[test]
+fn a_trimmed_shopify_export_reads_and_says_what_it_lacks() {
+    let shop = Shop::new();
+    // No Email, Subtotal or Discount Amount: revenue is Total − Shipping − Taxes.
+    let file = fixture("shopify/trimmed_79.csv");
+    let json: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &file])).unwrap();
+    assert_eq!(json["format"], "shopify");
+    assert_eq!(json["counted_orders"], 6);
+    assert_eq!(json["net_revenue"], "400.50");
+    assert_eq!(
+        json["missing"],
+        serde_json::json!(["no customer column (Email): every order counts as a new customer's"])
+    );
+    let text = shop.ok(&["import", "--dry-run", &file]);
+    assert!(
+        text.contains("missing: no customer column (Email)"),
+        "{text}"
+    );
+    // Without any column that gives revenue, the file is refused, saying what to re-export.
+    let bare = shop.write(
+        "bare.csv",
+        "Name,Created at,Financial Status,Discount Code\n#1,2026-05-01 10:00:00 +0000,paid,ANA\n",
+    );
+    let err = shop.fails(&["import", &bare]);
+    assert!(
+        err.contains("Subtotal (or Total)") && err.contains("export"),
+        "{err}"
+    );
+}

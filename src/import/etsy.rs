@@ -14,16 +14,13 @@ use std::io::Read;
 const SALE_DATE_FORMS: [&str; 3] = ["%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d"];
 const SALE_DATE: &str = "a date like 05/12/26 (MM/DD/YY)";
 
-/// Whether a header is Etsy's orders file.
+/// Whether a header is Etsy's orders file, whole or trimmed (its sale date, order id and
+/// order value).
 pub(crate) fn matches_orders(columns: &Columns) -> bool {
-    [
-        "Sale Date",
-        "Order ID",
-        "Order Value",
-        "Adjusted Order Total",
-    ]
-    .iter()
-    .all(|c| columns.has(c))
+    ["Sale Date", "Order ID", "Order Value"]
+        .iter()
+        .all(|c| columns.has(c))
+        && !columns.has("Transaction ID")
 }
 
 /// Whether a header is Etsy's order items file.
@@ -54,9 +51,20 @@ fn buyer_key(buyer: &str) -> Option<String> {
         .flatten()
 }
 
-/// The columns of Etsy's orders file, found by name.
+/// The columns of Etsy's orders file, found by name: the sale date, order id and value are
+/// needed; a trimmed file may lack the rest (no buyer: orders count as new customers'; no
+/// coupon: baseline only; no totals: no refunds read).
 pub(crate) struct EtsyOrderRows {
-    at: [Col; 9],
+    date: Col,
+    id: Col,
+    value: Col,
+    buyer: Option<Col>,
+    currency: Option<Col>,
+    fallback_currency: String,
+    coupon: Option<Col>,
+    discount: Option<Col>,
+    total: Option<Col>,
+    adjusted: Option<Col>,
     status: Option<Col>,
 }
 
@@ -66,56 +74,48 @@ impl EtsyOrderRows {
         columns: &Columns,
         file: &str,
         style: NumberStyle,
+        fallback_currency: String,
     ) -> Result<FirstRows<'r, R, Self>, ImportError> {
-        let at = columns.require(
-            [
-                &["Sale Date"],
-                &["Order ID"],
-                &["Buyer User ID"],
-                &["Currency"],
-                &["Order Value"],
-                &["Coupon Code"],
-                &["Discount Amount"],
-                &["Order Total"],
-                &["Adjusted Order Total"],
-            ],
+        let [date, id, value] = columns.require(
+            [&["Sale Date"], &["Order ID"], &["Order Value"]],
             file,
             "Etsy orders file",
         )?;
         let rows = EtsyOrderRows {
-            at,
+            date,
+            id,
+            value,
+            buyer: columns.find(&["Buyer User ID"]),
+            currency: columns.find(&["Currency"]),
+            fallback_currency,
+            coupon: columns.find(&["Coupon Code"]),
+            discount: columns.find(&["Discount Amount"]),
+            total: columns.find(&["Order Total"]),
+            adjusted: columns.find(&["Adjusted Order Total"]),
             status: columns.find(&["Status"]),
         };
-        Ok(FirstRows::new(csv, at[1], style, rows))
+        Ok(FirstRows::new(csv, id, style, rows))
     }
 }
 
 impl ParseRow for EtsyOrderRows {
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
-        let [
-            date,
-            id,
-            buyer,
-            currency,
-            value,
-            coupon,
-            discount,
-            total,
-            adjusted,
-        ] = self.at;
-        let discount_amount = c.amount_or_zero(discount)?;
-        let order_total = c.amount_or_zero(total)?;
-        let adjusted_total = c.amount_or_zero(adjusted)?;
+        let amount = |col: Option<Col>| col.map_or(Ok(0), |col| c.amount_or_zero(col));
+        let discount_amount = amount(self.discount)?;
+        let order_total = amount(self.total)?;
+        let adjusted_total = amount(self.adjusted)?;
         // Real files hold 0.00 in Adjusted Order Total when nothing was adjusted.
-        let refund = if adjusted_total == 0 {
+        let refund = if adjusted_total == 0 || self.total.is_none() {
             0
         } else {
             (order_total - adjusted_total).max(0)
         };
-        let codes = split_codes(c.text(coupon), ";");
+        let codes = split_codes(c.opt_text(self.coupon), ";");
         let status = c.opt_text(self.status).to_ascii_lowercase();
-        let subtotal = c.amount_or_zero(value)? - discount_amount;
-        if subtotal < 0 {
+        let subtotal = c.amount_or_zero(self.value)? - discount_amount;
+        if subtotal < 0
+            && let Some(discount) = self.discount
+        {
             return Err(c.err(
                 discount,
                 crate::domain::ValueError::new(
@@ -124,12 +124,18 @@ impl ParseRow for EtsyOrderRows {
                 ),
             ));
         }
-        let gift = (order_total == 0 || subtotal == 0) && discount_amount > 0 && !codes.is_empty();
+        let gift = (order_total == 0 || subtotal == 0)
+            && self.total.is_some()
+            && discount_amount > 0
+            && !codes.is_empty();
         Ok(OrderRecord {
-            external_id: c.text(id).to_string(),
-            placed_at: day_start(c.date(date, &SALE_DATE_FORMS, SALE_DATE)?),
-            customer_key: buyer_key(c.text(buyer)),
-            currency: c.currency(currency)?,
+            external_id: c.text(self.id).to_string(),
+            placed_at: day_start(c.date(self.date, &SALE_DATE_FORMS, SALE_DATE)?),
+            customer_key: buyer_key(c.opt_text(self.buyer)),
+            currency: match self.currency {
+                Some(col) => c.currency(col)?,
+                None => self.fallback_currency.clone(),
+            },
             subtotal,
             refunded: refund,
             status: if status.contains("refund") {

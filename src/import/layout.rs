@@ -84,6 +84,52 @@ pub(crate) fn resolve_format(
     }
 }
 
+/// What a file of this layout lacks that the scorecard would use, said once in the preview
+/// and the summary: no code column (its orders only count toward the shop's baseline), no
+/// customer column (every order counts as a new customer's), no currency column.
+pub(crate) fn missing(layout: &Layout, columns: &Columns) -> Vec<String> {
+    let (codes, customer, currency): (&[&str], &[&str], &[&str]) = match layout {
+        Layout::Shopify => (&["Discount Code"], &["Email"], &["Currency"]),
+        Layout::EtsyOrders | Layout::EtsyItems => (
+            &["Coupon Code", "Coupon Details"],
+            &["Buyer User ID", "Buyer"],
+            &["Currency"],
+        ),
+        Layout::WooAnalytics => (
+            &["Coupon(s)"],
+            &["Customer"],
+            &["Order Currency", "Currency"],
+        ),
+        Layout::WooPlugin => (
+            &["Coupon Code"],
+            &["Email (Billing)", "Customer User Email", "Customer Email"],
+            &["Order Currency", "Currency"],
+        ),
+        Layout::Mapped(_) => return Vec::new(),
+    };
+    let has = |names: &[&str]| names.iter().any(|n| columns.has(n));
+    let mut out = Vec::new();
+    if !has(codes) {
+        out.push(format!(
+            "no code column ({}): these orders count toward the shop's baseline only",
+            codes[0]
+        ));
+    }
+    if !has(customer) {
+        out.push(format!(
+            "no customer column ({}): every order counts as a new customer's",
+            customer[0]
+        ));
+    }
+    if !has(currency) {
+        out.push(format!(
+            "no currency column ({}): orders are taken in the shop's currency",
+            currency[0]
+        ));
+    }
+    out
+}
+
 /// The reader of a layout, its columns found by name in the header. `decimal_comma` is the
 /// delimiter's number custom; `currency` is taken by orders of files without a currency
 /// column.
@@ -97,8 +143,12 @@ pub(crate) fn open_reader<'r, R: Read + Send>(
 ) -> Result<Box<dyn OrderReader + 'r>, ImportError> {
     let style = NumberStyle::guess(decimal_comma);
     Ok(match layout {
-        Layout::Shopify => Box::new(shopify::ShopifyRows::reader(csv, columns, file, style)?),
-        Layout::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(csv, columns, file, style)?),
+        Layout::Shopify => Box::new(shopify::ShopifyRows::reader(
+            csv, columns, file, style, currency,
+        )?),
+        Layout::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
+            csv, columns, file, style, currency,
+        )?),
         Layout::EtsyItems => Box::new(etsy::EtsyItemsReader::new(csv, columns, file, style)?),
         Layout::WooAnalytics => Box::new(woo::AnalyticsRows::reader(
             csv, columns, file, style, currency,
@@ -167,8 +217,33 @@ mod tests {
         .unwrap();
         let message = err.to_string();
         assert!(
-            message.contains("Financial Status") && message.contains("Subtotal"),
+            message.contains("Created at") && !message.contains("Email"),
             "{message}"
         );
+        // With its time but no column that gives revenue: named, with what to re-export.
+        let text = "Name,Created at,Email\n#1,2026-05-01 10:00:00 +0000,a@b.c\n";
+        let mut csv = csv::Reader::from_reader(text.as_bytes());
+        let columns = Columns::new(&csv.headers().unwrap().clone());
+        let message = open_reader(
+            &Layout::Shopify,
+            &mut csv,
+            &columns,
+            "f.csv",
+            false,
+            "USD".into(),
+        )
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(message.contains("Subtotal (or Total)"), "{message}");
+    }
+
+    #[test]
+    fn what_a_trimmed_file_lacks_is_named() {
+        let columns = Columns::new(&header("Name,Created at,Total,Shipping"));
+        let missing = missing(&Layout::Shopify, &columns);
+        assert_eq!(missing.len(), 3, "{missing:?}");
+        assert!(missing[0].contains("baseline only"));
+        assert!(missing[1].contains("new customer"));
     }
 }

@@ -224,6 +224,7 @@ pub fn import_reader(
     if let layout::Layout::Mapped(m) = &layout {
         summary.mapping_name = Some(m.name.clone());
     }
+    summary.missing = layout::missing(&layout, &columns);
     let mut batch = store.begin_import(&BatchMeta {
         file_name: file_name.clone(),
         sha256: String::new(),

@@ -211,6 +211,9 @@ impl fmt::Display for ImportSummary {
                 self.gift_owner_list()
             )?;
         }
+        for missing in &self.missing {
+            writeln!(f, "missing: {missing}")?;
+        }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
         }

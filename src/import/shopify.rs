@@ -10,32 +10,54 @@ use crate::domain::{
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use std::io::Read;
 
-/// The columns read, by name.
-const NAME: usize = 0;
-const EMAIL: usize = 1;
-const STATUS: usize = 2;
-const CURRENCY: usize = 3;
-const SUBTOTAL: usize = 4;
-const CODES: usize = 5;
-const CREATED: usize = 6;
-const CANCELLED: usize = 7;
-const REFUNDED: usize = 8;
-const TOTAL: usize = 9;
-const DISCOUNT: usize = 10;
-
-/// Whether a header is a Shopify orders export.
+/// Whether a header is a Shopify orders export, whole or trimmed: `Name` and `Created at`
+/// and one more column only Shopify's export has.
 pub(crate) fn matches(columns: &Columns) -> bool {
-    ["Name", "Financial Status", "Subtotal", "Lineitem name"]
+    columns.has("Name")
+        && columns.has("Created at")
+        && [
+            "Financial Status",
+            "Lineitem name",
+            "Lineitem quantity",
+            "Fulfillment Status",
+            "Discount Code",
+            "Subtotal",
+        ]
         .iter()
-        .all(|c| columns.has(c))
+        .any(|c| columns.has(c))
 }
 
-/// The columns of a Shopify export, found by name.
+/// The columns of a Shopify export, found by name; all but the order number, the time and
+/// one that gives revenue may be missing (a trimmed export).
 pub(crate) struct ShopifyRows {
-    at: [Col; 11],
+    name: Col,
+    created: Col,
+    revenue: Revenue,
+    email: Option<Col>,
+    status: Option<Col>,
+    currency: Option<Col>,
+    /// Taken by orders of a file without a currency column.
+    fallback_currency: String,
+    codes: Option<Col>,
+    cancelled: Option<Col>,
+    refunded: Option<Col>,
+    total: Option<Col>,
+    discount: Option<Col>,
     items: Option<ItemColumns>,
     /// `Note Attributes`, where UTM-capture apps leave `utm_source`.
     notes: Option<Col>,
+}
+
+/// Where an order's revenue comes from.
+#[derive(Clone, Copy)]
+enum Revenue {
+    Subtotal(Col),
+    /// `Total`, less `Shipping` and `Taxes` where the file has them.
+    TotalLess {
+        total: Col,
+        shipping: Option<Col>,
+        taxes: Option<Col>,
+    },
 }
 
 /// The line-item columns, where the export has them (every row of an order carries one).
@@ -52,24 +74,27 @@ impl ShopifyRows {
         columns: &Columns,
         file: &str,
         style: NumberStyle,
+        fallback_currency: String,
     ) -> Result<FirstRows<'r, R, Self>, ImportError> {
-        let at = columns.require(
-            [
-                &["Name"],
-                &["Email"],
-                &["Financial Status"],
-                &["Currency"],
-                &["Subtotal"],
-                &["Discount Code"],
-                &["Created at"],
-                &["Cancelled at"],
-                &["Refunded Amount"],
-                &["Total"],
-                &["Discount Amount"],
-            ],
-            file,
-            "Shopify orders export",
-        )?;
+        let [name, created] =
+            columns.require([&["Name"], &["Created at"]], file, "Shopify orders export")?;
+        let revenue = match (columns.find(&["Subtotal"]), columns.find(&["Total"])) {
+            (Some(subtotal), _) => Revenue::Subtotal(subtotal),
+            (None, Some(total)) => Revenue::TotalLess {
+                total,
+                shipping: columns.find(&["Shipping"]),
+                taxes: columns.find(&["Taxes"]),
+            },
+            (None, None) => {
+                return Err(ImportError::MissingColumns {
+                    file: file.to_string(),
+                    format: "Shopify orders export",
+                    missing: "Subtotal (or Total): no column gives the orders' revenue; \
+                              export the orders again with Subtotal"
+                        .into(),
+                });
+            }
+        };
         let items = match (
             columns.find(&["Lineitem quantity"]),
             columns.find(&["Lineitem price"]),
@@ -82,54 +107,86 @@ impl ShopifyRows {
             }),
             _ => None,
         };
-        Ok(FirstRows::new(
-            csv,
-            at[NAME],
-            style,
-            ShopifyRows {
-                at,
-                items,
-                notes: columns.find(&["Note Attributes"]),
-            },
-        ))
+        let rows = ShopifyRows {
+            name,
+            created,
+            revenue,
+            email: columns.find(&["Email"]),
+            status: columns.find(&["Financial Status"]),
+            currency: columns.find(&["Currency"]),
+            fallback_currency,
+            codes: columns.find(&["Discount Code"]),
+            cancelled: columns.find(&["Cancelled at"]),
+            refunded: columns.find(&["Refunded Amount"]),
+            total: columns.find(&["Total"]),
+            discount: columns.find(&["Discount Amount"]),
+            items,
+            notes: columns.find(&["Note Attributes"]),
+        };
+        Ok(FirstRows::new(csv, name, style, rows))
     }
+}
+
+/// An optional amount: 0 when the file lacks the column or the cell is empty.
+fn amount_of(cells: &Cells, col: Option<Col>) -> Result<i64, RowError> {
+    col.map_or(Ok(0), |c| cells.amount_or_zero(c))
 }
 
 impl ParseRow for ShopifyRows {
     fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError> {
-        let at = &self.at;
-        let refunded = cells.amount_or_zero(at[REFUNDED])?;
-        if refunded < 0 {
-            return Err(cells.err(
-                at[REFUNDED],
-                ValueError::new(cells.text(at[REFUNDED]), "an amount of 0 or more"),
-            ));
+        let nonnegative = |col: Col, v: i64| {
+            if v < 0 {
+                Err(cells.err(
+                    col,
+                    ValueError::new(cells.text(col), "an amount of 0 or more"),
+                ))
+            } else {
+                Ok(v)
+            }
+        };
+        let refunded = amount_of(cells, self.refunded)?;
+        if let Some(col) = self.refunded {
+            nonnegative(col, refunded)?;
         }
-        let subtotal = cells.amount(at[SUBTOTAL])?;
-        if subtotal < 0 {
-            return Err(cells.err(
-                at[SUBTOTAL],
-                ValueError::new(cells.text(at[SUBTOTAL]), "an amount of 0 or more"),
-            ));
-        }
+        let subtotal = match self.revenue {
+            Revenue::Subtotal(col) => nonnegative(col, cells.amount(col)?)?,
+            Revenue::TotalLess {
+                total,
+                shipping,
+                taxes,
+            } => {
+                let net =
+                    cells.amount(total)? - amount_of(cells, shipping)? - amount_of(cells, taxes)?;
+                nonnegative(total, net)?
+            }
+        };
         // Combined discounts: `", "` in newer exports, `" + "` in older ones.
-        let codes = split_codes_any(cells.text(at[CODES]), &[", ", " + "]);
-        let total = cells.amount_or_zero(at[TOTAL])?;
-        let discount = cells.amount_or_zero(at[DISCOUNT])?;
+        let codes = split_codes_any(cells.opt_text(self.codes), &[", ", " + "]);
+        let total = amount_of(cells, self.total)?;
+        let discount = amount_of(cells, self.discount)?;
         // 100 % off with a creator's code: nothing paid for the goods, whether or not the
         // buyer paid the shipping (then Total is the shipping, and Subtotal 0).
-        let gift = (total == 0 || subtotal == 0) && discount > 0 && !codes.is_empty();
+        let gift = self.total.is_some()
+            && (total == 0 || subtotal == 0)
+            && discount > 0
+            && !codes.is_empty();
         let (utm_source, utm_campaign) = utm_from_notes(cells.opt_text(self.notes));
         Ok(OrderRecord {
-            external_id: cells.text(at[NAME]).to_string(),
-            placed_at: parse_time(cells.text(at[CREATED]))
-                .map_err(|e| cells.err(at[CREATED], e))?,
-            customer_key: customer_key(cells.text(at[EMAIL])),
-            currency: cells.currency(at[CURRENCY])?,
+            external_id: cells.text(self.name).to_string(),
+            placed_at: parse_time(cells.text(self.created))
+                .map_err(|e| cells.err(self.created, e))?,
+            customer_key: customer_key(cells.opt_text(self.email)),
+            currency: match self.currency {
+                Some(col) => cells.currency(col)?,
+                None => self.fallback_currency.clone(),
+            },
             subtotal,
             refunded,
-            status: FinancialStatus::from_name(cells.text(at[STATUS])),
-            cancelled: !cells.text(at[CANCELLED]).is_empty(),
+            status: match self.status {
+                Some(col) => FinancialStatus::from_name(cells.text(col)),
+                None => FinancialStatus::Paid,
+            },
+            cancelled: !cells.opt_text(self.cancelled).is_empty(),
             codes,
             customer_new: None,
             gift_value: gift.then_some(discount),
