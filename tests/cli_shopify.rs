@@ -835,3 +835,36 @@ fn a_trimmed_shopify_export_reads_and_says_what_it_lacks() {
         "{err}"
     );
 }
+
+#[test]
+fn a_second_currency_is_converted_at_the_rate_given() {
+    let shop = Shop::new();
+    roster(&shop);
+    // A lira shop whose #1003 (120.00) and #1007 (40.00) were paid in dollars.
+    let file = fixture("shopify/two_currencies_79.csv");
+    let out: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &file])).unwrap();
+    assert_eq!(out["orders_invalid"], 2, "{out}");
+    let errors = out["errors"].to_string();
+    assert!(errors.contains("--rate USD="), "{errors}");
+    // With the rate: 120.00 × 32.10 = 3852.00 and 40.00 × 32.10 = 1284.00 lira; the other
+    // counted orders bring 48.00 + 72.50 + 30.00 + 90.00 = 240.50.
+    let out: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--json", "--rate", "USD=32.10", &file]))
+            .unwrap();
+    assert_eq!(out["orders_invalid"], 0, "{out}");
+    assert_eq!(out["currency"], "TRY");
+    assert_eq!(out["net_revenue"], "5376.50");
+    assert_eq!(
+        out["converted"],
+        serde_json::json!([{"currency": "USD", "orders": 2, "rate": "32.10"}])
+    );
+    // milo's orders were #1003, #1004 and #1007: 3852.00 + 30.00 + 1284.00.
+    assert!(
+        shop.scorecard_csv()
+            .contains(",milo,tiktok,48000,0,40.00,3.00,5166.00,")
+    );
+    // A rate must be a currency and a positive number.
+    let err = shop.fails(&["import", "--rate", "USD=-2", &file]);
+    assert!(err.contains("USD=32.10"), "{err}");
+}

@@ -390,6 +390,10 @@ pub struct ImportArgs {
     /// dates, what the file lacks, warnings, unknown codes)
     #[arg(long, conflicts_with = "undo_last")]
     pub json: bool,
+    /// Convert orders in another currency into the shop's: CUR=RATE, the shop's units per
+    /// one CUR (e.g. --rate USD=32.10 in a lira shop); repeat for more currencies
+    #[arg(long, value_name = "CUR=RATE", value_parser = parse_rate)]
+    pub rate: Vec<(String, Decimal)>,
 }
 
 #[derive(Debug, Args)]
@@ -638,6 +642,20 @@ fn parse_platform(s: &str) -> Result<Platform, ValueError> {
 fn parse_kind(s: &str) -> Result<CostKind, ValueError> {
     s.parse()
 }
+fn parse_rate(s: &str) -> Result<(String, Decimal), ValueError> {
+    let bad = || ValueError::new(s, "a currency and a rate, like USD=32.10");
+    let (currency, rate) = s.split_once('=').ok_or_else(bad)?;
+    let currency = currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(bad());
+    }
+    let rate: Decimal = rate.trim().parse().map_err(|_| bad())?;
+    if rate <= Decimal::ZERO {
+        return Err(bad());
+    }
+    Ok((currency, rate))
+}
+
 fn parse_sentiment(s: &str) -> Result<crate::domain::Sentiment, ValueError> {
     s.parse()
 }

@@ -234,6 +234,7 @@ fn import(
         currency: a.currency.clone(),
         gift_cost_pct: a.gift_cost_pct,
         backup: true,
+        rates: a.rate.clone(),
     };
     let summary = match import_file(store, file, &options) {
         Ok(summary) => summary,

@@ -92,6 +92,9 @@ pub struct OrderRecord {
     pub utm_campaign: Option<String>,
     /// The order's line items where the export lists them (Shopify); empty otherwise.
     pub items: Vec<LineItem>,
+    /// For an order converted into the shop's currency (`import --rate`): its own currency
+    /// and subtotal as the file gave them.
+    pub original: Option<(String, Cents)>,
 }
 
 /// One line of an order: what was sold, how many, at what unit price.

@@ -26,6 +26,8 @@ pub(crate) struct Classifier {
     /// Orders by the `utm_source` they carry.
     link_uses: HashMap<String, u64>,
     gift_owners: HashMap<Option<String>, u64>,
+    /// Rates into the shop's currency, by currency code.
+    rates: HashMap<String, Decimal>,
 }
 
 impl Classifier {
@@ -43,7 +45,17 @@ impl Classifier {
             code_uses: HashMap::new(),
             link_uses: HashMap::new(),
             gift_owners: HashMap::new(),
+            rates: HashMap::new(),
         }
+    }
+
+    /// The rates `import --rate` gave, by upper-cased currency code.
+    pub fn with_rates(mut self, rates: &[(String, Decimal)]) -> Self {
+        self.rates = rates
+            .iter()
+            .map(|(c, r)| (c.trim().to_ascii_uppercase(), *r))
+            .collect();
+        self
     }
 
     fn reject(&mut self, error: RowError) {
@@ -59,7 +71,7 @@ impl Classifier {
         &mut self,
         batch: &OrderImport<'_>,
         line: u64,
-        order: &OrderRecord,
+        order: &mut OrderRecord,
     ) -> Result<bool, ImportError> {
         let time = &order.placed_at;
         if let Err(e) = crate::domain::check_order_time(&time.to_rfc3339(), time) {
@@ -82,9 +94,40 @@ impl Classifier {
                 self.currency = Some(order.currency.clone());
             }
             Some(shop) if *shop != order.currency => {
-                let expected = format!("{shop}, the currency of the shop's other orders");
-                self.reject(RowError::new(line, "Currency", &order.currency, expected));
-                return Ok(false);
+                let shop = shop.clone();
+                match self
+                    .rates
+                    .get(&order.currency.to_ascii_uppercase())
+                    .copied()
+                {
+                    Some(rate) => {
+                        if let Err(e) = convert(order, &shop, rate) {
+                            self.reject(RowError::from_value(line, "Currency", e));
+                            return Ok(false);
+                        }
+                        let entry =
+                            self.summary.converted.iter_mut().find(|(c, _, _)| {
+                                *c == order.original.as_ref().map_or("", |o| &o.0)
+                            });
+                        match entry {
+                            Some(e) => e.1 += 1,
+                            None => self.summary.converted.push((
+                                order.original.clone().map_or_else(String::new, |o| o.0),
+                                1,
+                                rate,
+                            )),
+                        }
+                    }
+                    None => {
+                        let expected = format!(
+                            "{shop}, the currency of the shop's other orders (or convert with \
+                             --rate {}=<{shop} per {}>)",
+                            order.currency, order.currency
+                        );
+                        self.reject(RowError::new(line, "Currency", &order.currency, expected));
+                        return Ok(false);
+                    }
+                }
             }
             Some(_) => {}
         }
@@ -101,8 +144,8 @@ impl Classifier {
         let mut valid: Vec<(u64, OrderRecord, i64)> = Vec::with_capacity(chunk.len());
         for (item, fp) in chunk {
             match item {
-                Ok((line, order)) => {
-                    if self.check(batch, line, &order)? {
+                Ok((line, mut order)) => {
+                    if self.check(batch, line, &mut order)? {
                         valid.push((line, order, fp));
                     }
                 }
@@ -217,6 +260,26 @@ impl Classifier {
     }
 }
 
+/// Converts an order's amounts into the shop's currency at `rate` (shop units per unit of
+/// the order's currency), each amount rounded once to the cent, half away from zero; the
+/// order keeps its own currency and subtotal in `original`.
+fn convert(
+    order: &mut OrderRecord,
+    shop: &str,
+    rate: Decimal,
+) -> Result<(), crate::domain::ValueError> {
+    let at = |cents: crate::domain::Cents| to_cents(round2(from_cents(cents) * rate));
+    order.original = Some((order.currency.clone(), order.subtotal));
+    order.subtotal = at(order.subtotal)?;
+    order.refunded = at(order.refunded)?;
+    order.gift_value = order.gift_value.map(at).transpose()?;
+    for item in &mut order.items {
+        item.price = at(item.price)?;
+    }
+    order.currency = shop.to_string();
+    Ok(())
+}
+
 /// The creator a gift order was for: the owner of its first code that has one, as (id, code,
 /// handle).
 fn gift_owner(
@@ -295,6 +358,7 @@ mod tests {
             utm_source: None,
             utm_campaign: None,
             items: Vec::new(),
+            original: None,
         }
     }
 

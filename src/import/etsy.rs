@@ -150,6 +150,7 @@ impl ParseRow for EtsyOrderRows {
             utm_source: None,
             utm_campaign: None,
             items: Vec::new(),
+            original: None,
         })
     }
 }
@@ -188,6 +189,7 @@ fn item_row(c: &Cells, at: &[Col; 7], key: &str) -> Result<(i64, i64, OrderRecor
             utm_source: None,
             utm_campaign: None,
             items: Vec::new(),
+            original: None,
         },
     ))
 }

@@ -246,6 +246,7 @@ impl ParseRow for MappedRows {
             utm_source: tag(self.utm_source),
             utm_campaign: tag(self.utm_campaign),
             items: Vec::new(),
+            original: None,
         })
     }
 }

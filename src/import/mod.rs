@@ -57,6 +57,9 @@ pub struct ImportOptions {
     /// Take an automatic backup of the database just before committing (once the file has
     /// been read and found good).
     pub backup: bool,
+    /// Rates to convert orders in another currency into the shop's: (currency, units of the
+    /// shop's currency per unit of it), e.g. (`USD`, 32.10) in a lira shop.
+    pub rates: Vec<(String, rust_decimal::Decimal)>,
 }
 
 impl ImportOptions {
@@ -72,6 +75,7 @@ impl ImportOptions {
             currency: None,
             gift_cost_pct: None,
             backup: false,
+            rates: Vec::new(),
         }
     }
 }
@@ -246,7 +250,8 @@ pub fn import_reader(
         settings.currency,
         settings.gift_pct,
         reader.id_column(),
-    );
+    )
+    .with_rates(&options.rates);
     read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     // Read to the end so the hash covers the whole file.

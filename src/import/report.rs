@@ -55,6 +55,8 @@ pub struct ImportSummary {
     pub link_sources: Vec<(String, u64)>,
     /// What the file lacks, said once ("no code column: …").
     pub missing: Vec<String>,
+    /// Orders converted into the shop's currency: (their currency, how many, the rate).
+    pub converted: Vec<(String, u64, rust_decimal::Decimal)>,
 }
 
 impl ImportSummary {
@@ -90,6 +92,7 @@ impl ImportSummary {
             link_orders: 0,
             link_sources: Vec::new(),
             missing: Vec::new(),
+            converted: Vec::new(),
         }
     }
 
@@ -123,6 +126,11 @@ impl ImportSummary {
                 .collect::<serde_json::Map<_, _>>(),
             "gift_orders": self.gifts,
             "missing": self.missing,
+            "converted": self
+                .converted
+                .iter()
+                .map(|(c, n, rate)| serde_json::json!({"currency": c, "orders": n, "rate": rate.to_string()}))
+                .collect::<Vec<_>>(),
             "warnings": self.notes,
             "unknown_codes": codes,
             "errors": self.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
@@ -209,6 +217,14 @@ impl fmt::Display for ImportSummary {
                 self.gifts,
                 crate::domain::fmt2(crate::domain::from_wide_cents(self.gift_cost)),
                 self.gift_owner_list()
+            )?;
+        }
+        for (currency, n, rate) in &self.converted {
+            writeln!(
+                f,
+                "converted: {n} order(s) in {currency} at {rate} into {} (each amount rounded \
+                 once to the cent; their own amounts are kept)",
+                self.currency.as_deref().unwrap_or("the shop's currency")
             )?;
         }
         for missing in &self.missing {

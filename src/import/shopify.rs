@@ -193,6 +193,7 @@ impl ParseRow for ShopifyRows {
             utm_source,
             utm_campaign,
             items: Vec::new(),
+            original: None,
         })
     }
 

@@ -158,6 +158,7 @@ impl ParseRow for AnalyticsRows {
             utm_source,
             utm_campaign,
             items: Vec::new(),
+            original: None,
         })
     }
 }
@@ -228,6 +229,7 @@ impl ParseRow for PluginRows {
             utm_source,
             utm_campaign,
             items: Vec::new(),
+            original: None,
         })
     }
 }

@@ -118,7 +118,8 @@ impl Store {
                 status = p.status, cancelled = p.cancelled, customer_new = p.customer_new,
                 fingerprint = p.fingerprint, updated_batch = p.updated_batch, gift = p.gift,
                 utm_source = p.utm_source, utm_campaign = p.utm_campaign, customer = p.customer,
-                codes = p.codes, items = p.items
+                codes = p.codes, items = p.items, orig_currency = p.orig_currency,
+                orig_subtotal_cents = p.orig_subtotal_cents
              FROM order_prev AS p WHERE p.batch_id = ?1 AND p.order_id = o.id",
             [b],
         )?;

@@ -368,8 +368,9 @@ ALTER TABLE campaign ADD COLUMN target_reach INTEGER;
 ALTER TABLE campaign ADD COLUMN target_impressions INTEGER;
 "#;
 
-/// The gift ledger (gifts sent, and the gift orders imports found), and what a post's content
-/// was worth, how it was received and a note.
+/// The gift ledger (gifts sent, and the gift orders imports found); an order's own currency
+/// and subtotal when an import converted it (`--rate`); and what a post's content was worth,
+/// how it was received and a note.
 const V9: &str = r#"
 CREATE TABLE gift (
     id               INTEGER PRIMARY KEY,
@@ -387,6 +388,11 @@ CREATE TABLE gift (
     order_number     TEXT
 ) STRICT;
 CREATE INDEX gift_by_influencer ON gift(influencer_id);
+
+ALTER TABLE shop_order ADD COLUMN orig_currency TEXT;
+ALTER TABLE shop_order ADD COLUMN orig_subtotal_cents INTEGER;
+ALTER TABLE order_prev ADD COLUMN orig_currency TEXT;
+ALTER TABLE order_prev ADD COLUMN orig_subtotal_cents INTEGER;
 
 ALTER TABLE post ADD COLUMN content_value_cents INTEGER;
 ALTER TABLE post ADD COLUMN sentiment TEXT;

@@ -181,13 +181,13 @@ impl OrderImport<'_> {
             "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
                 placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
                 status, cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
-                utm_source, utm_campaign, codes, items) VALUES ",
+                utm_source, utm_campaign, codes, items, orig_currency, orig_subtotal_cents) VALUES ",
         );
         for i in 0..orders.len() {
             if i > 0 {
                 sql.push(',');
             }
-            sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         }
         sql.push_str(" RETURNING external_id");
         let mut stmt = self.tx.prepare_cached(&sql)?;
@@ -222,6 +222,8 @@ impl OrderImport<'_> {
                 &mut stmt,
                 &encode_items(&order.items, order.gift_value.is_some()),
             )?;
+            bind(&mut stmt, &order.original.as_ref().map(|o| o.0.as_str()))?;
+            bind(&mut stmt, &order.original.as_ref().map(|o| o.1))?;
         }
         let mut rows = stmt.raw_query();
         let mut inserted = HashSet::with_capacity(orders.len());
@@ -297,12 +299,12 @@ impl OrderImport<'_> {
                             placed_offset, placed_on, customer_id, currency, subtotal_cents,
                             refunded_cents, status, cancelled, customer_new, fingerprint,
                             updated_batch, gift, utm_source, utm_campaign, customer, codes,
-                            items)
+                            items, orig_currency, orig_subtotal_cents)
                          SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
                             o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
                             o.status, o.cancelled, o.customer_new, o.fingerprint,
                             o.updated_batch, o.gift, o.utm_source, o.utm_campaign, o.customer,
-                            o.codes, o.items
+                            o.codes, o.items, o.orig_currency, o.orig_subtotal_cents
                          FROM shop_order o WHERE o.id = ?2",
                     )?
                     .execute(params![self.batch_id, id])?;
@@ -335,9 +337,9 @@ impl OrderImport<'_> {
                         placed_offset, placed_on, customer, currency, subtotal_cents,
                         refunded_cents, status, cancelled, customer_new, fingerprint,
                         created_batch, updated_batch, gift, utm_source, utm_campaign, codes,
-                        items)
+                        items, orig_currency, orig_subtotal_cents)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                             ?15, ?16, ?17, ?18, ?19, ?20) ",
+                             ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) ",
                     $upsert,
                     " RETURNING id"
                 )
@@ -360,7 +362,8 @@ impl OrderImport<'_> {
                     fingerprint = excluded.fingerprint, updated_batch = excluded.updated_batch,
                     gift = excluded.gift, utm_source = excluded.utm_source,
                     utm_campaign = excluded.utm_campaign, codes = excluded.codes,
-                    items = excluded.items"
+                    items = excluded.items, orig_currency = excluded.orig_currency,
+                    orig_subtotal_cents = excluded.orig_subtotal_cents"
             )
         };
         let inserted = self.tx.prepare_cached(sql)?.query_row(
@@ -384,7 +387,9 @@ impl OrderImport<'_> {
                 order.utm_source,
                 order.utm_campaign,
                 order.codes.join("\n"),
-                encode_items(&order.items, order.gift_value.is_some())
+                encode_items(&order.items, order.gift_value.is_some()),
+                order.original.as_ref().map(|o| o.0.as_str()),
+                order.original.as_ref().map(|o| o.1)
             ],
             |r| r.get::<_, i64>(0),
         );
