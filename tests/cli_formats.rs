@@ -275,3 +275,25 @@ fn a_trimmed_etsy_orders_file_counts_every_order() {
         ])
     );
 }
+
+#[test]
+fn dates_a_spreadsheet_misread_are_invalid_with_a_hint() {
+    let shop = Shop::new();
+    // 20 orders of November 2020; a spreadsheet turned 6 of them (11/02/20 … 11/12/20) into
+    // 2011-02-20 … 2011-12-20.
+    let file = fixture("etsy/EtsySoldOrders2020_excel_dates.csv");
+    let out: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &file])).unwrap();
+    assert_eq!(out["orders_invalid"], 6, "{out}");
+    let errors = out["errors"].to_string();
+    assert!(
+        errors.contains("line 13, column Sale Date: '2011-12-20'")
+            && errors.contains("looks like a spreadsheet read 11/12/20 as 2011-12-20"),
+        "{errors}"
+    );
+    // The rest imports with --skip-invalid.
+    let done: serde_json::Value =
+        serde_json::from_str(&shop.ok(&["import", "--json", "--skip-invalid", &file])).unwrap();
+    assert_eq!(done["orders_new"], 14);
+    assert_eq!(done["date_from"], "2020-11-01");
+}

@@ -28,6 +28,11 @@ pub(crate) struct Classifier {
     gift_owners: HashMap<Option<String>, u64>,
     /// Rates into the shop's currency, by currency code.
     rates: HashMap<String, Decimal>,
+    /// The date column's header, and when the import runs: an order after it is damaged.
+    date_column: &'static str,
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The dates of the last orders of the chunk before, for the next chunk's first ones.
+    tail: Vec<chrono::NaiveDate>,
 }
 
 impl Classifier {
@@ -46,7 +51,57 @@ impl Classifier {
             link_uses: HashMap::new(),
             gift_owners: HashMap::new(),
             rates: HashMap::new(),
+            date_column: "date",
+            now: None,
+            tail: Vec::new(),
         }
+    }
+
+    /// The date column's name and the import's time (ISO 8601), for the damaged-date check.
+    pub fn with_dates(mut self, column: &'static str, now: &str) -> Self {
+        self.date_column = column;
+        self.now = chrono::DateTime::parse_from_rfc3339(now).ok();
+        self
+    }
+
+    /// Refuses the orders whose date looks damaged (see [`damaged_dates`]), keeping the rest.
+    fn drop_damaged(&mut self, valid: &mut Vec<(u64, OrderRecord, i64)>) {
+        let dates: Vec<chrono::NaiveDate> = valid
+            .iter()
+            .map(|(_, o, _)| o.placed_at.date_naive())
+            .collect();
+        let later = self.now.map(|n| n + chrono::Duration::days(1));
+        let mut damaged = damaged_dates(&self.tail, &dates);
+        for (i, (_, order, _)) in valid.iter().enumerate() {
+            if later.is_some_and(|l| order.placed_at > l) && !damaged.iter().any(|d| d.0 == i) {
+                damaged.push((
+                    i,
+                    "a date before this import (the file cannot hold later orders)".into(),
+                ));
+            }
+        }
+        damaged.sort_by_key(|d| std::cmp::Reverse(d.0));
+        let mut refused: Vec<RowError> = damaged
+            .into_iter()
+            .map(|(i, why)| {
+                let (line, order, _) = valid.remove(i);
+                let read = order.placed_at.date_naive().to_string();
+                RowError::new(line, self.date_column, &read, why)
+            })
+            .collect();
+        refused.reverse();
+        for e in refused {
+            self.reject(e);
+        }
+        self.tail = valid
+            .iter()
+            .rev()
+            .take(NEIGHBOURS)
+            .map(|(_, o, _)| o.placed_at.date_naive())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
     }
 
     /// The rates `import --rate` gave, by upper-cased currency code.
@@ -159,6 +214,7 @@ impl Classifier {
                 Err(error) => self.reject(error),
             }
         }
+        self.drop_damaged(&mut valid);
         let refs: Vec<(&OrderRecord, i64)> = valid.iter().map(|(_, o, fp)| (o, *fp)).collect();
         let outcomes = batch.upsert_many(&refs)?;
         for ((line, order, _), done) in valid.iter().zip(outcomes) {
@@ -260,6 +316,74 @@ impl Classifier {
     }
 }
 
+/// How many orders on each side an order's date is compared with.
+const NEIGHBOURS: usize = 15;
+/// A side with fewer neighbours than this is not used (its median is too easily misled).
+const SIDE: usize = 5;
+
+/// The orders (by position in `dates`) whose date is more than a year away from the median
+/// date of the orders before it *and* from that of the orders after it (up to
+/// [`NEIGHBOURS`] each side, `before` continuing the file's earlier orders; a side with
+/// fewer than [`SIDE`] is not used), with the reason in words: a spreadsheet that misread a date,
+/// most likely. A shop's real gap of years breaks only one side's closeness.
+fn damaged_dates(
+    before: &[chrono::NaiveDate],
+    dates: &[chrono::NaiveDate],
+) -> Vec<(usize, String)> {
+    let median = |mut v: Vec<chrono::NaiveDate>| -> Option<chrono::NaiveDate> {
+        (v.len() >= SIDE).then(|| {
+            v.sort_unstable();
+            v[v.len() / 2]
+        })
+    };
+    let far = |a: chrono::NaiveDate, b: chrono::NaiveDate| (a - b).num_days().abs() > 365;
+    let mut out = Vec::new();
+    // The earlier dates found good: a damaged one never misleads the orders after it.
+    let mut good: Vec<chrono::NaiveDate> = before.to_vec();
+    for (i, &d) in dates.iter().enumerate() {
+        let prev: Vec<_> = good.iter().rev().take(NEIGHBOURS).copied().collect();
+        let next: Vec<_> = dates[i + 1..].iter().take(NEIGHBOURS).copied().collect();
+        let (p, n) = (median(prev), median(next));
+        // Far from both sides; or, with one side only (the file's first or last orders),
+        // far from it and read back near it as a misread MM/DD/YY: a real gap of years at
+        // the end of a file is not damage.
+        let damaged = match (p, n) {
+            (Some(p), Some(n)) if far(d, p) && far(d, n) => Some(damaged_hint(d, p)),
+            (Some(side), None) | (None, Some(side)) if far(d, side) => {
+                misread(d, side).map(|_| damaged_hint(d, side))
+            }
+            _ => None,
+        };
+        match damaged {
+            Some(why) => out.push((i, why)),
+            None => good.push(d),
+        }
+    }
+    out
+}
+
+/// What a date far from its neighbours (`around`) is likely to be: when reading it back as
+/// `YY/MM/DD` of an `MM/DD/YY` date lands near them, the spreadsheet's misreading is named.
+fn damaged_hint(d: chrono::NaiveDate, around: chrono::NaiveDate) -> String {
+    match misread(d, around) {
+        Some((text, meant)) => format!(
+            "a date near the orders around it ({around}): looks like a spreadsheet read {text} \
+             as {d} (meant {meant}?)"
+        ),
+        None => format!("a date near the orders around it ({around}): the date looks damaged"),
+    }
+}
+
+/// The `MM/DD/YY` text a spreadsheet would have misread as `d` (`YY-MM-DD`), and the date it
+/// meant, when that date lands within a year of `around`.
+fn misread(d: chrono::NaiveDate, around: chrono::NaiveDate) -> Option<(String, chrono::NaiveDate)> {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let meant = chrono::NaiveDate::from_ymd_opt(2000 + day as i32, (y % 100) as u32, m)?;
+    ((meant - around).num_days().abs() <= 366)
+        .then(|| (format!("{:02}/{:02}/{:02}", y % 100, m, day), meant))
+}
+
 /// Converts an order's amounts into the shop's currency at `rate` (shop units per unit of
 /// the order's currency), each amount rounded once to the cent, half away from zero; the
 /// order keeps its own currency and subtotal in `original`.
@@ -339,6 +463,34 @@ fn record_gift(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(text: &str) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_date_far_from_its_neighbours_on_both_sides_is_damaged_and_a_real_gap_is_not() {
+        let days: Vec<_> = (1..=15).map(|n| d(&format!("2020-11-{n:02}"))).collect();
+        let mut misread = days.clone();
+        misread[4] = d("2011-05-20");
+        let found = damaged_dates(&[], &misread);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 4);
+        assert!(
+            found[0].1.contains("read 11/05/20 as 2011-05-20"),
+            "{}",
+            found[0].1
+        );
+        // A shop that sold nothing for three years: close to the orders after the gap.
+        let mut gap: Vec<_> = (1..=5).map(|n| d(&format!("2017-03-{n:02}"))).collect();
+        gap.extend((1..=5).map(|n| d(&format!("2020-06-{n:02}"))));
+        assert!(damaged_dates(&[], &gap).is_empty());
+        // The orders of the chunk before count as neighbours: at the end of a file, a date
+        // that reads back near them as a misread 10/11/20 is damaged; any other is not.
+        let before: Vec<_> = (1..=5).map(|n| d(&format!("2020-10-{n:02}"))).collect();
+        assert_eq!(damaged_dates(&before, &[d("2010-11-20")]).len(), 1);
+        assert!(damaged_dates(&before, &[d("2031-01-01")]).is_empty());
+    }
     use crate::domain::FinancialStatus;
     use crate::store::{BatchMeta, Store, fingerprint};
 

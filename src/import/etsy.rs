@@ -99,6 +99,10 @@ impl EtsyOrderRows {
 }
 
 impl ParseRow for EtsyOrderRows {
+    fn date_column(&self) -> &'static str {
+        self.date.name
+    }
+
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
         let amount = |col: Option<Col>| col.map_or(Ok(0), |col| c.amount_or_zero(col));
         let discount_amount = amount(self.discount)?;

@@ -91,6 +91,10 @@ pub(crate) trait OrderReader: Send {
     fn next_order(&mut self) -> Option<Result<(u64, OrderRecord), RowError>>;
     /// The header of the order-number column, to name it in errors.
     fn id_column(&self) -> &'static str;
+    /// The header of the date column, likewise.
+    fn date_column(&self) -> &'static str {
+        "date"
+    }
 }
 
 /// Hashes everything read through it, so the batch records the file's SHA-256 without a
@@ -251,7 +255,8 @@ pub fn import_reader(
         settings.gift_pct,
         reader.id_column(),
     )
-    .with_rates(&options.rates);
+    .with_rates(&options.rates)
+    .with_dates(reader.date_column(), &options.now);
     read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     // Read to the end so the hash covers the whole file.

@@ -16,6 +16,11 @@ use std::io::Read;
 pub(crate) trait ParseRow: Send {
     fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError>;
 
+    /// The header of the column the order's date comes from, to name it in errors.
+    fn date_column(&self) -> &'static str {
+        "date"
+    }
+
     /// The line item a row describes, if the format lists them; its name only with `names`
     /// (a gift order's: nothing else reads names, and not copying them keeps imports fast).
     fn item(&self, _cells: &Cells, _names: bool) -> Result<Option<LineItem>, RowError> {
@@ -163,5 +168,9 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
 
     fn id_column(&self) -> &'static str {
         self.key.name
+    }
+
+    fn date_column(&self) -> &'static str {
+        self.parser.date_column()
     }
 }

@@ -133,6 +133,10 @@ fn amount_of(cells: &Cells, col: Option<Col>) -> Result<i64, RowError> {
 }
 
 impl ParseRow for ShopifyRows {
+    fn date_column(&self) -> &'static str {
+        self.created.name
+    }
+
     fn parse(&self, cells: &Cells) -> Result<OrderRecord, RowError> {
         let nonnegative = |col: Col, v: i64| {
             if v < 0 {

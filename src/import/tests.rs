@@ -227,3 +227,32 @@ fn every_row_of_a_shopify_order_gives_a_line_item() {
     .to_string();
     assert!(s.contains("line 3, column Lineitem quantity"), "{s}");
 }
+
+#[test]
+fn an_order_dated_after_the_import_is_invalid() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut body = String::new();
+    for n in 1..=6 {
+        body.push_str(&format!(
+            "#{n},a{n}@x.com,paid,USD,10.00,,2026-05-01 10:00:00 +0000,Mug,,,,\n"
+        ));
+    }
+    body.push_str("#7,b@x.com,paid,USD,10.00,,2026-05-10 10:00:00 +0000,Mug,,,,\n");
+    let text = format!("{HEADER}\n{body}");
+    let options = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::new("2026-05-02T00:00:00+00:00")
+    };
+    let Err(ImportError::Invalid(s)) =
+        import_reader(&mut store, Path::new("t.csv"), text.as_bytes(), &options)
+    else {
+        panic!("the order of 10 May should be refused");
+    };
+    assert_eq!(s.counts.invalid, 1);
+    assert_eq!(s.errors[0].line, 8);
+    assert!(
+        s.errors[0].expected.contains("before this import"),
+        "{:?}",
+        s.errors
+    );
+}
