@@ -297,3 +297,29 @@ fn dates_a_spreadsheet_misread_are_invalid_with_a_hint() {
     assert_eq!(done["orders_new"], 14);
     assert_eq!(done["date_from"], "2020-11-01");
 }
+
+#[test]
+fn the_plugin_reads_with_any_chosen_fields_and_as_excel_left_it() {
+    // The same 8 orders: the plugin's own layout re-saved by Excel (`;`, decimal commas,
+    // 2026/05/01 10:00 dates), and a chosen subset with no order number (one row per order,
+    // products joined by line breaks; revenue from total less shipping and tax).
+    for file in [
+        "woocommerce/order_export_excel_semicolon.csv",
+        "woocommerce/plugin_no_order_number.csv",
+    ] {
+        let shop = Shop::new();
+        roster(&shop);
+        let out: serde_json::Value =
+            serde_json::from_str(&shop.ok(&["import", "--json", &fixture(file)])).unwrap();
+        assert_eq!(out["format"], "woocommerce-export", "{file}");
+        assert_eq!(out["orders_new"], 8, "{file}: {out}");
+        assert_eq!(out["counted_orders"], 6, "{file}");
+        assert_eq!(out["net_revenue"], "400.50", "{file}");
+        assert_eq!(shop.scorecard_csv(), CARD, "{file}");
+        // Without order numbers the rows' content keys them: importing again changes nothing.
+        let again: serde_json::Value =
+            serde_json::from_str(&shop.ok(&["import", "--json", &fixture(file)])).unwrap();
+        assert_eq!(again["orders_unchanged"], 8, "{file}: {again}");
+        assert_eq!(again["orders_new"], 0, "{file}");
+    }
+}

@@ -37,8 +37,8 @@ pub(crate) struct FirstRows<'r, R: Read, P> {
     /// A row error met while reading an order's item rows, handed out next.
     error: Option<RowError>,
     following: StringRecord,
-    /// The order-number column.
-    key: Col,
+    /// The order-number column; `None`: a file without one, where each row is an order.
+    key: Option<Col>,
     style: NumberStyle,
     parser: P,
 }
@@ -52,6 +52,21 @@ enum Next {
 
 impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
     pub fn new(csv: &'r mut csv::Reader<R>, key: Col, style: NumberStyle, parser: P) -> Self {
+        Self::with_key(csv, Some(key), style, parser)
+    }
+
+    /// The walk of a file without an order-number column: every row is one order (its parser
+    /// gives it a key from the row's content).
+    pub fn keyless(csv: &'r mut csv::Reader<R>, style: NumberStyle, parser: P) -> Self {
+        Self::with_key(csv, None, style, parser)
+    }
+
+    fn with_key(
+        csv: &'r mut csv::Reader<R>,
+        key: Option<Col>,
+        style: NumberStyle,
+        parser: P,
+    ) -> Self {
         FirstRows {
             csv,
             record: StringRecord::new(),
@@ -65,7 +80,7 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
     }
 
     /// Reads the next row that is not blank into `into`.
-    fn read(csv: &mut csv::Reader<R>, into: &mut StringRecord, key: Col) -> Next {
+    fn read(csv: &mut csv::Reader<R>, into: &mut StringRecord, key: Option<Col>) -> Next {
         loop {
             match csv.read_record(into) {
                 Ok(false) => return Next::End,
@@ -73,10 +88,12 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
                 Ok(true) => {}
             }
             let line = into.position().map_or(0, |p| p.line());
-            if into.get(key.index).unwrap_or("").trim().is_empty() {
-                if into.iter().all(|c| c.trim().is_empty()) {
-                    continue; // a blank line Excel left at the end
-                }
+            if into.iter().all(|c| c.trim().is_empty()) {
+                continue; // a blank line Excel left at the end
+            }
+            if let Some(key) = key
+                && into.get(key.index).unwrap_or("").trim().is_empty()
+            {
                 return Next::Error(RowError::new(line, key.name, "", "an order number"));
             }
             return Next::Row(line);
@@ -95,6 +112,9 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
     /// when its first row was refused), adding their line items to `order` (or skipping them);
     /// stops at the next order's first row, kept for the next call.
     fn read_items(&mut self, id: Option<&str>, mut order: Option<&mut OrderRecord>) {
+        let Some(key) = self.key else {
+            return; // one row, one order
+        };
         loop {
             match Self::read(self.csv, &mut self.following, self.key) {
                 Next::End => return,
@@ -103,7 +123,7 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
                     return;
                 }
                 Next::Row(line) => {
-                    let next = self.following.get(self.key.index).unwrap_or("").trim();
+                    let next = self.following.get(key.index).unwrap_or("").trim();
                     let same = match (&order, id) {
                         (Some(order), _) => next == order.external_id,
                         (None, Some(id)) => next == id,
@@ -155,8 +175,8 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
             Ok(order) => self.read_items(None, Some(order)),
             Err(_) => {
                 let id = self
-                    .record
-                    .get(self.key.index)
+                    .key
+                    .and_then(|k| self.record.get(k.index))
                     .unwrap_or("")
                     .trim()
                     .to_string();
@@ -167,7 +187,7 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
     }
 
     fn id_column(&self) -> &'static str {
-        self.key.name
+        self.key.map_or("row", |k| k.name)
     }
 
     fn date_column(&self) -> &'static str {

@@ -16,16 +16,12 @@ pub(crate) fn matches_analytics(columns: &Columns) -> bool {
         && (columns.has("Net sales") || columns.has("Net Sales"))
 }
 
-/// Whether a header is the Advanced Order Export plugin's default layout.
+/// Whether a header is the Advanced Order Export plugin's, with any of its fields chosen: its
+/// `Order Date` and a column that gives revenue (`Order Subtotal Amount` or `Order Total
+/// Amount`).
 pub(crate) fn matches_plugin(columns: &Columns) -> bool {
-    [
-        "Order Number",
-        "Order Status",
-        "Order Date",
-        "Order Subtotal Amount",
-    ]
-    .iter()
-    .all(|c| columns.has(c))
+    columns.has("Order Date")
+        && (columns.has("Order Subtotal Amount") || columns.has("Order Total Amount"))
 }
 
 /// What a WooCommerce status means for the scorecard: cancelled and failed orders are not
@@ -163,12 +159,36 @@ impl ParseRow for AnalyticsRows {
     }
 }
 
-/// The columns of the Advanced Order Export plugin's layout, found by name.
+/// The columns of the Advanced Order Export plugin, found by name. The plugin lets each shop
+/// choose its fields, so only the date and a revenue column are needed.
 pub(crate) struct PluginRows {
-    at: [Col; 8],
+    /// `None`: a file without an order number, one row per order, keyed by its content.
+    id: Option<Col>,
+    date: Col,
+    revenue: PluginRevenue,
+    status: Option<Col>,
+    email: Option<Col>,
+    coupon: Option<Col>,
+    refund: Option<Col>,
     currency_col: Option<Col>,
     currency: String,
     links: LinkColumns,
+}
+
+/// Where a plugin order's revenue comes from.
+#[derive(Clone, Copy)]
+enum PluginRevenue {
+    /// `Order Subtotal Amount` less `Cart Discount Amount`.
+    Subtotal {
+        subtotal: Col,
+        discount: Option<Col>,
+    },
+    /// `Order Total Amount` less `Order Shipping Amount` and `Order Total Tax Amount`.
+    Total {
+        total: Col,
+        shipping: Option<Col>,
+        tax: Option<Col>,
+    },
 }
 
 impl PluginRows {
@@ -179,51 +199,126 @@ impl PluginRows {
         style: NumberStyle,
         currency: String,
     ) -> Result<FirstRows<'r, R, Self>, ImportError> {
-        let at = columns.require(
-            [
-                &["Order Number"],
-                &["Order Status"],
-                &["Order Date"],
-                &["Email (Billing)"],
-                &["Coupon Code"],
-                &["Order Subtotal Amount"],
-                &["Cart Discount Amount"],
-                &["Order Refund Amount"],
-            ],
+        let [date] = columns.require(
+            [&["Order Date"]],
             file,
             "WooCommerce order export (Advanced Order Export plugin)",
         )?;
+        let revenue = match (
+            columns.find(&["Order Subtotal Amount"]),
+            columns.find(&["Order Total Amount"]),
+        ) {
+            (Some(subtotal), _) => PluginRevenue::Subtotal {
+                subtotal,
+                discount: columns.find(&["Cart Discount Amount"]),
+            },
+            (None, Some(total)) => PluginRevenue::Total {
+                total,
+                shipping: columns.find(&["Order Shipping Amount"]),
+                tax: columns.find(&["Order Total Tax Amount"]),
+            },
+            (None, None) => {
+                return Err(ImportError::MissingColumns {
+                    file: file.to_string(),
+                    format: "WooCommerce order export (Advanced Order Export plugin)",
+                    missing: "Order Subtotal Amount (or Order Total Amount): no column gives \
+                              the orders' revenue; add it to the export's fields"
+                        .into(),
+                });
+            }
+        };
+        let id = columns.find(&["Order Number", "Order ID", "Order #"]);
         let rows = PluginRows {
-            at,
+            id,
+            date,
+            revenue,
+            status: columns.find(&["Order Status", "Status"]),
+            email: columns.find(&["Email (Billing)", "Customer User Email", "Customer Email"]),
+            coupon: columns.find(&["Coupon Code", "Coupon Codes", "Coupons"]),
+            refund: columns.find(&["Order Refund Amount"]),
             currency_col: columns.find(&["Order Currency", "Currency"]),
             currency,
             links: LinkColumns::find(columns),
         };
-        Ok(FirstRows::new(csv, at[0], style, rows))
+        Ok(match id {
+            Some(key) => FirstRows::new(csv, key, style, rows),
+            None => FirstRows::keyless(csv, style, rows),
+        })
     }
 }
 
+/// A stable key for a row of a file without order numbers: the first 12 hex digits of the
+/// SHA-256 of its cells, so importing the same file again changes nothing.
+fn row_key(cells: &Cells) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for cell in cells.record.iter() {
+        h.update(cell.trim().as_bytes());
+        h.update([0x1f]);
+    }
+    format!("row-{}", &crate::domain::order::hex(&h.finalize())[..12])
+}
+
+/// The plugin's dates: `2025-12-31 11:23:45`, and what Excel leaves of them
+/// (`2025/12/31 11:23`, `2025/12/31`).
+fn plugin_time(
+    text: &str,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, crate::domain::ValueError> {
+    if let Ok(t) = parse_time(text) {
+        return Ok(t);
+    }
+    let normal = text.trim().replace('/', "-");
+    parse_time(&normal)
+        .or_else(|_| parse_time(&format!("{normal} 00:00:00")))
+        .map_err(|_| {
+            crate::domain::ValueError::new(
+                text,
+                "a date like 2025-12-31 11:23 (or 2025/12/31 11:23)",
+            )
+        })
+}
+
 impl ParseRow for PluginRows {
+    fn date_column(&self) -> &'static str {
+        self.date.name
+    }
+
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
-        let [id, state, date, email, coupon, subtotal, discount, refund] = self.at;
-        let (status, cancelled, _) = status(c.text(state));
+        let amount = |col: Option<Col>| col.map_or(Ok(0), |col| c.amount_or_zero(col));
+        let (status, cancelled, _) = status(c.opt_text(self.status));
+        let status = if self.status.is_none() {
+            FinancialStatus::Paid
+        } else {
+            status
+        };
         let currency = match self.currency_col {
             Some(col) if !c.text(col).is_empty() => c.currency(col)?,
             _ => self.currency.clone(),
         };
+        let subtotal = match self.revenue {
+            PluginRevenue::Subtotal { subtotal, discount } => {
+                c.amount_or_zero(subtotal)? - amount(discount)?
+            }
+            PluginRevenue::Total {
+                total,
+                shipping,
+                tax,
+            } => c.amount_or_zero(total)? - amount(shipping)? - amount(tax)?,
+        };
         let (utm_source, utm_campaign) = self.links.read(c);
         Ok(OrderRecord {
-            external_id: c.text(id).to_string(),
-            placed_at: parse_time(c.text(date))
-                .or_else(|_| parse_time(&format!("{} 00:00:00", c.text(date))))
-                .map_err(|e| c.err(date, e))?,
-            customer_key: customer_key(c.text(email)),
+            external_id: match self.id {
+                Some(id) => c.text(id).to_string(),
+                None => row_key(c),
+            },
+            placed_at: plugin_time(c.text(self.date)).map_err(|e| c.err(self.date, e))?,
+            customer_key: customer_key(c.opt_text(self.email)),
             currency,
-            subtotal: c.amount_or_zero(subtotal)? - c.amount_or_zero(discount)?,
-            refunded: c.amount_or_zero(refund)?.abs(),
+            subtotal,
+            refunded: amount(self.refund)?.abs(),
             status,
             cancelled,
-            codes: split_codes(c.text(coupon), ","),
+            codes: split_codes(c.opt_text(self.coupon), ","),
             customer_new: None,
             gift_value: None,
             utm_source,
