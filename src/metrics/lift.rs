@@ -169,7 +169,8 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     let mut shop_orders = 0.0;
     for o in ordered {
         let day = day_of(o.placed_on);
-        let mut owners: Vec<usize> = code_owners.of_codes(o).collect();
+        // Her code or her link (`utm_source`): both are evidence she brought the order.
+        let mut owners: Vec<usize> = code_owners.of_order(o).map(|(who, _)| who).collect();
         owners.sort_unstable();
         owners.dedup();
         let inside = (0..days).contains(&day);

@@ -336,6 +336,36 @@ fn without_posts_it_counts_codes_and_says_so() {
 }
 
 #[test]
+fn orders_through_her_link_are_evidence_like_her_code() {
+    let (mut facts, _) = simulate(11, 3, 8.0);
+    facts.influencers.push(InfluencerFact {
+        id: 77,
+        handle: "linkonly".into(),
+        name: String::new(),
+        platform: Platform::Instagram,
+        followers: 9_000,
+        commission_pct: Decimal::ZERO,
+        archived: false,
+        channel: false,
+    });
+    let source = facts.order_utm_names.len() as u32;
+    facts.order_utm_names.push("LINKONLY".into());
+    for n in 0..5 {
+        let placed_on = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap() + chrono::Days::new(n as u64);
+        facts.orders.push(OrderFact {
+            placed_at: 1_000_000_000 + n,
+            customer: Some(500_000 + n as u32),
+            utm_source: Some(source),
+            ..OrderFact::paid(80_000 + n, placed_on, 3_000)
+        });
+    }
+    let report = lift(&facts, &LiftOptions::default(), today());
+    let row = report.rows.iter().find(|r| r.influencer_id == 77).unwrap();
+    // No code at all: her 5 link orders are hers, as code orders would be.
+    assert_eq!(row.code_orders, 5.0, "{row:?}");
+}
+
+#[test]
 fn one_buyer_using_her_own_code_is_flagged() {
     let (mut facts, _) = simulate(9, 4, 8.0);
     let code = facts.order_code_names.len() as u32;

@@ -315,16 +315,6 @@ impl Owners {
         Owners { code, utm }
     }
 
-    /// The influencers whose codes an order carries (one may come twice): the coded
-    /// orders the lift model reads, without `utm_source`.
-    pub(super) fn of_codes<'a>(&'a self, order: &'a OrderFact) -> impl Iterator<Item = usize> + 'a {
-        order
-            .codes
-            .iter()
-            .filter_map(|&code| self.code.get(code as usize).copied().flatten())
-            .map(|(who, _)| who)
-    }
-
     /// The (influencer, campaign) pairs an order credits: through its codes, then its
     /// `utm_source` (an influencer may come twice).
     pub(super) fn of_order<'a>(
