@@ -323,3 +323,24 @@ fn the_plugin_reads_with_any_chosen_fields_and_as_excel_left_it() {
         assert_eq!(again["orders_new"], 0, "{file}");
     }
 }
+
+#[test]
+fn a_trimmed_analytics_download_says_what_it_cannot_tell() {
+    let shop = Shop::new();
+    // Only Date, Order #, Coupon(s) and Net sales: no status, so the cancelled and refunded
+    // orders count too, and no customer.
+    let out: serde_json::Value = serde_json::from_str(&shop.ok(&[
+        "import",
+        "--dry-run",
+        "--json",
+        &fixture("woocommerce/analytics_orders_trimmed.csv"),
+    ]))
+    .unwrap();
+    assert_eq!(out["format"], "woocommerce", "{out}");
+    assert_eq!(out["counted_orders"], 8);
+    let missing = out["missing"].to_string();
+    assert!(
+        missing.contains("no status column (Status)") && missing.contains("no customer column"),
+        "{missing}"
+    );
+}

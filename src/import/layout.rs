@@ -109,6 +109,18 @@ pub(crate) fn missing(layout: &Layout, columns: &Columns) -> Vec<String> {
     };
     let has = |names: &[&str]| names.iter().any(|n| columns.has(n));
     let mut out = Vec::new();
+    let status: &[&str] = match layout {
+        Layout::Shopify => &["Financial Status"],
+        Layout::WooAnalytics => &["Status"],
+        Layout::WooPlugin => &["Order Status", "Status"],
+        _ => &[],
+    };
+    if !status.is_empty() && !has(status) {
+        out.push(format!(
+            "no status column ({}): every order counts as paid, cancelled ones too",
+            status[0]
+        ));
+    }
     if !has(codes) {
         out.push(format!(
             "no code column ({}): these orders count toward the shop's baseline only",
@@ -242,8 +254,9 @@ mod tests {
     fn what_a_trimmed_file_lacks_is_named() {
         let columns = Columns::new(&header("Name,Created at,Total,Shipping"));
         let missing = missing(&Layout::Shopify, &columns);
-        assert_eq!(missing.len(), 3, "{missing:?}");
-        assert!(missing[0].contains("baseline only"));
-        assert!(missing[1].contains("new customer"));
+        assert_eq!(missing.len(), 4, "{missing:?}");
+        assert!(missing[0].contains("status"));
+        assert!(missing[1].contains("baseline only"));
+        assert!(missing[2].contains("new customer"));
     }
 }

@@ -10,9 +10,7 @@ use std::io::Read;
 
 /// Whether a header is WooCommerce Analytics' orders download.
 pub(crate) fn matches_analytics(columns: &Columns) -> bool {
-    ["Date", "Order #", "Status", "Customer type"]
-        .iter()
-        .all(|c| columns.has(c))
+    ["Date", "Order #"].iter().all(|c| columns.has(c))
         && (columns.has("Net sales") || columns.has("Net Sales"))
 }
 
@@ -83,9 +81,17 @@ impl LinkColumns {
     }
 }
 
-/// The columns of WooCommerce Analytics' download, found by name.
+/// The columns of WooCommerce Analytics' download, found by name: the date, order number
+/// and net sales are needed, the rest (status, customer, customer type, coupons) may have
+/// been trimmed away.
 pub(crate) struct AnalyticsRows {
-    at: [Col; 7],
+    date: Col,
+    id: Col,
+    net: Col,
+    state: Option<Col>,
+    customer: Option<Col>,
+    kind: Option<Col>,
+    coupons: Option<Col>,
     currency: String,
     links: LinkColumns,
 }
@@ -98,25 +104,23 @@ impl AnalyticsRows {
         style: NumberStyle,
         currency: String,
     ) -> Result<FirstRows<'r, R, Self>, ImportError> {
-        let at = columns.require(
-            [
-                &["Date"],
-                &["Order #"],
-                &["Status"],
-                &["Customer"],
-                &["Customer type"],
-                &["Coupon(s)"],
-                &["Net sales", "Net Sales"],
-            ],
+        let [date, id, net] = columns.require(
+            [&["Date"], &["Order #"], &["Net sales", "Net Sales"]],
             file,
             "WooCommerce Analytics orders download",
         )?;
         Ok(FirstRows::new(
             csv,
-            at[1],
+            id,
             style,
             AnalyticsRows {
-                at,
+                date,
+                id,
+                net,
+                state: columns.find(&["Status"]),
+                customer: columns.find(&["Customer"]),
+                kind: columns.find(&["Customer type"]),
+                coupons: columns.find(&["Coupon(s)"]),
                 currency,
                 links: LinkColumns::find(columns),
             },
@@ -125,30 +129,36 @@ impl AnalyticsRows {
 }
 
 impl ParseRow for AnalyticsRows {
+    fn date_column(&self) -> &'static str {
+        self.date.name
+    }
+
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
-        let [date, id, state, customer, kind, coupons, net] = self.at;
-        let (status, cancelled, refunded) = status(c.text(state));
+        let (status, cancelled, refunded) = match self.state {
+            Some(col) => status(c.text(col)),
+            None => (FinancialStatus::Paid, false, false),
+        };
         // A negative net (refund rows) counts as no revenue.
-        let subtotal = c.amount_or_zero(net)?.max(0);
+        let subtotal = c.amount_or_zero(self.net)?.max(0);
         let (utm_source, utm_campaign) = self.links.read(c);
-        let customer_new = match c.text(kind).to_ascii_lowercase().as_str() {
+        let customer_new = match c.opt_text(self.kind).to_ascii_lowercase().as_str() {
             "new" => Some(true),
             "returning" => Some(false),
             _ => None,
         };
+        let customer = c.opt_text(self.customer);
         Ok(OrderRecord {
-            external_id: c.text(id).to_string(),
-            placed_at: parse_time(c.text(date))
-                .or_else(|_| parse_time(&format!("{} 00:00:00", c.text(date))))
-                .map_err(|e| c.err(date, e))?,
-            customer_key: customer_key(&format!("woo:{}", c.text(customer)))
-                .filter(|_| !c.text(customer).is_empty()),
+            external_id: c.text(self.id).to_string(),
+            placed_at: parse_time(c.text(self.date))
+                .or_else(|_| parse_time(&format!("{} 00:00:00", c.text(self.date))))
+                .map_err(|e| c.err(self.date, e))?,
+            customer_key: customer_key(&format!("woo:{customer}")).filter(|_| !customer.is_empty()),
             currency: self.currency.clone(),
             subtotal,
             refunded: if refunded { subtotal } else { 0 },
             status,
             cancelled,
-            codes: split_codes(c.text(coupons), ","),
+            codes: split_codes(c.opt_text(self.coupons), ","),
             customer_new,
             gift_value: None,
             utm_source,
