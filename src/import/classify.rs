@@ -330,20 +330,34 @@ fn damaged_dates(
     before: &[chrono::NaiveDate],
     dates: &[chrono::NaiveDate],
 ) -> Vec<(usize, String)> {
-    let median = |mut v: Vec<chrono::NaiveDate>| -> Option<chrono::NaiveDate> {
-        (v.len() >= SIDE).then(|| {
-            v.sort_unstable();
-            v[v.len() / 2]
+    // At most NEIGHBOURS dates, sorted in place on the stack: no allocation per order.
+    let median = |dates: &mut dyn Iterator<Item = chrono::NaiveDate>| {
+        let mut v = [chrono::NaiveDate::MIN; NEIGHBOURS];
+        let mut n = 0;
+        for d in dates.take(NEIGHBOURS) {
+            v[n] = d;
+            n += 1;
+        }
+        (n >= SIDE).then(|| {
+            v[..n].sort_unstable();
+            v[n / 2]
         })
     };
     let far = |a: chrono::NaiveDate, b: chrono::NaiveDate| (a - b).num_days().abs() > 365;
     let mut out = Vec::new();
     // The earlier dates found good: a damaged one never misleads the orders after it.
-    let mut good: Vec<chrono::NaiveDate> = before.to_vec();
+    let mut good: std::collections::VecDeque<chrono::NaiveDate> = before
+        .iter()
+        .rev()
+        .take(NEIGHBOURS)
+        .rev()
+        .copied()
+        .collect();
     for (i, &d) in dates.iter().enumerate() {
-        let prev: Vec<_> = good.iter().rev().take(NEIGHBOURS).copied().collect();
-        let next: Vec<_> = dates[i + 1..].iter().take(NEIGHBOURS).copied().collect();
-        let (p, n) = (median(prev), median(next));
+        let (p, n) = (
+            median(&mut good.iter().rev().copied()),
+            median(&mut dates[i + 1..].iter().copied()),
+        );
         // Far from both sides; or, with one side only (the file's first or last orders),
         // far from it and read back near it as a misread MM/DD/YY: a real gap of years at
         // the end of a file is not damage.
@@ -356,7 +370,12 @@ fn damaged_dates(
         };
         match damaged {
             Some(why) => out.push((i, why)),
-            None => good.push(d),
+            None => {
+                if good.len() == NEIGHBOURS {
+                    good.pop_front();
+                }
+                good.push_back(d);
+            }
         }
     }
     out
