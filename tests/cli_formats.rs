@@ -252,7 +252,7 @@ fn undo_restores_exactly_what_a_later_export_changed() {
 }
 
 #[test]
-fn a_trimmed_etsy_orders_file_counts_every_order() {
+fn trimmed_etsy_files_count_every_order() {
     let json = |file: &str| -> serde_json::Value {
         let shop = Shop::new();
         serde_json::from_str(&shop.ok(&["import", "--dry-run", "--json", &fixture(file)])).unwrap()

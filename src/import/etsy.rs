@@ -23,17 +23,12 @@ pub(crate) fn matches_orders(columns: &Columns) -> bool {
         && !columns.has("Transaction ID")
 }
 
-/// Whether a header is Etsy's order items file.
+/// Whether a header is Etsy's order items file, whole or trimmed (its sale date, order id,
+/// transaction id and item total).
 pub(crate) fn matches_items(columns: &Columns) -> bool {
-    [
-        "Sale Date",
-        "Item Name",
-        "Order ID",
-        "Transaction ID",
-        "Item Total",
-    ]
-    .iter()
-    .all(|c| columns.has(c))
+    ["Sale Date", "Order ID", "Transaction ID", "Item Total"]
+        .iter()
+        .all(|c| columns.has(c))
 }
 
 /// A sale date as a time: midnight UTC of that day (Etsy gives no time of day; orders of one
@@ -159,35 +154,43 @@ impl ParseRow for EtsyOrderRows {
     }
 }
 
-/// The columns of the items file, by position in [`EtsyItemsReader::new`]'s list.
-const ITEM_DATE: usize = 0;
-const ITEM_ORDER_ID: usize = 1;
-const ITEM_BUYER: usize = 2;
-const ITEM_TOTAL: usize = 3;
-const ITEM_DISCOUNT: usize = 4;
-const ITEM_CURRENCY: usize = 5;
-const ITEM_COUPON: usize = 6;
+/// The columns of the items file, found by name: the sale date, order id and item total are
+/// needed; a trimmed file may lack the rest.
+struct ItemColumns {
+    date: Col,
+    id: Col,
+    total: Col,
+    buyer: Option<Col>,
+    discount: Option<Col>,
+    currency: Option<Col>,
+    coupon: Option<Col>,
+    /// Taken by the orders of a file without a currency column.
+    fallback_currency: String,
+}
 
 type ReadOrder = Result<(u64, OrderRecord), RowError>;
 
 /// One item row: its total, its share of the discount, and the order as far as the row
 /// tells it.
-fn item_row(c: &Cells, at: &[Col; 7], key: &str) -> Result<(i64, i64, OrderRecord), RowError> {
-    let amount = c.amount_or_zero(at[ITEM_TOTAL])?;
-    let off = c.amount_or_zero(at[ITEM_DISCOUNT])?;
+fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRecord), RowError> {
+    let amount = c.amount_or_zero(at.total)?;
+    let off = at.discount.map_or(Ok(0), |d| c.amount_or_zero(d))?;
     Ok((
         amount,
         off,
         OrderRecord {
             external_id: key.to_string(),
-            placed_at: day_start(c.date(at[ITEM_DATE], &SALE_DATE_FORMS, SALE_DATE)?),
-            customer_key: buyer_key(c.text(at[ITEM_BUYER])),
-            currency: c.currency(at[ITEM_CURRENCY])?,
+            placed_at: day_start(c.date(at.date, &SALE_DATE_FORMS, SALE_DATE)?),
+            customer_key: buyer_key(c.opt_text(at.buyer)),
+            currency: match at.currency {
+                Some(col) => c.currency(col)?,
+                None => at.fallback_currency.clone(),
+            },
             subtotal: 0,
             refunded: 0,
             status: FinancialStatus::Paid,
             cancelled: false,
-            codes: split_codes(c.text(at[ITEM_COUPON]), ";"),
+            codes: split_codes(c.opt_text(at.coupon), ";"),
             customer_new: None,
             gift_value: None,
             utm_source: None,
@@ -251,21 +254,24 @@ impl EtsyItemsReader {
         columns: &Columns,
         file: &str,
         style: NumberStyle,
+        fallback_currency: String,
     ) -> Result<Self, ImportError> {
-        let at = columns.require(
-            [
-                &["Sale Date"],
-                &["Order ID"],
-                &["Buyer"],
-                &["Item Total"],
-                &["Discount Amount"],
-                &["Currency"],
-                &["Coupon Code"],
-            ],
+        let [date, id, total] = columns.require(
+            [&["Sale Date"], &["Order ID"], &["Item Total"]],
             file,
             "Etsy order items file",
         )?;
-        let item_total = at[ITEM_TOTAL];
+        let at = ItemColumns {
+            date,
+            id,
+            total,
+            buyer: columns.find(&["Buyer"]),
+            discount: columns.find(&["Discount Amount"]),
+            currency: columns.find(&["Currency"]),
+            coupon: columns.find(&["Coupon Code"]),
+            fallback_currency,
+        };
+        let item_total = at.total;
         let mut out: Vec<ReadOrder> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut record = StringRecord::new();
@@ -287,7 +293,7 @@ impl EtsyItemsReader {
                 line,
                 style: &style,
             };
-            let key = c.text(at[ITEM_ORDER_ID]).to_string();
+            let key = c.text(at.id).to_string();
             if key.is_empty() {
                 out.push(Err(RowError::new(line, "Order ID", "", "an order number")));
                 continue;

@@ -161,7 +161,9 @@ pub(crate) fn open_reader<'r, R: Read + Send>(
         Layout::EtsyOrders => Box::new(etsy::EtsyOrderRows::reader(
             csv, columns, file, style, currency,
         )?),
-        Layout::EtsyItems => Box::new(etsy::EtsyItemsReader::new(csv, columns, file, style)?),
+        Layout::EtsyItems => Box::new(etsy::EtsyItemsReader::new(
+            csv, columns, file, style, currency,
+        )?),
         Layout::WooAnalytics => Box::new(woo::AnalyticsRows::reader(
             csv, columns, file, style, currency,
         )?),
