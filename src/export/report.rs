@@ -115,7 +115,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem}
 .meta{color:#555}table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}
 th:nth-child(-n+3),td:nth-child(-n+3){text-align:left}.scroll{overflow-x:auto}
-svg{max-width:100%;height:auto;font-size:11px}.bar{fill:#2b7a4b}.roi-bar{fill:#2b7a4b}
+svg{max-width:100%;height:auto;font-size:11px}.bar{fill:#2b7a4b}.baseline{fill:#e6e6e6}.roi-bar{fill:#2b7a4b}
 .roi-bar.neg{fill:#b3261e}.post-mark{fill:#1f5fbf}.cost{stroke:#b3261e;fill:none;stroke-width:2}
 .revenue{stroke:#2b7a4b;fill:none;stroke-width:2}.profit{stroke:#1f5fbf;fill:none;stroke-width:2;
 stroke-dasharray:5 3}.breakeven{stroke:#555;stroke-dasharray:2 2}.axis{stroke:#999}
@@ -266,6 +266,18 @@ pub fn sales_svg(s: &CreatorSeries) -> String {
         lx = LEFT - 4.0,
         ty = top + 4.0
     );
+    if let Some((lo, hi)) = s.baseline.filter(|_| !max.is_zero()) {
+        let y = |v: Decimal| top + plot_h - f(v / max) * plot_h;
+        let _ = writeln!(
+            out,
+            "<rect class=\"baseline\" x=\"{LEFT}\" y=\"{:.1}\" width=\"{plot_w:.1}\" \
+             height=\"{:.1}\"><title>her usual {unit} without a post: {} to {}</title></rect>",
+            y(hi),
+            (y(lo) - y(hi)).max(1.0),
+            fmt2(lo),
+            fmt2(hi)
+        );
+    }
     for (i, b) in s.buckets.iter().enumerate() {
         if b.orders.is_zero() && b.revenue.is_zero() {
             continue;
@@ -304,10 +316,15 @@ pub fn sales_svg(s: &CreatorSeries) -> String {
     let revenue: Decimal = s.buckets.iter().map(|b| b.revenue).sum();
     let _ = writeln!(
         out,
-        "<figcaption>Revenue per {unit}: {} orders, {} in all; ▲ marks her posts.\
+        "<figcaption>Revenue per {unit}: {} orders, {} in all; ▲ marks her posts{}.\
          </figcaption></figure>",
         fmt_count(orders),
-        fmt2(revenue)
+        fmt2(revenue),
+        if s.baseline.is_some() {
+            "; the grey band is her usual revenue without a post"
+        } else {
+            ""
+        }
     );
     out
 }

@@ -36,6 +36,10 @@ pub struct CreatorSeries {
     pub breakeven: Option<NaiveDate>,
     /// Whether break-even is judged on gross profit (else on revenue).
     pub on_profit: bool,
+    /// Her usual revenue per bucket without a post: the lower and upper quartile over the
+    /// buckets that start outside every post's window (the lift model's, 28 days); `None`
+    /// without posts or with fewer than 4 such buckets.
+    pub baseline: Option<(Decimal, Decimal)>,
 }
 
 /// Her attributed orders and revenue in one bucket.
@@ -198,6 +202,7 @@ pub fn creator_series(
         payback: Vec::with_capacity(span as usize),
         breakeven: None,
         on_profit: facts.profit.is_some(),
+        baseline: None,
     };
     let (mut orders, mut revenue, mut goods, mut costs) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, 0i128);
@@ -233,7 +238,33 @@ pub fn creator_series(
         });
     }
     series.breakeven = above_since;
+    series.baseline = quiet_band(&series);
     Some(series)
+}
+
+/// The quartiles of her revenue over the buckets that start outside every post's window.
+fn quiet_band(s: &CreatorSeries) -> Option<(Decimal, Decimal)> {
+    if s.post_days.is_empty() {
+        return None;
+    }
+    let window = i64::from(super::LiftOptions::default().window_days);
+    let mut quiet: Vec<Decimal> = s
+        .buckets
+        .iter()
+        .filter(|b| {
+            let end = b.start + chrono::Duration::days(s.bucket_days - 1);
+            !s.post_days
+                .iter()
+                .any(|p| *p <= end && (b.start - *p).num_days() < window)
+        })
+        .map(|b| b.revenue)
+        .collect();
+    if quiet.len() < 4 {
+        return None;
+    }
+    quiet.sort();
+    let n = quiet.len();
+    Some((quiet[n / 4], quiet[(3 * n) / 4]))
 }
 
 /// Each creator's attributed orders in each of the last `weeks` weeks ending `today` (oldest

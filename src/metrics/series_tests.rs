@@ -187,3 +187,26 @@ fn weekly_orders_count_the_last_weeks_whatever_the_period() {
     assert_eq!(weeks[&1], [dec!(1), dec!(1.5)]);
     assert_eq!(weeks[&2], [dec!(0), dec!(0.5)]);
 }
+
+#[test]
+fn the_baseline_band_comes_from_the_buckets_outside_her_posts_windows() {
+    let mut facts = shop();
+    let opts = options(day(5, 1), day(5, 20));
+    // 1–9 May are before her post of 10 May: quiet. Their revenues are 0 but for the 40.00
+    // of 3 May, so both quartiles are 0.
+    assert_eq!(
+        series(&facts, &opts).baseline,
+        Some((Decimal::ZERO, Decimal::ZERO))
+    );
+    // More sales on quiet days lift the band: 3 of the 9 quiet days at 40.00.
+    for (n, d) in [4, 6].into_iter().enumerate() {
+        facts.orders.push(OrderFact {
+            codes: Box::new([0]),
+            ..OrderFact::paid(2001 + n as i64, day(5, d), 4_000)
+        });
+    }
+    assert_eq!(series(&facts, &opts).baseline, Some((dec!(0), dec!(40))));
+    // Without posts there is nothing to compare with.
+    facts.posts.clear();
+    assert_eq!(series(&facts, &opts).baseline, None);
+}

@@ -104,11 +104,16 @@ pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> 
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("Sales per {unit}"), theme.title()),
         Span::raw(format!(
-            "  {} – {} · {} orders · {} revenue · {POST_MARK} her posts",
+            "  {} – {} · {} orders · {} revenue · {POST_MARK} posts{}",
             day_label(s.from, with_year),
             day_label(s.to, with_year),
             fmt_count(orders),
-            fmt2(revenue)
+            fmt2(revenue),
+            s.baseline.map_or(String::new(), |(lo, hi)| format!(
+                " · ·· usual {}–{}",
+                fmt2(lo),
+                fmt2(hi)
+            ))
         )),
     ])];
     let max = s.max_revenue();
@@ -130,6 +135,19 @@ pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> 
     let max_orders = grouped.iter().map(|g| g.1).max().unwrap_or_default();
     let rows = height.saturating_sub(4).max(1);
     let bar_width = if cols.width >= 3 { 2 } else { cols.width };
+    // Her usual level without a post (the lift model's window), as `·` behind the bars: the
+    // rows its quartiles span, on a bucket's scale (buckets merged into a column add up).
+    let band = s.baseline.filter(|_| max > Decimal::ZERO).map(|(lo, hi)| {
+        let group = Decimal::from(cols.group as u64);
+        let row_of = |v: Decimal| {
+            (v * group / max * Decimal::from(rows as u64))
+                .floor()
+                .to_usize()
+                .unwrap_or(0)
+                .min(rows - 1)
+        };
+        (row_of(lo), row_of(hi))
+    });
     for r in (0..rows).rev() {
         let label = if r + 1 == rows {
             fmt2(max)
@@ -139,10 +157,16 @@ pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> 
             String::new()
         };
         let mut text = String::with_capacity(width);
+        let blank = if band.is_some_and(|(lo, hi)| (lo..=hi).contains(&r)) {
+            '·'
+        } else {
+            ' '
+        };
         for &(value, _) in &grouped {
             let fill = eighths(value, max, rows).saturating_sub(r * 8).min(8);
-            text.extend(std::iter::repeat_n(VERTICAL[fill], bar_width));
-            text.extend(std::iter::repeat_n(' ', cols.width - bar_width));
+            let cell = if fill == 0 { blank } else { VERTICAL[fill] };
+            text.extend(std::iter::repeat_n(cell, bar_width));
+            text.extend(std::iter::repeat_n(blank, cols.width - bar_width));
         }
         lines.push(Line::from(vec![
             Span::styled(pad_left(&label, gutter - 1) + " ", theme.dim()),
