@@ -1,6 +1,8 @@
 //! Walking the rows of an export order by order: where one order spans several consecutive
 //! rows (one per line item) its first row gives the order and every row a line item, and
-//! files with one row per order go through the same walk. Blank rows are skipped; a row without an order number is an error.
+//! files with one row per order go through the same walk. Blank rows are skipped; a row
+//! without an order number is an error (a file without an order-number column has each row
+//! as its own order).
 //!
 //! [`FirstRows`] is the reader of every row-based layout: each format only says how its first
 //! row becomes an order ([`ParseRow`]).
