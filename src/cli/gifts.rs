@@ -130,8 +130,8 @@ pub(super) fn gift(
                             "\n(no gifts yet: shoutout gift add)"
                         });
                     }
-                    let owned: Vec<GiftLine> = lines.iter().map(|l| (*l).clone()).collect();
-                    let f = crate::metrics::seeding_figures(&owned);
+                    // The figures are the whole ledger's, `--due` or not.
+                    let f = crate::metrics::seeding_figures(&all);
                     let opt = |v: Option<Decimal>, unit: &str| {
                         v.map_or("—".to_string(), |v| format!("{}{unit}", fmt2(v)))
                     };
