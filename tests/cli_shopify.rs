@@ -779,9 +779,16 @@ fn link_evidence_in_note_attributes_credits_the_creator() {
         preview["link_sources"],
         serde_json::json!({"SARAH": 2, "MILO": 1, "FACEBOOK": 1})
     );
+    assert_eq!(
+        preview["link_owners"],
+        serde_json::json!({"SARAH": "sarah", "MILO": "milo"})
+    );
     let text = shop.ok(&["import", &file]);
     assert!(
-        text.contains("link evidence (utm_source): 4 orders: SARAH (2), FACEBOOK (1), MILO (1)"),
+        text.contains(
+            "link evidence (utm_source): 4 orders: SARAH (2, @sarah), FACEBOOK (1, nobody's), \
+             MILO (1, @milo)"
+        ),
         "{text}"
     );
     let card = shop.scorecard_csv();

@@ -296,6 +296,11 @@ impl Classifier {
         summary
             .link_sources
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        summary.link_owners = summary
+            .link_sources
+            .iter()
+            .map(|(source, _)| batch.link_owner_handle(source))
+            .collect::<Result<_, _>>()?;
         summary.gift_owners = self.gift_owners.into_iter().collect();
         summary
             .gift_owners

@@ -53,6 +53,8 @@ pub struct ImportSummary {
     pub link_orders: u64,
     /// Their sources with how many orders each, most first.
     pub link_sources: Vec<(String, u64)>,
+    /// Whose each source is (`None`: nobody's), in the order of `link_sources`.
+    pub link_owners: Vec<Option<String>>,
     /// What the file lacks, said once ("no code column: …").
     pub missing: Vec<String>,
     /// Orders converted into the shop's currency: (their currency, how many, the rate).
@@ -91,6 +93,7 @@ impl ImportSummary {
             net_cents: 0,
             link_orders: 0,
             link_sources: Vec::new(),
+            link_owners: Vec::new(),
             missing: Vec::new(),
             converted: Vec::new(),
         }
@@ -123,6 +126,12 @@ impl ImportSummary {
                 .link_sources
                 .iter()
                 .map(|(s, n)| (s.clone(), serde_json::Value::from(*n)))
+                .collect::<serde_json::Map<_, _>>(),
+            "link_owners": self
+                .link_sources
+                .iter()
+                .zip(&self.link_owners)
+                .filter_map(|((s, _), who)| who.as_ref().map(|h| (s.clone(), serde_json::Value::from(h.clone()))))
                 .collect::<serde_json::Map<_, _>>(),
             "gift_orders": self.gifts,
             "missing": self.missing,
@@ -201,7 +210,11 @@ impl fmt::Display for ImportSummary {
             let list: Vec<String> = self
                 .link_sources
                 .iter()
-                .map(|(s, n)| format!("{s} ({n})"))
+                .zip(self.link_owners.iter().chain(std::iter::repeat(&None)))
+                .map(|((s, n), who)| match who {
+                    Some(h) => format!("{s} ({n}, @{h})"),
+                    None => format!("{s} ({n}, nobody's)"),
+                })
                 .collect();
             writeln!(
                 f,

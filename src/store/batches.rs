@@ -179,6 +179,27 @@ impl OrderImport<'_> {
             .optional()?)
     }
 
+    /// Whose a `utm_source` (normalised, upper-cased) is: a saved link's source, else a
+    /// handle, as the scorecard credits it.
+    pub fn link_owner_handle(&self, source: &str) -> Result<Option<String>> {
+        let by_link: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT i.handle FROM link l JOIN influencer i ON i.id = l.influencer_id
+                 WHERE upper(trim(l.utm_source)) = ?1 ORDER BY l.id DESC LIMIT 1",
+            )?
+            .query_row([source], |r| r.get(0))
+            .optional()?;
+        if by_link.is_some() {
+            return Ok(by_link);
+        }
+        Ok(self
+            .tx
+            .prepare_cached("SELECT handle FROM influencer WHERE upper(handle) = ?1")?
+            .query_row([source], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The batch this import records.
     pub fn batch_id(&self) -> i64 {
         self.batch_id
