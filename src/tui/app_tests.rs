@@ -387,6 +387,16 @@ fn opening_again_tells_what_moved_since_last_time() {
         note: String::new(),
     };
     app.store.add_post(maya, &post, None).unwrap();
+    // And a gift sent a month ago with no post since: the week's to-do.
+    let gift = crate::domain::NewGift {
+        given_on: NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+        item: "Bud vase".into(),
+        retail: rust_decimal::Decimal::new(4000, 2),
+        cost: rust_decimal::Decimal::new(1500, 2),
+        shipping: rust_decimal::Decimal::ZERO,
+    };
+    let mugs = app.store.influencer_by_handle("minimalmug").unwrap().id;
+    app.store.add_gift(mugs, &gift, None).unwrap();
     app.reload().unwrap();
     app.greet();
     let Some(Modal::Note { title, lines }) = &app.modal else {
@@ -400,6 +410,10 @@ fn opening_again_tells_what_moved_since_last_time() {
         "{text}"
     );
     assert!(text.contains("post of 2026-11-20: engagement"), "{text}");
+    assert!(
+        text.contains("gift(s) waiting 21 days or more for a post"),
+        "{text}"
+    );
     // Any key closes it; the next opening has nothing new to say.
     press(&mut app, KeyCode::Char('x'));
     assert!(app.modal.is_none());

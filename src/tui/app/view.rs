@@ -221,9 +221,17 @@ impl App {
             let since = crate::metrics::since_last(&then, &now);
             if !since.is_empty() && self.modal.is_none() {
                 let day = at.get(..10).unwrap_or(&at).to_string();
+                let mut lines = crate::export::since_lines(&since);
+                // The week's to-do, said whenever the summary shows (a new count is a flag).
+                if let Some(overdue) = self.overdue_text()
+                    && !since.new_flags.contains(&overdue)
+                {
+                    lines.insert(0, format!("To follow up: {overdue}."));
+                    lines.insert(1, String::new());
+                }
                 self.modal = Some(super::Modal::Note {
                     title: format!("Since last time ({day})"),
-                    lines: crate::export::since_lines(&since),
+                    lines,
                 });
             }
         }
