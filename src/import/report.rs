@@ -118,7 +118,10 @@ impl ImportSummary {
             "orders_changed": c.changed,
             "orders_invalid": c.invalid,
             "counted_orders": self.counted_orders,
-            "net_revenue": crate::domain::fmt2(crate::domain::from_wide_cents(self.net_cents)),
+            "net_revenue": in_minor_units(
+                crate::domain::from_wide_cents(self.net_cents),
+                self.currency.as_deref().unwrap_or("")
+            ),
             "date_from": self.first.map(|d| d.to_string()),
             "date_to": self.last.map(|d| d.to_string()),
             "link_orders": self.link_orders,
@@ -166,6 +169,23 @@ impl ImportSummary {
             Some(name) if !name.is_empty() => format!("{name} (column mapping)"),
             _ => self.format.describe().to_string(),
         }
+    }
+}
+
+/// An amount with its currency's minor units (ISO 4217): `154767.00`, or `154767` for a
+/// currency without them (JPY, KRW, …). Rounded half away from zero.
+pub fn in_minor_units(amount: rust_decimal::Decimal, currency: &str) -> String {
+    const NO_MINOR_UNITS: [&str; 16] = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+        "VUV", "XAF", "XOF",
+    ];
+    if NO_MINOR_UNITS.contains(&currency.to_ascii_uppercase().as_str()) {
+        let mut whole =
+            amount.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        whole.rescale(0);
+        whole.to_string()
+    } else {
+        crate::domain::fmt2(amount)
     }
 }
 
@@ -339,4 +359,17 @@ fn error_lines(summary: &ImportSummary) -> String {
         lines.push(format!("  ... and {more} more"));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_show_their_currencys_minor_units() {
+        let a = rust_decimal::Decimal::new(15476650, 2);
+        assert_eq!(in_minor_units(a, "USD"), "154766.50");
+        assert_eq!(in_minor_units(a, "jpy"), "154767");
+        assert_eq!(in_minor_units(a, ""), "154766.50");
+    }
 }
