@@ -483,3 +483,31 @@ fn gifts_view_lists_the_overdue_first() {
     assert!(lines[row("Serving bowl")].contains("follow-up"));
     assert!(lines[row("Speckled mug")].contains("posted"));
 }
+
+#[test]
+fn charts_and_bars_draw_on_a_tiny_terminal_without_panic() {
+    for keys_pressed in ["v", "t", "tt"] {
+        let mut app = charted_app();
+        keys(&mut app, keys_pressed);
+        for size in [(12, 6), (20, 8), (30, 10), (45, 12)] {
+            let lines = screen_lines(&mut app, size);
+            assert_eq!(lines.len(), usize::from(size.1), "{keys_pressed} {size:?}");
+        }
+    }
+}
+
+#[test]
+fn every_screen_draws_on_a_tiny_terminal_without_panic() {
+    let mut app = gifted_app();
+    for screen in Screen::ALL {
+        app.update(Action::GoTo(screen));
+        for size in [(10, 5), (24, 8), (40, 12)] {
+            assert_eq!(screen_lines(&mut app, size).len(), usize::from(size.1));
+        }
+    }
+    app.update(Action::GoTo(Screen::Scorecard));
+    keys(&mut app, "t");
+    for size in [(10, 5), (24, 8)] {
+        assert_eq!(screen_lines(&mut app, size).len(), usize::from(size.1));
+    }
+}

@@ -23,7 +23,7 @@ pub const POST_MARK: char = '▲';
 
 /// `value / max` in eighths of `cells` cells, at least one eighth for any value above 0.
 fn eighths(value: Decimal, max: Decimal, cells: usize) -> usize {
-    if value <= Decimal::ZERO || max <= Decimal::ZERO {
+    if value <= Decimal::ZERO || max <= Decimal::ZERO || cells == 0 {
         return 0;
     }
     let total = Decimal::from(cells as u64 * 8);
@@ -411,6 +411,13 @@ mod tests {
             " ▁▂▄█"
         );
         assert_eq!(sparkline(&[dec!(0), dec!(0)]), "  ");
+    }
+
+    #[test]
+    fn no_room_draws_nothing_rather_than_panic() {
+        assert_eq!(eighths(dec!(5), dec!(10), 0), 0);
+        let rows = vec![];
+        assert!(bar_lines(&rows, SortKey::Roi, 3, 0, Theme::PLAIN).is_empty());
     }
 
     #[test]
