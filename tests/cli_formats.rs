@@ -344,3 +344,16 @@ fn a_trimmed_analytics_download_says_what_it_cannot_tell() {
         "{missing}"
     );
 }
+
+#[test]
+fn etsy_item_rows_give_line_items_for_product_costs() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("etsy/EtsySoldOrderItems2026.csv")]);
+    shop.ok(&["settings", "set", "cogs-pct", "40"]);
+    // Every item is SKU MUG: with a unit cost of 0 the goods cost nothing, so gross profit
+    // is the whole revenue (without line items it would be 60 % of it).
+    shop.ok(&["product", "cost", "set", "MUG", "0"]);
+    let card = shop.scorecard_csv();
+    assert!(card.contains(",63.33,,190.00,375.00,"), "{card}");
+}

@@ -164,6 +164,10 @@ struct ItemColumns {
     discount: Option<Col>,
     currency: Option<Col>,
     coupon: Option<Col>,
+    /// The item's SKU, quantity and unit price, for goods costs by product.
+    sku: Option<Col>,
+    quantity: Option<Col>,
+    price: Option<Col>,
     /// Taken by the orders of a file without a currency column.
     fallback_currency: String,
 }
@@ -175,6 +179,16 @@ type ReadOrder = Result<(u64, OrderRecord), RowError>;
 fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRecord), RowError> {
     let amount = c.amount_or_zero(at.total)?;
     let off = at.discount.map_or(Ok(0), |d| c.amount_or_zero(d))?;
+    // The row's line item, where the file has quantity and price.
+    let items = match (at.quantity, at.price) {
+        (Some(q), Some(p)) if !c.text(q).is_empty() => vec![crate::domain::LineItem {
+            sku: c.opt_text(at.sku).to_string(),
+            name: String::new(),
+            quantity: crate::domain::parse_count(c.text(q)).map_err(|e| c.err(q, e))? as i64,
+            price: c.amount_or_zero(p)?,
+        }],
+        _ => Vec::new(),
+    };
     Ok((
         amount,
         off,
@@ -195,7 +209,7 @@ fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRe
             gift_value: None,
             utm_source: None,
             utm_campaign: None,
-            items: Vec::new(),
+            items,
             original: None,
         },
     ))
@@ -217,8 +231,9 @@ fn merge_item(
             index.insert(key, out.len());
             out.push(Err(e));
         }
-        (Ok((amount, off, _)), Some(&i)) => {
+        (Ok((amount, off, row)), Some(&i)) => {
             if let Ok((_, order)) = &mut out[i] {
+                order.items.extend(row.items);
                 match order.subtotal.checked_add(amount - off) {
                     Some(sum) => order.subtotal = sum,
                     None => {
@@ -269,6 +284,9 @@ impl EtsyItemsReader {
             discount: columns.find(&["Discount Amount"]),
             currency: columns.find(&["Currency"]),
             coupon: columns.find(&["Coupon Code"]),
+            sku: columns.find(&["SKU"]),
+            quantity: columns.find(&["Quantity"]),
+            price: columns.find(&["Price"]),
             fallback_currency,
         };
         let item_total = at.total;
