@@ -2,7 +2,7 @@
 //! status (the week's follow-ups with `--due`).
 
 use super::args::GiftCmd;
-use super::{entries::campaign_id, flag_err, write_report};
+use super::{entries::campaign_id, flag_err, write_report, write_rows};
 use crate::domain::{NewGift, fmt2};
 use crate::export::GIFT_HEADER;
 use crate::metrics::{GiftLine, GiftStatus};
@@ -103,16 +103,13 @@ pub(super) fn gift(
                 lines.len(),
                 out,
                 |w| {
-                    let mut w = csv::Writer::from_writer(w);
-                    w.write_record(GIFT_HEADER)?;
-                    for l in &lines {
+                    let rows = lines.iter().map(|l| {
                         let mut row = cells(l);
                         row[0] = crate::export::neutralize(&row[0]);
                         row[2] = crate::export::neutralize(&row[2]);
-                        w.write_record(row)?;
-                    }
-                    w.flush()?;
-                    Ok(())
+                        row
+                    });
+                    write_rows(w, GIFT_HEADER, rows)
                 },
                 || {
                     let mut rows = vec![GIFT_HEADER.map(String::from)];

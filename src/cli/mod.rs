@@ -454,6 +454,21 @@ pub(super) fn write_report(
     Ok(())
 }
 
+/// Writes a CSV of `header` and `rows` (the callers neutralise their text cells).
+pub(super) fn write_rows<const N: usize>(
+    w: &mut dyn Write,
+    header: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(w);
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// Prints rows as left-aligned columns measured in terminal cells.
 pub(super) fn write_columns<const N: usize>(
     out: &mut dyn Write,

@@ -2,7 +2,7 @@
 //! payment fees, the refund hold) and commission payouts.
 
 use super::args::{PayoutCmd, PlanArgs, ProductCostCmd, SettingsCmd};
-use super::{write_columns, write_report};
+use super::{write_columns, write_report, write_rows};
 use crate::domain::fmt2;
 use crate::domain::settings::{SETTINGS, check_setting, setting_named};
 use crate::store::Store;
@@ -186,15 +186,7 @@ pub(super) fn payout(
                 *force,
                 lines.len(),
                 out,
-                |w| {
-                    let mut w = csv::Writer::from_writer(w);
-                    w.write_record(PAYOUT_HEADER)?;
-                    for l in &lines {
-                        w.write_record(cells(l))?;
-                    }
-                    w.flush()?;
-                    Ok(())
-                },
+                |w| write_rows(w, PAYOUT_HEADER, lines.iter().map(cells)),
                 || {
                     format!(
                         "Commission as of {as_of} (orders within {hold} days are held for \

@@ -101,23 +101,19 @@ pub fn engagement_flags(facts: &Facts, tiers: &Tiers, ranges: &EngagementRanges)
             if let Some(r) = r {
                 let tier = tiers.of(post.followers);
                 let (lo, hi) = ranges.of(tier);
-                if r > hi * FAR_ABOVE {
-                    flags.push(flag(
-                        FlagKind::OutsideTier,
-                        format!(
-                            "engagement {} % is far above the usual {}–{} % of a {tier} creator: \
-                             bought likes or a giveaway?",
-                            fmt2(r),
-                            lo.normalize(),
-                            hi.normalize()
-                        ),
-                    ));
+                let outside = if r > hi * FAR_ABOVE {
+                    Some(("above", "bought likes or a giveaway?"))
                 } else if r < lo / FAR_BELOW {
+                    Some(("below", "an inactive or bought audience?"))
+                } else {
+                    None
+                };
+                if let Some((way, guess)) = outside {
                     flags.push(flag(
                         FlagKind::OutsideTier,
                         format!(
-                            "engagement {} % is far below the usual {}–{} % of a {tier} creator: \
-                             an inactive or bought audience?",
+                            "engagement {} % is far {way} the usual {}–{} % of a {tier} \
+                             creator: {guess}",
                             fmt2(r),
                             lo.normalize(),
                             hi.normalize()
