@@ -352,6 +352,17 @@ impl Cells<'_> {
         }
     }
 
+    /// An amount from a column the file may lack: 0 without the column or in an empty cell.
+    pub fn opt_amount(&self, col: Option<Col>) -> Result<Cents, RowError> {
+        col.map_or(Ok(0), |c| self.amount_or_zero(c))
+    }
+
+    /// A normalised tag (a code or a `utm_source`) from a column the file may lack; `None`
+    /// when it is missing or empty.
+    pub fn opt_tag(&self, col: Option<Col>) -> Option<String> {
+        tag(self.opt_text(col))
+    }
+
     /// A date in one of `forms` (chrono formats), reported with `expected` when none fits.
     pub fn date(&self, col: Col, forms: &[&str], expected: &str) -> Result<NaiveDate, RowError> {
         let text = self.text(col);
@@ -365,6 +376,11 @@ impl Cells<'_> {
         Ok(date)
     }
 
+    /// The currency of a column the file may lack: without it, `fallback` (the shop's).
+    pub fn currency_or(&self, col: Option<Col>, fallback: &str) -> Result<String, RowError> {
+        col.map_or_else(|| Ok(fallback.to_string()), |c| self.currency(c))
+    }
+
     /// A currency code (`USD`).
     pub fn currency(&self, col: Col) -> Result<String, RowError> {
         let text = self.text(col);
@@ -375,6 +391,11 @@ impl Cells<'_> {
             Err(self.err(col, ValueError::new(text, "a currency code like USD")))
         }
     }
+}
+
+/// Text as a tag is compared (trimmed, upper-cased like a code); `None` when empty.
+pub(crate) fn tag(text: &str) -> Option<String> {
+    Some(crate::domain::normalize_code(text)).filter(|t| !t.is_empty())
 }
 
 /// Splits a cell of promo codes on `separator`, normalised, duplicates removed, sorted.
@@ -406,8 +427,7 @@ pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
 pub(crate) fn utm_from_notes(cell: &str) -> (Option<String>, Option<String>) {
     let (mut source, mut campaign) = (None, None);
     let key_of = |k: &str| k.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-    let keep =
-        |v: &str| Some(crate::domain::normalize_code(&percent_decode(v))).filter(|v| !v.is_empty());
+    let keep = |v: &str| tag(&percent_decode(v));
     for line in cell.lines() {
         // A landing URL: its query's utm_ parameters.
         if let Some(query) = line.split_once('?').map(|(_, q)| q) {

@@ -99,10 +99,9 @@ impl ParseRow for EtsyOrderRows {
     }
 
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
-        let amount = |col: Option<Col>| col.map_or(Ok(0), |col| c.amount_or_zero(col));
-        let discount_amount = amount(self.discount)?;
-        let order_total = amount(self.total)?;
-        let adjusted_total = amount(self.adjusted)?;
+        let discount_amount = c.opt_amount(self.discount)?;
+        let order_total = c.opt_amount(self.total)?;
+        let adjusted_total = c.opt_amount(self.adjusted)?;
         // Real files hold 0.00 in Adjusted Order Total when nothing was adjusted.
         let refund = if adjusted_total == 0 || self.total.is_none() {
             0
@@ -131,10 +130,7 @@ impl ParseRow for EtsyOrderRows {
             external_id: c.text(self.id).to_string(),
             placed_at: day_start(c.date(self.date, &SALE_DATE_FORMS, SALE_DATE)?),
             customer_key: buyer_key(c.opt_text(self.buyer)),
-            currency: match self.currency {
-                Some(col) => c.currency(col)?,
-                None => self.fallback_currency.clone(),
-            },
+            currency: c.currency_or(self.currency, &self.fallback_currency)?,
             subtotal,
             refunded: refund,
             status: if status.contains("refund") {
@@ -178,7 +174,7 @@ type ReadOrder = Result<(u64, OrderRecord), RowError>;
 /// tells it.
 fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRecord), RowError> {
     let amount = c.amount_or_zero(at.total)?;
-    let off = at.discount.map_or(Ok(0), |d| c.amount_or_zero(d))?;
+    let off = c.opt_amount(at.discount)?;
     // The row's line item, where the file has quantity and price.
     let items = match (at.quantity, at.price) {
         (Some(q), Some(p)) if !c.text(q).is_empty() => vec![crate::domain::LineItem {
@@ -196,10 +192,7 @@ fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRe
             external_id: key.to_string(),
             placed_at: day_start(c.date(at.date, &SALE_DATE_FORMS, SALE_DATE)?),
             customer_key: buyer_key(c.opt_text(at.buyer)),
-            currency: match at.currency {
-                Some(col) => c.currency(col)?,
-                None => at.fallback_currency.clone(),
-            },
+            currency: c.currency_or(at.currency, &at.fallback_currency)?,
             subtotal: 0,
             refunded: 0,
             status: FinancialStatus::Paid,

@@ -6,7 +6,7 @@ use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
 use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
-use crate::domain::{FinancialStatus, OrderRecord, ValueError, customer_key, normalize_code};
+use crate::domain::{FinancialStatus, OrderRecord, ValueError, customer_key};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -222,12 +222,7 @@ impl ParseRow for MappedRows {
                 .cancelled_statuses
                 .iter()
                 .any(|s| s.trim().eq_ignore_ascii_case(&status_text));
-        let currency = match self.currency_col {
-            Some(col) => c.currency(col)?,
-            None => self.currency.clone(),
-        };
-        let tag =
-            |col: Option<Col>| Some(normalize_code(c.opt_text(col))).filter(|t| !t.is_empty());
+        let currency = c.currency_or(self.currency_col, &self.currency)?;
         Ok(OrderRecord {
             external_id: c.text(self.id).to_string(),
             placed_at: self.time(c, c.text(self.date))?,
@@ -243,8 +238,8 @@ impl ParseRow for MappedRows {
             codes: split_codes(c.opt_text(self.codes), &self.mapping.codes_separator),
             customer_new: None,
             gift_value: None,
-            utm_source: tag(self.utm_source),
-            utm_campaign: tag(self.utm_campaign),
+            utm_source: c.opt_tag(self.utm_source),
+            utm_campaign: c.opt_tag(self.utm_campaign),
             items: Vec::new(),
             original: None,
         })

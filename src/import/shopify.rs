@@ -127,11 +127,6 @@ impl ShopifyRows {
     }
 }
 
-/// An optional amount: 0 when the file lacks the column or the cell is empty.
-fn amount_of(cells: &Cells, col: Option<Col>) -> Result<i64, RowError> {
-    col.map_or(Ok(0), |c| cells.amount_or_zero(c))
-}
-
 impl ParseRow for ShopifyRows {
     fn date_column(&self) -> &'static str {
         self.created.name
@@ -148,7 +143,7 @@ impl ParseRow for ShopifyRows {
                 Ok(v)
             }
         };
-        let refunded = amount_of(cells, self.refunded)?;
+        let refunded = cells.opt_amount(self.refunded)?;
         if let Some(col) = self.refunded {
             nonnegative(col, refunded)?;
         }
@@ -160,14 +155,14 @@ impl ParseRow for ShopifyRows {
                 taxes,
             } => {
                 let net =
-                    cells.amount(total)? - amount_of(cells, shipping)? - amount_of(cells, taxes)?;
+                    cells.amount(total)? - cells.opt_amount(shipping)? - cells.opt_amount(taxes)?;
                 nonnegative(total, net)?
             }
         };
         // Combined discounts: `", "` in newer exports, `" + "` in older ones.
         let codes = split_codes_any(cells.opt_text(self.codes), &[", ", " + "]);
-        let total = amount_of(cells, self.total)?;
-        let discount = amount_of(cells, self.discount)?;
+        let total = cells.opt_amount(self.total)?;
+        let discount = cells.opt_amount(self.discount)?;
         // 100 % off with a creator's code: nothing paid for the goods, whether or not the
         // buyer paid the shipping (then Total is the shipping, and Subtotal 0).
         let gift = self.total.is_some()
@@ -180,10 +175,7 @@ impl ParseRow for ShopifyRows {
             placed_at: parse_time(cells.text(self.created))
                 .map_err(|e| cells.err(self.created, e))?,
             customer_key: customer_key(cells.opt_text(self.email)),
-            currency: match self.currency {
-                Some(col) => cells.currency(col)?,
-                None => self.fallback_currency.clone(),
-            },
+            currency: cells.currency_or(self.currency, &self.fallback_currency)?,
             subtotal,
             refunded,
             status: match self.status {

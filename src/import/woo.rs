@@ -2,7 +2,7 @@
 //! layout of the "Advanced Order Export For WooCommerce" plugin (one row per product).
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes, tag};
 use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
@@ -68,15 +68,14 @@ impl LinkColumns {
 
     /// The row's `utm_source` and `utm_campaign`, normalised like codes.
     fn read(&self, c: &Cells) -> (Option<String>, Option<String>) {
-        let tag = |text: &str| Some(crate::domain::normalize_code(text)).filter(|t| !t.is_empty());
         let origin = c.opt_text(self.origin);
         let from_origin = origin
             .split_once(':')
             .filter(|(kind, _)| kind.trim().eq_ignore_ascii_case("source"))
             .and_then(|(_, v)| tag(v));
         (
-            tag(c.opt_text(self.source)).or(from_origin),
-            tag(c.opt_text(self.campaign)),
+            c.opt_tag(self.source).or(from_origin),
+            c.opt_tag(self.campaign),
         )
     }
 }
@@ -294,26 +293,26 @@ impl ParseRow for PluginRows {
     }
 
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
-        let amount = |col: Option<Col>| col.map_or(Ok(0), |col| c.amount_or_zero(col));
         let (status, cancelled, _) = status(c.opt_text(self.status));
         let status = if self.status.is_none() {
             FinancialStatus::Paid
         } else {
             status
         };
+        // The plugin leaves the currency empty on some rows: the shop's then.
         let currency = match self.currency_col {
             Some(col) if !c.text(col).is_empty() => c.currency(col)?,
             _ => self.currency.clone(),
         };
         let subtotal = match self.revenue {
             PluginRevenue::Subtotal { subtotal, discount } => {
-                c.amount_or_zero(subtotal)? - amount(discount)?
+                c.amount_or_zero(subtotal)? - c.opt_amount(discount)?
             }
             PluginRevenue::Total {
                 total,
                 shipping,
                 tax,
-            } => c.amount_or_zero(total)? - amount(shipping)? - amount(tax)?,
+            } => c.amount_or_zero(total)? - c.opt_amount(shipping)? - c.opt_amount(tax)?,
         };
         let (utm_source, utm_campaign) = self.links.read(c);
         Ok(OrderRecord {
@@ -325,7 +324,7 @@ impl ParseRow for PluginRows {
             customer_key: customer_key(c.opt_text(self.email)),
             currency,
             subtotal,
-            refunded: amount(self.refund)?.abs(),
+            refunded: c.opt_amount(self.refund)?.abs(),
             status,
             cancelled,
             codes: split_codes(c.opt_text(self.coupon), ","),
