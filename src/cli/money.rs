@@ -57,12 +57,12 @@ pub(super) fn product_cost(
             let known: std::collections::HashMap<String, rust_decimal::Decimal> = store
                 .product_costs()?
                 .into_iter()
-                .map(|(sku, cost)| (sku.to_ascii_uppercase(), cost))
+                .map(|(sku, cost)| (crate::domain::sku_key(&sku), cost))
                 .collect();
             let changes = read
                 .costs
                 .iter()
-                .filter(|(sku, cost)| known.get(&sku.to_ascii_uppercase()) != Some(cost))
+                .filter(|(sku, cost)| known.get(&crate::domain::sku_key(sku)) != Some(cost))
                 .count();
             for (sku, lines) in &read.conflicts {
                 let lines: Vec<String> = lines.iter().map(u64::to_string).collect();

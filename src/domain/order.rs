@@ -109,6 +109,12 @@ pub struct LineItem {
     pub price: Cents,
 }
 
+/// The form in which SKUs are compared: trimmed, ASCII letters upper-cased (as the
+/// `product_cost` table's `NOCASE`), so `mug-blue` and `MUG-BLUE` are one product.
+pub fn sku_key(sku: &str) -> String {
+    sku.trim().to_ascii_uppercase()
+}
+
 /// Line items as the store keeps them: one line per item, `quantity TAB price TAB sku TAB
 /// name`, tabs and line breaks inside a name or SKU turned into spaces. Names are kept only
 /// with `names` (a gift order's, for the gift ledger): nothing else reads them, and they are

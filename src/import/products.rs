@@ -4,7 +4,7 @@
 
 use super::columns::{Col, Columns, NumberStyle, malformed};
 use super::{ImportError, text};
-use crate::domain::from_cents;
+use crate::domain::{from_cents, sku_key};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::io::Read;
@@ -111,7 +111,7 @@ pub fn read_product_costs_from(
             return Err(bad("an amount of 0 or more"));
         }
         let value = from_cents(cents);
-        match seen.get_mut(&sku_text.to_ascii_uppercase()) {
+        match seen.get_mut(&sku_key(sku_text)) {
             Some((at, lines)) => {
                 lines.push(line);
                 if out.costs[*at].1 != value {
@@ -122,13 +122,13 @@ pub fn read_product_costs_from(
                 }
             }
             None => {
-                seen.insert(sku_text.to_ascii_uppercase(), (out.costs.len(), vec![line]));
+                seen.insert(sku_key(sku_text), (out.costs.len(), vec![line]));
                 out.costs.push((sku_text.to_string(), value));
             }
         }
     }
     for (sku, lines) in &mut out.conflicts {
-        lines.clone_from(&seen[&sku.to_ascii_uppercase()].1);
+        lines.clone_from(&seen[&sku_key(sku)].1);
     }
     Ok(out)
 }

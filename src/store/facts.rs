@@ -1,7 +1,6 @@
 //! Loading the [`Facts`] the metrics compute from, in a few straight scans.
 
 use super::entries::{date_col, parse_col};
-use super::products::unit_cost_key;
 use super::{Result, Store};
 use crate::domain::{Cents, FinancialStatus};
 use crate::metrics::{
@@ -360,7 +359,7 @@ fn order_goods(items: &str, unit_costs: &HashMap<String, Cents>) -> Option<Optio
     for item in crate::domain::decode_items(items)? {
         let value = item.quantity.saturating_mul(item.price);
         goods.line_value = goods.line_value.saturating_add(value);
-        match unit_costs.get(&unit_cost_key(&item.sku)) {
+        match unit_costs.get(&crate::domain::sku_key(&item.sku)) {
             Some(&unit) if !item.sku.trim().is_empty() => {
                 let cost = item.quantity.saturating_mul(unit);
                 goods.known_cost = goods.known_cost.saturating_add(cost);

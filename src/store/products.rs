@@ -76,24 +76,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Unit costs in cents, keyed by the upper-cased SKU (how [`unit_cost_key`] looks one up).
+    /// Unit costs in cents, keyed by [`crate::domain::sku_key`].
     pub(super) fn product_cost_map(&self) -> Result<HashMap<String, Cents>> {
         let mut stmt = self
             .conn
             .prepare("SELECT sku, unit_cents FROM product_cost")?;
         let rows = stmt.query_map([], |r| {
             Ok((
-                unit_cost_key(&r.get::<_, String>(0)?),
+                crate::domain::sku_key(&r.get::<_, String>(0)?),
                 r.get::<_, Cents>(1)?,
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// How SKUs are compared: trimmed, ASCII letters upper-cased (as the table's `NOCASE`).
-pub(super) fn unit_cost_key(sku: &str) -> String {
-    sku.trim().to_ascii_uppercase()
 }
 
 #[cfg(test)]
