@@ -2,7 +2,7 @@
 //! creator's all-time totals and of the flags raised is kept when the app opens; the next
 //! opening compares the new one with it ([`since_last`]).
 
-use super::{ScoreRow, Scorecard};
+use super::ScoreRow;
 use rust_decimal::Decimal;
 
 /// One creator's all-time totals when the app opened.
@@ -32,11 +32,10 @@ fn losing(row: &ScoreRow) -> bool {
         .is_some_and(|r| r < Decimal::ZERO)
 }
 
-/// The snapshot of an all-time scorecard and the flags raised.
-pub fn snapshot(card: &Scorecard, flags: Vec<String>) -> Snapshot {
+/// The snapshot of an all-time scorecard's rows and the flags raised.
+pub fn snapshot(rows: &[ScoreRow], flags: Vec<String>) -> Snapshot {
     Snapshot {
-        creators: card
-            .rows
+        creators: rows
             .iter()
             .map(|r| CreatorTotals {
                 id: r.influencer_id,

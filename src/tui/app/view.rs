@@ -205,10 +205,20 @@ impl App {
     /// `since-last-time` setting is off), then remembers what it knows now. Nothing is shown
     /// the first time, or when nothing moved.
     pub fn greet(&mut self) {
-        let all_time = crate::metrics::ScorecardOptions::default();
-        let card =
-            crate::metrics::scorecard_prepared(&self.facts, &self.prepared, &all_time, self.today);
-        let now = crate::metrics::snapshot(&card, self.flag_texts());
+        // The all-time rows: the ones already ranked when no filter is on (as at start), else
+        // computed once here.
+        let unfiltered = self.options.period == Period::AllTime
+            && self.options.platform.is_none()
+            && self.options.campaign.is_none();
+        let computed;
+        let rows = if unfiltered {
+            &self.ranked
+        } else {
+            let all_time = crate::metrics::ScorecardOptions::default();
+            computed = scorecard_prepared(&self.facts, &self.prepared, &all_time, self.today).rows;
+            &computed
+        };
+        let now = crate::metrics::snapshot(rows, self.flag_texts());
         let off = self
             .store
             .setting(crate::domain::settings::SINCE_LAST_TIME)
