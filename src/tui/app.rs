@@ -139,6 +139,9 @@ pub struct App {
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
+    /// Each campaign's progress today, in the order of `lists.campaigns` (computed when the
+    /// facts or entries change, not on every frame).
+    pub campaign_progress: Vec<crate::metrics::CampaignProgress>,
     /// The gift ledger as of today, the overdue ones first (the Gifts screen).
     pub gifts: Vec<GiftView>,
     /// Engagement anomalies of each creator's posts, by influencer id.
@@ -214,6 +217,7 @@ impl App {
             chart: DetailChart::Figures,
             flags: Default::default(),
             gifts: Vec::new(),
+            campaign_progress: Vec::new(),
             bars: false,
             trend: Default::default(),
         };

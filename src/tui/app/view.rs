@@ -48,6 +48,12 @@ impl App {
             campaigns: self.store.campaigns()?,
         };
         self.gifts = self.gift_views()?;
+        self.campaign_progress = self
+            .lists
+            .campaigns
+            .iter()
+            .map(|c| crate::metrics::campaign_progress(&self.facts, &c.plan(), self.today))
+            .collect();
         let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
         self.flags.clear();
         for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
