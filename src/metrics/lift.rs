@@ -147,7 +147,7 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     let day_of = |d: NaiveDate| (d - first).num_days();
 
     let index = facts.influencer_index();
-    let code_owners = super::scorecard::Owners::new(facts, &index);
+    let code_owners = super::attribution::Owners::new(facts, &index);
     let creators = facts.influencers.len();
     let mut post_days: Vec<Vec<i64>> = vec![Vec::new(); creators];
     for p in &facts.posts {

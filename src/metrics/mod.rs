@@ -5,6 +5,7 @@
 //! "today" is a parameter and the facts are plain data loaded by `store`. Each formula's doc
 //! comment states it; `docs/metrics.md` states the same with a worked example.
 
+mod attribution;
 mod campaigns;
 mod facts;
 mod flags;
@@ -16,6 +17,7 @@ mod linalg;
 mod payouts;
 mod period;
 mod plan;
+mod profit;
 mod row;
 mod scorecard;
 mod series;
@@ -35,11 +37,13 @@ pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
 pub use payouts::{PayoutLine, payouts};
 pub use period::Period;
 pub use plan::{Plan, PlanRequest, Tiers, plan};
+pub use profit::{
+    breakeven_roas, goods_cost, goods_share, gross_profit, order_goods, profit_roi_pct,
+};
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
 pub use scorecard::{
-    Prepared, aov, breakeven_roas, cac, counts, engagement_rate_pct, engagements, goods_cost,
-    goods_share, gross_profit, is_counted, net_cents, net_revenue, order_goods, posts_in_scope,
-    prepare, profit_roi_pct, roas, roi_pct, scorecard, scorecard_prepared,
+    Prepared, aov, cac, counts, engagement_rate_pct, engagements, is_counted, net_cents,
+    net_revenue, posts_in_scope, prepare, roas, roi_pct, scorecard, scorecard_prepared,
 };
 pub use series::{
     CreatorSeries, DAILY_UP_TO, Payback, PaybackPoint, SalesBucket, creator_series, extent,

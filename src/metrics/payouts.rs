@@ -2,7 +2,7 @@
 //! refund hold, held on the recent ones, less what was paid. A payout settles commission that
 //! is already part of her cost on the scorecard; it is never a second cost.
 
-use super::scorecard::Owners;
+use super::attribution::Owners;
 use super::{Facts, is_counted, net_revenue};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,8 +1,12 @@
 //! The scorecard: who brought what, at what cost, ranked.
 
+use super::attribution::{Owners, for_each_credit, in_campaign};
+use super::profit::{
+    breakeven_roas, goods_cost, goods_share, gross_profit, order_goods, profit_roi_pct,
+};
 use super::row::{ScoreRow, Scorecard, ScorecardOptions};
 use super::{Facts, OrderFact, Period, PostFact, ProfitSettings, rank, search};
-use crate::domain::{FinancialStatus, from_cents};
+use crate::domain::FinancialStatus;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -47,89 +51,6 @@ pub fn cac(cost: Decimal, new_customers: Decimal) -> Option<Decimal> {
 /// *aov* = revenue / orders; undefined when there are no orders.
 pub fn aov(revenue: Decimal, orders: Decimal) -> Option<Decimal> {
     (!orders.is_zero()).then(|| revenue / orders)
-}
-
-/// *gross_profit* = revenue × (1 − fee_pct/100) − goods_cost − orders × fee_fixed, where
-/// `goods_cost` comes from [`goods_cost`] (revenue × cogs_pct/100 when no product costs are
-/// known, which makes it revenue × (1 − cogs_pct/100 − fee_pct/100) − orders × fee_fixed).
-pub fn gross_profit(
-    revenue: Decimal,
-    orders: Decimal,
-    goods_cost: Decimal,
-    p: &ProfitSettings,
-) -> Decimal {
-    revenue * (Decimal::ONE - p.fee_pct / Decimal::ONE_HUNDRED) - goods_cost - orders * p.fee_fixed
-}
-
-/// *goods_cost* of some orders = Σ their product part + cogs_pct/100 × Σ their shop-wide
-/// base, the parts of each order given by [`order_goods`].
-pub fn goods_cost(product_part: Decimal, shop_wide_base: Decimal, p: &ProfitSettings) -> Decimal {
-    product_part + shop_wide_base * p.cogs_pct / Decimal::ONE_HUNDRED
-}
-
-/// The two parts of a counted order's goods cost, already scaled for refunds:
-/// `(product part, shop-wide base)`.
-///
-/// * Without line items matched against product costs: `(0, net)`; its goods cost is then
-///   cogs_pct/100 × net.
-/// * With them: product part = Σ quantity × unit cost over the lines whose SKU has a cost,
-///   × net / subtotal; shop-wide base = net × (Σ quantity × price over the other lines) /
-///   (Σ quantity × price over all lines), i.e. the other lines' share of the subtotal, scaled
-///   for refunds likewise. When the lines' prices add up to 0, the base is the whole net if
-///   no line has a cost, else 0. A subtotal of 0 makes both 0.
-pub fn order_goods(order: &OrderFact) -> (Decimal, Decimal) {
-    let net = net_revenue(order);
-    let Some(g) = order.goods.as_deref() else {
-        return (Decimal::ZERO, from_cents(net));
-    };
-    if order.subtotal <= 0 {
-        return (Decimal::ZERO, Decimal::ZERO);
-    }
-    let kept = Decimal::from(net) / Decimal::from(order.subtotal);
-    let product = from_cents(g.known_cost) * kept;
-    let base = if g.line_value > 0 {
-        from_cents(net) * (Decimal::from(g.other_value) / Decimal::from(g.line_value))
-    } else if g.known_cost == 0 {
-        from_cents(net)
-    } else {
-        Decimal::ZERO
-    };
-    (product, base)
-}
-
-/// The share of revenue that goods cost: goods_cost / revenue where product costs shaped it
-/// and there is revenue, else cogs_pct/100.
-pub fn goods_share(
-    goods_cost: Decimal,
-    revenue: Decimal,
-    per_product: bool,
-    p: &ProfitSettings,
-) -> Decimal {
-    if per_product && revenue > Decimal::ZERO {
-        goods_cost / revenue
-    } else {
-        p.cogs_pct / Decimal::ONE_HUNDRED
-    }
-}
-
-/// *profit_roi_pct* = (gross_profit − cost) / cost × 100; undefined when cost is 0.
-pub fn profit_roi_pct(gross_profit: Decimal, cost: Decimal) -> Option<Decimal> {
-    roi_pct(gross_profit, cost)
-}
-
-/// *breakeven_roas* = (1 + orders × fee_fixed / cost) / (1 − goods_share − fee_pct/100): the
-/// ROAS at which her gross profit pays exactly for her cost, `goods_share` from
-/// [`goods_share`] (cogs_pct/100 without product costs). Undefined when cost is 0 or the
-/// margin is 0 or less.
-pub fn breakeven_roas(
-    orders: Decimal,
-    cost: Decimal,
-    goods_share: Decimal,
-    p: &ProfitSettings,
-) -> Option<Decimal> {
-    let margin = Decimal::ONE - goods_share - p.fee_pct / Decimal::ONE_HUNDRED;
-    (!cost.is_zero() && margin > Decimal::ZERO)
-        .then(|| (Decimal::ONE + orders * p.fee_fixed / cost) / margin)
 }
 
 /// *engagements* of a post = likes + comments + shares + saves, a missing count as 0. The
@@ -211,7 +132,7 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
     /// (position in `Facts::orders`, new customer)
-    orders: Vec<(u32, bool)>,
+    pub(super) orders: Vec<(u32, bool)>,
 }
 
 /// Prepares [`Facts`] for [`scorecard_prepared`] (the new-customer rule is applied here).
@@ -264,117 +185,6 @@ pub fn scorecard_prepared(
         from: range.0,
         to: range.1,
         sort: options.sort,
-    }
-}
-
-/// Whether an entry filed under `campaign` counts under the options' campaign filter.
-pub(super) fn in_campaign(options: &ScorecardOptions, campaign: Option<i64>) -> bool {
-    options.campaign.is_none() || options.campaign == campaign
-}
-
-/// Who the codes and `utm_source`s that orders use point at: (influencer index, campaign).
-pub(super) struct Owners {
-    /// By [`Facts::order_code_names`] index.
-    code: Vec<Option<(usize, Option<i64>)>>,
-    /// By [`Facts::order_utm_names`] index: a saved link's source, else a handle.
-    utm: Vec<Option<(usize, Option<i64>)>>,
-}
-
-impl Owners {
-    pub(super) fn new(facts: &Facts, index: &HashMap<i64, usize>) -> Owners {
-        let owners: HashMap<&str, (usize, Option<i64>)> = facts
-            .codes
-            .iter()
-            .filter_map(|c| {
-                index
-                    .get(&c.influencer_id)
-                    .map(|&i| (c.code.as_str(), (i, c.campaign_id)))
-            })
-            .collect();
-        let code = facts
-            .order_code_names
-            .iter()
-            .map(|name| owners.get(name.as_str()).copied())
-            .collect();
-        let mut utm_owners: HashMap<String, (usize, Option<i64>)> = facts
-            .influencers
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (crate::domain::normalize_code(&f.handle), (i, None)))
-            .collect();
-        for link in &facts.links {
-            if let Some(&i) = index.get(&link.influencer_id) {
-                utm_owners.insert(link.utm_source.clone(), (i, link.campaign_id));
-            }
-        }
-        let utm = facts
-            .order_utm_names
-            .iter()
-            .map(|name| utm_owners.get(name).copied())
-            .collect();
-        Owners { code, utm }
-    }
-
-    /// The (influencer, campaign) pairs an order credits: through its codes, then its
-    /// `utm_source` (an influencer may come twice).
-    pub(super) fn of_order<'a>(
-        &'a self,
-        order: &'a OrderFact,
-    ) -> impl Iterator<Item = (usize, Option<i64>)> + 'a {
-        let utm = order
-            .utm_source
-            .and_then(|u| self.utm.get(u as usize).copied().flatten());
-        order
-            .codes
-            .iter()
-            .filter_map(|&code| self.code.get(code as usize).copied().flatten())
-            .chain(utm)
-    }
-}
-
-/// One creator's share of one counted order of the period.
-pub(super) struct Credit<'a> {
-    /// Her position in [`Facts::influencers`].
-    pub who: usize,
-    pub order: &'a OrderFact,
-    /// How many creators share the order (each gets 1/k).
-    pub k: usize,
-    /// Whether the order is a new customer's.
-    pub new: bool,
-}
-
-/// Calls `credit` for each creator credited with each counted order of the period: the
-/// order's distinct influencers, each with 1/k of it, only through the campaign filter's codes
-/// when there is one. The one place attribution happens.
-pub(super) fn for_each_credit<'a>(
-    facts: &'a Facts,
-    prepared: &Prepared,
-    owners: &Owners,
-    options: &ScorecardOptions,
-    range: (Option<NaiveDate>, Option<NaiveDate>),
-    mut credit: impl FnMut(Credit<'a>),
-) {
-    let mut credited: Vec<(usize, bool)> = Vec::new();
-    for &(position, new) in &prepared.orders {
-        let order = &facts.orders[position as usize];
-        if !Period::contains(range, order.placed_on) {
-            continue;
-        }
-        // Distinct influencers of the order, and whether each is credited under the filter.
-        credited.clear();
-        for (who, campaign) in owners.of_order(order) {
-            let counts = in_campaign(options, campaign);
-            match credited.iter_mut().find(|(i, _)| *i == who) {
-                Some(entry) => entry.1 |= counts,
-                None => credited.push((who, counts)),
-            }
-        }
-        let k = credited.len();
-        for &(who, counts) in &credited {
-            if counts {
-                credit(Credit { who, order, k, new });
-            }
-        }
     }
 }
 

@@ -3,10 +3,9 @@
 //! break-even day. The app's charts and the HTML report draw these; the last point of the
 //! payback curve is her scorecard row's cost, revenue and gross profit.
 
-use super::scorecard::{
-    Owners, for_each_credit, goods_cost, gross_profit, in_campaign, net_revenue, order_goods,
-    post_in_scope,
-};
+use super::attribution::{Owners, for_each_credit, in_campaign};
+use super::profit::{goods_cost, gross_profit, order_goods};
+use super::scorecard::{net_revenue, post_in_scope};
 use super::{Facts, Prepared, ScorecardOptions};
 use crate::domain::from_cents;
 use chrono::NaiveDate;

@@ -1,0 +1,120 @@
+//! Attribution: who an order credits. Its promo codes (the current owners, compared
+//! normalised) and its `utm_source` (a saved link's source, else a handle) name creators;
+//! each of an order's distinct creators gets 1/k of it. The scorecard, the series and the
+//! lift model all read orders through here.
+
+use super::scorecard::Prepared;
+use super::{Facts, OrderFact, Period, ScorecardOptions};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Whether an entry filed under `campaign` counts under the options' campaign filter.
+pub(super) fn in_campaign(options: &ScorecardOptions, campaign: Option<i64>) -> bool {
+    options.campaign.is_none() || options.campaign == campaign
+}
+
+/// Who the codes and `utm_source`s that orders use point at: (influencer index, campaign).
+pub(super) struct Owners {
+    /// By [`Facts::order_code_names`] index.
+    code: Vec<Option<(usize, Option<i64>)>>,
+    /// By [`Facts::order_utm_names`] index: a saved link's source, else a handle.
+    utm: Vec<Option<(usize, Option<i64>)>>,
+}
+
+impl Owners {
+    pub(super) fn new(facts: &Facts, index: &HashMap<i64, usize>) -> Owners {
+        let owners: HashMap<&str, (usize, Option<i64>)> = facts
+            .codes
+            .iter()
+            .filter_map(|c| {
+                index
+                    .get(&c.influencer_id)
+                    .map(|&i| (c.code.as_str(), (i, c.campaign_id)))
+            })
+            .collect();
+        let code = facts
+            .order_code_names
+            .iter()
+            .map(|name| owners.get(name.as_str()).copied())
+            .collect();
+        let mut utm_owners: HashMap<String, (usize, Option<i64>)> = facts
+            .influencers
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (crate::domain::normalize_code(&f.handle), (i, None)))
+            .collect();
+        for link in &facts.links {
+            if let Some(&i) = index.get(&link.influencer_id) {
+                utm_owners.insert(link.utm_source.clone(), (i, link.campaign_id));
+            }
+        }
+        let utm = facts
+            .order_utm_names
+            .iter()
+            .map(|name| utm_owners.get(name).copied())
+            .collect();
+        Owners { code, utm }
+    }
+
+    /// The (influencer, campaign) pairs an order credits: through its codes, then its
+    /// `utm_source` (an influencer may come twice).
+    pub(super) fn of_order<'a>(
+        &'a self,
+        order: &'a OrderFact,
+    ) -> impl Iterator<Item = (usize, Option<i64>)> + 'a {
+        let utm = order
+            .utm_source
+            .and_then(|u| self.utm.get(u as usize).copied().flatten());
+        order
+            .codes
+            .iter()
+            .filter_map(|&code| self.code.get(code as usize).copied().flatten())
+            .chain(utm)
+    }
+}
+
+/// One creator's share of one counted order of the period.
+pub(super) struct Credit<'a> {
+    /// Her position in [`Facts::influencers`].
+    pub who: usize,
+    pub order: &'a OrderFact,
+    /// How many creators share the order (each gets 1/k).
+    pub k: usize,
+    /// Whether the order is a new customer's.
+    pub new: bool,
+}
+
+/// Calls `credit` for each creator credited with each counted order of the period: the
+/// order's distinct influencers, each with 1/k of it, only through the campaign filter's codes
+/// when there is one. The one place attribution happens.
+pub(super) fn for_each_credit<'a>(
+    facts: &'a Facts,
+    prepared: &Prepared,
+    owners: &Owners,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    mut credit: impl FnMut(Credit<'a>),
+) {
+    let mut credited: Vec<(usize, bool)> = Vec::new();
+    for &(position, new) in &prepared.orders {
+        let order = &facts.orders[position as usize];
+        if !Period::contains(range, order.placed_on) {
+            continue;
+        }
+        // Distinct influencers of the order, and whether each is credited under the filter.
+        credited.clear();
+        for (who, campaign) in owners.of_order(order) {
+            let counts = in_campaign(options, campaign);
+            match credited.iter_mut().find(|(i, _)| *i == who) {
+                Some(entry) => entry.1 |= counts,
+                None => credited.push((who, counts)),
+            }
+        }
+        let k = credited.len();
+        for &(who, counts) in &credited {
+            if counts {
+                credit(Credit { who, order, k, new });
+            }
+        }
+    }
+}
