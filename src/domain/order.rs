@@ -1,7 +1,7 @@
 //! Orders as every importer hands them over: one shop-neutral record per order, holding only
 //! what the scorecard needs (no names, addresses or phone numbers).
 
-use crate::domain::Cents;
+use crate::domain::{Cents, ValueError};
 use chrono::{DateTime, FixedOffset};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -163,6 +163,40 @@ pub fn decode_items(text: &str) -> Option<Vec<LineItem>> {
         .collect()
 }
 
+impl OrderRecord {
+    /// Converts the order's amounts into the shop's currency `shop` at `rate` (shop units per
+    /// unit of the order's currency), each amount rounded once to the cent, half away from
+    /// zero (`import --rate`); the order keeps its own currency and subtotal in `original`.
+    pub fn convert(&mut self, shop: &str, rate: rust_decimal::Decimal) -> Result<(), ValueError> {
+        let at = |cents: Cents| {
+            crate::domain::from_cents(cents)
+                .checked_mul(rate)
+                .ok_or_else(|| {
+                    ValueError::new(&rate.to_string(), "a rate that keeps amounts in range")
+                })
+                .and_then(|v| crate::domain::to_cents(crate::domain::round2(v)))
+        };
+        let converted = (
+            at(self.subtotal)?,
+            at(self.refunded)?,
+            self.gift_value.map(at).transpose()?,
+            self.items
+                .iter()
+                .map(|i| at(i.price))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+        self.original = Some((
+            std::mem::replace(&mut self.currency, shop.to_string()),
+            self.subtotal,
+        ));
+        (self.subtotal, self.refunded, self.gift_value) = (converted.0, converted.1, converted.2);
+        for (item, price) in self.items.iter_mut().zip(converted.3) {
+            item.price = price;
+        }
+        Ok(())
+    }
+}
+
 /// The form in which promo codes are compared: trimmed and upper-cased, so `sarah20`,
 /// ` SARAH20 ` and `Sarah20` are one code.
 pub fn normalize_code(code: &str) -> String {
@@ -240,6 +274,38 @@ mod tests {
         assert!(!a.contains("example"));
         assert_eq!(a.len(), 64);
         assert_eq!(customer_key("  "), None);
+    }
+
+    #[test]
+    fn a_converted_order_rounds_each_amount_once_and_keeps_its_own() {
+        let mut order = OrderRecord {
+            external_id: "#1".into(),
+            placed_at: chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+00:00").unwrap(),
+            customer_key: None,
+            currency: "USD".into(),
+            subtotal: 12_345,
+            refunded: 1_001,
+            status: FinancialStatus::Paid,
+            cancelled: false,
+            codes: Vec::new(),
+            customer_new: None,
+            gift_value: None,
+            utm_source: None,
+            utm_campaign: None,
+            items: Vec::new(),
+            original: None,
+        };
+        let mut big = order.clone();
+        order
+            .convert("TRY", rust_decimal::Decimal::new(3210, 2))
+            .unwrap();
+        // 123.45 × 32.10 = 3962.745 → 3962.75; 10.01 × 32.10 = 321.321 → 321.32.
+        assert_eq!((order.subtotal, order.refunded), (396_275, 32_132));
+        assert_eq!(order.currency, "TRY");
+        assert_eq!(order.original, Some(("USD".to_string(), 12_345)));
+        // A rate that takes amounts out of range is an error, and changes nothing.
+        assert!(big.convert("TRY", rust_decimal::Decimal::MAX).is_err());
+        assert_eq!((big.subtotal, big.currency.as_str()), (12_345, "USD"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod classify;
 mod columns;
+mod dates;
 mod etsy;
 mod format;
 mod layout;
