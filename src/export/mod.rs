@@ -11,6 +11,7 @@ mod lift;
 mod plan;
 mod report;
 mod since;
+mod svg;
 mod table;
 
 pub use campaign::{campaign_lines, gauge};
@@ -21,10 +22,9 @@ pub use lift::{
     write_lift_csv,
 };
 pub use plan::plan_lines;
-pub use report::{
-    REPORT_MARK, ReportInput, escape, html_report, payback_svg, report_html, sales_svg,
-};
+pub use report::{REPORT_MARK, ReportInput, escape, html_report, report_html};
 pub use since::since_lines;
+pub use svg::{payback_svg, sales_svg};
 pub use table::{TITLES, align_columns, payout_table, render_table};
 
 use crate::domain::fmt2;
