@@ -420,59 +420,6 @@ pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
     codes
 }
 
-/// The `utm_source` and `utm_campaign` in a cell of notes, as UTM-capture apps write them
-/// into Shopify's `Note Attributes` (`utm_source: x`, `UTM source: x`, `utm_source=x`, one
-/// per line) or inside a landing URL (`…?utm_source=x&utm_campaign=y`). Normalised like codes.
-/// Nothing else of the cell is kept: it holds addresses and IP addresses.
-pub(crate) fn utm_from_notes(cell: &str) -> (Option<String>, Option<String>) {
-    let (mut source, mut campaign) = (None, None);
-    let key_of = |k: &str| k.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-    let keep = |v: &str| tag(&percent_decode(v));
-    for line in cell.lines() {
-        // A landing URL: its query's utm_ parameters.
-        if let Some(query) = line.split_once('?').map(|(_, q)| q) {
-            for pair in query.split(['&', ' ']) {
-                match pair.split_once('=') {
-                    Some((k, v)) if key_of(k) == "utm_source" => source = source.or(keep(v)),
-                    Some((k, v)) if key_of(k) == "utm_campaign" => campaign = campaign.or(keep(v)),
-                    _ => {}
-                }
-            }
-            continue;
-        }
-        let Some((k, v)) = line.split_once([':', '=']) else {
-            continue;
-        };
-        match key_of(k).as_str() {
-            "utm_source" => source = keep(v).or(source),
-            "utm_campaign" => campaign = keep(v).or(campaign),
-            _ => {}
-        }
-    }
-    (source, campaign)
-}
-
-/// `%20`-style escapes decoded (invalid ones left as they are).
-fn percent_decode(text: &str) -> String {
-    let bytes = text.trim().as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,31 +478,6 @@ mod tests {
         assert_eq!(NumberStyle::guess(false).amount("-4.00", 1).unwrap(), -400);
         assert_eq!(NumberStyle::guess(false).amount(".5", 1).unwrap(), 50);
         assert_eq!(NumberStyle::fixed(true).amount("2.000", 1).unwrap(), 200000);
-    }
-
-    #[test]
-    fn utm_values_are_read_from_notes_in_every_spelling() {
-        for cell in [
-            "utm_source: clayandkiln\nutm_campaign: spring",
-            "UTM source: ClayAndKiln\nUTM Campaign: Spring",
-            "utm_source=clayandkiln\nutm-campaign=spring",
-            "landing_page: https://shop.example/?utm_source=clayandkiln&utm_campaign=spring",
-        ] {
-            assert_eq!(
-                utm_from_notes(cell),
-                (Some("CLAYANDKILN".into()), Some("SPRING".into())),
-                "{cell}"
-            );
-        }
-        // Addresses and the rest are never taken.
-        assert_eq!(
-            utm_from_notes("ip: 203.0.113.9\nshipping_address: 1 Main St"),
-            (None, None)
-        );
-        assert_eq!(
-            utm_from_notes("utm_source: slow%20mornings").0,
-            Some("SLOW MORNINGS".into())
-        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod dates;
 mod etsy;
 mod format;
 mod layout;
+mod links;
 mod mapped;
 mod products;
 mod report;

@@ -2,7 +2,8 @@
 //! layout of the "Advanced Order Export For WooCommerce" plugin (one row per product).
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes, tag};
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
+use super::links::LinkColumns;
 use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
@@ -33,50 +34,6 @@ fn status(text: &str) -> (FinancialStatus, bool, bool) {
         "pending" | "on-hold" | "pending-payment" => (FinancialStatus::Pending, false, false),
         "completed" | "processing" => (FinancialStatus::Paid, false, false),
         _ => (FinancialStatus::Other, false, false),
-    }
-}
-
-/// Where a WooCommerce file keeps link evidence: a `utm_source` column (the plugin can export
-/// the order attribution meta), or the Analytics `Attribution`/`Origin` column whose
-/// `Source: x` is the visit's utm_source.
-#[derive(Clone, Copy, Default)]
-struct LinkColumns {
-    source: Option<Col>,
-    campaign: Option<Col>,
-    origin: Option<Col>,
-}
-
-impl LinkColumns {
-    fn find(columns: &Columns) -> Self {
-        LinkColumns {
-            source: columns.find(&[
-                "utm_source",
-                "UTM Source",
-                "_wc_order_attribution_utm_source",
-                "Meta: _wc_order_attribution_utm_source",
-                "Attribution Source",
-            ]),
-            campaign: columns.find(&[
-                "utm_campaign",
-                "UTM Campaign",
-                "_wc_order_attribution_utm_campaign",
-                "Meta: _wc_order_attribution_utm_campaign",
-            ]),
-            origin: columns.find(&["Attribution", "Origin"]),
-        }
-    }
-
-    /// The row's `utm_source` and `utm_campaign`, normalised like codes.
-    fn read(&self, c: &Cells) -> (Option<String>, Option<String>) {
-        let origin = c.opt_text(self.origin);
-        let from_origin = origin
-            .split_once(':')
-            .filter(|(kind, _)| kind.trim().eq_ignore_ascii_case("source"))
-            .and_then(|(_, v)| tag(v));
-        (
-            c.opt_tag(self.source).or(from_origin),
-            c.opt_tag(self.campaign),
-        )
     }
 }
 

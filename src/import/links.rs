@@ -1,0 +1,132 @@
+//! Link evidence: the `utm_source` (and `utm_campaign`) of orders that came through a
+//! creator's tracking link, read wherever real exports keep them. Only the utm values are
+//! ever kept (docs/import-formats.md, "Link evidence").
+
+use super::columns::{Cells, Col, Columns, tag};
+
+/// The `utm_source` and `utm_campaign` in a cell of notes, as UTM-capture apps write them
+/// into Shopify's `Note Attributes` (`utm_source: x`, `UTM source: x`, `utm_source=x`, one
+/// per line) or inside a landing URL (`…?utm_source=x&utm_campaign=y`). Normalised like codes.
+/// Nothing else of the cell is kept: it holds addresses and IP addresses.
+pub(crate) fn utm_from_notes(cell: &str) -> (Option<String>, Option<String>) {
+    let (mut source, mut campaign) = (None, None);
+    let key_of = |k: &str| k.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+    let keep = |v: &str| tag(&percent_decode(v));
+    for line in cell.lines() {
+        // A landing URL: its query's utm_ parameters.
+        if let Some(query) = line.split_once('?').map(|(_, q)| q) {
+            for pair in query.split(['&', ' ']) {
+                match pair.split_once('=') {
+                    Some((k, v)) if key_of(k) == "utm_source" => source = source.or(keep(v)),
+                    Some((k, v)) if key_of(k) == "utm_campaign" => campaign = campaign.or(keep(v)),
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        let Some((k, v)) = line.split_once([':', '=']) else {
+            continue;
+        };
+        match key_of(k).as_str() {
+            "utm_source" => source = keep(v).or(source),
+            "utm_campaign" => campaign = keep(v).or(campaign),
+            _ => {}
+        }
+    }
+    (source, campaign)
+}
+
+/// `%20`-style escapes decoded (invalid ones left as they are).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.trim().as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where a WooCommerce file keeps link evidence: a `utm_source` column (the plugin can export
+/// the order attribution meta), or the Analytics `Attribution`/`Origin` column whose
+/// `Source: x` is the visit's utm_source.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct LinkColumns {
+    source: Option<Col>,
+    campaign: Option<Col>,
+    origin: Option<Col>,
+}
+
+impl LinkColumns {
+    pub fn find(columns: &Columns) -> Self {
+        LinkColumns {
+            source: columns.find(&[
+                "utm_source",
+                "UTM Source",
+                "_wc_order_attribution_utm_source",
+                "Meta: _wc_order_attribution_utm_source",
+                "Attribution Source",
+            ]),
+            campaign: columns.find(&[
+                "utm_campaign",
+                "UTM Campaign",
+                "_wc_order_attribution_utm_campaign",
+                "Meta: _wc_order_attribution_utm_campaign",
+            ]),
+            origin: columns.find(&["Attribution", "Origin"]),
+        }
+    }
+
+    /// The row's `utm_source` and `utm_campaign`, normalised like codes.
+    pub fn read(&self, c: &Cells) -> (Option<String>, Option<String>) {
+        let origin = c.opt_text(self.origin);
+        let from_origin = origin
+            .split_once(':')
+            .filter(|(kind, _)| kind.trim().eq_ignore_ascii_case("source"))
+            .and_then(|(_, v)| tag(v));
+        (
+            c.opt_tag(self.source).or(from_origin),
+            c.opt_tag(self.campaign),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utm_values_are_read_from_notes_in_every_spelling() {
+        for cell in [
+            "utm_source: clayandkiln\nutm_campaign: spring",
+            "UTM source: ClayAndKiln\nUTM Campaign: Spring",
+            "utm_source=clayandkiln\nutm-campaign=spring",
+            "landing_page: https://shop.example/?utm_source=clayandkiln&utm_campaign=spring",
+        ] {
+            assert_eq!(
+                utm_from_notes(cell),
+                (Some("CLAYANDKILN".into()), Some("SPRING".into())),
+                "{cell}"
+            );
+        }
+        // Addresses and the rest are never taken.
+        assert_eq!(
+            utm_from_notes("ip: 203.0.113.9\nshipping_address: 1 Main St"),
+            (None, None)
+        );
+        assert_eq!(
+            utm_from_notes("utm_source: slow%20mornings").0,
+            Some("SLOW MORNINGS".into())
+        );
+    }
+}
