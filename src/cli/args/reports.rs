@@ -1,0 +1,95 @@
+//! The reading commands' shape: the scorecard, the report to share and the lift model.
+
+use super::{parse_platform, parse_sort};
+use crate::domain::{Platform, parse_date};
+use crate::metrics::SortKey;
+use chrono::NaiveDate;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ScorecardArgs {
+    /// roi, cac, engagement, revenue or profit
+    #[arg(long, default_value = "roi", value_parser = parse_sort)]
+    pub sort: SortKey,
+    /// First day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Only influencers on this platform
+    #[arg(long, value_parser = parse_platform)]
+    pub platform: Option<Platform>,
+    /// Only this campaign's costs, posts and codes
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Write CSV to FILE, or to standard output with -
+    #[arg(long, value_name = "FILE|-")]
+    pub csv: Option<PathBuf>,
+    /// Replace FILE even if it is not a scorecard CSV that shoutout wrote (the database is
+    /// never replaced)
+    #[arg(long, requires = "csv")]
+    pub force: bool,
+    /// Show the shop's other channels below the creators (never in their ranks)
+    #[arg(long)]
+    pub channels: bool,
+    /// Print JSON for scripts (amounts as decimal strings) instead of the table
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// First day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day counted (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// A page for this creator: her own results only, never another creator's
+    #[arg(long, value_name = "HANDLE", conflicts_with = "campaign")]
+    pub influencer: Option<String>,
+    /// Only this campaign's costs, posts and codes
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// roi, cac, engagement, revenue or profit: the ranking's measure
+    #[arg(long, default_value = "roi", value_parser = parse_sort)]
+    pub sort: SortKey,
+    /// The HTML file to write
+    #[arg(long, value_name = "FILE")]
+    pub html: PathBuf,
+    /// Replace FILE even if it is not a report that shoutout wrote (the database is never
+    /// replaced)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LiftArgs {
+    /// First day counted (YYYY-MM-DD) [default: the first order's]
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day counted (YYYY-MM-DD) [default: the last order's]
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Write CSV to FILE, or to standard output with -
+    #[arg(long, value_name = "FILE|-")]
+    pub csv: Option<PathBuf>,
+    /// Replace FILE even if it is not a CSV that shoutout wrote
+    #[arg(long, requires = "csv")]
+    pub force: bool,
+    /// The longest a post can act, in days
+    #[arg(long, default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub window_days: u32,
+    /// First uses of a code outside every post window (over at least 3 weeks) that make a
+    /// leak suspected
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub leak_min_uses: u32,
+    /// Fewer incremental orders than this mark a rank as uncertain ("?")
+    #[arg(long, default_value_t = 5)]
+    pub min_orders: u32,
+    /// Print JSON for scripts (amounts as decimal strings) instead of the table
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+}
