@@ -64,6 +64,30 @@ impl std::str::FromStr for Sentiment {
 }
 
 impl NewPost {
+    /// An Instagram post on `posted_on` to `followers` followers with `likes` likes and no
+    /// other count: for tests, which then set what they are about.
+    #[cfg(test)]
+    pub(crate) fn example(posted_on: NaiveDate, followers: u64, likes: u64) -> NewPost {
+        NewPost {
+            platform: Platform::Instagram,
+            posted_on,
+            followers,
+            likes: Some(likes),
+            comments: None,
+            shares: None,
+            saves: None,
+            views: None,
+            reach: None,
+            impressions: None,
+            clicks: None,
+            url: String::new(),
+            format: String::new(),
+            content_value: None,
+            sentiment: None,
+            note: String::new(),
+        }
+    }
+
     /// Checks every count is at most [`crate::domain::MAX_COUNT`]: the store refuses a post
     /// that does not pass, whoever built it.
     pub fn check(&self) -> Result<(), (&'static str, crate::domain::ValueError)> {

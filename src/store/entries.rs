@@ -370,24 +370,7 @@ mod tests {
         let mut ben = self::ana();
         ben.handle = "ben".into();
         let ben = store.add_influencer(&ben).unwrap();
-        let mut post = NewPost {
-            platform: Platform::Instagram,
-            posted_on: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
-            followers: 100,
-            likes: Some(5),
-            comments: None,
-            shares: None,
-            saves: None,
-            views: None,
-            reach: None,
-            impressions: None,
-            clicks: None,
-            url: String::new(),
-            format: String::new(),
-            content_value: None,
-            sentiment: None,
-            note: String::new(),
-        };
+        let mut post = NewPost::example(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), 100, 5);
         let id = store.add_post(ana, &post, None).unwrap();
         let spring = store
             .add_campaign(&NewCampaign {

@@ -368,24 +368,11 @@ fn opening_again_tells_what_moved_since_last_time() {
     )
     .unwrap();
     let maya = app.store.influencer_by_handle("clayandkiln").unwrap().id;
-    let post = crate::domain::NewPost {
-        platform: crate::domain::Platform::Instagram,
-        posted_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-        followers: 48_200,
-        likes: Some(40_000),
-        comments: None,
-        shares: None,
-        saves: None,
-        views: None,
-        reach: None,
-        impressions: None,
-        clicks: None,
-        url: String::new(),
-        format: String::new(),
-        content_value: None,
-        sentiment: None,
-        note: String::new(),
-    };
+    let post = crate::domain::NewPost::example(
+        NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        48_200,
+        40_000,
+    );
     app.store.add_post(maya, &post, None).unwrap();
     // And a gift sent a month ago with no post since: the week's to-do.
     let gift = crate::domain::NewGift {

@@ -357,22 +357,12 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     add_influencer(&mut app, "ana", "12000");
     let ana = app.lists.influencers[0].id;
     let post = crate::domain::NewPost {
-        platform: crate::domain::Platform::Instagram,
-        posted_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-        followers: 12_000,
-        likes: Some(820),
         comments: Some(40),
-        shares: None,
-        saves: None,
-        views: None,
-        reach: None,
-        impressions: None,
-        clicks: None,
-        url: String::new(),
-        format: String::new(),
-        content_value: None,
-        sentiment: None,
-        note: String::new(),
+        ..crate::domain::NewPost::example(
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            12_000,
+            820,
+        )
     };
     app.store.add_post(ana, &post, None).unwrap();
     app.reload_entries().unwrap();
