@@ -214,31 +214,11 @@ mod tests {
         assert_eq!(layout, Layout::Mapped(Box::new(mapping)));
     }
 
-    #[test]
-    fn a_reader_names_the_columns_its_layout_lacks() {
-        let text = "Name,Email\n#1,a@b.c\n";
+    /// The message of a Shopify reader refused on `text`.
+    fn shopify_refusal(text: &str) -> String {
         let mut csv = csv::Reader::from_reader(text.as_bytes());
         let columns = Columns::new(&csv.headers().unwrap().clone());
-        let err = open_reader(
-            &Layout::Shopify,
-            &mut csv,
-            &columns,
-            "f.csv",
-            false,
-            "USD".into(),
-        )
-        .err()
-        .unwrap();
-        let message = err.to_string();
-        assert!(
-            message.contains("Created at") && !message.contains("Email"),
-            "{message}"
-        );
-        // With its time but no column that gives revenue: named, with what to re-export.
-        let text = "Name,Created at,Email\n#1,2026-05-01 10:00:00 +0000,a@b.c\n";
-        let mut csv = csv::Reader::from_reader(text.as_bytes());
-        let columns = Columns::new(&csv.headers().unwrap().clone());
-        let message = open_reader(
+        open_reader(
             &Layout::Shopify,
             &mut csv,
             &columns,
@@ -248,7 +228,19 @@ mod tests {
         )
         .err()
         .unwrap()
-        .to_string();
+        .to_string()
+    }
+
+    #[test]
+    fn a_reader_names_the_columns_its_layout_lacks() {
+        let message = shopify_refusal("Name,Email\n#1,a@b.c\n");
+        assert!(
+            message.contains("Created at") && !message.contains("Email"),
+            "{message}"
+        );
+        // With its time but no column that gives revenue: named, with what to re-export.
+        let message =
+            shopify_refusal("Name,Created at,Email\n#1,2026-05-01 10:00:00 +0000,a@b.c\n");
         assert!(message.contains("Subtotal (or Total)"), "{message}");
     }
 
