@@ -139,9 +139,9 @@ pub struct App {
     /// SQLite's `data_version` when the facts were last read: a different value means
     /// another process changed the database since.
     seen_version: i64,
-    /// Each campaign's progress today, in the order of `lists.campaigns` (computed when the
-    /// facts or entries change, not on every frame).
-    pub campaign_progress: Vec<crate::metrics::CampaignProgress>,
+    /// The selected campaign's progress today, kept until the facts or entries change: it is
+    /// a scorecard of its own, too dear for every frame or for every campaign at each save.
+    campaign_cache: std::cell::RefCell<Option<(i64, crate::metrics::CampaignProgress)>>,
     /// The gift ledger as of today, the overdue ones first (the Gifts screen).
     pub gifts: Vec<GiftView>,
     /// Engagement anomalies of each creator's posts, by influencer id.
@@ -217,7 +217,7 @@ impl App {
             chart: DetailChart::Figures,
             flags: Default::default(),
             gifts: Vec::new(),
-            campaign_progress: Vec::new(),
+            campaign_cache: Default::default(),
             bars: false,
             trend: Default::default(),
         };
@@ -227,6 +227,23 @@ impl App {
 
     pub fn selected_row(&self) -> Option<&crate::metrics::ScoreRow> {
         self.card.rows.get(self.selected[0])
+    }
+
+    /// A campaign's progress today (computed once per campaign until the data changes).
+    pub fn campaign_progress(
+        &self,
+        campaign: &crate::store::CampaignRow,
+    ) -> crate::metrics::CampaignProgress {
+        let mut cache = self.campaign_cache.borrow_mut();
+        match cache.as_ref() {
+            Some((id, progress)) if *id == campaign.id => progress.clone(),
+            _ => {
+                let progress =
+                    crate::metrics::campaign_progress(&self.facts, &campaign.plan(), self.today);
+                *cache = Some((campaign.id, progress.clone()));
+                progress
+            }
+        }
     }
 
     /// Her engagement flags on posts inside the period shown.

@@ -447,3 +447,31 @@ fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
     press(&mut app, KeyCode::Char('x'));
     assert_eq!(app.gifts[0].status, crate::metrics::GiftStatus::Declined);
 }
+
+#[test]
+fn a_campaigns_progress_follows_a_new_cost_filed_under_it() {
+    let (mut app, _dir) = demo();
+    let new = crate::domain::NewCampaign {
+        name: "Spring".into(),
+        goal: crate::domain::CampaignGoal::Sales,
+        starts_on: None,
+        ends_on: None,
+        budget: Some(rust_decimal::Decimal::new(100, 0)),
+        targets: Default::default(),
+    };
+    let spring = app.store.add_campaign(&new).unwrap();
+    app.reload_entries().unwrap();
+    let row = app.lists.campaigns[0].clone();
+    assert_eq!(
+        app.campaign_progress(&row).spend,
+        rust_decimal::Decimal::ZERO
+    );
+    let maya = app.store.influencer_by_handle("clayandkiln").unwrap().id;
+    let cost = crate::domain::NewCost::parse("fee", "40", "2026-11-01", "").unwrap();
+    app.store.add_cost(maya, &cost, Some(spring)).unwrap();
+    app.reload_entries().unwrap();
+    assert_eq!(
+        app.campaign_progress(&row).spend,
+        rust_decimal::Decimal::new(40, 0)
+    );
+}

@@ -48,12 +48,7 @@ impl App {
             campaigns: self.store.campaigns()?,
         };
         self.gifts = self.gift_views()?;
-        self.campaign_progress = self
-            .lists
-            .campaigns
-            .iter()
-            .map(|c| crate::metrics::campaign_progress(&self.facts, &c.plan(), self.today))
-            .collect();
+        *self.campaign_cache.get_mut() = None;
         let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
         self.flags.clear();
         for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
@@ -64,6 +59,7 @@ impl App {
         {
             self.options.campaign = None;
         }
+        self.refresh_trend();
         self.recompute();
         for s in Screen::ALL {
             self.clamp(s);
@@ -81,9 +77,9 @@ impl App {
         Ok(())
     }
 
-    /// Recomputes the scorecard from the facts, keeping the same creator selected.
-    pub fn recompute(&mut self) {
-        let card = scorecard_prepared(&self.facts, &self.prepared, &self.options, self.today);
+    /// The trend column's weeks: they follow the facts and the campaign filter only, so a
+    /// change of period, platform or sort does not redo them.
+    fn refresh_trend(&mut self) {
         self.trend = crate::metrics::weekly_orders(
             &self.facts,
             &self.prepared,
@@ -91,6 +87,11 @@ impl App {
             self.today,
             TREND_WEEKS,
         );
+    }
+
+    /// Recomputes the scorecard from the facts, keeping the same creator selected.
+    pub fn recompute(&mut self) {
+        let card = scorecard_prepared(&self.facts, &self.prepared, &self.options, self.today);
         self.ranked = card.rows;
         self.card.from = card.from;
         self.card.to = card.to;
@@ -360,6 +361,7 @@ impl App {
                     .position(|c| *c == self.options.campaign)
                     .unwrap_or(0);
                 self.options.campaign = all[(i + 1) % all.len()];
+                self.refresh_trend();
                 self.recompute();
                 self.say(format!("campaign: {}", self.campaign_label()));
             }

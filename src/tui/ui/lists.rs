@@ -245,13 +245,10 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
     }
     let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
     // The selected campaign's progress below the list.
-    let at = app.selected[Screen::Campaigns.index()];
-    let selected = list.get(at);
-    let lines = selected
-        .zip(app.campaign_progress.get(at))
-        .map_or(Vec::new(), |(c, progress)| {
-            crate::export::campaign_lines(&c.goal, progress)
-        });
+    let selected = list.get(app.selected[Screen::Campaigns.index()]);
+    let lines = selected.map_or(Vec::new(), |c| {
+        crate::export::campaign_lines(&c.goal, &app.campaign_progress(c))
+    });
     let [area, detail] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(lines.len() as u16 + 1),
