@@ -142,6 +142,9 @@ pub struct App {
     /// The selected campaign's progress today, kept until the facts or entries change: it is
     /// a scorecard of its own, too dear for every frame or for every campaign at each save.
     campaign_cache: std::cell::RefCell<Option<(i64, crate::metrics::CampaignProgress)>>,
+    /// The charted creator's series under the options it was computed for, likewise kept
+    /// until the data changes (the charts are drawn on every frame).
+    series_cache: std::cell::RefCell<Option<CachedSeries>>,
     /// The gift ledger as of today, the overdue ones first (the Gifts screen).
     pub gifts: Vec<GiftView>,
     /// Engagement anomalies of each creator's posts, by influencer id.
@@ -162,6 +165,13 @@ pub struct GiftView {
     pub handle: String,
     pub status: crate::metrics::GiftStatus,
 }
+
+/// A creator's series, with whom and under which options it was computed.
+type CachedSeries = (
+    i64,
+    crate::metrics::ScorecardOptions,
+    Option<crate::metrics::CreatorSeries>,
+);
 
 /// What the scorecard's detail pane shows (`t` cycles it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -218,6 +228,7 @@ impl App {
             flags: Default::default(),
             gifts: Vec::new(),
             campaign_cache: Default::default(),
+            series_cache: Default::default(),
             bars: false,
             trend: Default::default(),
         };
@@ -258,14 +269,23 @@ impl App {
 
     /// The selected creator's sales and payback over the period shown (for the charts).
     pub fn selected_series(&self) -> Option<crate::metrics::CreatorSeries> {
-        let row = self.selected_row()?;
-        crate::metrics::creator_series(
+        let id = self.selected_row()?.influencer_id;
+        let mut cache = self.series_cache.borrow_mut();
+        if let Some((for_id, options, series)) = cache.as_ref()
+            && *for_id == id
+            && *options == self.options
+        {
+            return series.clone();
+        }
+        let series = crate::metrics::creator_series(
             &self.facts,
             &self.prepared,
             &self.options,
             self.today,
-            row.influencer_id,
-        )
+            id,
+        );
+        *cache = Some((id, self.options.clone(), series.clone()));
+        series
     }
 
     /// Whether the database holds nothing yet (the scorecard shows the welcome view).

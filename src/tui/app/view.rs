@@ -49,6 +49,7 @@ impl App {
         };
         self.gifts = self.gift_views()?;
         *self.campaign_cache.get_mut() = None;
+        *self.series_cache.get_mut() = None;
         let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
         self.flags.clear();
         for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
