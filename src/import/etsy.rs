@@ -3,6 +3,7 @@
 //! (`EtsySoldOrderItems<YYYY>.csv`, one row per item, order amounts on one row per order).
 
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
+use super::layout::Lacks;
 use super::rows::{FirstRows, ParseRow};
 use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};
@@ -94,6 +95,15 @@ impl EtsyOrderRows {
 }
 
 impl ParseRow for EtsyOrderRows {
+    fn lacks(&self) -> Lacks {
+        Lacks {
+            status: None,
+            codes: self.coupon.is_none().then_some("Coupon Code"),
+            customer: self.buyer.is_none().then_some("Buyer User ID"),
+            currency: self.currency.is_none().then_some("Currency"),
+        }
+    }
+
     fn date_column(&self) -> &'static str {
         self.date.name
     }
@@ -254,6 +264,7 @@ fn merge_item(
 /// first order is yielded (items files are small: one row per item sold).
 pub(crate) struct EtsyItemsReader {
     orders: std::vec::IntoIter<ReadOrder>,
+    lacks: Lacks,
 }
 
 impl EtsyItemsReader {
@@ -283,6 +294,12 @@ impl EtsyItemsReader {
             fallback_currency,
         };
         let item_total = at.total;
+        let lacks = Lacks {
+            status: None,
+            codes: at.coupon.is_none().then_some("Coupon Code"),
+            customer: at.buyer.is_none().then_some("Buyer"),
+            currency: at.currency.is_none().then_some("Currency"),
+        };
         let mut out: Vec<ReadOrder> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut record = StringRecord::new();
@@ -314,6 +331,7 @@ impl EtsyItemsReader {
         }
         Ok(EtsyItemsReader {
             orders: out.into_iter(),
+            lacks,
         })
     }
 }
@@ -325,5 +343,9 @@ impl OrderReader for EtsyItemsReader {
 
     fn id_column(&self) -> &'static str {
         "Order ID"
+    }
+
+    fn missing(&self) -> Vec<String> {
+        self.lacks.notes()
     }
 }

@@ -84,62 +84,43 @@ pub(crate) fn resolve_format(
     }
 }
 
-/// What a file of this layout lacks that the scorecard would use, said once in the preview
-/// and the summary: no code column (its orders only count toward the shop's baseline), no
-/// customer column (every order counts as a new customer's), no currency column.
-pub(crate) fn missing(layout: &Layout, columns: &Columns) -> Vec<String> {
-    let (codes, customer, currency): (&[&str], &[&str], &[&str]) = match layout {
-        Layout::Shopify => (&["Discount Code"], &["Email"], &["Currency"]),
-        Layout::EtsyOrders | Layout::EtsyItems => (
-            &["Coupon Code", "Coupon Details"],
-            &["Buyer User ID", "Buyer"],
-            &["Currency"],
-        ),
-        Layout::WooAnalytics => (
-            &["Coupon(s)"],
-            &["Customer"],
-            &["Order Currency", "Currency"],
-        ),
-        Layout::WooPlugin => (
-            &["Coupon Code"],
-            &["Email (Billing)", "Customer User Email", "Customer Email"],
-            &["Order Currency", "Currency"],
-        ),
-        Layout::Mapped(_) => return Vec::new(),
-    };
-    let has = |names: &[&str]| names.iter().any(|n| columns.has(n));
-    let mut out = Vec::new();
-    let status: &[&str] = match layout {
-        Layout::Shopify => &["Financial Status"],
-        Layout::WooAnalytics => &["Status"],
-        Layout::WooPlugin => &["Order Status", "Status"],
-        _ => &[],
-    };
-    if !status.is_empty() && !has(status) {
-        out.push(format!(
-            "no status column ({}): every order counts as paid, cancelled ones too",
-            status[0]
-        ));
+/// The columns a reader found missing that the scorecard would use, each by the name its
+/// layout gives it: said once in the preview and the summary (`missing:`), by the reader
+/// that knows which columns it read.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Lacks {
+    pub status: Option<&'static str>,
+    pub codes: Option<&'static str>,
+    pub customer: Option<&'static str>,
+    pub currency: Option<&'static str>,
+}
+
+impl Lacks {
+    /// What each lack means, in words.
+    pub fn notes(self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(c) = self.status {
+            out.push(format!(
+                "no status column ({c}): every order counts as paid, cancelled ones too"
+            ));
+        }
+        if let Some(c) = self.codes {
+            out.push(format!(
+                "no code column ({c}): these orders count toward the shop's baseline only"
+            ));
+        }
+        if let Some(c) = self.customer {
+            out.push(format!(
+                "no customer column ({c}): every order counts as a new customer's"
+            ));
+        }
+        if let Some(c) = self.currency {
+            out.push(format!(
+                "no currency column ({c}): orders are taken in the shop's currency"
+            ));
+        }
+        out
     }
-    if !has(codes) {
-        out.push(format!(
-            "no code column ({}): these orders count toward the shop's baseline only",
-            codes[0]
-        ));
-    }
-    if !has(customer) {
-        out.push(format!(
-            "no customer column ({}): every order counts as a new customer's",
-            customer[0]
-        ));
-    }
-    if !has(currency) {
-        out.push(format!(
-            "no currency column ({}): orders are taken in the shop's currency",
-            currency[0]
-        ));
-    }
-    out
 }
 
 /// The reader of a layout, its columns found by name in the header. `decimal_comma` is the
@@ -246,8 +227,19 @@ mod tests {
 
     #[test]
     fn what_a_trimmed_file_lacks_is_named() {
-        let columns = Columns::new(&header("Name,Created at,Total,Shipping"));
-        let missing = missing(&Layout::Shopify, &columns);
+        let text = "Name,Created at,Total,Shipping\n";
+        let mut csv = csv::Reader::from_reader(text.as_bytes());
+        let columns = Columns::new(&csv.headers().unwrap().clone());
+        let reader = open_reader(
+            &Layout::Shopify,
+            &mut csv,
+            &columns,
+            "f.csv",
+            false,
+            "USD".into(),
+        )
+        .unwrap();
+        let missing = reader.missing();
         assert_eq!(missing.len(), 4, "{missing:?}");
         assert!(missing[0].contains("status"));
         assert!(missing[1].contains("baseline only"));

@@ -97,6 +97,10 @@ pub(crate) trait OrderReader: Send {
     fn date_column(&self) -> &'static str {
         "date"
     }
+    /// What the file lacks that the scorecard would use, in words.
+    fn missing(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Hashes everything read through it, so the batch records the file's SHA-256 without a
@@ -234,7 +238,6 @@ pub fn import_reader(
     if let layout::Layout::Mapped(m) = &layout {
         summary.mapping_name = Some(m.name.clone());
     }
-    summary.missing = layout::missing(&layout, &columns);
     let mut batch = store.begin_import(&BatchMeta {
         file_name: file_name.clone(),
         sha256: String::new(),
@@ -251,6 +254,7 @@ pub fn import_reader(
         decimal_comma,
         settings.fallback_currency,
     )?;
+    summary.missing = reader.missing();
     let mut classifier = Classifier::new(
         summary,
         settings.currency,

@@ -23,6 +23,11 @@ pub(crate) trait ParseRow: Send {
         "date"
     }
 
+    /// The columns it lacks that the scorecard would use.
+    fn lacks(&self) -> super::layout::Lacks {
+        super::layout::Lacks::default()
+    }
+
     /// The line item a row describes, if the format lists them; its name only with `names`
     /// (a gift order's: nothing else reads names, and not copying them keeps imports fast).
     fn item(&self, _cells: &Cells, _names: bool) -> Result<Option<LineItem>, RowError> {
@@ -194,5 +199,9 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
 
     fn date_column(&self) -> &'static str {
         self.parser.date_column()
+    }
+
+    fn missing(&self) -> Vec<String> {
+        self.parser.lacks().notes()
     }
 }

@@ -3,6 +3,7 @@
 
 use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes_any};
+use super::layout::Lacks;
 use super::links::utm_from_notes;
 use super::rows::{FirstRows, ParseRow};
 use crate::domain::{
@@ -129,6 +130,15 @@ impl ShopifyRows {
 }
 
 impl ParseRow for ShopifyRows {
+    fn lacks(&self) -> Lacks {
+        Lacks {
+            status: self.status.is_none().then_some("Financial Status"),
+            codes: self.codes.is_none().then_some("Discount Code"),
+            customer: self.email.is_none().then_some("Email"),
+            currency: self.currency.is_none().then_some("Currency"),
+        }
+    }
+
     fn date_column(&self) -> &'static str {
         self.created.name
     }

@@ -3,6 +3,7 @@
 
 use super::ImportError;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
+use super::layout::Lacks;
 use super::links::LinkColumns;
 use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
@@ -85,6 +86,16 @@ impl AnalyticsRows {
 }
 
 impl ParseRow for AnalyticsRows {
+    /// Its currency is said by a note of its own (the download has none; docs).
+    fn lacks(&self) -> Lacks {
+        Lacks {
+            status: self.state.is_none().then_some("Status"),
+            codes: self.coupons.is_none().then_some("Coupon(s)"),
+            customer: self.customer.is_none().then_some("Customer"),
+            currency: None,
+        }
+    }
+
     fn date_column(&self) -> &'static str {
         self.date.name
     }
@@ -245,6 +256,16 @@ fn plugin_time(
 }
 
 impl ParseRow for PluginRows {
+    /// A missing currency column is said by a note of its own, with the currency taken.
+    fn lacks(&self) -> Lacks {
+        Lacks {
+            status: self.status.is_none().then_some("Order Status"),
+            codes: self.coupon.is_none().then_some("Coupon Code"),
+            customer: self.email.is_none().then_some("Email (Billing)"),
+            currency: None,
+        }
+    }
+
     fn date_column(&self) -> &'static str {
         self.date.name
     }
