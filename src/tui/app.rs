@@ -6,6 +6,7 @@ mod confirm;
 mod forms;
 mod import_flow;
 mod input;
+mod news;
 mod view;
 
 pub use import_flow::complete_path;

@@ -1,0 +1,152 @@
+//! The week's news in the app: the gift ledger as the Gifts screen shows it (overdue first,
+//! with its keys), and what moved since the app was last opened.
+
+use super::App;
+use crate::metrics::Period;
+use crate::metrics::scorecard_prepared;
+use crate::store::StoreError;
+use crate::tui::action::Screen;
+
+impl App {
+    /// The ledger as of today, the ones to follow up first (longest waiting first), then
+    /// those waiting, then declined, then posted (newest first).
+    pub(super) fn gift_views(&self) -> Result<Vec<super::GiftView>, StoreError> {
+        use crate::metrics::GiftStatus as S;
+        let days = self.store.follow_up_days()?;
+        let mut views: Vec<super::GiftView> =
+            crate::metrics::gift_ledger(&self.facts, self.today, days)
+                .into_iter()
+                .map(|l| super::GiftView {
+                    handle: self
+                        .facts
+                        .influencers
+                        .iter()
+                        .find(|i| i.id == l.gift.influencer_id)
+                        .map_or(String::new(), |i| i.handle.clone()),
+                    gift: l.gift.clone(),
+                    status: l.status,
+                })
+                .collect();
+        let order = |s: &S| match s {
+            S::FollowUp(d) => (0, -d),
+            S::Waiting(d) => (1, -d),
+            S::Declined => (2, 0),
+            S::Posted(_) => (3, 0),
+        };
+        views.sort_by(|a, b| {
+            order(&a.status)
+                .cmp(&order(&b.status))
+                .then(b.gift.given_on.cmp(&a.gift.given_on))
+                .then(a.handle.cmp(&b.handle))
+        });
+        Ok(views)
+    }
+
+    /// How many gifts wait past the follow-up days, in words (for "since last time").
+    fn overdue_text(&self) -> Option<String> {
+        let n = self
+            .gifts
+            .iter()
+            .filter(|g| matches!(g.status, crate::metrics::GiftStatus::FollowUp(_)))
+            .count();
+        let days = self
+            .store
+            .follow_up_days()
+            .unwrap_or(crate::metrics::DEFAULT_FOLLOW_UP_DAYS);
+        (n > 0).then(|| format!("{n} gift(s) waiting {days} days or more for a post"))
+    }
+
+    /// `p` on a gift: the post form for her, dated today.
+    pub(super) fn log_gift_post(&mut self) {
+        if self.screen == Screen::Gifts && !self.gifts.is_empty() {
+            self.open_form(crate::tui::form::FormKind::Post { id: None });
+        }
+    }
+
+    /// `x` on a gift: marks it declined.
+    pub(super) fn decline_gift(&mut self) -> Result<(), StoreError> {
+        let Some(g) = self.gifts.get(self.selected[Screen::Gifts.index()]) else {
+            return Ok(());
+        };
+        let (id, handle, on) = (g.gift.id, g.handle.clone(), g.gift.given_on);
+        self.store.decline_gift_id(id)?;
+        self.reload_entries()?;
+        self.say(format!("the gift to @{handle} of {on} is marked declined"));
+        Ok(())
+    }
+
+    /// The flags raised now, in words: suspected leaks and engagement anomalies.
+    fn flag_texts(&self) -> Vec<String> {
+        let handle = |id: i64| {
+            self.facts
+                .influencers
+                .iter()
+                .find(|i| i.id == id)
+                .map_or(String::new(), |i| i.handle.clone())
+        };
+        let mut out: Vec<String> = self
+            .leak_flags
+            .iter()
+            .map(|(id, flag)| format!("@{}: {flag}", handle(*id)))
+            .collect();
+        for flag in self.flags.values().flatten() {
+            out.push(format!(
+                "@{}, post of {}: {}",
+                handle(flag.influencer_id),
+                flag.posted_on,
+                flag.reason
+            ));
+        }
+        out.extend(self.overdue_text());
+        out.sort();
+        out
+    }
+
+    /// On opening: what moved since the app was last opened on this database (unless the
+    /// `since-last-time` setting is off), then remembers what it knows now. Nothing is shown
+    /// the first time, or when nothing moved.
+    pub fn greet(&mut self) {
+        // The all-time rows: the ones already ranked when no filter is on (as at start), else
+        // computed once here.
+        let unfiltered = self.options.period == Period::AllTime
+            && self.options.platform.is_none()
+            && self.options.campaign.is_none();
+        let computed;
+        let rows = if unfiltered {
+            &self.ranked
+        } else {
+            let all_time = crate::metrics::ScorecardOptions::default();
+            computed = scorecard_prepared(&self.facts, &self.prepared, &all_time, self.today).rows;
+            &computed
+        };
+        let now = crate::metrics::snapshot(rows, self.flag_texts());
+        let off = self
+            .store
+            .setting(crate::domain::settings::SINCE_LAST_TIME)
+            .ok()
+            .flatten()
+            .is_some_and(|v| v == "off");
+        if let Ok(Some((at, then))) = self.store.last_session()
+            && !off
+        {
+            let since = crate::metrics::since_last(&then, &now);
+            if !since.is_empty() && self.modal.is_none() {
+                let day = at.get(..10).unwrap_or(&at).to_string();
+                let mut lines = crate::export::since_lines(&since);
+                // The week's to-do, said whenever the summary shows (a new count is a flag).
+                if let Some(overdue) = self.overdue_text()
+                    && !since.new_flags.contains(&overdue)
+                {
+                    lines.insert(0, format!("To follow up: {overdue}."));
+                    lines.insert(1, String::new());
+                }
+                self.modal = Some(super::Modal::Note {
+                    title: format!("Since last time ({day})"),
+                    lines,
+                });
+            }
+        }
+        // Not being able to remember is no reason to stop her working.
+        let _ = self.store.save_session(&self.now, &now);
+    }
+}
