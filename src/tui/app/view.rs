@@ -1,6 +1,7 @@
 //! What the app shows: the facts read from the database (and read again when another
 //! process changed them), the scorecard computed from them under the filters, their labels,
-//! and the export of what is shown.
+//! the export of what is shown and the report; the gifts and the opening summary are in
+//! `news.rs`.
 
 use super::{App, Lists};
 use crate::domain::Platform;
