@@ -43,7 +43,7 @@ fn import_every_way(bytes: &[u8]) {
         match import_reader(&mut store, Path::new("fuzz.csv"), bytes, &options) {
             Ok(summary) => {
                 assert!(summary.written);
-                let facts = store.load_facts().unwrap();
+                let facts = store.load_every_order().unwrap();
                 assert_eq!(facts.orders.len() as i64, summary.counts.new);
             }
             Err(e) => {

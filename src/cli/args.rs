@@ -110,6 +110,13 @@ pub enum Command {
     },
     /// Show where the data lives
     Paths,
+    /// Check the database: its integrity, and that the facts derived from the orders (first
+    /// orders, day sums) match the orders; --rebuild computes those again from every order
+    Doctor {
+        /// Compute the derived facts again from every order
+        #[arg(long)]
+        rebuild: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -95,6 +95,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         Command::Restore { file, yes } => restore(&mut store, file, *yes, &now, out),
+        Command::Doctor { rebuild } => doctor(&mut store, *rebuild, out),
         Command::Paths | Command::Completions { .. } | Command::Man => {
             unreachable!("handled above")
         }
@@ -150,6 +151,42 @@ fn restore(
 /// A domain error (which names its field) as an error about the flag of that name.
 fn flag_err((field, e): (&'static str, crate::domain::ValueError)) -> anyhow::Error {
     anyhow::anyhow!("--{field}: {e}")
+}
+
+/// `shoutout doctor`: the database's integrity, and its derived facts checked against (or,
+/// with `rebuild`, computed again from) every order.
+fn doctor(store: &mut Store, rebuild: bool, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "database: {}", describe(store))?;
+    let problems = store.integrity_problems()?;
+    if problems.is_empty() {
+        writeln!(out, "integrity: ok")?;
+    } else {
+        for p in &problems {
+            writeln!(out, "integrity: {p}")?;
+        }
+        anyhow::bail!(
+            "the database file is damaged: restore a backup (`shoutout restore FILE`; \
+             `shoutout paths` shows where backups are)"
+        );
+    }
+    if rebuild {
+        let n = store.rebuild_derived()?;
+        writeln!(
+            out,
+            "derived facts: rebuilt ({} customers' first orders, {} day groups)",
+            n.customers, n.day_groups
+        )?;
+    } else if store.derived_up_to_date()? {
+        let n = store.derived_counts()?;
+        writeln!(
+            out,
+            "derived facts: up to date ({} customers' first orders, {} day groups)",
+            n.customers, n.day_groups
+        )?;
+    } else {
+        anyhow::bail!("the derived facts differ from the orders: run `shoutout doctor --rebuild`");
+    }
+    Ok(())
 }
 
 /// Whether a command only reads the database.
@@ -257,7 +294,7 @@ fn import(
         return Ok(());
     }
     writeln!(out, "{summary}")?;
-    for warning in leak_lines(&store.load_coded_facts()?, today) {
+    for warning in leak_lines(&store.load_lift_facts()?, today) {
         writeln!(out, "warning: {warning}")?;
     }
     Ok(())
@@ -280,7 +317,8 @@ fn scorecard_cmd(
         campaign: entries::campaign_id(store, &a.campaign)?,
         search: String::new(),
     };
-    let facts = load_facts(store)?;
+    // Only the table warns of leaked codes: a file or JSON needs no order one by one.
+    let facts = load_facts(store, a.csv.is_none() && !a.json)?;
     let mut card = scorecard(&facts, &options, today);
     if !a.channels {
         card.channels.clear();
@@ -348,7 +386,7 @@ fn report_cmd(
         .as_deref()
         .map(|h| store.influencer_by_handle(h))
         .transpose()?;
-    let facts = load_facts(store)?;
+    let facts = load_facts(store, false)?;
     let html = crate::export::report_html(
         &facts,
         &options,
@@ -391,9 +429,14 @@ fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     Ok(())
 }
 
-/// The facts, with a warning for each row that could not be read.
-fn load_facts(store: &Store) -> Result<crate::metrics::Facts> {
-    let facts = store.load_facts()?;
+/// The facts, with a warning for each row that could not be read; `coded` adds the orders
+/// that carry a code or a `utm_source`, one by one (the lift model and its leak check).
+fn load_facts(store: &Store, coded: bool) -> Result<crate::metrics::Facts> {
+    let facts = if coded {
+        store.load_lift_facts()?
+    } else {
+        store.load_facts()?
+    };
     for note in facts.skipped() {
         eprintln!("warning: {}", crate::domain::visible(note));
     }
@@ -402,7 +445,7 @@ fn load_facts(store: &Store) -> Result<crate::metrics::Facts> {
 
 fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
     check_period(a.from, a.to)?;
-    let facts = load_facts(store)?;
+    let facts = load_facts(store, true)?;
     let options = crate::metrics::LiftOptions {
         from: a.from,
         to: a.to,

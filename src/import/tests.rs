@@ -35,7 +35,7 @@ fn only_the_first_row_of_an_order_carries_its_totals() {
     .unwrap();
     assert_eq!(s.counts.new, 2);
     assert_eq!(s.counts.invalid, 0);
-    let facts = store.load_facts().unwrap();
+    let facts = store.load_every_order().unwrap();
     assert_eq!(facts.orders.len(), 2);
     let codes: Vec<&str> = facts.orders[0]
         .codes
@@ -90,7 +90,7 @@ fn undo_restores_changed_orders_and_their_codes_exactly() {
         false,
     )
     .unwrap();
-    let before = store.load_facts().unwrap().orders;
+    let before = store.load_every_order().unwrap().orders;
     let s = run(
         &mut store,
         "#1,a@x.com,refunded,USD,10.00,OTHER,2026-05-01 10:00:00 -0700,Mug,,10.00,,\n\
@@ -100,7 +100,7 @@ fn undo_restores_changed_orders_and_their_codes_exactly() {
     .unwrap();
     assert_eq!((s.counts.new, s.counts.changed), (1, 1));
     store.undo_last_import().unwrap();
-    let after = store.load_facts().unwrap();
+    let after = store.load_every_order().unwrap();
     assert_eq!(after.orders, before);
     assert_eq!(
         after.order_code_names[after.orders[0].codes[0] as usize],
@@ -197,7 +197,7 @@ fn every_row_of_a_shopify_order_gives_a_line_item() {
     store
         .set_product_cost("MUG", rust_decimal::Decimal::new(150, 2))
         .unwrap();
-    let facts = store.load_facts().unwrap();
+    let facts = store.load_every_order().unwrap();
     let goods: Vec<_> = facts
         .orders
         .iter()

@@ -4,7 +4,7 @@
 //! lift model all read orders through here.
 
 use super::scorecard::Prepared;
-use super::{Facts, OrderFact, Period, ScorecardOptions};
+use super::{DayFact, Facts, OrderFact, Period, ScorecardOptions};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -62,31 +62,35 @@ impl Owners {
         &'a self,
         order: &'a OrderFact,
     ) -> impl Iterator<Item = (usize, Option<i64>)> + 'a {
-        let utm = order
-            .utm_source
-            .and_then(|u| self.utm.get(u as usize).copied().flatten());
-        order
-            .codes
+        self.of(&order.codes, order.utm_source)
+    }
+
+    /// [`Owners::of_order`] for the evidence of a day group (or of any order).
+    pub(super) fn of<'a>(
+        &'a self,
+        codes: &'a [u32],
+        utm_source: Option<u32>,
+    ) -> impl Iterator<Item = (usize, Option<i64>)> + 'a {
+        let utm = utm_source.and_then(|u| self.utm.get(u as usize).copied().flatten());
+        codes
             .iter()
             .filter_map(|&code| self.code.get(code as usize).copied().flatten())
             .chain(utm)
     }
 }
 
-/// One creator's share of one counted order of the period.
+/// One creator's share of one day group of counted orders of the period.
 pub(super) struct Credit<'a> {
     /// Her position in [`Facts::influencers`].
     pub who: usize,
-    pub order: &'a OrderFact,
-    /// How many creators share the order (each gets 1/k).
+    pub day: &'a DayFact,
+    /// How many creators share each of its orders (each gets 1/k).
     pub k: usize,
-    /// Whether the order is a new customer's.
-    pub new: bool,
 }
 
-/// Calls `credit` for each creator credited with each counted order of the period: the
-/// order's distinct influencers, each with 1/k of it, only through the campaign filter's codes
-/// when there is one. The one place attribution happens.
+/// Calls `credit` for each creator credited with each day group of counted orders of the
+/// period: its orders' distinct influencers, each with 1/k of them, only through the campaign
+/// filter's codes when there is one. The one place attribution happens.
 pub(super) fn for_each_credit<'a>(
     facts: &'a Facts,
     prepared: &Prepared,
@@ -96,14 +100,14 @@ pub(super) fn for_each_credit<'a>(
     mut credit: impl FnMut(Credit<'a>),
 ) {
     let mut credited: Vec<(usize, bool)> = Vec::new();
-    for &(position, new) in &prepared.orders {
-        let order = &facts.orders[position as usize];
-        if !Period::contains(range, order.placed_on) {
+    for &position in &prepared.days {
+        let day = &facts.days[position as usize];
+        if !Period::contains(range, day.placed_on) {
             continue;
         }
-        // Distinct influencers of the order, and whether each is credited under the filter.
+        // Distinct influencers of the orders, and whether each is credited under the filter.
         credited.clear();
-        for (who, campaign) in owners.of_order(order) {
+        for (who, campaign) in owners.of(&day.codes, day.utm_source) {
             let counts = in_campaign(options, campaign);
             match credited.iter_mut().find(|(i, _)| *i == who) {
                 Some(entry) => entry.1 |= counts,
@@ -113,7 +117,7 @@ pub(super) fn for_each_credit<'a>(
         let k = credited.len();
         for &(who, counts) in &credited {
             if counts {
-                credit(Credit { who, order, k, new });
+                credit(Credit { who, day, k });
             }
         }
     }

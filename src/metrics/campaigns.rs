@@ -241,6 +241,7 @@ mod tests {
             sentiment: None,
             note: String::new(),
         });
+        f.derive_days();
         f
     }
 

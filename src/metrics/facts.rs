@@ -13,9 +13,14 @@ pub struct Facts {
     pub codes: Vec<CodeFact>,
     pub costs: Vec<CostFact>,
     pub posts: Vec<PostFact>,
-    /// All imported orders of all shops.
+    /// The counted orders grouped by day and evidence ([`super::DayFact`]): what every
+    /// figure but the lift model is computed from.
+    pub days: Vec<super::DayFact>,
+    /// Imported orders one by one, where a computation needs them (the lift model and its
+    /// leak check read the orders that carry a code or a `utm_source`); empty otherwise.
     pub orders: Vec<OrderFact>,
-    /// The distinct normalised codes used by orders; [`OrderFact::codes`] indexes into it.
+    /// The distinct normalised codes used by orders; [`OrderFact::codes`] and
+    /// [`super::DayFact::codes`] index into it.
     pub order_code_names: Vec<String>,
     /// Saved tracking links: whose `utm_source` is whose.
     pub links: Vec<LinkFact>,

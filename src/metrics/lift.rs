@@ -129,14 +129,13 @@ pub fn leak_warnings(facts: &Facts, today: NaiveDate) -> Vec<(i64, String)> {
 /// [`lift`], or with `full` false only what the coded orders tell (no regression, no costs).
 fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool) -> LiftReport {
     let window = i64::from(options.window_days.max(1));
-    let counted: Vec<&super::OrderFact> = facts.orders.iter().filter(|o| is_counted(o)).collect();
     let (Some(first), Some(last)) = (
         options
             .from
-            .or_else(|| counted.iter().map(|o| o.placed_on).min()),
+            .or_else(|| facts.days.iter().map(|d| d.placed_on).min()),
         options
             .to
-            .or_else(|| counted.iter().map(|o| o.placed_on).max()),
+            .or_else(|| facts.days.iter().map(|d| d.placed_on).max()),
     ) else {
         return empty_report(options, "no orders in the period");
     };
@@ -159,32 +158,39 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         d.sort_unstable();
     }
 
-    // Orders in time order: whether a buyer used a code before depends on it.
-    let mut ordered = counted;
-    ordered.sort_by_key(|o| (o.placed_at, o.number));
+    // The shop's orders a day, and those that name no creator, from the day groups.
     let mut uncoded = vec![0.0f64; days as usize];
-    let mut uses: Vec<Vec<(Use, bool)>> = vec![Vec::new(); creators];
-    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); creators];
     let mut shop_cents = 0.0;
     let mut shop_orders = 0.0;
+    for d in &facts.days {
+        let day = day_of(d.placed_on);
+        if !(0..days).contains(&day) {
+            continue;
+        }
+        shop_cents += d.sums.net as f64;
+        shop_orders += d.sums.orders as f64;
+        if code_owners.of(&d.codes, d.utm_source).next().is_none() {
+            uncoded[day as usize] += d.sums.orders as f64;
+        }
+    }
+    // Her coded orders one by one, in time order: whether a buyer used a code before
+    // depends on it.
+    let mut ordered: Vec<&super::OrderFact> =
+        facts.orders.iter().filter(|o| is_counted(o)).collect();
+    ordered.sort_by_key(|o| (o.placed_at, o.number));
+    let mut uses: Vec<Vec<(Use, bool)>> = vec![Vec::new(); creators];
+    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); creators];
     for o in ordered {
         let day = day_of(o.placed_on);
         // Her code or her link (`utm_source`): both are evidence she brought the order.
         let mut owners: Vec<usize> = code_owners.of_order(o).map(|(who, _)| who).collect();
         owners.sort_unstable();
         owners.dedup();
-        let inside = (0..days).contains(&day);
-        let cents = net_revenue(o) as f64;
-        if inside {
-            shop_cents += cents;
-            shop_orders += 1.0;
-        }
         if owners.is_empty() {
-            if inside {
-                uncoded[day as usize] += 1.0;
-            }
             continue;
         }
+        let inside = (0..days).contains(&day);
+        let cents = net_revenue(o) as f64;
         let weight = 1.0 / owners.len() as f64;
         for &c in &owners {
             let repeat = o.customer.is_some_and(|k| !seen[c].insert(k));

@@ -145,6 +145,7 @@ fn simulate(seed: u64, creators: usize, organic: f64) -> (Facts, Truth) {
         });
     }
     facts.order_code_names = (0..creators).map(|c| format!("CODE{c}")).collect();
+    facts.derive_days();
     (facts, truth)
 }
 
@@ -359,6 +360,7 @@ fn orders_through_her_link_are_evidence_like_her_code() {
             ..OrderFact::paid(80_000 + n, placed_on, 3_000)
         });
     }
+    facts.derive_days();
     let report = lift(&facts, &LiftOptions::default(), today());
     let row = report.rows.iter().find(|r| r.influencer_id == 77).unwrap();
     // No code at all: her 5 link orders are hers, as code orders would be.
@@ -394,6 +396,7 @@ fn one_buyer_using_her_own_code_is_flagged() {
             ..OrderFact::paid(90_000 + n, placed_on, 3_000)
         });
     }
+    facts.derive_days();
     let report = lift(&facts, &LiftOptions::default(), today());
     let row = report.rows.iter().find(|r| r.influencer_id == 99).unwrap();
     assert!(

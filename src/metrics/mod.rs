@@ -7,6 +7,7 @@
 
 mod attribution;
 mod campaigns;
+mod derived;
 mod facts;
 mod flags;
 mod gifts;
@@ -24,6 +25,7 @@ mod series;
 mod since;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
+pub use derived::{DayFact, DayGroups, DaySums, FirstOrders, Precedence, day_groups, is_new};
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
     OrderGoods, PayoutFact, PostFact, ProfitSettings,

@@ -2,8 +2,8 @@
 //! refund hold, held on the recent ones, less what was paid. A payout settles commission that
 //! is already part of her cost on the scorecard; it is never a second cost.
 
+use super::Facts;
 use super::attribution::Owners;
-use super::{Facts, is_counted, net_revenue};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -32,13 +32,13 @@ pub fn payouts(facts: &Facts, as_of: NaiveDate, hold_days: u32) -> Vec<PayoutLin
     // Net revenue in cents times 1 / sharers, kept exact: (earned, held) per creator.
     let mut revenue = vec![(Decimal::ZERO, Decimal::ZERO); facts.influencers.len()];
     let mut sharers: Vec<usize> = Vec::new();
-    for order in facts.orders.iter().filter(|o| is_counted(o)) {
-        let age = (as_of - order.placed_on).num_days();
+    for day in facts.days.iter().filter(|d| d.has_evidence()) {
+        let age = (as_of - day.placed_on).num_days();
         if age < 0 {
             continue;
         }
         sharers.clear();
-        for (who, _) in owners.of_order(order) {
+        for (who, _) in owners.of(&day.codes, day.utm_source) {
             if !sharers.contains(&who) {
                 sharers.push(who);
             }
@@ -46,7 +46,7 @@ pub fn payouts(facts: &Facts, as_of: NaiveDate, hold_days: u32) -> Vec<PayoutLin
         if sharers.is_empty() {
             continue;
         }
-        let share = crate::domain::from_cents(net_revenue(order)) / Decimal::from(sharers.len());
+        let share = crate::domain::from_cents(day.sums.net) / Decimal::from(sharers.len());
         for &who in &sharers {
             if age > i64::from(hold_days) {
                 revenue[who].0 += share;
@@ -112,7 +112,7 @@ mod tests {
             archived: false,
             channel: false,
         };
-        let facts = Facts {
+        let mut facts = Facts {
             influencers: vec![inf(1, "ana", dec!(10)), inf(2, "bo", dec!(15))],
             codes: vec![
                 CodeFact {
@@ -147,6 +147,7 @@ mod tests {
             ],
             ..Facts::default()
         };
+        facts.derive_days();
         let lines = payouts(&facts, day(30), 14);
         let ana = &lines[0];
         assert_eq!(ana.commission_earned, dec!(11.5)); // 10 % of 115.00

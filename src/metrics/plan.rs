@@ -2,9 +2,7 @@
 //! expected to bring (from her own history, or from the shop's creators of her tier), and the
 //! most it is worth paying. Pure: the scorecard's rows and the shop's settings in, a plan out.
 
-use super::{
-    Facts, ProfitSettings, ScoreRow, goods_cost, goods_share, is_counted, net_revenue, order_goods,
-};
+use super::{Facts, ProfitSettings, ScoreRow, goods_cost, goods_share};
 use crate::domain::{Platform, from_cents};
 use rust_decimal::Decimal;
 
@@ -88,17 +86,13 @@ pub fn plan(
     let (mut sum, mut count) = (0i128, 0i64);
     let (mut product_goods, mut goods_base) = (Decimal::ZERO, Decimal::ZERO);
     let mut per_product = false;
-    for order in facts.orders.iter().filter(|o| is_counted(o)) {
-        sum += i128::from(net_revenue(order));
-        count += 1;
-        if order.goods.is_some() {
-            let (product, base) = order_goods(order);
-            product_goods += product;
-            goods_base += base;
-            per_product = true;
-        } else {
-            goods_base += from_cents(net_revenue(order));
-        }
+    for day in &facts.days {
+        let sums = &day.sums;
+        sum += i128::from(sums.net);
+        count += sums.orders;
+        product_goods += sums.product_goods;
+        goods_base += sums.product_base + from_cents(sums.plain);
+        per_product |= sums.goods_orders > 0;
     }
     let revenue = crate::domain::from_wide_cents(sum);
     let aov = if count > 0 {
@@ -203,6 +197,7 @@ mod tests {
                 5_000,
             )
         });
+        facts.derive_days();
         let request = PlanRequest {
             influencer_id: None,
             followers: 5_000,

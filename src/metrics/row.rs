@@ -121,9 +121,6 @@ pub struct ScoreRow {
     pub new_customers: Decimal,
     /// Her share of what was refunded of her orders (already taken out of `revenue`).
     pub refunded: Decimal,
-    /// Distinct customers among her orders, where the export identifies them (an e-mail or
-    /// buyer id); a customer of a shared order counts for each creator.
-    pub customers: u64,
     pub roi_pct: Option<Decimal>,
     pub roas: Option<Decimal>,
     pub cac: Option<Decimal>,

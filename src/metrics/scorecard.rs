@@ -1,9 +1,7 @@
 //! The scorecard: who brought what, at what cost, ranked.
 
 use super::attribution::{Owners, for_each_credit, in_campaign};
-use super::profit::{
-    breakeven_roas, goods_cost, goods_share, gross_profit, order_goods, profit_roi_pct,
-};
+use super::profit::{breakeven_roas, goods_cost, goods_share, gross_profit, profit_roi_pct};
 use super::row::{ScoreRow, Scorecard, ScorecardOptions};
 use super::{Facts, OrderFact, Period, PostFact, ProfitSettings, rank, search};
 use crate::domain::FinancialStatus;
@@ -92,9 +90,6 @@ struct Share {
 struct Acc {
     /// At k − 1, the orders shared by k influencers; divided by k once at the end.
     shares: Vec<Share>,
-    /// The identified customers of her credited orders (with repeats, counted distinct once
-    /// at the end).
-    customers: Vec<u32>,
     cost_by_kind: [i128; 5],
     posts: u64,
     engagements: u64,
@@ -116,7 +111,8 @@ struct Acc {
 ///   that campaign's codes, still with the 1/k share.
 /// * New customer: the shop's own flag where the export has one; otherwise the order is the
 ///   first counted order of its customer in the whole database (by time, then order number);
-///   an order without a customer counts as new.
+///   an order without a customer counts as new ([`super::is_new`]; the store keeps each
+///   customer's first order, and the orders summed by day, see [`super::DayFact`]).
 /// * Cost = Σ cost entries in the period + commission % × attributed revenue.
 /// * Rank by the sort key (ROI, engagement, revenue descending; CAC ascending), undefined
 ///   values last, ties by revenue descending then handle ascending. Every influencer appears.
@@ -126,33 +122,24 @@ pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) ->
     card
 }
 
-/// What the scorecard needs from the orders that no option changes, worked out once per set
-/// of facts: the counted orders that could credit someone (they carry a code or a
-/// `utm_source`), each with its new-customer flag.
+/// What the scorecard needs from the facts that no option changes, worked out once per set
+/// of facts: the day groups that could credit someone (they carry a code or a `utm_source`).
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
-    /// (position in `Facts::orders`, new customer)
-    pub(super) orders: Vec<(u32, bool)>,
+    /// Positions in `Facts::days`.
+    pub(super) days: Vec<u32>,
 }
 
-/// Prepares [`Facts`] for [`scorecard_prepared`] (the new-customer rule is applied here).
+/// Prepares [`Facts`] for [`scorecard_prepared`].
 pub fn prepare(facts: &Facts) -> Prepared {
-    let first_orders = first_counted_orders(&facts.orders);
-    let orders = facts
-        .orders
+    let days = facts
+        .days
         .iter()
         .enumerate()
-        .filter(|(_, o)| (!o.codes.is_empty() || o.utm_source.is_some()) && is_counted(o))
-        .map(|(position, order)| {
-            let new = match (order.customer_new, order.customer) {
-                (Some(flag), _) => flag,
-                (None, None) => true,
-                (None, Some(customer)) => first_orders.get(customer as usize) == Some(&position),
-            };
-            (position as u32, new)
-        })
+        .filter(|(_, d)| d.has_evidence())
+        .map(|(position, _)| position as u32)
         .collect();
-    Prepared { orders }
+    Prepared { days }
 }
 
 /// The ranked scorecard from prepared facts, before any search: [`scorecard`] without
@@ -199,26 +186,20 @@ fn credit_orders(
     acc: &mut [Acc],
 ) {
     for_each_credit(facts, prepared, owners, options, range, |c| {
-        let order = c.order;
-        let net = net_revenue(order);
+        let sums = &c.day.sums;
         let a = &mut acc[c.who];
-        a.customers.extend(order.customer);
         if a.shares.len() < c.k {
             a.shares.resize(c.k, Share::default());
         }
         let share = &mut a.shares[c.k - 1];
-        share.orders += 1;
-        share.cents += i128::from(net);
-        share.new += i64::from(c.new);
-        share.refunded += i128::from(order.subtotal) - i128::from(net);
-        if order.goods.is_some() {
-            let (product, base) = order_goods(order);
-            share.product_goods += product;
-            share.product_base += base;
-            a.per_product = true;
-        } else {
-            share.plain_cents += i128::from(net);
-        }
+        share.orders += sums.orders;
+        share.cents += i128::from(sums.net);
+        share.new += sums.new;
+        share.refunded += i128::from(sums.refunded);
+        share.product_goods += sums.product_goods;
+        share.product_base += sums.product_base;
+        share.plain_cents += i128::from(sums.plain);
+        a.per_product |= sums.goods_orders > 0;
     });
 }
 
@@ -279,9 +260,6 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         product_goods += s.product_goods / k;
         goods_base += (cents_wide(s.plain_cents) + s.product_base) / k;
     }
-    let mut customers = a.customers;
-    customers.sort_unstable();
-    customers.dedup();
     let cost_by_kind = a.cost_by_kind.map(cents_wide);
     let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
     let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
@@ -309,7 +287,6 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         revenue,
         new_customers,
         refunded,
-        customers: customers.len() as u64,
         roi_pct: roi_pct(revenue, cost),
         roas: roas(revenue, cost),
         cac: cac(cost, new_customers),
@@ -361,36 +338,6 @@ pub fn posts_in_scope<'a>(
     posts
 }
 
-/// For each customer id, the position in `orders` of its first counted order (by time, then
-/// order number, then position). `usize::MAX` where a customer has none.
-fn first_counted_orders(orders: &[OrderFact]) -> Vec<usize> {
-    let customers = orders
-        .iter()
-        .filter_map(|o| o.customer)
-        .max()
-        .map_or(0, |m| m as usize + 1);
-    let mut first = vec![usize::MAX; customers];
-    for (position, order) in orders.iter().enumerate() {
-        let Some(customer) = order.customer else {
-            continue;
-        };
-        if !is_counted(order) {
-            continue;
-        }
-        let slot = &mut first[customer as usize];
-        let earlier = match orders.get(*slot) {
-            None => true,
-            Some(current) => {
-                (order.placed_at, order.number, position)
-                    < (current.placed_at, current.number, *slot)
-            }
-        };
-        if earlier {
-            *slot = position;
-        }
-    }
-    first
-}
 #[cfg(test)]
 #[path = "scorecard_tests.rs"]
 mod tests;

@@ -4,8 +4,8 @@
 //! payback curve is her scorecard row's cost, revenue and gross profit.
 
 use super::attribution::{Owners, for_each_credit, in_campaign};
-use super::profit::{goods_cost, gross_profit, order_goods};
-use super::scorecard::{net_revenue, post_in_scope};
+use super::profit::{goods_cost, gross_profit};
+use super::scorecard::post_in_scope;
 use super::{Facts, Prepared, ScorecardOptions};
 use crate::domain::from_cents;
 use chrono::NaiveDate;
@@ -144,12 +144,13 @@ pub fn creator_series(
             return;
         }
         let k = Decimal::from(c.k as u64);
-        let day = days.entry(c.order.placed_on).or_default();
-        day.orders += Decimal::ONE / k;
-        day.revenue += from_cents(net_revenue(c.order)) / k;
+        let sums = &c.day.sums;
+        let day = days.entry(c.day.placed_on).or_default();
+        day.orders += Decimal::from(sums.orders) / k;
+        day.revenue += from_cents(sums.net) / k;
         if let Some(p) = &facts.profit {
-            let (product, base) = order_goods(c.order);
-            day.goods += goods_cost(product, base, p) / k;
+            let base = sums.product_base + from_cents(sums.plain);
+            day.goods += goods_cost(sums.product_goods, base, p) / k;
         }
     });
     for cost in &facts.costs {
@@ -291,12 +292,12 @@ pub fn weekly_orders(
         options,
         (Some(start), Some(today)),
         |c| {
-            let week = ((c.order.placed_on - start).num_days() / 7) as usize;
+            let week = ((c.day.placed_on - start).num_days() / 7) as usize;
             if let Some(w) = out
                 .get_mut(&facts.influencers[c.who].id)
                 .and_then(|v| v.get_mut(week))
             {
-                *w += Decimal::ONE / Decimal::from(c.k as u64);
+                *w += Decimal::from(c.day.sums.orders) / Decimal::from(c.k as u64);
             }
         },
     );

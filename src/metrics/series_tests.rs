@@ -70,6 +70,7 @@ fn shop() -> Facts {
             ..OrderFact::paid(1001 + n as i64, date, cents)
         });
     }
+    facts.derive_days();
     facts
 }
 
@@ -205,6 +206,7 @@ fn the_baseline_band_comes_from_the_buckets_outside_her_posts_windows() {
             ..OrderFact::paid(2001 + n as i64, day(5, d), 4_000)
         });
     }
+    facts.derive_days();
     assert_eq!(series(&facts, &opts).baseline, Some((dec!(0), dec!(40))));
     // Without posts there is nothing to compare with.
     facts.posts.clear();

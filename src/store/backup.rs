@@ -65,6 +65,17 @@ fn snapshot(from: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+impl Store {
+    /// What `PRAGMA integrity_check` finds wrong with the database file (empty when sound).
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(lines.into_iter().filter(|l| l != "ok").collect())
+    }
+}
+
 /// Whether a copy is a whole, sound shoutout database: `PRAGMA integrity_check` says `ok`
 /// and its tables are there. The reason in words when not.
 fn verify(conn: &Connection) -> std::result::Result<(), String> {

@@ -2,6 +2,7 @@
 //! besides its orders (settings, mappings, costs of gift orders), committing it, and undoing
 //! the last one exactly.
 
+use super::derived::{Scope, refresh};
 use super::migrations::CUSTOMER_SECRET;
 use super::orders::{OrderImport, Upsert, UpsertCounts};
 use super::{Result, Store, StoreError};
@@ -67,6 +68,10 @@ impl Store {
             [&meta.source],
             |r| r.get::<_, bool>(0),
         )?;
+        // Into an empty store, the derived facts are computed whole once the orders are in.
+        let empty = !tx.query_row("SELECT EXISTS (SELECT 1 FROM shop_order)", [], |r| {
+            r.get::<_, bool>(0)
+        })?;
         Ok(OrderImport {
             tx,
             batch_id,
@@ -75,6 +80,11 @@ impl Store {
             db_path: self.path.clone(),
             secret,
             foreign: 0,
+            scope: if empty {
+                Scope::all()
+            } else {
+                Scope::default()
+            },
         })
     }
 
@@ -110,6 +120,17 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let b = batch.id;
+        // The orders it wrote, as they are and as they were: where the derived facts change.
+        let mut scope = Scope::default();
+        scope.touch_stored(&tx, "created_batch = ?1 OR updated_batch = ?1", b)?;
+        {
+            let mut stmt =
+                tx.prepare("SELECT customer, placed_on FROM order_prev WHERE batch_id = ?1")?;
+            let mut rows = stmt.query([b])?;
+            while let Some(r) = rows.next()? {
+                scope.touch(r.get(0)?, r.get(1)?);
+            }
+        }
         tx.execute(
             "UPDATE shop_order AS o SET
                 number = p.number, placed_at = p.placed_at, placed_offset = p.placed_offset,
@@ -138,6 +159,7 @@ impl Store {
         )?;
         tx.execute("DELETE FROM batch_setting WHERE batch_id = ?1", [b])?;
         tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
+        refresh(&tx, &scope)?;
         tx.execute("DELETE FROM gift WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM import_batch WHERE id = ?1", [b])?;
@@ -342,6 +364,7 @@ impl OrderImport<'_> {
                 sha256
             ],
         )?;
+        refresh(&self.tx, &self.scope)?;
         // A file with nothing new or changed leaves no batch behind, so undo skips it.
         if get(Upsert::New) == 0 && get(Upsert::Changed) == 0 {
             let has_costs: bool = self.tx.query_row(

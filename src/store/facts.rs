@@ -4,8 +4,8 @@ use super::entries::{date_col, parse_col};
 use super::{Result, Store};
 use crate::domain::{Cents, FinancialStatus};
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
-    OrderGoods, PayoutFact, PostFact, ProfitSettings,
+    CampaignFact, CodeFact, CostFact, DayFact, DaySums, Facts, GiftFact, InfluencerFact, LinkFact,
+    OrderFact, OrderGoods, PayoutFact, PostFact, ProfitSettings,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -103,14 +103,36 @@ impl Store {
         }))
     }
 
-    /// Reads everything the scorecard needs. Orders come with their codes interned, so a
-    /// shop with hundreds of thousands of orders stays compact in memory. Rows that cannot be
-    /// read are listed in [`Facts::skipped`], never a reason to fail.
+    /// Reads everything the scorecard needs: the entries and the day groups the store keeps
+    /// of the orders, never the orders one by one, so it takes as long for a shop's first
+    /// month as for its fifth year. Rows that cannot be read are listed in
+    /// [`Facts::skipped`], never a reason to fail.
     pub fn load_facts(&self) -> Result<Facts> {
         let mut facts = Facts::default();
         self.load_entries(&mut facts)?;
-        self.load_orders(&mut facts)?;
+        self.load_days(&mut facts)?;
         Ok(facts)
+    }
+
+    /// [`Store::load_facts`] and every order one by one (tests, and checks against the day
+    /// groups).
+    pub fn load_every_order(&self) -> Result<Facts> {
+        let mut facts = self.load_facts()?;
+        self.read_orders(&mut facts, "")?;
+        Ok(facts)
+    }
+
+    /// [`Store::load_facts`] and the orders that carry a code or a `utm_source`, one by one:
+    /// what the lift model reads.
+    pub fn load_lift_facts(&self) -> Result<Facts> {
+        let mut facts = self.load_facts()?;
+        self.load_coded_orders(&mut facts)?;
+        Ok(facts)
+    }
+
+    /// Reads into `facts` the orders that carry a code or a `utm_source`, one by one.
+    pub fn load_coded_orders(&self, facts: &mut Facts) -> Result<()> {
+        self.read_orders(facts, "WHERE codes <> '' OR utm_source IS NOT NULL")
     }
 
     /// Reads again what the seller enters by hand (influencers, campaigns, codes, costs,
@@ -260,92 +282,183 @@ impl Store {
         Ok(())
     }
 
-    /// The hand-entered facts and only the orders that carry a code: all a leak check needs,
-    /// at a fraction of the memory of every order.
-    pub fn load_coded_facts(&self) -> Result<Facts> {
-        let mut facts = Facts::default();
-        self.load_entries(&mut facts)?;
-        self.read_orders(&mut facts, "WHERE codes <> ''")?;
-        Ok(facts)
-    }
-
-    /// Reads every order again (after an import, an undo or a restore).
-    pub fn load_orders(&self, facts: &mut Facts) -> Result<()> {
-        self.read_orders(facts, "")
-    }
-
     fn read_orders(&self, facts: &mut Facts, filter: &str) -> Result<()> {
         facts.orders.clear();
-        facts.skipped_orders.clear();
-        // Codes and utm sources interned: a shop has few distinct ones.
-        let mut code_names = Interner::default();
-        let mut utm_names = Interner::default();
-        let mut statuses: HashMap<String, FinancialStatus> = HashMap::new();
-        let mut customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>> = HashMap::default();
-        // Line items are read only when some product has a cost: nothing else needs them.
-        let unit_costs = self.product_cost_map()?;
-        let items = if unit_costs.is_empty() { "''" } else { "items" };
+        let mut reader = OrderReader::new(
+            self.product_cost_map()?,
+            std::mem::take(&mut facts.order_code_names),
+            std::mem::take(&mut facts.order_utm_names),
+        );
         facts.orders = read_all(
             &self.conn,
-            &format!(
-                "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
-                        subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes,
-                        {items}
-                 FROM shop_order {filter} ORDER BY id"
-            ),
+            &reader.select(filter),
             "order",
             &mut facts.skipped_orders,
+            |r| reader.read(r),
+        )?;
+        (facts.order_code_names, facts.order_utm_names) = reader.into_names();
+        Ok(())
+    }
+
+    /// Reads the day groups the store keeps ([`super::derived`]) into [`Facts::days`], their
+    /// codes and sources interned beside the orders'.
+    fn load_days(&self, facts: &mut Facts) -> Result<()> {
+        let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
+        let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
+        facts.days = read_all(
+            &self.conn,
+            "SELECT placed_on, codes, utm_source, orders, net_cents, new_orders, refunded_cents,
+                    plain_cents, goods_orders, product_goods, product_base
+             FROM order_day ORDER BY placed_on, codes, utm_source",
+            "day group",
+            &mut facts.skipped_orders,
             |r| {
-                let codes: Box<[u32]> = r
-                    .get_ref(12)?
-                    .as_str()?
-                    .split('\n')
-                    .filter(|c| !c.is_empty())
-                    .map(|code| code_names.id(code))
-                    .collect();
-                let status_text = r.get_ref(5)?.as_str()?;
-                let status = match statuses.get(status_text) {
-                    Some(s) => *s,
-                    None => {
-                        let s = FinancialStatus::from_name(status_text);
-                        statuses.insert(status_text.to_string(), s);
-                        s
-                    }
+                let decimal = |i: usize| -> rusqlite::Result<rust_decimal::Decimal> {
+                    r.get_ref(i)?.as_str()?.parse().map_err(|_| {
+                        rusqlite::Error::InvalidColumnType(
+                            i,
+                            "decimal".into(),
+                            rusqlite::types::Type::Text,
+                        )
+                    })
                 };
-                let days: i32 = r.get(3)?;
-                let placed_on = NaiveDate::from_num_days_from_ce_opt(days)
-                    .ok_or(rusqlite::Error::IntegralValueOutOfRange(3, i64::from(days)))?;
-                let utm_source = r.get_ref(11)?.as_str_or_null()?.map(|u| utm_names.id(u));
-                let goods = order_goods(r.get_ref(13)?.as_str()?, &unit_costs)
-                    .ok_or(rusqlite::Error::InvalidColumnType(
-                        13,
-                        "items".into(),
-                        rusqlite::types::Type::Text,
-                    ))?
-                    .map(Box::new);
-                Ok(OrderFact {
-                    placed_at: r.get(1)?,
-                    number: r.get(2)?,
-                    placed_on,
-                    customer: r.get::<_, Option<i64>>(4)?.map(|c| {
-                        let next = customers.len() as u32;
-                        *customers.entry(c).or_insert(next)
-                    }),
-                    status,
-                    cancelled: r.get(6)?,
-                    subtotal: r.get(7)?,
-                    refunded: r.get(8)?,
-                    codes,
-                    customer_new: r.get(9)?,
-                    gift: r.get(10)?,
-                    utm_source,
-                    goods,
+                Ok(DayFact {
+                    placed_on: day_col(r, 0)?,
+                    codes: r
+                        .get_ref(1)?
+                        .as_str()?
+                        .split('\n')
+                        .filter(|c| !c.is_empty())
+                        .map(|code| codes.id(code))
+                        .collect(),
+                    utm_source: r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u)),
+                    sums: DaySums {
+                        orders: r.get(3)?,
+                        net: r.get(4)?,
+                        new: r.get(5)?,
+                        refunded: r.get(6)?,
+                        plain: r.get(7)?,
+                        goods_orders: r.get(8)?,
+                        product_goods: decimal(9)?,
+                        product_base: decimal(10)?,
+                    },
                 })
             },
         )?;
-        facts.order_code_names = code_names.names;
-        facts.order_utm_names = utm_names.names;
+        facts.order_code_names = codes.names;
+        facts.order_utm_names = utms.names;
         Ok(())
+    }
+}
+
+/// A day stored as days from 0001-01-01 (day 1).
+pub(super) fn day_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    let days: i32 = r.get(i)?;
+    NaiveDate::from_num_days_from_ce_opt(days)
+        .ok_or(rusqlite::Error::IntegralValueOutOfRange(i, i64::from(days)))
+}
+
+/// Reads stored orders into [`OrderFact`]s: codes and sources interned, customers numbered
+/// densely, line items met against the unit costs. The loader and the derived facts
+/// (`derived.rs`) read orders through it, so both see the same order.
+pub(super) struct OrderReader {
+    codes: Interner,
+    utms: Interner,
+    statuses: HashMap<String, FinancialStatus>,
+    customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>>,
+    unit_costs: HashMap<String, Cents>,
+}
+
+impl OrderReader {
+    /// The column [`OrderReader::select`] puts each order's stored customer number in.
+    pub(super) const CUSTOMER: usize = 4;
+
+    pub(super) fn new(
+        unit_costs: HashMap<String, Cents>,
+        code_names: Vec<String>,
+        utm_names: Vec<String>,
+    ) -> OrderReader {
+        OrderReader {
+            codes: Interner::from(code_names),
+            utms: Interner::from(utm_names),
+            statuses: HashMap::new(),
+            customers: HashMap::default(),
+            unit_costs,
+        }
+    }
+
+    /// The query of the orders `filter` (a `WHERE` clause, or empty) keeps, by id, in the
+    /// columns [`OrderReader::read`] reads.
+    pub(super) fn select(&self, filter: &str) -> String {
+        // Line items are read only when some product has a cost: nothing else needs them.
+        let items = if self.unit_costs.is_empty() {
+            "''"
+        } else {
+            "items"
+        };
+        format!(
+            "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
+                    subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes,
+                    {items}
+             FROM shop_order {filter} ORDER BY id"
+        )
+    }
+
+    /// One row of [`OrderReader::select`].
+    pub(super) fn read(&mut self, r: &rusqlite::Row) -> rusqlite::Result<OrderFact> {
+        let codes: Box<[u32]> = r
+            .get_ref(12)?
+            .as_str()?
+            .split('\n')
+            .filter(|c| !c.is_empty())
+            .map(|code| self.codes.id(code))
+            .collect();
+        let status_text = r.get_ref(5)?.as_str()?;
+        let status = match self.statuses.get(status_text) {
+            Some(s) => *s,
+            None => {
+                let s = FinancialStatus::from_name(status_text);
+                self.statuses.insert(status_text.to_string(), s);
+                s
+            }
+        };
+        let utm_source = r.get_ref(11)?.as_str_or_null()?.map(|u| self.utms.id(u));
+        let goods = order_goods(r.get_ref(13)?.as_str()?, &self.unit_costs)
+            .ok_or(rusqlite::Error::InvalidColumnType(
+                13,
+                "items".into(),
+                rusqlite::types::Type::Text,
+            ))?
+            .map(Box::new);
+        let customers = &mut self.customers;
+        Ok(OrderFact {
+            placed_at: r.get(1)?,
+            number: r.get(2)?,
+            placed_on: day_col(r, 3)?,
+            customer: r.get::<_, Option<i64>>(Self::CUSTOMER)?.map(|c| {
+                let next = customers.len() as u32;
+                *customers.entry(c).or_insert(next)
+            }),
+            status,
+            cancelled: r.get(6)?,
+            subtotal: r.get(7)?,
+            refunded: r.get(8)?,
+            codes,
+            customer_new: r.get(9)?,
+            gift: r.get(10)?,
+            utm_source,
+            goods,
+        })
+    }
+
+    /// The code names and source names [`OrderFact::codes`] and
+    /// [`OrderFact::utm_source`] index into.
+    pub(super) fn names(&self) -> (&[String], &[String]) {
+        (&self.codes.names, &self.utms.names)
+    }
+
+    fn into_names(self) -> (Vec<String>, Vec<String>) {
+        (self.codes.names, self.utms.names)
     }
 }
 
@@ -375,6 +488,17 @@ fn order_goods(items: &str, unit_costs: &HashMap<String, Cents>) -> Option<Optio
 struct Interner {
     ids: HashMap<String, u32>,
     names: Vec<String>,
+}
+
+impl From<Vec<String>> for Interner {
+    fn from(names: Vec<String>) -> Interner {
+        let ids = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        Interner { ids, names }
+    }
 }
 
 impl Interner {

@@ -46,6 +46,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V9,
         then: Some(imported_gifts),
     },
+    Migration {
+        sql: V10,
+        then: Some(derived_facts),
+    },
 ];
 
 /// The setting that holds a database's customer secret (64 hex digits).
@@ -438,4 +442,35 @@ fn imported_gifts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Schema 10: the derived facts (`derived.rs`), so the scorecard opens without reading
+/// every order: each customer's first counted order, and the counted orders summed by day,
+/// codes and `utm_source`. An index on the day lets an import sum again only its days.
+const V10: &str = r#"
+CREATE TABLE customer_first (
+    customer INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE order_day (
+    placed_on      INTEGER NOT NULL,
+    codes          TEXT NOT NULL,
+    utm_source     TEXT,
+    orders         INTEGER NOT NULL,
+    net_cents      INTEGER NOT NULL,
+    new_orders     INTEGER NOT NULL,
+    refunded_cents INTEGER NOT NULL,
+    plain_cents    INTEGER NOT NULL,
+    goods_orders   INTEGER NOT NULL,
+    product_goods  TEXT NOT NULL,
+    product_base   TEXT NOT NULL
+) STRICT;
+CREATE INDEX order_day_placed_on ON order_day (placed_on);
+CREATE INDEX shop_order_placed_on ON shop_order (placed_on);
+"#;
+
+/// Computes the derived facts of the orders already stored.
+fn derived_facts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    super::derived::rebuild(tx)
 }

@@ -72,6 +72,8 @@ pub struct OrderImport<'a> {
     /// Changed orders that look like another shop's (a different customer and day under the
     /// same order number).
     pub(super) foreign: u64,
+    /// Where the orders written so far touch the derived facts, refreshed at commit.
+    pub(super) scope: super::derived::Scope,
 }
 
 /// What an import compares an incoming order with.
@@ -81,6 +83,7 @@ struct Existing {
     batch: i64,
     customer: Option<i64>,
     placed_at: i64,
+    placed_on: i32,
     gift: bool,
     /// Stored before schema 7, or from an export without line items.
     no_items: bool,
@@ -198,13 +201,16 @@ impl OrderImport<'_> {
         };
         for (order, fp) in orders {
             let codes = order.codes.join("\n");
+            let customer = self.customer(order);
+            let day = order.placed_at.date_naive().num_days_from_ce();
+            self.scope.touch(customer, day);
             bind(&mut stmt, &self.source)?;
             bind(&mut stmt, &order.external_id)?;
             bind(&mut stmt, &order_number(&order.external_id))?;
             bind(&mut stmt, &order.placed_at.timestamp())?;
             bind(&mut stmt, &order.placed_at.offset().local_minus_utc())?;
-            bind(&mut stmt, &order.placed_at.date_naive().num_days_from_ce())?;
-            bind(&mut stmt, &self.customer(order))?;
+            bind(&mut stmt, &day)?;
+            bind(&mut stmt, &customer)?;
             bind(&mut stmt, &order.currency)?;
             bind(&mut stmt, &order.subtotal)?;
             bind(&mut stmt, &order.refunded)?;
@@ -246,7 +252,8 @@ impl OrderImport<'_> {
         let existing: Option<Existing> = self
             .tx
             .prepare_cached(
-                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift, items = ''
+                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift, items = '',
+                        placed_on
                  FROM shop_order WHERE source = ?1 AND external_id = ?2",
             )?
             .query_row(params![self.source, order.external_id], |r| {
@@ -258,6 +265,7 @@ impl OrderImport<'_> {
                     placed_at: r.get(4)?,
                     gift: r.get(5)?,
                     no_items: r.get(6)?,
+                    placed_on: r.get(7)?,
                 })
             })
             .optional()?;
@@ -270,6 +278,7 @@ impl OrderImport<'_> {
                     && old.fingerprint == fingerprint_of(order, false) =>
             {
                 // Unchanged, but stored before orders kept their line items: add them.
+                self.scope.touch(old.customer, old.placed_on);
                 self.tx
                     .prepare_cached(
                         "UPDATE shop_order SET items = ?2, fingerprint = ?3 WHERE id = ?1",
@@ -283,6 +292,7 @@ impl OrderImport<'_> {
             }
             Some(old) => {
                 let id = old.id;
+                self.scope.touch(old.customer, old.placed_on);
                 // The same shop's later export keeps an order's customer and moment; another
                 // shop's order under the same number has neither.
                 let customer = self.customer(order);
@@ -366,6 +376,9 @@ impl OrderImport<'_> {
                     orig_subtotal_cents = excluded.orig_subtotal_cents"
             )
         };
+        let customer = self.customer(order);
+        let day = order.placed_at.date_naive().num_days_from_ce();
+        self.scope.touch(customer, day);
         let inserted = self.tx.prepare_cached(sql)?.query_row(
             params![
                 self.source,
@@ -373,8 +386,8 @@ impl OrderImport<'_> {
                 order_number(&order.external_id),
                 order.placed_at.timestamp(),
                 order.placed_at.offset().local_minus_utc(),
-                order.placed_at.date_naive().num_days_from_ce(),
-                self.customer(order),
+                day,
+                customer,
                 order.currency,
                 order.subtotal,
                 order.refunded,

@@ -53,16 +53,25 @@ impl Store {
             )?
             .execute(params![sku, cents])?;
         }
+        if counts.added + counts.changed > 0 {
+            // Goods costs of orders come from product costs: the day sums follow.
+            super::derived::rebuild(&tx)?;
+        }
         tx.commit()?;
         Ok(counts)
     }
 
     /// Removes one SKU's cost; `false` when it had none.
     pub fn delete_product_cost(&mut self, sku: &str) -> Result<bool> {
-        Ok(self
+        let tx = self
             .conn
-            .execute("DELETE FROM product_cost WHERE sku = ?1", [sku.trim()])?
-            > 0)
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let deleted = tx.execute("DELETE FROM product_cost WHERE sku = ?1", [sku.trim()])? > 0;
+        if deleted {
+            super::derived::rebuild(&tx)?;
+        }
+        tx.commit()?;
+        Ok(deleted)
     }
 
     /// Every SKU's unit cost, by SKU.
@@ -78,17 +87,20 @@ impl Store {
 
     /// Unit costs in cents, keyed by [`crate::domain::sku_key`].
     pub(super) fn product_cost_map(&self) -> Result<HashMap<String, Cents>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT sku, unit_cents FROM product_cost")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                crate::domain::sku_key(&r.get::<_, String>(0)?),
-                r.get::<_, Cents>(1)?,
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(unit_costs(&self.conn)?)
     }
+}
+
+/// [`Store::product_cost_map`] on any connection (a migration has only its transaction).
+pub(super) fn unit_costs(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Cents>> {
+    let mut stmt = conn.prepare("SELECT sku, unit_cents FROM product_cost")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            crate::domain::sku_key(&r.get::<_, String>(0)?),
+            r.get::<_, Cents>(1)?,
+        ))
+    })?;
+    rows.collect()
 }
 
 #[cfg(test)]

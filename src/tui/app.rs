@@ -127,6 +127,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Codes the lift model suspects of leaking, by influencer: the flag in words.
     pub leak_flags: std::collections::HashMap<i64, String>,
+    /// The facts were read again and the leak check has not run on them yet.
+    leaks_pending: bool,
     /// Whether the scorecard shows the shop's other channels below the creators.
     pub show_channels: bool,
     /// How many columns the tables are scrolled right (when the terminal is too narrow).
@@ -184,7 +186,22 @@ pub enum DetailChart {
 }
 
 impl App {
+    /// The app on `store`, its leak check done ([`App::open`] and [`App::settle`]).
     pub fn new(
+        store: Store,
+        today: NaiveDate,
+        now: String,
+        export_dir: PathBuf,
+    ) -> anyhow::Result<App> {
+        let mut app = App::open(store, today, now, export_dir)?;
+        app.settle()?;
+        Ok(app)
+    }
+
+    /// The app on `store` with its scorecard computed from the day sums: ready to draw at
+    /// once, whatever the shop's size. The leak check, which reads coded orders one by one,
+    /// waits for [`App::settle`], after the first frame.
+    pub fn open(
         store: Store,
         today: NaiveDate,
         now: String,
@@ -225,6 +242,7 @@ impl App {
             col_scroll: 0,
             last_deleted: None,
             leak_flags: Default::default(),
+            leaks_pending: false,
             chart: DetailChart::Figures,
             flags: Default::default(),
             gifts: Vec::new(),

@@ -36,7 +36,11 @@ pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
     let result = (|| {
         // A big shop takes a moment to read: say so at once rather than show nothing.
         terminal.draw(|frame| ui::draw_loading(frame, theme))?;
-        let mut app = App::new(store, today, now, export_dir)?;
+        let mut app = App::open(store, today, now, export_dir)?;
+        // The scorecard first; then the leak check it marks, then what changed since last
+        // time (which names new leaks).
+        terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+        app.settle()?;
         app.greet();
         event_loop(&mut terminal, &mut app, theme)
     })();
@@ -96,6 +100,10 @@ fn event_loop(
     let crash_test = std::env::var(CRASH_TEST_VAR).is_ok_and(|v| v == "1");
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        // Work left for after a frame (the leak check of facts read again): then draw again.
+        if app.settle()? {
+            continue;
+        }
         for effect in app.effects.drain(..) {
             match effect {
                 Effect::Copy(text) => {

@@ -23,12 +23,31 @@ impl App {
         if self.facts.profit.is_some() && !profit_was_known {
             self.options.sort = crate::metrics::SortKey::Profit;
         }
-        // The lift model's leak check, once per read of the orders: the scorecard marks
-        // each suspected code.
+        // The lift model's leak check, once per read of the orders, after the next frame; the
+        // lift view reads the coded orders at once.
+        self.leaks_pending = true;
+        if self.lift.is_some() {
+            self.settle()?;
+        }
+        self.refresh_entries()
+    }
+
+    /// Runs what [`App::reload`] left for after the frame: the lift model's leak check (the
+    /// scorecard marks each suspected code), on the orders that carry a code or a
+    /// `utm_source`, read now. Returns whether anything changed on the screen.
+    pub fn settle(&mut self) -> Result<bool, StoreError> {
+        if !self.leaks_pending {
+            return Ok(false);
+        }
+        self.leaks_pending = false;
+        self.store.load_coded_orders(&mut self.facts)?;
         self.leak_flags = crate::metrics::leak_warnings(&self.facts, self.today)
             .into_iter()
             .collect();
-        self.refresh_entries()
+        if self.lift.is_some() {
+            self.lift = Some(self.lift_report());
+        }
+        Ok(true)
     }
 
     /// Reads again only what the seller enters by hand, after she saved or deleted one: the

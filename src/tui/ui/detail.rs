@@ -138,11 +138,10 @@ fn figure_lines(row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
     lines.push(Line::from(vec![
         Span::styled("Sales    ", theme.dim()),
         Span::raw(format!(
-            "{} orders · revenue {} (after {} refunded) · {} customers, {} new · AOV {}",
+            "{} orders · revenue {} (after {} refunded) · {} new customers · AOV {}",
             crate::domain::fmt_count(row.orders),
             fmt2(row.revenue),
             fmt2(row.refunded),
-            row.customers,
             crate::domain::fmt_count(row.new_customers),
             money_or_why(row.aov, row, Metric::Aov, "")
         )),

@@ -1,0 +1,207 @@
+//! The derived facts: what the store keeps up to date at every import, undo and product cost
+//! change, so that opening the scorecard never reads every order. Defined here, once, as pure
+//! functions; `store::derived` folds the stored orders through them, and a property test
+//! checks that what it keeps always equals a full recomputation.
+//!
+//! * **First orders.** Each identified customer's first counted order, by time, then order
+//!   number, then position (id). An order is a new customer's when the shop says so, else when
+//!   it has no customer, else when it is its customer's first ([`is_new`]).
+//! * **Day sums.** The counted orders grouped by the day they were placed (shop time) and
+//!   their exact evidence: the set of codes they carry and their `utm_source`. Keyed by the
+//!   codes' text, not by who owns them, a group never changes when a code changes hands; the
+//!   scorecard credits each group to its codes' current owners.
+
+use super::profit::order_goods;
+use super::scorecard::{is_counted, net_revenue};
+use super::{Facts, OrderFact};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// The counted orders of one day with the same codes and `utm_source`, added up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayFact {
+    pub placed_on: NaiveDate,
+    /// Indexes into [`Facts::order_code_names`], as the orders carry them.
+    pub codes: Box<[u32]>,
+    /// Index into [`Facts::order_utm_names`].
+    pub utm_source: Option<u32>,
+    pub sums: DaySums,
+}
+
+impl DayFact {
+    /// Whether its orders name anyone: a code or a `utm_source`.
+    pub fn has_evidence(&self) -> bool {
+        !self.codes.is_empty() || self.utm_source.is_some()
+    }
+}
+
+/// What the scorecard adds up over counted orders, in cents: exact, so groups add up to the
+/// same totals as their orders.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DaySums {
+    pub orders: i64,
+    /// Net revenue ([`net_revenue`]).
+    pub net: i64,
+    /// New customers' orders ([`is_new`]).
+    pub new: i64,
+    /// Refunded, as far as it counts: subtotal − net.
+    pub refunded: i64,
+    /// Net revenue of the orders whose goods cost is the shop-wide percent of it.
+    pub plain: i64,
+    /// Orders whose line items met product costs, and the two parts of their goods cost
+    /// ([`order_goods`]).
+    pub goods_orders: i64,
+    pub product_goods: Decimal,
+    pub product_base: Decimal,
+}
+
+impl DaySums {
+    /// Adds one counted order; `new` from [`is_new`].
+    pub fn add(&mut self, order: &OrderFact, new: bool) {
+        let net = net_revenue(order);
+        self.orders += 1;
+        self.net += net;
+        self.new += i64::from(new);
+        self.refunded += order.subtotal - net;
+        if order.goods.is_some() {
+            let (product, base) = order_goods(order);
+            self.goods_orders += 1;
+            self.product_goods += product;
+            self.product_base += base;
+        } else {
+            self.plain += net;
+        }
+    }
+}
+
+/// Whether a counted order is a new customer's: the shop's own flag where the export gives
+/// one; otherwise an order without a customer is new, and one with a customer is new when it
+/// is its customer's first counted order (`first`).
+pub fn is_new(order: &OrderFact, first: bool) -> bool {
+    order
+        .customer_new
+        .unwrap_or(order.customer.is_none() || first)
+}
+
+/// Where an order stands among its customer's orders: time, then order number, then id.
+pub type Precedence = (i64, i64, i64);
+
+/// Each customer's first counted order, offered one order at a time in any order.
+#[derive(Debug, Clone)]
+pub struct FirstOrders<C, V> {
+    first: HashMap<C, (Precedence, V)>,
+}
+
+impl<C: Eq + Hash, V> Default for FirstOrders<C, V> {
+    fn default() -> Self {
+        FirstOrders {
+            first: HashMap::new(),
+        }
+    }
+}
+
+impl<C: Eq + Hash, V> FirstOrders<C, V> {
+    /// Offers a counted order of `customer` at `at`, carrying `value`: kept when it comes
+    /// before every order offered for that customer so far.
+    pub fn offer(&mut self, customer: C, at: Precedence, value: V) {
+        match self.first.entry(customer) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                if at < e.get().0 {
+                    e.insert((at, value));
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((at, value));
+            }
+        }
+    }
+
+    /// The first order of `customer`, if one was offered.
+    pub fn get(&self, customer: &C) -> Option<&(Precedence, V)> {
+        self.first.get(customer)
+    }
+
+    /// Every customer with the first order offered.
+    pub fn into_firsts(self) -> impl Iterator<Item = (C, Precedence, V)> {
+        self.first.into_iter().map(|(c, (at, v))| (c, at, v))
+    }
+}
+
+/// What sets a day group apart: its day, its codes, its `utm_source`.
+type GroupKey = (NaiveDate, Box<[u32]>, Option<u32>);
+
+/// The day groups of some orders, keyed by (day, codes, `utm_source`), built one counted
+/// order at a time.
+#[derive(Debug, Default)]
+pub struct DayGroups {
+    index: HashMap<GroupKey, usize>,
+    days: Vec<DayFact>,
+}
+
+impl DayGroups {
+    /// The position of the order's group, made when it is the first of its group.
+    pub fn group_of(&mut self, order: &OrderFact) -> usize {
+        let key = (order.placed_on, order.codes.clone(), order.utm_source);
+        let next = self.days.len();
+        let days = &mut self.days;
+        *self.index.entry(key).or_insert_with(|| {
+            days.push(DayFact {
+                placed_on: order.placed_on,
+                codes: order.codes.clone(),
+                utm_source: order.utm_source,
+                sums: DaySums::default(),
+            });
+            next
+        })
+    }
+
+    /// The sums of the group at `position` (from [`DayGroups::group_of`]).
+    pub fn sums(&mut self, position: usize) -> &mut DaySums {
+        &mut self.days[position].sums
+    }
+
+    /// The groups, by day, then codes, then `utm_source`.
+    pub fn into_days(self) -> Vec<DayFact> {
+        let mut days = self.days;
+        days.sort_by(|a, b| {
+            (a.placed_on, &a.codes, a.utm_source).cmp(&(b.placed_on, &b.codes, b.utm_source))
+        });
+        days
+    }
+}
+
+/// The day groups of `orders` (positions stand for ids): what the store keeps, computed
+/// from scratch.
+pub fn day_groups(orders: &[OrderFact]) -> Vec<DayFact> {
+    let mut first = FirstOrders::default();
+    for (position, o) in orders.iter().enumerate() {
+        if let Some(customer) = o.customer.filter(|_| is_counted(o)) {
+            first.offer(customer, (o.placed_at, o.number, position as i64), position);
+        }
+    }
+    let mut groups = DayGroups::default();
+    for (position, o) in orders.iter().enumerate().filter(|(_, o)| is_counted(o)) {
+        let first = o
+            .customer
+            .and_then(|c| first.get(&c))
+            .is_some_and(|&(_, p)| p == position);
+        let g = groups.group_of(o);
+        groups.sums(g).add(o, is_new(o, first));
+    }
+    groups.into_days()
+}
+
+impl Facts {
+    /// How many counted orders the day groups hold.
+    pub fn counted_orders(&self) -> i64 {
+        self.days.iter().map(|d| d.sums.orders).sum()
+    }
+
+    /// Fills [`Facts::days`] from [`Facts::orders`]: for facts built by hand (the store
+    /// loads the groups it keeps instead).
+    pub fn derive_days(&mut self) {
+        self.days = day_groups(&self.orders);
+    }
+}

@@ -1,0 +1,313 @@
+//! The derived facts kept beside the orders ([`crate::metrics::DayFact`] says what they are):
+//! `customer_first`, each identified customer's first counted order, and `order_day`, the
+//! counted orders summed by day and evidence. Whatever changes orders or product costs
+//! refreshes them in its own transaction, only where it touched: the customers whose orders
+//! it wrote and the days those orders were placed on (and the days of first orders that
+//! moved). A migration and `shoutout doctor --rebuild` recompute them whole.
+
+use super::facts::OrderReader;
+use super::products::unit_costs;
+use super::{Result, Store};
+use crate::domain::FinancialStatus;
+use crate::metrics::{DayGroups, FirstOrders, counts, is_counted, is_new};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::{BTreeSet, HashSet};
+
+/// Where a change touched the orders: what [`refresh`] recomputes.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Scope {
+    /// Everything (a shop's first import, product costs that changed).
+    all: bool,
+    /// Customers with an order written, deleted or changed (before and after).
+    customers: HashSet<i64>,
+    /// Days with such an order (before and after), as stored (days from 0001-01-01).
+    days: BTreeSet<i32>,
+}
+
+impl Scope {
+    pub(super) fn all() -> Scope {
+        Scope {
+            all: true,
+            ..Scope::default()
+        }
+    }
+
+    /// An order of `customer` placed on `day` was written, deleted or changed.
+    pub(super) fn touch(&mut self, customer: Option<i64>, day: i32) {
+        if !self.all {
+            self.customers.extend(customer);
+            self.days.insert(day);
+        }
+    }
+
+    /// Every order of `filter` (a `WHERE` clause on `shop_order`) as it is stored now.
+    pub(super) fn touch_stored(
+        &mut self,
+        conn: &Connection,
+        filter: &str,
+        param: i64,
+    ) -> rusqlite::Result<()> {
+        if self.all {
+            return Ok(());
+        }
+        let mut stmt = conn.prepare(&format!(
+            "SELECT customer, placed_on FROM shop_order WHERE {filter}"
+        ))?;
+        let mut rows = stmt.query([param])?;
+        while let Some(r) = rows.next()? {
+            self.touch(r.get(0)?, r.get(1)?);
+        }
+        Ok(())
+    }
+}
+
+/// Recomputes the derived facts where `scope` says orders changed.
+pub(super) fn refresh(conn: &Connection, scope: &Scope) -> rusqlite::Result<()> {
+    if scope.all {
+        return rebuild(conn);
+    }
+    let mut days = scope.days.clone();
+    if !scope.customers.is_empty() {
+        refresh_first_orders(conn, &scope.customers, &mut days)?;
+    }
+    refresh_days(conn, &days)
+}
+
+/// Recomputes the derived facts from every order.
+pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
+    let mut reader = OrderReader::new(unit_costs(conn)?, Vec::new(), Vec::new());
+    let mut groups = DayGroups::default();
+    // The group of each customer's first order, to count it new once all are seen (`None`
+    // when the shop's own flag already said whether it is).
+    let mut first: FirstOrders<i64, (i64, Option<usize>)> = FirstOrders::default();
+    {
+        let mut stmt = conn.prepare(&reader.select(""))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            // A row that cannot be read is left out, as the scorecard always left it out.
+            let Ok(order) = reader.read(r) else { continue };
+            if !is_counted(&order) {
+                continue;
+            }
+            let id: i64 = r.get(0)?;
+            let g = groups.group_of(&order);
+            groups.sums(g).add(&order, is_new(&order, false));
+            if let Some(customer) = r.get::<_, Option<i64>>(OrderReader::CUSTOMER)? {
+                let flagged = order.customer_new.is_some();
+                let at = (order.placed_at, order.number, id);
+                first.offer(customer, at, (id, (!flagged).then_some(g)));
+            }
+        }
+    }
+    let mut firsts: Vec<(i64, i64)> = Vec::new();
+    for (customer, _, (id, group)) in first.into_firsts() {
+        if let Some(g) = group {
+            groups.sums(g).new += 1;
+        }
+        firsts.push((customer, id));
+    }
+    firsts.sort_unstable();
+    conn.execute("DELETE FROM customer_first", [])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO customer_first (customer, order_id) VALUES (?1, ?2)")?;
+    for (customer, id) in firsts {
+        insert.execute([customer, id])?;
+    }
+    conn.execute("DELETE FROM order_day", [])?;
+    write_groups(conn, groups, &reader)
+}
+
+/// Finds again the first counted order of each of `customers`; where it moved, the days of
+/// the old and the new first order join `days` (their new-customer counts change).
+fn refresh_first_orders(
+    conn: &Connection,
+    customers: &HashSet<i64>,
+    days: &mut BTreeSet<i32>,
+) -> rusqlite::Result<()> {
+    let mut first: FirstOrders<i64, (i64, i32)> = FirstOrders::default();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT id, customer, placed_at, number, placed_on, status, cancelled, gift
+             FROM shop_order WHERE customer IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let customer: i64 = r.get(1)?;
+            if !customers.contains(&customer) {
+                continue;
+            }
+            let status = FinancialStatus::from_name(r.get_ref(5)?.as_str()?);
+            if counts(r.get(6)?, status, r.get(7)?) {
+                let id: i64 = r.get(0)?;
+                first.offer(customer, (r.get(2)?, r.get(3)?, id), (id, r.get(4)?));
+            }
+        }
+    }
+    let mut old_of = conn.prepare_cached(
+        "SELECT f.order_id, o.placed_on FROM customer_first f
+         LEFT JOIN shop_order o ON o.id = f.order_id WHERE f.customer = ?1",
+    )?;
+    for &customer in customers {
+        let old: Option<(i64, Option<i32>)> = old_of
+            .query_row([customer], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let new = first.get(&customer).map(|&(_, v)| v);
+        if old.map(|o| o.0) == new.map(|n| n.0) {
+            continue;
+        }
+        days.extend(old.and_then(|o| o.1));
+        match new {
+            Some((id, day)) => {
+                days.insert(day);
+                conn.prepare_cached(
+                    "INSERT OR REPLACE INTO customer_first (customer, order_id) VALUES (?1, ?2)",
+                )?
+                .execute([customer, id])?;
+            }
+            None => {
+                conn.prepare_cached("DELETE FROM customer_first WHERE customer = ?1")?
+                    .execute([customer])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sums again the counted orders of each of `days`, against the stored first orders.
+fn refresh_days(conn: &Connection, days: &BTreeSet<i32>) -> rusqlite::Result<()> {
+    if days.is_empty() {
+        return Ok(());
+    }
+    let mut reader = OrderReader::new(unit_costs(conn)?, Vec::new(), Vec::new());
+    let mut groups = DayGroups::default();
+    let mut is_first = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM customer_first WHERE customer = ?1 AND order_id = ?2)",
+    )?;
+    let mut delete = conn.prepare_cached("DELETE FROM order_day WHERE placed_on = ?1")?;
+    let mut stmt = conn.prepare(&reader.select("WHERE placed_on = ?1"))?;
+    for &day in days {
+        delete.execute([day])?;
+        let mut rows = stmt.query([day])?;
+        while let Some(r) = rows.next()? {
+            let Ok(order) = reader.read(r) else { continue };
+            if !is_counted(&order) {
+                continue;
+            }
+            let id: i64 = r.get(0)?;
+            let first = match r.get::<_, Option<i64>>(OrderReader::CUSTOMER)? {
+                Some(customer) => is_first.query_row([customer, id], |r| r.get(0))?,
+                None => false,
+            };
+            let g = groups.group_of(&order);
+            groups.sums(g).add(&order, is_new(&order, first));
+        }
+    }
+    drop(stmt);
+    write_groups(conn, groups, &reader)
+}
+
+/// Writes day groups whose codes and sources `reader` named.
+fn write_groups(
+    conn: &Connection,
+    groups: DayGroups,
+    reader: &OrderReader,
+) -> rusqlite::Result<()> {
+    let (code_names, utm_names) = reader.names();
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO order_day (placed_on, codes, utm_source, orders, net_cents, new_orders,
+                                refunded_cents, plain_cents, goods_orders, product_goods,
+                                product_base)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for day in groups.into_days() {
+        let codes: Vec<&str> = day
+            .codes
+            .iter()
+            .map(|&c| code_names[c as usize].as_str())
+            .collect();
+        let utm = day.utm_source.map(|u| utm_names[u as usize].as_str());
+        let s = &day.sums;
+        insert.execute(params![
+            chrono::Datelike::num_days_from_ce(&day.placed_on),
+            codes.join("\n"),
+            utm,
+            s.orders,
+            s.net,
+            s.new,
+            s.refunded,
+            s.plain,
+            s.goods_orders,
+            s.product_goods.to_string(),
+            s.product_base.to_string(),
+        ])?;
+    }
+    Ok(())
+}
+
+/// (customer, first order) pairs, and the day groups as lines.
+pub(super) type Stored = (Vec<(i64, i64)>, Vec<String>);
+
+/// The derived facts as stored, in a stable order: (customer, first order) pairs and one
+/// line per day group. What [`Store::derived_up_to_date`] and the tests compare.
+pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
+    let firsts = conn
+        .prepare("SELECT customer, order_id FROM customer_first ORDER BY customer")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let days = conn
+        .prepare(
+            "SELECT placed_on || ' ' || replace(codes, char(10), '+') || ' ' ||
+                    coalesce(utm_source, '-') || ' ' || orders || ' ' || net_cents || ' ' ||
+                    new_orders || ' ' || refunded_cents || ' ' || plain_cents || ' ' ||
+                    goods_orders || ' ' || product_goods || ' ' || product_base
+             FROM order_day ORDER BY placed_on, codes, utm_source",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((firsts, days))
+}
+
+/// How many derived facts there are: customers with a first order, day groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DerivedCounts {
+    pub customers: u64,
+    pub day_groups: u64,
+}
+
+impl Store {
+    /// Recomputes the derived facts from every order (`shoutout doctor --rebuild`).
+    pub fn rebuild_derived(&mut self) -> Result<DerivedCounts> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        rebuild(&tx)?;
+        tx.commit()?;
+        self.derived_counts()
+    }
+
+    /// Whether the derived facts equal a recomputation from every order: recomputed in a
+    /// transaction that is then rolled back, so the check changes nothing.
+    pub fn derived_up_to_date(&mut self) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let kept = stored(&tx)?;
+        rebuild(&tx)?;
+        let recomputed = stored(&tx)?;
+        tx.rollback()?;
+        Ok(kept == recomputed)
+    }
+
+    pub fn derived_counts(&self) -> Result<DerivedCounts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM customer_first), (SELECT count(*) FROM order_day)",
+            [],
+            |r| {
+                Ok(DerivedCounts {
+                    customers: r.get(0)?,
+                    day_groups: r.get(1)?,
+                })
+            },
+        )?)
+    }
+}
