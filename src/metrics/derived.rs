@@ -129,46 +129,42 @@ impl<C: Eq + Hash, V> FirstOrders<C, V> {
     }
 }
 
-/// What sets a day group apart: its day, its codes, its `utm_source`.
-type GroupKey = (NaiveDate, Box<[u32]>, Option<u32>);
-
-/// The day groups of some orders, keyed by (day, codes, `utm_source`), built one counted
-/// order at a time.
-#[derive(Debug, Default)]
-pub struct DayGroups {
-    index: HashMap<GroupKey, usize>,
-    days: Vec<DayFact>,
+/// Sums of counted orders by a key (a day group's day and evidence), built one order at a
+/// time, in the order keys are first met.
+#[derive(Debug)]
+pub struct DayGroups<K> {
+    index: HashMap<K, usize>,
+    groups: Vec<(K, DaySums)>,
 }
 
-impl DayGroups {
-    /// The position of the order's group, made when it is the first of its group.
-    pub fn group_of(&mut self, order: &OrderFact) -> usize {
-        let key = (order.placed_on, order.codes.clone(), order.utm_source);
-        let next = self.days.len();
-        let days = &mut self.days;
-        *self.index.entry(key).or_insert_with(|| {
-            days.push(DayFact {
-                placed_on: order.placed_on,
-                codes: order.codes.clone(),
-                utm_source: order.utm_source,
-                sums: DaySums::default(),
-            });
+impl<K> Default for DayGroups<K> {
+    fn default() -> Self {
+        DayGroups {
+            index: HashMap::new(),
+            groups: Vec::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone> DayGroups<K> {
+    /// The position of the group of `key`, made empty when it is new.
+    pub fn group_of(&mut self, key: K) -> usize {
+        let next = self.groups.len();
+        let groups = &mut self.groups;
+        *self.index.entry(key).or_insert_with_key(|k| {
+            groups.push((k.clone(), DaySums::default()));
             next
         })
     }
 
     /// The sums of the group at `position` (from [`DayGroups::group_of`]).
     pub fn sums(&mut self, position: usize) -> &mut DaySums {
-        &mut self.days[position].sums
+        &mut self.groups[position].1
     }
 
-    /// The groups, by day, then codes, then `utm_source`.
-    pub fn into_days(self) -> Vec<DayFact> {
-        let mut days = self.days;
-        days.sort_by(|a, b| {
-            (a.placed_on, &a.codes, a.utm_source).cmp(&(b.placed_on, &b.codes, b.utm_source))
-        });
-        days
+    /// The groups with their keys.
+    pub fn into_groups(self) -> Vec<(K, DaySums)> {
+        self.groups
     }
 }
 
@@ -187,10 +183,23 @@ pub fn day_groups(orders: &[OrderFact]) -> Vec<DayFact> {
             .customer
             .and_then(|c| first.get(&c))
             .is_some_and(|&(_, p)| p == position);
-        let g = groups.group_of(o);
+        let g = groups.group_of((o.placed_on, o.codes.clone(), o.utm_source));
         groups.sums(g).add(o, is_new(o, first));
     }
-    groups.into_days()
+    let mut days: Vec<DayFact> = groups
+        .into_groups()
+        .into_iter()
+        .map(|((placed_on, codes, utm_source), sums)| DayFact {
+            placed_on,
+            codes,
+            utm_source,
+            sums,
+        })
+        .collect();
+    days.sort_by(|a, b| {
+        (a.placed_on, &a.codes, a.utm_source).cmp(&(b.placed_on, &b.codes, b.utm_source))
+    });
+    days
 }
 
 impl Facts {

@@ -5,7 +5,7 @@
 //! it wrote and the days those orders were placed on (and the days of first orders that
 //! moved). A migration and `shoutout doctor --rebuild` recompute them whole.
 
-use super::facts::OrderReader;
+use super::facts::{Interner, OrderReader};
 use super::products::unit_costs;
 use super::{Result, Store};
 use crate::domain::FinancialStatus;
@@ -61,9 +61,14 @@ impl Scope {
     }
 }
 
+/// Past this many customers or days touched, recomputing everything in one pass is quicker
+/// than looking each one up (the result is the same).
+const SCOPED_CUSTOMERS: usize = 20_000;
+const SCOPED_DAYS: usize = 120;
+
 /// Recomputes the derived facts where `scope` says orders changed.
 pub(super) fn refresh(conn: &Connection, scope: &Scope) -> rusqlite::Result<()> {
-    if scope.all {
+    if scope.all || scope.customers.len() > SCOPED_CUSTOMERS || scope.days.len() > SCOPED_DAYS {
         return rebuild(conn);
     }
     let mut days = scope.days.clone();
@@ -73,10 +78,66 @@ pub(super) fn refresh(conn: &Connection, scope: &Scope) -> rusqlite::Result<()> 
     refresh_days(conn, &days)
 }
 
+/// The day groups being summed, keyed by (day, codes, source) with the texts numbered.
+struct Groups {
+    groups: DayGroups<(i32, u32, Option<u32>)>,
+    codes: Interner,
+    utms: Interner,
+}
+
+impl Groups {
+    fn new() -> Groups {
+        Groups {
+            groups: DayGroups::default(),
+            codes: Interner::default(),
+            utms: Interner::default(),
+        }
+    }
+
+    /// The group of the order in row `r` of [`OrderReader::select`] (its day, codes, source).
+    fn of_row(&mut self, r: &rusqlite::Row) -> rusqlite::Result<usize> {
+        let day: i32 = r.get(3)?;
+        let codes = self.codes.id(r.get_ref(12)?.as_str()?);
+        let utm = r.get_ref(11)?.as_str_or_null()?.map(|u| self.utms.id(u));
+        Ok(self.groups.group_of((day, codes, utm)))
+    }
+
+    fn sums(&mut self, g: usize) -> &mut crate::metrics::DaySums {
+        self.groups.sums(g)
+    }
+
+    /// Writes the groups to `order_day`.
+    fn write(self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO order_day (placed_on, codes, utm_source, orders, net_cents, new_orders,
+                                    refunded_cents, plain_cents, goods_orders, product_goods,
+                                    product_base)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        let (codes, utms) = (self.codes.names, self.utms.names);
+        for ((day, c, u), s) in self.groups.into_groups() {
+            insert.execute(params![
+                day,
+                codes[c as usize],
+                u.map(|u| utms[u as usize].as_str()),
+                s.orders,
+                s.net,
+                s.new,
+                s.refunded,
+                s.plain,
+                s.goods_orders,
+                s.product_goods.to_string(),
+                s.product_base.to_string(),
+            ])?;
+        }
+        Ok(())
+    }
+}
+
 /// Recomputes the derived facts from every order.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
-    let mut reader = OrderReader::new(unit_costs(conn)?, Vec::new(), Vec::new());
-    let mut groups = DayGroups::default();
+    let mut reader = OrderReader::lean(unit_costs(conn)?);
+    let mut groups = Groups::new();
     // The group of each customer's first order, to count it new once all are seen (`None`
     // when the shop's own flag already said whether it is).
     let mut first: FirstOrders<i64, (i64, Option<usize>)> = FirstOrders::default();
@@ -90,7 +151,7 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
                 continue;
             }
             let id: i64 = r.get(0)?;
-            let g = groups.group_of(&order);
+            let g = groups.of_row(r)?;
             groups.sums(g).add(&order, is_new(&order, false));
             if let Some(customer) = r.get::<_, Option<i64>>(OrderReader::CUSTOMER)? {
                 let flagged = order.customer_new.is_some();
@@ -114,7 +175,7 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
         insert.execute([customer, id])?;
     }
     conn.execute("DELETE FROM order_day", [])?;
-    write_groups(conn, groups, &reader)
+    groups.write(conn)
 }
 
 /// Finds again the first counted order of each of `customers`; where it moved, the days of
@@ -178,8 +239,8 @@ fn refresh_days(conn: &Connection, days: &BTreeSet<i32>) -> rusqlite::Result<()>
     if days.is_empty() {
         return Ok(());
     }
-    let mut reader = OrderReader::new(unit_costs(conn)?, Vec::new(), Vec::new());
-    let mut groups = DayGroups::default();
+    let mut reader = OrderReader::lean(unit_costs(conn)?);
+    let mut groups = Groups::new();
     let mut is_first = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM customer_first WHERE customer = ?1 AND order_id = ?2)",
     )?;
@@ -198,50 +259,12 @@ fn refresh_days(conn: &Connection, days: &BTreeSet<i32>) -> rusqlite::Result<()>
                 Some(customer) => is_first.query_row([customer, id], |r| r.get(0))?,
                 None => false,
             };
-            let g = groups.group_of(&order);
+            let g = groups.of_row(r)?;
             groups.sums(g).add(&order, is_new(&order, first));
         }
     }
     drop(stmt);
-    write_groups(conn, groups, &reader)
-}
-
-/// Writes day groups whose codes and sources `reader` named.
-fn write_groups(
-    conn: &Connection,
-    groups: DayGroups,
-    reader: &OrderReader,
-) -> rusqlite::Result<()> {
-    let (code_names, utm_names) = reader.names();
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO order_day (placed_on, codes, utm_source, orders, net_cents, new_orders,
-                                refunded_cents, plain_cents, goods_orders, product_goods,
-                                product_base)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    for day in groups.into_days() {
-        let codes: Vec<&str> = day
-            .codes
-            .iter()
-            .map(|&c| code_names[c as usize].as_str())
-            .collect();
-        let utm = day.utm_source.map(|u| utm_names[u as usize].as_str());
-        let s = &day.sums;
-        insert.execute(params![
-            chrono::Datelike::num_days_from_ce(&day.placed_on),
-            codes.join("\n"),
-            utm,
-            s.orders,
-            s.net,
-            s.new,
-            s.refunded,
-            s.plain,
-            s.goods_orders,
-            s.product_goods.to_string(),
-            s.product_base.to_string(),
-        ])?;
-    }
-    Ok(())
+    groups.write(conn)
 }
 
 /// (customer, first order) pairs, and the day groups as lines.
