@@ -94,7 +94,7 @@ pub struct FirstOrders<C, V> {
     first: HashMap<C, (Precedence, V)>,
 }
 
-impl<C: Eq + Hash, V> Default for FirstOrders<C, V> {
+impl<C, V> Default for FirstOrders<C, V> {
     fn default() -> Self {
         FirstOrders {
             first: HashMap::new(),

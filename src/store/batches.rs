@@ -68,23 +68,26 @@ impl Store {
             [&meta.source],
             |r| r.get::<_, bool>(0),
         )?;
-        // Into an empty store, the derived facts are computed whole once the orders are in.
+        // Into an empty store, the derived facts are summed as the orders are written.
         let empty = !tx.query_row("SELECT EXISTS (SELECT 1 FROM shop_order)", [], |r| {
             r.get::<_, bool>(0)
         })?;
+        let summing = if empty {
+            let unit_costs = super::products::unit_costs(&tx)?;
+            Some(Box::new((super::derived::Summing::new(), unit_costs)))
+        } else {
+            None
+        };
         Ok(OrderImport {
             tx,
             batch_id,
             source: meta.source.clone(),
             fresh,
             db_path: self.path.clone(),
-            secret,
+            keyer: super::migrations::CustomerKeyer::new(&secret),
             foreign: 0,
-            scope: if empty {
-                Scope::all()
-            } else {
-                Scope::default()
-            },
+            scope: Scope::default(),
+            summing,
         })
     }
 
@@ -350,7 +353,7 @@ impl OrderImport<'_> {
     }
 
     /// Makes the import permanent, recording its counts on the batch.
-    pub fn commit(self, counts: &UpsertCounts, sha256: &str) -> Result<i64> {
+    pub fn commit(mut self, counts: &UpsertCounts, sha256: &str) -> Result<i64> {
         let get = |k| counts.get(k);
         self.tx.execute(
             "UPDATE import_batch SET new_count = ?2, changed_count = ?3, unchanged_count = ?4,
@@ -364,7 +367,10 @@ impl OrderImport<'_> {
                 sha256
             ],
         )?;
-        refresh(&self.tx, &self.scope)?;
+        match self.summing.take() {
+            Some(summing) => summing.0.write(&self.tx)?,
+            None => refresh(&self.tx, &self.scope)?,
+        }
         // A file with nothing new or changed leaves no batch behind, so undo skips it.
         if get(Upsert::New) == 0 && get(Upsert::Changed) == 0 {
             let has_costs: bool = self.tx.query_row(

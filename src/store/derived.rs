@@ -9,15 +9,14 @@ use super::facts::{Interner, OrderReader};
 use super::products::unit_costs;
 use super::{Result, Store};
 use crate::domain::FinancialStatus;
-use crate::metrics::{DayGroups, FirstOrders, counts, is_counted, is_new};
+use crate::metrics::{DayGroups, FirstOrders, OrderFact, counts, is_counted, is_new};
+use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::{BTreeSet, HashSet};
 
 /// Where a change touched the orders: what [`refresh`] recomputes.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Scope {
-    /// Everything (a shop's first import, product costs that changed).
-    all: bool,
     /// Customers with an order written, deleted or changed (before and after).
     customers: HashSet<i64>,
     /// Days with such an order (before and after), as stored (days from 0001-01-01).
@@ -25,19 +24,10 @@ pub(super) struct Scope {
 }
 
 impl Scope {
-    pub(super) fn all() -> Scope {
-        Scope {
-            all: true,
-            ..Scope::default()
-        }
-    }
-
     /// An order of `customer` placed on `day` was written, deleted or changed.
     pub(super) fn touch(&mut self, customer: Option<i64>, day: i32) {
-        if !self.all {
-            self.customers.extend(customer);
-            self.days.insert(day);
-        }
+        self.customers.extend(customer);
+        self.days.insert(day);
     }
 
     /// Every order of `filter` (a `WHERE` clause on `shop_order`) as it is stored now.
@@ -47,9 +37,6 @@ impl Scope {
         filter: &str,
         param: i64,
     ) -> rusqlite::Result<()> {
-        if self.all {
-            return Ok(());
-        }
         let mut stmt = conn.prepare(&format!(
             "SELECT customer, placed_on FROM shop_order WHERE {filter}"
         ))?;
@@ -68,7 +55,7 @@ const SCOPED_DAYS: usize = 120;
 
 /// Recomputes the derived facts where `scope` says orders changed.
 pub(super) fn refresh(conn: &Connection, scope: &Scope) -> rusqlite::Result<()> {
-    if scope.all || scope.customers.len() > SCOPED_CUSTOMERS || scope.days.len() > SCOPED_DAYS {
+    if scope.customers.len() > SCOPED_CUSTOMERS || scope.days.len() > SCOPED_DAYS {
         return rebuild(conn);
     }
     let mut days = scope.days.clone();
@@ -94,12 +81,20 @@ impl Groups {
         }
     }
 
-    /// The group of the order in row `r` of [`OrderReader::select`] (its day, codes, source).
+    /// The group of orders placed on `day` (as stored) with `codes` and `utm` as stored.
+    fn of(&mut self, day: i32, codes: &str, utm: Option<&str>) -> usize {
+        let codes = self.codes.id(codes);
+        let utm = utm.map(|u| self.utms.id(u));
+        self.groups.group_of((day, codes, utm))
+    }
+
+    /// [`Groups::of`] the order in row `r` of [`OrderReader::select`].
     fn of_row(&mut self, r: &rusqlite::Row) -> rusqlite::Result<usize> {
-        let day: i32 = r.get(3)?;
-        let codes = self.codes.id(r.get_ref(12)?.as_str()?);
-        let utm = r.get_ref(11)?.as_str_or_null()?.map(|u| self.utms.id(u));
-        Ok(self.groups.group_of((day, codes, utm)))
+        Ok(self.of(
+            r.get(3)?,
+            r.get_ref(12)?.as_str()?,
+            r.get_ref(11)?.as_str_or_null()?,
+        ))
     }
 
     fn sums(&mut self, g: usize) -> &mut crate::metrics::DaySums {
@@ -134,48 +129,96 @@ impl Groups {
     }
 }
 
+/// Every derived fact summed one stored order at a time, in any order: by a rebuild as it
+/// reads the orders, and by the first import into an empty store as it writes them (which
+/// spares it a second pass over what it just wrote).
+pub(super) struct Summing {
+    groups: Groups,
+    /// Each customer's first order, with its group, or `NOT_COUNTED_HERE` when the shop's own
+    /// flag already said whether it is new.
+    first: FirstOrders<i64, u32>,
+}
+
+/// See [`Summing::first`].
+const NOT_COUNTED_HERE: u32 = u32::MAX;
+
+impl Summing {
+    pub(super) fn new() -> Summing {
+        Summing {
+            groups: Groups::new(),
+            first: FirstOrders::default(),
+        }
+    }
+
+    /// Adds a stored order: `order` as [`OrderReader::lean`] reads it, with its id, its
+    /// stored customer number, and its codes and `utm_source` as stored.
+    pub(super) fn add(
+        &mut self,
+        order: &OrderFact,
+        id: i64,
+        customer: Option<i64>,
+        codes: &str,
+        utm: Option<&str>,
+    ) {
+        if !is_counted(order) {
+            return;
+        }
+        let g = self
+            .groups
+            .of(order.placed_on.num_days_from_ce(), codes, utm);
+        self.groups.sums(g).add(order, is_new(order, false));
+        if let Some(customer) = customer {
+            let group = match order.customer_new {
+                Some(_) => NOT_COUNTED_HERE,
+                None => g as u32,
+            };
+            self.first
+                .offer(customer, (order.placed_at, order.number, id), group);
+        }
+    }
+
+    /// Replaces the stored derived facts with these: each first order counted new in its
+    /// group.
+    pub(super) fn write(mut self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut firsts: Vec<(i64, i64)> = Vec::new();
+        for (customer, (_, _, id), group) in std::mem::take(&mut self.first).into_firsts() {
+            if group != NOT_COUNTED_HERE {
+                self.groups.sums(group as usize).new += 1;
+            }
+            firsts.push((customer, id));
+        }
+        firsts.sort_unstable();
+        conn.execute("DELETE FROM customer_first", [])?;
+        let mut insert =
+            conn.prepare_cached("INSERT INTO customer_first (customer, order_id) VALUES (?1, ?2)")?;
+        for (customer, id) in firsts {
+            insert.execute([customer, id])?;
+        }
+        conn.execute("DELETE FROM order_day", [])?;
+        self.groups.write(conn)
+    }
+}
+
 /// Recomputes the derived facts from every order.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     let mut reader = OrderReader::lean(unit_costs(conn)?);
-    let mut groups = Groups::new();
-    // The group of each customer's first order, to count it new once all are seen (`None`
-    // when the shop's own flag already said whether it is).
-    let mut first: FirstOrders<i64, (i64, Option<usize>)> = FirstOrders::default();
+    let mut summing = Summing::new();
     {
         let mut stmt = conn.prepare(&reader.select(""))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             // A row that cannot be read is left out, as the scorecard always left it out.
             let Ok(order) = reader.read(r) else { continue };
-            if !is_counted(&order) {
-                continue;
-            }
-            let id: i64 = r.get(0)?;
-            let g = groups.of_row(r)?;
-            groups.sums(g).add(&order, is_new(&order, false));
-            if let Some(customer) = r.get::<_, Option<i64>>(OrderReader::CUSTOMER)? {
-                let flagged = order.customer_new.is_some();
-                let at = (order.placed_at, order.number, id);
-                first.offer(customer, at, (id, (!flagged).then_some(g)));
-            }
+            summing.add(
+                &order,
+                r.get(0)?,
+                r.get(OrderReader::CUSTOMER)?,
+                r.get_ref(12)?.as_str()?,
+                r.get_ref(11)?.as_str_or_null()?,
+            );
         }
     }
-    let mut firsts: Vec<(i64, i64)> = Vec::new();
-    for (customer, _, (id, group)) in first.into_firsts() {
-        if let Some(g) = group {
-            groups.sums(g).new += 1;
-        }
-        firsts.push((customer, id));
-    }
-    firsts.sort_unstable();
-    conn.execute("DELETE FROM customer_first", [])?;
-    let mut insert =
-        conn.prepare_cached("INSERT INTO customer_first (customer, order_id) VALUES (?1, ?2)")?;
-    for (customer, id) in firsts {
-        insert.execute([customer, id])?;
-    }
-    conn.execute("DELETE FROM order_day", [])?;
-    groups.write(conn)
+    summing.write(conn)
 }
 
 /// Finds again the first counted order of each of `customers`; where it moved, the days of

@@ -478,7 +478,10 @@ impl OrderReader {
 
 /// An order's stored line items against the unit costs: `Some(None)` when it lists none,
 /// `None` when the text cannot be read.
-fn order_goods(items: &str, unit_costs: &HashMap<String, Cents>) -> Option<Option<OrderGoods>> {
+pub(super) fn order_goods(
+    items: &str,
+    unit_costs: &HashMap<String, Cents>,
+) -> Option<Option<OrderGoods>> {
     if items.is_empty() {
         return Some(None);
     }

@@ -5,12 +5,14 @@
 //! commit, undo) is `batches.rs`.
 
 use super::Result;
-use super::migrations::{customer_number, keyed_customer};
+use super::migrations::{CustomerKeyer, customer_number};
+use crate::domain::Cents;
 use crate::domain::{OrderRecord, encode_items, order::order_number};
+use crate::metrics::OrderFact;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Orders per multi-row insert on a shop's first import (20 parameters each, well under
 /// SQLite's limit of 32766).
@@ -67,13 +69,16 @@ pub struct OrderImport<'a> {
     pub(super) fresh: bool,
     /// The database file, for the backup taken just before committing.
     pub(super) db_path: Option<std::path::PathBuf>,
-    /// The database's secret that customer numbers are keyed with.
-    pub(super) secret: String,
+    /// Customer numbers keyed with the database's secret.
+    pub(super) keyer: CustomerKeyer,
     /// Changed orders that look like another shop's (a different customer and day under the
     /// same order number).
     pub(super) foreign: u64,
     /// Where the orders written so far touch the derived facts, refreshed at commit.
     pub(super) scope: super::derived::Scope,
+    /// Into an empty store: the derived facts summed as orders are written, with the unit
+    /// costs (instead of `scope`).
+    pub(super) summing: Option<Box<(super::derived::Summing, HashMap<String, Cents>)>>,
 }
 
 /// What an import compares an incoming order with.
@@ -139,11 +144,60 @@ fn fingerprint_of(order: &OrderRecord, with_items: bool) -> i64 {
     i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
 }
 
+/// An order as the lean reader of the derived facts reads it back once stored: what an
+/// import into an empty store sums without reading it back.
+fn stored_fact(
+    order: &OrderRecord,
+    has_customer: bool,
+    unit_costs: &HashMap<String, Cents>,
+) -> OrderFact {
+    let gift = order.gift_value.is_some();
+    let goods = if unit_costs.is_empty() || order.items.is_empty() {
+        None
+    } else {
+        // Through the stored text, so the SKUs are the ones read back.
+        super::facts::order_goods(&encode_items(&order.items, gift), unit_costs)
+            .flatten()
+            .map(Box::new)
+    };
+    OrderFact {
+        placed_at: order.placed_at.timestamp(),
+        number: order_number(&order.external_id),
+        placed_on: order.placed_at.date_naive(),
+        customer: has_customer.then_some(0),
+        status: order.status,
+        cancelled: order.cancelled,
+        subtotal: order.subtotal,
+        refunded: order.refunded,
+        codes: Box::new([]),
+        customer_new: order.customer_new,
+        gift,
+        utm_source: None,
+        goods,
+    }
+}
+
 impl OrderImport<'_> {
+    /// An order was stored under `id`: its derived facts are summed now (into an empty
+    /// store) or refreshed at commit.
+    fn written(&mut self, order: &OrderRecord, id: i64, customer: Option<i64>) {
+        match &mut self.summing {
+            Some(summing) => {
+                let (summing, unit_costs) = &mut **summing;
+                let fact = stored_fact(order, customer.is_some(), unit_costs);
+                let codes = order.codes.join("\n");
+                summing.add(&fact, id, customer, &codes, order.utm_source.as_deref());
+            }
+            None => self
+                .scope
+                .touch(customer, order.placed_at.date_naive().num_days_from_ce()),
+        }
+    }
+
     /// The number an order's customer is stored under: keyed with the database's secret.
     fn customer(&self, order: &OrderRecord) -> Option<i64> {
         let number = order.customer_key.as_deref().and_then(customer_number)?;
-        Some(keyed_customer(&self.secret, number))
+        Some(self.keyer.key(number))
     }
 
     /// How many changed orders looked like another shop's orders under the same numbers
@@ -167,19 +221,25 @@ impl OrderImport<'_> {
             let inserted = self.insert_many(chunk)?;
             let mut claimed: HashSet<&str> = HashSet::with_capacity(chunk.len());
             for (order, _) in chunk {
-                let id = order.external_id.as_str();
-                out.push(if inserted.contains(id) && claimed.insert(id) {
-                    Upsert::New
-                } else {
-                    Upsert::RepeatedInFile
-                });
+                let number = order.external_id.as_str();
+                match inserted.get(number) {
+                    Some(&(id, customer)) if claimed.insert(number) => {
+                        self.written(order, id, customer);
+                        out.push(Upsert::New);
+                    }
+                    _ => out.push(Upsert::RepeatedInFile),
+                }
             }
         }
         Ok(out)
     }
 
-    /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in.
-    fn insert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<HashSet<String>> {
+    /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in, with
+    /// their ids and stored customers.
+    fn insert_many(
+        &mut self,
+        orders: &[(&OrderRecord, i64)],
+    ) -> Result<HashMap<String, (i64, Option<i64>)>> {
         let mut sql = String::from(
             "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
                 placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
@@ -192,25 +252,24 @@ impl OrderImport<'_> {
             }
             sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         }
-        sql.push_str(" RETURNING external_id");
+        sql.push_str(" RETURNING external_id, id");
+        let customers: Vec<Option<i64>> = orders.iter().map(|(o, _)| self.customer(o)).collect();
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let mut p = 0;
         let mut bind = |stmt: &mut rusqlite::CachedStatement, value: &dyn rusqlite::ToSql| {
             p += 1;
             stmt.raw_bind_parameter(p, value)
         };
-        for (order, fp) in orders {
+        for ((order, fp), customer) in orders.iter().zip(&customers) {
             let codes = order.codes.join("\n");
-            let customer = self.customer(order);
             let day = order.placed_at.date_naive().num_days_from_ce();
-            self.scope.touch(customer, day);
             bind(&mut stmt, &self.source)?;
             bind(&mut stmt, &order.external_id)?;
             bind(&mut stmt, &order_number(&order.external_id))?;
             bind(&mut stmt, &order.placed_at.timestamp())?;
             bind(&mut stmt, &order.placed_at.offset().local_minus_utc())?;
             bind(&mut stmt, &day)?;
-            bind(&mut stmt, &customer)?;
+            bind(&mut stmt, customer)?;
             bind(&mut stmt, &order.currency)?;
             bind(&mut stmt, &order.subtotal)?;
             bind(&mut stmt, &order.refunded)?;
@@ -232,9 +291,20 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.original.as_ref().map(|o| o.1))?;
         }
         let mut rows = stmt.raw_query();
-        let mut inserted = HashSet::with_capacity(orders.len());
+        let mut ids = HashMap::with_capacity(orders.len());
         while let Some(row) = rows.next()? {
-            inserted.insert(row.get::<_, String>(0)?);
+            ids.insert(row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
+        }
+        drop(rows);
+        // Each order number with its id and customer (the first of the file's orders under
+        // it is the one that went in).
+        let mut inserted = HashMap::with_capacity(ids.len());
+        for ((order, _), customer) in orders.iter().zip(customers) {
+            if let Some(&id) = ids.get(order.external_id.as_str()) {
+                inserted
+                    .entry(order.external_id.clone())
+                    .or_insert((id, customer));
+            }
         }
         Ok(inserted)
     }
@@ -378,7 +448,6 @@ impl OrderImport<'_> {
         };
         let customer = self.customer(order);
         let day = order.placed_at.date_naive().num_days_from_ce();
-        self.scope.touch(customer, day);
         let inserted = self.tx.prepare_cached(sql)?.query_row(
             params![
                 self.source,
@@ -407,7 +476,10 @@ impl OrderImport<'_> {
             |r| r.get::<_, i64>(0),
         );
         match inserted {
-            Ok(id) => Ok(Some(id)),
+            Ok(id) => {
+                self.written(order, id, customer);
+                Ok(Some(id))
+            }
             Err(rusqlite::Error::QueryReturnedNoRows) if self.fresh => Ok(None),
             Err(e) => Err(e.into()),
         }
