@@ -183,6 +183,108 @@ pub fn import_reader(
     input: impl Read + Send,
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
+    let Opened {
+        file_name,
+        hasher,
+        mut csv,
+        columns,
+        key,
+        layout,
+        decimal_comma,
+        mut summary,
+    } = open_export(store, path, input, options)?;
+    let mut batch = store.begin_import(&BatchMeta {
+        file_name: file_name.clone(),
+        sha256: String::new(),
+        format: summary.format.as_str().to_string(),
+        source: summary.shop.clone(),
+        imported_at: options.now.clone(),
+    })?;
+    let settings = prepare_batch(&batch, options, &key, &layout, &columns, &mut summary)?;
+    let reader = layout::open_reader(
+        &layout,
+        &mut csv,
+        &columns,
+        &file_name,
+        decimal_comma,
+        settings.fallback_currency,
+    )?;
+    summary.missing = reader.missing();
+    let mut classifier = Classifier::new(
+        summary,
+        settings.currency,
+        settings.gift_pct,
+        reader.id_column(),
+    )
+    .with_rates(&options.rates)
+    .with_dates(reader.date_column(), &options.now);
+    read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
+    let summary = classifier.into_summary(&batch, options.skip_invalid)?;
+    let sha256 = finish_hash(csv, &hasher, &file_name)?;
+    finish(batch, summary, &sha256, options)
+}
+
+/// Reads and parses every order of a file as an import's reading thread does (the file's
+/// hash, decoding, CSV, every field, the fingerprints) and writes nothing: the floor no
+/// import can go below, which `benches/perf.rs` measures. Returns how many orders it read.
+pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportError> {
+    // Only to resolve the layout: a fresh store has no saved mapping.
+    let store = Store::open_in_memory()?;
+    let file = std::fs::File::open(path).map_err(|error| ImportError::Io {
+        file: path.display().to_string(),
+        error,
+    })?;
+    let input = std::io::BufReader::with_capacity(1 << 16, file);
+    let Opened {
+        file_name,
+        hasher,
+        mut csv,
+        columns,
+        layout,
+        decimal_comma,
+        ..
+    } = open_export(&store, path, input, options)?;
+    let mut reader = layout::open_reader(
+        &layout,
+        &mut csv,
+        &columns,
+        &file_name,
+        decimal_comma,
+        "USD".into(),
+    )?;
+    let mut orders = 0;
+    while let Some(item) = reader.next_order() {
+        if let Ok((_, order)) = &item {
+            std::hint::black_box(fingerprint(order));
+            orders += 1;
+        }
+    }
+    drop(reader);
+    finish_hash(csv, &hasher, &file_name)?;
+    Ok(orders)
+}
+
+/// An export opened up to its orders: sniffed, its header read, its layout decided.
+struct Opened<'a> {
+    file_name: String,
+    hasher: Arc<Mutex<Sha256>>,
+    csv: csv::Reader<Box<dyn Read + Send + 'a>>,
+    columns: columns::Columns,
+    /// The header's layout key ([`header_key`]).
+    key: String,
+    layout: layout::Layout,
+    decimal_comma: bool,
+    summary: ImportSummary,
+}
+
+/// Sniffs `input` (refusing what is not text), reads its header and decides its layout
+/// ([`layout::resolve_format`]); the summary starts with what that found.
+fn open_export<'a>(
+    store: &Store,
+    path: &Path,
+    input: impl Read + Send + 'a,
+    options: &ImportOptions,
+) -> Result<Opened<'a>, ImportError> {
     let file_name = path.display().to_string();
     let io = |error| ImportError::Io {
         file: file_name.clone(),
@@ -227,7 +329,7 @@ pub fn import_reader(
         .shop
         .clone()
         .unwrap_or_else(|| format.default_shop().to_string());
-    let mut summary = ImportSummary::new(path, format, encoding, delimiter as char, shop.clone());
+    let mut summary = ImportSummary::new(path, format, encoding, delimiter as char, shop);
     if resaved {
         summary.notes.push(
             "a spreadsheet re-saved this file (rows wrapped in quotes, lines ending in ;): \
@@ -238,43 +340,37 @@ pub fn import_reader(
     if let layout::Layout::Mapped(m) = &layout {
         summary.mapping_name = Some(m.name.clone());
     }
-    let mut batch = store.begin_import(&BatchMeta {
-        file_name: file_name.clone(),
-        sha256: String::new(),
-        format: format.as_str().to_string(),
-        source: shop,
-        imported_at: options.now.clone(),
-    })?;
-    let settings = prepare_batch(&batch, options, &key, &layout, &columns, &mut summary)?;
-    let reader = layout::open_reader(
-        &layout,
-        &mut csv,
-        &columns,
-        &file_name,
+    Ok(Opened {
+        file_name,
+        hasher,
+        csv,
+        columns,
+        key,
+        layout,
         decimal_comma,
-        settings.fallback_currency,
-    )?;
-    summary.missing = reader.missing();
-    let mut classifier = Classifier::new(
         summary,
-        settings.currency,
-        settings.gift_pct,
-        reader.id_column(),
-    )
-    .with_rates(&options.rates)
-    .with_dates(reader.date_column(), &options.now);
-    read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
-    let summary = classifier.into_summary(&batch, options.skip_invalid)?;
-    // Read to the end so the hash covers the whole file.
-    std::io::copy(&mut csv.into_inner(), &mut std::io::sink()).map_err(io)?;
-    let sha256 = crate::domain::order::hex(
+    })
+}
+
+/// Reads the file to its end, so the hash covers all of it, and returns its SHA-256.
+fn finish_hash<R: Read>(
+    csv: csv::Reader<R>,
+    hasher: &Mutex<Sha256>,
+    file_name: &str,
+) -> Result<String, ImportError> {
+    std::io::copy(&mut csv.into_inner(), &mut std::io::sink()).map_err(|error| {
+        ImportError::Io {
+            file: file_name.to_string(),
+            error,
+        }
+    })?;
+    Ok(crate::domain::order::hex(
         &hasher
             .lock()
             .expect("the reading thread has ended")
             .clone()
             .finalize(),
-    );
-    finish(batch, summary, &sha256, options)
+    ))
 }
 
 /// The header line, which must name at least one column.
