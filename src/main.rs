@@ -5,13 +5,6 @@ use shoutout::domain::VisibleWriter;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// An import hands every parsed order from the reading thread to the writing one, which
-/// frees it: mimalloc's per-thread heaps take that without the contention of the system
-/// allocator (measured in docs/performance.md). Built without transparent huge pages, which
-/// added some 15 MB to an import's peak for no speed.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = shoutout::cli::parse();
     let result = match &cli.command {

@@ -191,12 +191,13 @@ impl Classifier {
     }
 
     /// Classifies a chunk of orders as read (with their fingerprints) and writes the valid
-    /// ones in one go. A broken file (a fatal row error) stops the import.
+    /// ones in one go. A broken file (a fatal row error) stops the import. Returns the orders
+    /// written, for the reading thread to free (see [`super::read_in_chunks`]).
     pub fn accept_chunk(
         &mut self,
         batch: &mut OrderImport<'_>,
         chunk: Vec<(ReadOrder, i64)>,
-    ) -> Result<(), ImportError> {
+    ) -> Result<Vec<(u64, OrderRecord, i64)>, ImportError> {
         let mut valid: Vec<(u64, OrderRecord, i64)> = Vec::with_capacity(chunk.len());
         for (item, fp) in chunk {
             match item {
@@ -231,7 +232,7 @@ impl Classifier {
             self.summary.counts.add(done);
             self.count(batch, order, done)?;
         }
-        Ok(())
+        Ok(valid)
     }
 
     /// Adds a written order to the summary: its dates, its codes, and a gift's owner (and,

@@ -309,12 +309,17 @@ impl Store {
             &self.conn,
             "SELECT placed_on, codes, utm_source, orders, net_cents, new_orders, refunded_cents,
                     plain_cents, goods_orders, product_goods, product_base
-             FROM order_day ORDER BY placed_on, codes, utm_source",
+             FROM order_day",
             "day group",
             &mut facts.skipped_orders,
             |r| {
                 let decimal = |i: usize| -> rusqlite::Result<rust_decimal::Decimal> {
-                    r.get_ref(i)?.as_str()?.parse().map_err(|_| {
+                    let text = r.get_ref(i)?.as_str()?;
+                    if text == "0" {
+                        // Every group's, unless product costs are known.
+                        return Ok(rust_decimal::Decimal::ZERO);
+                    }
+                    text.parse().map_err(|_| {
                         rusqlite::Error::InvalidColumnType(
                             i,
                             "decimal".into(),

@@ -81,6 +81,9 @@ pub struct OrderImport<'a> {
     pub(super) summing: Option<Box<(super::derived::Summing, HashMap<String, Cents>)>>,
 }
 
+/// The ids of orders just inserted, by order number.
+type Ids = HashMap<String, i64>;
+
 /// What an import compares an incoming order with.
 struct Existing {
     id: i64,
@@ -218,12 +221,13 @@ impl OrderImport<'_> {
         }
         let mut out = Vec::with_capacity(orders.len());
         for chunk in orders.chunks(ROWS_PER_INSERT) {
-            let inserted = self.insert_many(chunk)?;
+            let (inserted, customers) = self.insert_many(chunk)?;
             let mut claimed: HashSet<&str> = HashSet::with_capacity(chunk.len());
-            for (order, _) in chunk {
+            for ((order, _), customer) in chunk.iter().zip(customers) {
                 let number = order.external_id.as_str();
+                // The first of the file's orders under a number is the one that went in.
                 match inserted.get(number) {
-                    Some(&(id, customer)) if claimed.insert(number) => {
+                    Some(&id) if claimed.insert(number) => {
                         self.written(order, id, customer);
                         out.push(Upsert::New);
                     }
@@ -234,12 +238,12 @@ impl OrderImport<'_> {
         Ok(out)
     }
 
-    /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in, with
-    /// their ids and stored customers.
+    /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in with
+    /// their ids, and each order's stored customer.
     fn insert_many(
         &mut self,
         orders: &[(&OrderRecord, i64)],
-    ) -> Result<HashMap<String, (i64, Option<i64>)>> {
+    ) -> Result<(Ids, Vec<Option<i64>>)> {
         let mut sql = String::from(
             "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
                 placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
@@ -291,22 +295,12 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.original.as_ref().map(|o| o.1))?;
         }
         let mut rows = stmt.raw_query();
-        let mut ids = HashMap::with_capacity(orders.len());
+        let mut inserted = HashMap::with_capacity(orders.len());
         while let Some(row) = rows.next()? {
-            ids.insert(row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
+            inserted.insert(row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
         }
         drop(rows);
-        // Each order number with its id and customer (the first of the file's orders under
-        // it is the one that went in).
-        let mut inserted = HashMap::with_capacity(ids.len());
-        for ((order, _), customer) in orders.iter().zip(customers) {
-            if let Some(&id) = ids.get(order.external_id.as_str()) {
-                inserted
-                    .entry(order.external_id.clone())
-                    .or_insert((id, customer));
-            }
-        }
-        Ok(inserted)
+        Ok((inserted, customers))
     }
 
     /// [`OrderImport::upsert`] with the order's [`fingerprint`] already computed.
