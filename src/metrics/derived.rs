@@ -23,8 +23,9 @@ use std::hash::Hash;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayFact {
     pub placed_on: NaiveDate,
-    /// Indexes into [`Facts::order_code_names`], as the orders carry them.
-    pub codes: Box<[u32]>,
+    /// Indexes into [`Facts::order_code_names`], as the orders carry them (shared by the
+    /// groups of every day with the same codes).
+    pub codes: std::sync::Arc<[u32]>,
     /// Index into [`Facts::order_utm_names`].
     pub utm_source: Option<u32>,
     pub sums: DaySums,
@@ -191,7 +192,7 @@ pub fn day_groups(orders: &[OrderFact]) -> Vec<DayFact> {
         .into_iter()
         .map(|((placed_on, codes, utm_source), sums)| DayFact {
             placed_on,
-            codes,
+            codes: codes.into(),
             utm_source,
             sums,
         })

@@ -12,7 +12,7 @@ use crate::domain::FinancialStatus;
 use crate::metrics::{DayGroups, FirstOrders, OrderFact, counts, is_counted, is_new};
 use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Where a change touched the orders: what [`refresh`] recomputes.
 #[derive(Debug, Default, Clone)]
@@ -101,20 +101,47 @@ impl Groups {
         self.groups.sums(g)
     }
 
-    /// Writes the groups to `order_day`.
+    /// Writes the groups to `order_day`, each pair of codes and source once in
+    /// `order_evidence`.
     fn write(self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut known: HashMap<(String, Option<String>), i64> = conn
+            .prepare("SELECT id, codes, utm_source FROM order_evidence")?
+            .query_map([], |r| Ok(((r.get(1)?, r.get(2)?), r.get(0)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut new_evidence =
+            conn.prepare_cached("INSERT INTO order_evidence (codes, utm_source) VALUES (?1, ?2)")?;
         let mut insert = conn.prepare_cached(
-            "INSERT INTO order_day (placed_on, codes, utm_source, orders, net_cents, new_orders,
+            "INSERT INTO order_day (placed_on, evidence, orders, net_cents, new_orders,
                                     refunded_cents, plain_cents, goods_orders, product_goods,
                                     product_base)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         let (codes, utms) = (self.codes.names, self.utms.names);
+        let mut ids: HashMap<(u32, Option<u32>), i64> = HashMap::new();
         for ((day, c, u), s) in self.groups.into_groups() {
+            let evidence = match ids.get(&(c, u)) {
+                Some(&id) => id,
+                None => {
+                    let key = (
+                        codes[c as usize].clone(),
+                        u.map(|u| utms[u as usize].clone()),
+                    );
+                    let id = match known.get(&key) {
+                        Some(&id) => id,
+                        None => {
+                            new_evidence.execute(params![key.0, key.1])?;
+                            let id = conn.last_insert_rowid();
+                            known.insert(key, id);
+                            id
+                        }
+                    };
+                    ids.insert((c, u), id);
+                    id
+                }
+            };
             insert.execute(params![
                 day,
-                codes[c as usize],
-                u.map(|u| utms[u as usize].as_str()),
+                evidence,
                 s.orders,
                 s.net,
                 s.new,
@@ -195,6 +222,7 @@ impl Summing {
             insert.execute([customer, id])?;
         }
         conn.execute("DELETE FROM order_day", [])?;
+        conn.execute("DELETE FROM order_evidence", [])?;
         self.groups.write(conn)
     }
 }
@@ -322,11 +350,12 @@ pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
         .collect::<rusqlite::Result<_>>()?;
     let days = conn
         .prepare(
-            "SELECT placed_on || ' ' || replace(codes, char(10), '+') || ' ' ||
-                    coalesce(utm_source, '-') || ' ' || orders || ' ' || net_cents || ' ' ||
-                    new_orders || ' ' || refunded_cents || ' ' || plain_cents || ' ' ||
-                    goods_orders || ' ' || product_goods || ' ' || product_base
-             FROM order_day ORDER BY placed_on, codes, utm_source",
+            "SELECT d.placed_on || ' ' || replace(e.codes, char(10), '+') || ' ' ||
+                    coalesce(e.utm_source, '-') || ' ' || d.orders || ' ' || d.net_cents || ' ' ||
+                    d.new_orders || ' ' || d.refunded_cents || ' ' || d.plain_cents || ' ' ||
+                    d.goods_orders || ' ' || d.product_goods || ' ' || d.product_base
+             FROM order_day d JOIN order_evidence e ON e.id = d.evidence
+             ORDER BY d.placed_on, e.codes, e.utm_source",
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

@@ -10,6 +10,7 @@ use crate::metrics::{
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// Customer numbers are already the bits of a SHA-256: hashing them again is wasted work.
 #[derive(Default)]
@@ -305,9 +306,28 @@ impl Store {
     fn load_days(&self, facts: &mut Facts) -> Result<()> {
         let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
         let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
+        // Each distinct pair of codes and source once, shared by its day groups.
+        let mut evidence: HashMap<i64, (Arc<[u32]>, Option<u32>)> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, codes, utm_source FROM order_evidence")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let ids: Arc<[u32]> = r
+                    .get_ref(1)?
+                    .as_str()?
+                    .split('\n')
+                    .filter(|c| !c.is_empty())
+                    .map(|code| codes.id(code))
+                    .collect();
+                let utm = r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u));
+                evidence.insert(r.get(0)?, (ids, utm));
+            }
+        }
         facts.days = read_all(
             &self.conn,
-            "SELECT placed_on, codes, utm_source, orders, net_cents, new_orders, refunded_cents,
+            "SELECT placed_on, evidence, orders, net_cents, new_orders, refunded_cents,
                     plain_cents, goods_orders, product_goods, product_base
              FROM order_day",
             "day group",
@@ -327,25 +347,24 @@ impl Store {
                         )
                     })
                 };
+                let id: i64 = r.get(1)?;
+                let (codes, utm_source) = evidence
+                    .get(&id)
+                    .cloned()
+                    .ok_or(rusqlite::Error::IntegralValueOutOfRange(1, id))?;
                 Ok(DayFact {
                     placed_on: day_col(r, 0)?,
-                    codes: r
-                        .get_ref(1)?
-                        .as_str()?
-                        .split('\n')
-                        .filter(|c| !c.is_empty())
-                        .map(|code| codes.id(code))
-                        .collect(),
-                    utm_source: r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u)),
+                    codes,
+                    utm_source,
                     sums: DaySums {
-                        orders: r.get(3)?,
-                        net: r.get(4)?,
-                        new: r.get(5)?,
-                        refunded: r.get(6)?,
-                        plain: r.get(7)?,
-                        goods_orders: r.get(8)?,
-                        product_goods: decimal(9)?,
-                        product_base: decimal(10)?,
+                        orders: r.get(2)?,
+                        net: r.get(3)?,
+                        new: r.get(4)?,
+                        refunded: r.get(5)?,
+                        plain: r.get(6)?,
+                        goods_orders: r.get(7)?,
+                        product_goods: decimal(8)?,
+                        product_base: decimal(9)?,
                     },
                 })
             },

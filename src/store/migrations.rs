@@ -464,18 +464,24 @@ fn imported_gifts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
 }
 
 /// Schema 10: the derived facts (`derived.rs`), so the scorecard opens without reading
-/// every order: each customer's first counted order, and the counted orders summed by day,
-/// codes and `utm_source`. An index on the day lets an import sum again only its days.
+/// every order: each customer's first counted order, and the counted orders summed by day
+/// and evidence (their codes and `utm_source`, each distinct pair stored once in
+/// `order_evidence`). An index on the day lets an import sum again only its days.
 const V10: &str = r#"
 CREATE TABLE customer_first (
     customer INTEGER PRIMARY KEY,
     order_id INTEGER NOT NULL
 ) STRICT;
 
+CREATE TABLE order_evidence (
+    id         INTEGER PRIMARY KEY,
+    codes      TEXT NOT NULL,
+    utm_source TEXT
+) STRICT;
+
 CREATE TABLE order_day (
     placed_on      INTEGER NOT NULL,
-    codes          TEXT NOT NULL,
-    utm_source     TEXT,
+    evidence       INTEGER NOT NULL REFERENCES order_evidence (id),
     orders         INTEGER NOT NULL,
     net_cents      INTEGER NOT NULL,
     new_orders     INTEGER NOT NULL,

@@ -240,10 +240,7 @@ impl OrderImport<'_> {
 
     /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in with
     /// their ids, and each order's stored customer.
-    fn insert_many(
-        &mut self,
-        orders: &[(&OrderRecord, i64)],
-    ) -> Result<(Ids, Vec<Option<i64>>)> {
+    fn insert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<(Ids, Vec<Option<i64>>)> {
         let mut sql = String::from(
             "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
                 placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
