@@ -119,6 +119,15 @@ impl<C: Eq + Hash, V> FirstOrders<C, V> {
         }
     }
 
+    /// How many customers have a first order.
+    pub fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
     /// The first order of `customer`, if one was offered.
     pub fn get(&self, customer: &C) -> Option<&(Precedence, V)> {
         self.first.get(customer)

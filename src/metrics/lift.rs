@@ -105,7 +105,10 @@ pub struct LiftReport {
     pub notes: Vec<String>,
 }
 
-/// The lift of every creator in the period (see the module documentation).
+/// The lift of every creator in the period (see the module documentation). It reads the
+/// shop's orders a day from [`Facts::days`] and her coded orders one by one from
+/// [`Facts::orders`], which must hold at least every order with a code or a `utm_source`
+/// (`Store::load_lift_facts` loads just those).
 pub fn lift(facts: &Facts, options: &LiftOptions, today: NaiveDate) -> LiftReport {
     lift_with(facts, options, today, true)
 }

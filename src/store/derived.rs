@@ -91,9 +91,9 @@ impl Groups {
     /// [`Groups::of`] the order in row `r` of [`OrderReader::select`].
     fn of_row(&mut self, r: &rusqlite::Row) -> rusqlite::Result<usize> {
         Ok(self.of(
-            r.get(3)?,
-            r.get_ref(12)?.as_str()?,
-            r.get_ref(11)?.as_str_or_null()?,
+            r.get(OrderReader::PLACED_ON)?,
+            r.get_ref(OrderReader::CODES)?.as_str()?,
+            r.get_ref(OrderReader::UTM_SOURCE)?.as_str_or_null()?,
         ))
     }
 
@@ -162,18 +162,31 @@ impl Groups {
 pub(super) struct Summing {
     groups: Groups,
     /// Each customer's first order, with its group, or `NOT_COUNTED_HERE` when the shop's own
-    /// flag already said whether it is new.
-    first: FirstOrders<i64, u32>,
+    /// flag already said whether it is new; `None` once there were more customers than
+    /// [`FIRSTS_IN_MEMORY`], when SQLite finds them at the end instead.
+    first: Option<FirstOrders<i64, u32>>,
+    /// [`FIRSTS_IN_MEMORY`], lower in tests.
+    cap: usize,
 }
 
 /// See [`Summing::first`].
 const NOT_COUNTED_HERE: u32 = u32::MAX;
 
+/// Up to this many customers (some 16 MB) first orders are found in memory as orders come;
+/// past it, by one sorted query at the end, whose memory SQLite bounds: a shop of millions of
+/// orders imports in flat memory, a smaller one without the query.
+const FIRSTS_IN_MEMORY: usize = 300_000;
+
+/// [`crate::metrics::counts`] as SQL over `shop_order`, for the one query that needs it
+/// there; `first_orders_agree_in_memory_and_in_sql` checks they agree.
+const COUNTED: &str = "cancelled = 0 AND gift = 0 AND lower(trim(status)) <> 'voided'";
+
 impl Summing {
     pub(super) fn new() -> Summing {
         Summing {
             groups: Groups::new(),
-            first: FirstOrders::default(),
+            first: Some(FirstOrders::default()),
+            cap: FIRSTS_IN_MEMORY,
         }
     }
 
@@ -194,32 +207,40 @@ impl Summing {
             .groups
             .of(order.placed_on.num_days_from_ce(), codes, utm);
         self.groups.sums(g).add(order, is_new(order, false));
-        if let Some(customer) = customer {
+        if let (Some(customer), Some(first)) = (customer, &mut self.first) {
             let group = match order.customer_new {
                 Some(_) => NOT_COUNTED_HERE,
                 None => g as u32,
             };
-            self.first
-                .offer(customer, (order.placed_at, order.number, id), group);
+            first.offer(customer, (order.placed_at, order.number, id), group);
+            if first.len() > self.cap {
+                self.first = None;
+            }
         }
     }
 
     /// Replaces the stored derived facts with these: each first order counted new in its
     /// group.
     pub(super) fn write(mut self, conn: &Connection) -> rusqlite::Result<()> {
-        let mut firsts: Vec<(i64, i64)> = Vec::new();
-        for (customer, (_, _, id), group) in std::mem::take(&mut self.first).into_firsts() {
-            if group != NOT_COUNTED_HERE {
-                self.groups.sums(group as usize).new += 1;
-            }
-            firsts.push((customer, id));
-        }
-        firsts.sort_unstable();
         conn.execute("DELETE FROM customer_first", [])?;
-        let mut insert =
-            conn.prepare_cached("INSERT INTO customer_first (customer, order_id) VALUES (?1, ?2)")?;
-        for (customer, id) in firsts {
-            insert.execute([customer, id])?;
+        match self.first.take() {
+            Some(first) => {
+                let mut firsts: Vec<(i64, i64)> = Vec::with_capacity(first.len());
+                for (customer, (_, _, id), group) in first.into_firsts() {
+                    if group != NOT_COUNTED_HERE {
+                        self.groups.sums(group as usize).new += 1;
+                    }
+                    firsts.push((customer, id));
+                }
+                firsts.sort_unstable();
+                let mut insert = conn.prepare_cached(
+                    "INSERT INTO customer_first (customer, order_id) VALUES (?1, ?2)",
+                )?;
+                for (customer, id) in firsts {
+                    insert.execute([customer, id])?;
+                }
+            }
+            None => self.first_orders_in_sql(conn)?,
         }
         conn.execute("DELETE FROM order_day", [])?;
         conn.execute("DELETE FROM order_evidence", [])?;
@@ -227,10 +248,47 @@ impl Summing {
     }
 }
 
+impl Summing {
+    /// Each customer's first counted order found by one sorted query (the same rule:
+    /// time, then order number, then id), each counted new in its group unless the shop's
+    /// own flag already said.
+    fn first_orders_in_sql(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        conn.execute(
+            &format!(
+                "INSERT INTO customer_first (customer, order_id)
+                 SELECT customer, id FROM (
+                     SELECT customer, id, row_number() OVER (
+                         PARTITION BY customer ORDER BY placed_at, number, id) AS n
+                     FROM shop_order
+                     WHERE customer IS NOT NULL AND {COUNTED})
+                 WHERE n = 1"
+            ),
+            [],
+        )?;
+        let mut stmt = conn.prepare(
+            "SELECT o.placed_on, o.codes, o.utm_source FROM customer_first f
+             JOIN shop_order o ON o.id = f.order_id WHERE o.customer_new IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let g = self.groups.of(
+                r.get(0)?,
+                r.get_ref(1)?.as_str()?,
+                r.get_ref(2)?.as_str_or_null()?,
+            );
+            self.groups.sums(g).new += 1;
+        }
+        Ok(())
+    }
+}
+
 /// Recomputes the derived facts from every order.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
+    rebuild_with(conn, Summing::new())
+}
+
+fn rebuild_with(conn: &Connection, mut summing: Summing) -> rusqlite::Result<()> {
     let mut reader = OrderReader::lean(unit_costs(conn)?);
-    let mut summing = Summing::new();
     {
         let mut stmt = conn.prepare(&reader.select(""))?;
         let mut rows = stmt.query([])?;
@@ -239,10 +297,10 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
             let Ok(order) = reader.read(r) else { continue };
             summing.add(
                 &order,
-                r.get(0)?,
+                r.get(OrderReader::ID)?,
                 r.get(OrderReader::CUSTOMER)?,
-                r.get_ref(12)?.as_str()?,
-                r.get_ref(11)?.as_str_or_null()?,
+                r.get_ref(OrderReader::CODES)?.as_str()?,
+                r.get_ref(OrderReader::UTM_SOURCE)?.as_str_or_null()?,
             );
         }
     }
@@ -325,7 +383,7 @@ fn refresh_days(conn: &Connection, days: &BTreeSet<i32>) -> rusqlite::Result<()>
             if !is_counted(&order) {
                 continue;
             }
-            let id: i64 = r.get(0)?;
+            let id: i64 = r.get(OrderReader::ID)?;
             let first = match r.get::<_, Option<i64>>(OrderReader::CUSTOMER)? {
                 Some(customer) => is_first.query_row([customer, id], |r| r.get(0))?,
                 None => false,
@@ -404,5 +462,48 @@ impl Store {
                 })
             },
         )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{ImportOptions, import_reader};
+
+    #[test]
+    fn first_orders_agree_in_memory_and_in_sql() {
+        let mut store = Store::open_in_memory().unwrap();
+        // Repeat buyers, a voided and a cancelled first order, a gift, a shop's own flag,
+        // two orders at the same moment, an order without an e-mail.
+        let csv = "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,\
+                   Cancelled at,Customer type\n\
+            #1,a@x.com,voided,USD,10.00,ANA,2026-05-01 10:00:00 -0700,,\n\
+            #2,a@x.com,paid,USD,11.00,ANA,2026-05-02 10:00:00 -0700,,\n\
+            #3,a@x.com,Paid,USD,12.00,,2026-05-03 10:00:00 -0700,,\n\
+            #4,b@x.com,paid,USD,13.00,BO,2026-05-01 09:00:00 -0700,2026-05-01 09:30:00 -0700,\n\
+            #5,b@x.com,paid,USD,14.00,BO,2026-05-04 10:00:00 -0700,,\n\
+            #7,c@x.com,paid,USD,15.00,,2026-05-05 10:00:00 -0700,,\n\
+            #6,c@x.com,paid,USD,16.00,ANA,2026-05-05 10:00:00 -0700,,\n\
+            #8,,paid,USD,17.00,ANA,2026-05-06 10:00:00 -0700,,\n";
+        import_reader(
+            &mut store,
+            std::path::Path::new("orders.csv"),
+            csv.as_bytes(),
+            &ImportOptions::new("2026-11-22T10:00:00+00:00"),
+        )
+        .unwrap();
+        let in_memory = stored(&store.conn).unwrap();
+        let tx = store.conn.transaction().unwrap();
+        let summing = Summing {
+            cap: 0,
+            ..Summing::new()
+        };
+        rebuild_with(&tx, summing).unwrap();
+        assert_eq!(stored(&tx).unwrap(), in_memory);
+        // a's first counted order is #2 (#1 voided), b's #5 (#4 cancelled), c's #6 (same
+        // moment as #7, lower number); ids follow the file's rows, so #6 is id 7.
+        let mut firsts: Vec<i64> = in_memory.0.iter().map(|&(_, id)| id).collect();
+        firsts.sort_unstable();
+        assert_eq!(firsts, [2, 5, 7]);
     }
 }

@@ -397,8 +397,13 @@ pub(super) struct OrderReader {
 }
 
 impl OrderReader {
-    /// The column [`OrderReader::select`] puts each order's stored customer number in.
+    /// The columns [`OrderReader::select`] puts each order's id, day (as stored), stored
+    /// customer number, `utm_source` and codes (as stored) in.
+    pub(super) const ID: usize = 0;
+    pub(super) const PLACED_ON: usize = 3;
     pub(super) const CUSTOMER: usize = 4;
+    pub(super) const UTM_SOURCE: usize = 11;
+    pub(super) const CODES: usize = 12;
 
     pub(super) fn new(
         unit_costs: HashMap<String, Cents>,
