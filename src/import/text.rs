@@ -210,21 +210,23 @@ impl<R: Read> LineLimit<R> {
 impl<R: Read> Read for LineLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for &b in &buf[..n] {
-            if b == b'\n' {
-                self.run = 0;
-            } else {
-                self.run += 1;
-                if self.run > self.max {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        format!(
-                            "a line runs past {} MiB without ending: this is not a CSV export",
-                            self.max >> 20
-                        ),
-                    ));
-                }
+        // The run of bytes since the last line end, from one line end to the next.
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', &buf[..n]).chain([n]) {
+            self.run += end - start;
+            if self.run > self.max {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "a line runs past {} MiB without ending: this is not a CSV export",
+                        self.max >> 20
+                    ),
+                ));
             }
+            if end < n {
+                self.run = 0;
+            }
+            start = end + 1;
         }
         Ok(n)
     }
@@ -412,6 +414,32 @@ mod tests {
             std::io::copy(&mut LineLimit::new(lines, 1 << 20), &mut std::io::sink()).unwrap(),
             10 << 20
         );
+    }
+
+    #[test]
+    fn a_line_of_the_limit_passes_and_one_byte_more_does_not_however_it_is_read() {
+        /// Hands out at most `step` bytes a read.
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let copy = |bytes: &[u8], step| {
+            std::io::copy(
+                &mut LineLimit::new(Trickle(bytes, step), 10),
+                &mut std::io::sink(),
+            )
+        };
+        let at_limit = [&[b'a'; 10][..], b"\n", &[b'b'; 10], b"\n", &[b'c'; 10]].concat();
+        let past_it = [&[b'a'; 10][..], b"\n", &[b'b'; 11]].concat();
+        for step in [1, 3, 7, 11, 64] {
+            assert_eq!(copy(&at_limit, step).unwrap(), 32, "step {step}");
+            assert!(copy(&past_it, step).is_err(), "step {step}");
+        }
     }
 
     #[test]

@@ -89,21 +89,22 @@ pub fn is_new(order: &OrderFact, first: bool) -> bool {
 /// Where an order stands among its customer's orders: time, then order number, then id.
 pub type Precedence = (i64, i64, i64);
 
-/// Each customer's first counted order, offered one order at a time in any order.
+/// Each customer's first counted order, offered one order at a time in any order. `S` hashes
+/// the customer (the store's numbers are already hashes and need no more mixing).
 #[derive(Debug, Clone)]
-pub struct FirstOrders<C, V> {
-    first: HashMap<C, (Precedence, V)>,
+pub struct FirstOrders<C, V, S = std::collections::hash_map::RandomState> {
+    first: HashMap<C, (Precedence, V), S>,
 }
 
-impl<C, V> Default for FirstOrders<C, V> {
+impl<C, V, S: Default> Default for FirstOrders<C, V, S> {
     fn default() -> Self {
         FirstOrders {
-            first: HashMap::new(),
+            first: HashMap::default(),
         }
     }
 }
 
-impl<C: Eq + Hash, V> FirstOrders<C, V> {
+impl<C: Eq + Hash, V, S: std::hash::BuildHasher> FirstOrders<C, V, S> {
     /// Offers a counted order of `customer` at `at`, carrying `value`: kept when it comes
     /// before every order offered for that customer so far.
     pub fn offer(&mut self, customer: C, at: Precedence, value: V) {
@@ -181,7 +182,7 @@ impl<K: Eq + Hash + Clone> DayGroups<K> {
 /// The day groups of `orders` (positions stand for ids): what the store keeps, computed
 /// from scratch.
 pub fn day_groups(orders: &[OrderFact]) -> Vec<DayFact> {
-    let mut first = FirstOrders::default();
+    let mut first: FirstOrders<u32, usize> = FirstOrders::default();
     for (position, o) in orders.iter().enumerate() {
         if let Some(customer) = o.customer.filter(|_| is_counted(o)) {
             first.offer(customer, (o.placed_at, o.number, position as i64), position);

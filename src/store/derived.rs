@@ -5,7 +5,7 @@
 //! it wrote and the days those orders were placed on (and the days of first orders that
 //! moved). A migration and `shoutout doctor --rebuild` recompute them whole.
 
-use super::facts::{Interner, OrderReader};
+use super::facts::{ByNumber, Interner, OrderReader};
 use super::products::unit_costs;
 use super::{Result, Store};
 use crate::domain::FinancialStatus;
@@ -164,7 +164,7 @@ pub(super) struct Summing {
     /// Each customer's first order, with its group, or `NOT_COUNTED_HERE` when the shop's own
     /// flag already said whether it is new; `None` once there were more customers than
     /// [`FIRSTS_IN_MEMORY`], when SQLite finds them at the end instead.
-    first: Option<FirstOrders<i64, u32>>,
+    first: Option<FirstOrders<i64, u32, ByNumber>>,
     /// [`FIRSTS_IN_MEMORY`], lower in tests.
     cap: usize,
 }
@@ -314,7 +314,7 @@ fn refresh_first_orders(
     customers: &HashSet<i64>,
     days: &mut BTreeSet<i32>,
 ) -> rusqlite::Result<()> {
-    let mut first: FirstOrders<i64, (i64, i32)> = FirstOrders::default();
+    let mut first: FirstOrders<i64, (i64, i32), ByNumber> = FirstOrders::default();
     {
         let mut stmt = conn.prepare(
             "SELECT id, customer, placed_at, number, placed_on, status, cancelled, gift

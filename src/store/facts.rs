@@ -14,7 +14,10 @@ use std::sync::Arc;
 
 /// Customer numbers are already the bits of a SHA-256: hashing them again is wasted work.
 #[derive(Default)]
-struct NumberHasher(u64);
+pub(super) struct NumberHasher(u64);
+
+/// Hash maps keyed by customer numbers use [`NumberHasher`].
+pub(super) type ByNumber = BuildHasherDefault<NumberHasher>;
 
 impl Hasher for NumberHasher {
     fn finish(&self) -> u64 {
