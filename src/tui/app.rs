@@ -6,6 +6,7 @@ mod confirm;
 mod forms;
 mod import_flow;
 mod input;
+mod leaks;
 mod news;
 mod view;
 
@@ -127,8 +128,10 @@ pub struct App {
     pub size: (u16, u16),
     /// Codes the lift model suspects of leaking, by influencer: the flag in words.
     pub leak_flags: std::collections::HashMap<i64, String>,
-    /// The facts were read again and the leak check has not run on them yet.
-    leaks_pending: bool,
+    /// The leak check of the facts on screen (`leaks.rs`).
+    leak_check: leaks::LeakCheck,
+    /// Counts the reads of the entries: a leak check of older ones is done again.
+    entries_epoch: u64,
     /// Whether the scorecard shows the shop's other channels below the creators.
     pub show_channels: bool,
     /// How many columns the tables are scrolled right (when the terminal is too narrow).
@@ -186,7 +189,7 @@ pub enum DetailChart {
 }
 
 impl App {
-    /// The app on `store`, its leak check done ([`App::open`] and [`App::settle`]).
+    /// The app on `store`, its leak check done on this thread ([`App::open`], then the check).
     pub fn new(
         store: Store,
         today: NaiveDate,
@@ -194,13 +197,13 @@ impl App {
         export_dir: PathBuf,
     ) -> anyhow::Result<App> {
         let mut app = App::open(store, today, now, export_dir)?;
-        app.settle()?;
+        app.check_leaks_now()?;
         Ok(app)
     }
 
     /// The app on `store` with its scorecard computed from the day sums: ready to draw at
     /// once, whatever the shop's size. The leak check, which reads coded orders one by one,
-    /// waits for [`App::settle`], after the first frame.
+    /// runs on its own thread once [`App::settle`] starts it, after the first frame.
     pub fn open(
         store: Store,
         today: NaiveDate,
@@ -242,7 +245,8 @@ impl App {
             col_scroll: 0,
             last_deleted: None,
             leak_flags: Default::default(),
-            leaks_pending: false,
+            leak_check: Default::default(),
+            entries_epoch: 0,
             chart: DetailChart::Figures,
             flags: Default::default(),
             gifts: Vec::new(),

@@ -37,11 +37,8 @@ pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
         // A big shop takes a moment to read: say so at once rather than show nothing.
         terminal.draw(|frame| ui::draw_loading(frame, theme))?;
         let mut app = App::open(store, today, now, export_dir)?;
-        // The scorecard first; then the leak check it marks, then what changed since last
-        // time (which names new leaks).
-        terminal.draw(|frame| ui::draw(frame, &app, theme))?;
-        app.settle()?;
-        app.greet();
+        // The scorecard at once; the leak check it marks follows on its own thread, and
+        // then what changed since last time (which names new leaks).
         event_loop(&mut terminal, &mut app, theme)
     })();
     if mouse {
@@ -98,10 +95,13 @@ fn event_loop(
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     let crash_test = std::env::var(CRASH_TEST_VAR).is_ok_and(|v| v == "1");
+    let mut greeted = false;
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        // Work left for after a frame (the leak check of facts read again): then draw again.
-        if app.settle()? {
+        // The opening summary once the first leak check is in (it names new leaks).
+        if !greeted && !app.settling() {
+            greeted = true;
+            app.greet();
             continue;
         }
         for effect in app.effects.drain(..) {
@@ -117,7 +117,14 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
-        // Block until the next event: nothing is redrawn, and no CPU used, while idle.
+        // Block until the next event: nothing is redrawn, and no CPU used, while idle. While
+        // the leak check runs, look in on it between events.
+        if app.settle()? {
+            continue;
+        }
+        if app.settling() && !event::poll(std::time::Duration::from_millis(25))? {
+            continue;
+        }
         match event::read()? {
             Event::Key(key) if crash_test && key.code == event::KeyCode::Char('!') => {
                 panic!("crash test: {CRASH_TEST_VAR}=1 and ! was pressed")

@@ -23,37 +23,21 @@ impl App {
         if self.facts.profit.is_some() && !profit_was_known {
             self.options.sort = crate::metrics::SortKey::Profit;
         }
-        // The lift model's leak check, once per read of the orders, after the next frame; the
-        // lift view reads the coded orders at once.
-        self.leaks_pending = true;
+        // The lift model's leak check, once per read of the orders, on its own thread after
+        // the next frame (`leaks.rs`); the lift view needs the coded orders at once.
+        self.leak_check = super::leaks::LeakCheck::Due;
+        self.entries_epoch += 1;
         if self.lift.is_some() {
-            self.settle()?;
+            self.check_leaks_now()?;
         }
         self.refresh_entries()
-    }
-
-    /// Runs what [`App::reload`] left for after the frame: the lift model's leak check (the
-    /// scorecard marks each suspected code), on the orders that carry a code or a
-    /// `utm_source`, read now. Returns whether anything changed on the screen.
-    pub fn settle(&mut self) -> Result<bool, StoreError> {
-        if !self.leaks_pending {
-            return Ok(false);
-        }
-        self.leaks_pending = false;
-        self.store.load_coded_orders(&mut self.facts)?;
-        self.leak_flags = crate::metrics::leak_warnings(&self.facts, self.today)
-            .into_iter()
-            .collect();
-        if self.lift.is_some() {
-            self.lift = Some(self.lift_report());
-        }
-        Ok(true)
     }
 
     /// Reads again only what the seller enters by hand, after she saved or deleted one: the
     /// orders (and what was prepared from them) stay, so a save is instant in a big shop.
     pub fn reload_entries(&mut self) -> Result<(), StoreError> {
         self.store.load_entries(&mut self.facts)?;
+        self.entries_epoch += 1;
         self.refresh_entries()
     }
 
@@ -125,7 +109,7 @@ impl App {
     }
 
     /// The lift report for the period shown (the lift model's default assumptions).
-    fn lift_report(&self) -> crate::metrics::LiftReport {
+    pub(super) fn lift_report(&self) -> crate::metrics::LiftReport {
         let (from, to) = self.options.period.range(self.today);
         let options = crate::metrics::LiftOptions {
             from,
@@ -160,6 +144,15 @@ impl App {
 
     /// Switches the scorecard between "by code" and "incremental".
     pub(super) fn toggle_lift(&mut self) {
+        // The lift model reads the coded orders: if the leak check has not brought them yet,
+        // they are read now.
+        if self.lift.is_none()
+            && self.settling()
+            && let Err(e) = self.check_leaks_now()
+        {
+            self.say(format!("the orders could not be read: {e}"));
+            return;
+        }
         self.lift = match self.lift {
             Some(_) => None,
             None => Some(self.lift_report()),
