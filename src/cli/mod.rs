@@ -3,6 +3,7 @@
 //! export functions as the TUI, and prints the result.
 
 mod args;
+mod doctor;
 mod entries;
 mod gifts;
 mod money;
@@ -95,7 +96,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         Command::Restore { file, yes } => restore(&mut store, file, *yes, &now, out),
-        Command::Doctor { rebuild } => doctor(&mut store, *rebuild, out),
+        Command::Doctor { rebuild } => doctor::doctor(&mut store, *rebuild, out),
         Command::Paths | Command::Completions { .. } | Command::Man => {
             unreachable!("handled above")
         }
@@ -151,42 +152,6 @@ fn restore(
 /// A domain error (which names its field) as an error about the flag of that name.
 fn flag_err((field, e): (&'static str, crate::domain::ValueError)) -> anyhow::Error {
     anyhow::anyhow!("--{field}: {e}")
-}
-
-/// `shoutout doctor`: the database's integrity, and its derived facts checked against (or,
-/// with `rebuild`, computed again from) every order.
-fn doctor(store: &mut Store, rebuild: bool, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "database: {}", describe(store))?;
-    let problems = store.integrity_problems()?;
-    if problems.is_empty() {
-        writeln!(out, "integrity: ok")?;
-    } else {
-        for p in &problems {
-            writeln!(out, "integrity: {p}")?;
-        }
-        anyhow::bail!(
-            "the database file is damaged: restore a backup (`shoutout restore FILE`; \
-             `shoutout paths` shows where backups are)"
-        );
-    }
-    if rebuild {
-        let n = store.rebuild_derived()?;
-        writeln!(
-            out,
-            "derived facts: rebuilt ({} customers' first orders, {} day groups)",
-            n.customers, n.day_groups
-        )?;
-    } else if store.derived_up_to_date()? {
-        let n = store.derived_counts()?;
-        writeln!(
-            out,
-            "derived facts: up to date ({} customers' first orders, {} day groups)",
-            n.customers, n.day_groups
-        )?;
-    } else {
-        anyhow::bail!("the derived facts differ from the orders: run `shoutout doctor --rebuild`");
-    }
-    Ok(())
 }
 
 /// Whether a command only reads the database.

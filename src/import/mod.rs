@@ -14,6 +14,7 @@ mod format;
 mod layout;
 mod links;
 mod mapped;
+mod opening;
 mod products;
 mod report;
 mod rows;
@@ -24,16 +25,16 @@ mod woo;
 pub use columns::{NumberStyle, RowError};
 pub use format::{Format, detect};
 pub use mapped::{Mapping, header_key};
+pub use opening::parse_file;
 pub use products::{ProductCostFile, read_product_costs, read_product_costs_from};
 pub use report::{ImportError, ImportSummary, MAX_ERRORS};
 
 use crate::domain::OrderRecord;
 use crate::store::{BatchMeta, Store, fingerprint};
 use classify::Classifier;
-use sha2::{Digest, Sha256};
+use opening::{Opened, finish_hash, open_export};
 use std::io::Read;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 /// How to run an import.
 #[derive(Debug, Clone)]
@@ -100,24 +101,6 @@ pub(crate) trait OrderReader: Send {
     /// What the file lacks that the scorecard would use, in words.
     fn missing(&self) -> Vec<String> {
         Vec::new()
-    }
-}
-
-/// Hashes everything read through it, so the batch records the file's SHA-256 without a
-/// second pass.
-struct HashingReader<R> {
-    inner: R,
-    hasher: Arc<Mutex<Sha256>>,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher
-            .lock()
-            .expect("only the reading thread hashes")
-            .update(&buf[..n]);
-        Ok(n)
     }
 }
 
@@ -222,174 +205,6 @@ pub fn import_reader(
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     let sha256 = finish_hash(csv, &hasher, &file_name)?;
     finish(batch, summary, &sha256, options)
-}
-
-/// Reads and parses every order of a file as an import's reading thread does (the file's
-/// hash, decoding, CSV, every field, the fingerprints) and writes nothing: the floor no
-/// import can go below, which `benches/perf.rs` measures. Returns how many orders it read.
-pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportError> {
-    // Only to resolve the layout: a fresh store has no saved mapping.
-    let store = Store::open_in_memory()?;
-    let file = std::fs::File::open(path).map_err(|error| ImportError::Io {
-        file: path.display().to_string(),
-        error,
-    })?;
-    let input = std::io::BufReader::with_capacity(1 << 16, file);
-    let Opened {
-        file_name,
-        hasher,
-        mut csv,
-        columns,
-        layout,
-        decimal_comma,
-        ..
-    } = open_export(&store, path, input, options)?;
-    let mut reader = layout::open_reader(
-        &layout,
-        &mut csv,
-        &columns,
-        &file_name,
-        decimal_comma,
-        "USD".into(),
-    )?;
-    let mut orders = 0;
-    while let Some(item) = reader.next_order() {
-        if let Ok((_, order)) = &item {
-            std::hint::black_box(fingerprint(order));
-            orders += 1;
-        }
-    }
-    drop(reader);
-    finish_hash(csv, &hasher, &file_name)?;
-    Ok(orders)
-}
-
-/// An export opened up to its orders: sniffed, its header read, its layout decided.
-struct Opened<'a> {
-    file_name: String,
-    hasher: Arc<Mutex<Sha256>>,
-    csv: csv::Reader<Box<dyn Read + Send + 'a>>,
-    columns: columns::Columns,
-    /// The header's layout key ([`header_key`]).
-    key: String,
-    layout: layout::Layout,
-    decimal_comma: bool,
-    summary: ImportSummary,
-}
-
-/// Sniffs `input` (refusing what is not text), reads its header and decides its layout
-/// ([`layout::resolve_format`]); the summary starts with what that found.
-fn open_export<'a>(
-    store: &Store,
-    path: &Path,
-    input: impl Read + Send + 'a,
-    options: &ImportOptions,
-) -> Result<Opened<'a>, ImportError> {
-    let file_name = path.display().to_string();
-    let io = |error| ImportError::Io {
-        file: file_name.clone(),
-        error,
-    };
-    let hasher = Arc::new(Mutex::new(Sha256::new()));
-    let hashing = HashingReader {
-        inner: input,
-        hasher: Arc::clone(&hasher),
-    };
-    let sniffed = text::sniff(hashing).map_err(io)?;
-    if let Some(what) = sniffed.not_text {
-        return Err(ImportError::NotText {
-            file: file_name,
-            what,
-        });
-    }
-    let (encoding, delimiter, decimal_comma, resaved) = (
-        sniffed.encoding,
-        sniffed.delimiter,
-        sniffed.decimal_comma(),
-        sniffed.resaved,
-    );
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(delimiter)
-        .from_reader(sniffed.reader);
-    let header = read_header(&mut csv, &file_name)?;
-    let columns = columns::Columns::new(&header);
-    let key = header_key(&header);
-    let layout = layout::resolve_format(
-        store,
-        options.format,
-        options.mapping.as_ref(),
-        &header,
-        &key,
-        &file_name,
-    )?;
-    let format = layout.format();
-    let shop = options
-        .shop
-        .clone()
-        .unwrap_or_else(|| format.default_shop().to_string());
-    let mut summary = ImportSummary::new(path, format, encoding, delimiter as char, shop);
-    if resaved {
-        summary.notes.push(
-            "a spreadsheet re-saved this file (rows wrapped in quotes, lines ending in ;): \
-             it was read as the original export"
-                .into(),
-        );
-    }
-    if let layout::Layout::Mapped(m) = &layout {
-        summary.mapping_name = Some(m.name.clone());
-    }
-    Ok(Opened {
-        file_name,
-        hasher,
-        csv,
-        columns,
-        key,
-        layout,
-        decimal_comma,
-        summary,
-    })
-}
-
-/// Reads the file to its end, so the hash covers all of it, and returns its SHA-256.
-fn finish_hash<R: Read>(
-    csv: csv::Reader<R>,
-    hasher: &Mutex<Sha256>,
-    file_name: &str,
-) -> Result<String, ImportError> {
-    std::io::copy(&mut csv.into_inner(), &mut std::io::sink()).map_err(|error| {
-        ImportError::Io {
-            file: file_name.to_string(),
-            error,
-        }
-    })?;
-    Ok(crate::domain::order::hex(
-        &hasher
-            .lock()
-            .expect("the reading thread has ended")
-            .clone()
-            .finalize(),
-    ))
-}
-
-/// The header line, which must name at least one column.
-fn read_header<R: Read>(
-    csv: &mut csv::Reader<R>,
-    file_name: &str,
-) -> Result<csv::StringRecord, ImportError> {
-    let header = csv
-        .headers()
-        .map_err(|e| columns::malformed(file_name, &e))?
-        .clone();
-    if header.iter().all(|h| h.trim().is_empty()) {
-        return Err(ImportError::Malformed {
-            file: file_name.to_string(),
-            line: 1,
-            message: "the file is empty (no header line)".into(),
-        });
-    }
-    Ok(header)
 }
 
 /// What the batch's settings say for this import.

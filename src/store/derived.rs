@@ -5,7 +5,7 @@
 //! it wrote and the days those orders were placed on (and the days of first orders that
 //! moved). A migration and `shoutout doctor --rebuild` recompute them whole.
 
-use super::facts::{ByNumber, Interner, OrderReader};
+use super::order_reader::{ByNumber, Interner, OrderReader};
 use super::products::unit_costs;
 use super::{Result, Store};
 use crate::domain::FinancialStatus;

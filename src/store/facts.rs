@@ -1,39 +1,14 @@
 //! Loading the [`Facts`] the metrics compute from, in a few straight scans.
 
 use super::entries::{date_col, parse_col};
+use super::order_reader::{Interner, OrderReader, day_col};
 use super::{Result, Store};
-use crate::domain::{Cents, FinancialStatus};
 use crate::metrics::{
     CampaignFact, CodeFact, CostFact, DayFact, DaySums, Facts, GiftFact, InfluencerFact, LinkFact,
-    OrderFact, OrderGoods, PayoutFact, PostFact, ProfitSettings,
+    PayoutFact, PostFact, ProfitSettings,
 };
-use chrono::NaiveDate;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
-
-/// Customer numbers are already the bits of a SHA-256: hashing them again is wasted work.
-#[derive(Default)]
-pub(super) struct NumberHasher(u64);
-
-/// Hash maps keyed by customer numbers use [`NumberHasher`].
-pub(super) type ByNumber = BuildHasherDefault<NumberHasher>;
-
-impl Hasher for NumberHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.0 = n as u64;
-    }
-}
 
 /// Runs `sql` (whose first column is the row's id) and reads each row with `read`. A row that
 /// cannot be read is named in `skipped` and left out: one bad row never hides the rest.
@@ -116,6 +91,17 @@ impl Store {
         self.load_entries(&mut facts)?;
         self.load_days(&mut facts)?;
         Ok(facts)
+    }
+
+    /// The stored orders that cannot be read, each named: every figure leaves them out
+    /// (`shoutout doctor` lists them).
+    pub fn unreadable_orders(&self) -> Result<Vec<String>> {
+        let mut reader = OrderReader::lean(self.product_cost_map()?);
+        let mut skipped = Vec::new();
+        read_all(&self.conn, &reader.select(""), "order", &mut skipped, |r| {
+            reader.read(r).map(|_| ())
+        })?;
+        Ok(skipped)
     }
 
     /// [`Store::load_facts`] and every order one by one (tests, and checks against the day
@@ -375,190 +361,6 @@ impl Store {
         facts.order_code_names = codes.names;
         facts.order_utm_names = utms.names;
         Ok(())
-    }
-}
-
-/// A day stored as days from 0001-01-01 (day 1).
-pub(super) fn day_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    let days: i32 = r.get(i)?;
-    NaiveDate::from_num_days_from_ce_opt(days)
-        .ok_or(rusqlite::Error::IntegralValueOutOfRange(i, i64::from(days)))
-}
-
-/// Reads stored orders into [`OrderFact`]s: codes and sources interned, customers numbered
-/// densely, line items met against the unit costs. The loader and the derived facts
-/// (`derived.rs`) read orders through it, so both see the same order.
-pub(super) struct OrderReader {
-    codes: Interner,
-    utms: Interner,
-    statuses: HashMap<String, FinancialStatus>,
-    customers: HashMap<i64, u32, BuildHasherDefault<NumberHasher>>,
-    unit_costs: HashMap<String, Cents>,
-    /// Only what sums need (the derived facts): codes and source are left empty and every
-    /// customer is numbered 0, which saves an allocation and a lookup an order.
-    lean: bool,
-}
-
-impl OrderReader {
-    /// The columns [`OrderReader::select`] puts each order's id, day (as stored), stored
-    /// customer number, `utm_source` and codes (as stored) in.
-    pub(super) const ID: usize = 0;
-    pub(super) const PLACED_ON: usize = 3;
-    pub(super) const CUSTOMER: usize = 4;
-    pub(super) const UTM_SOURCE: usize = 11;
-    pub(super) const CODES: usize = 12;
-
-    pub(super) fn new(
-        unit_costs: HashMap<String, Cents>,
-        code_names: Vec<String>,
-        utm_names: Vec<String>,
-    ) -> OrderReader {
-        OrderReader {
-            codes: Interner::from(code_names),
-            utms: Interner::from(utm_names),
-            statuses: HashMap::new(),
-            customers: HashMap::default(),
-            unit_costs,
-            lean: false,
-        }
-    }
-
-    /// A reader for sums only (see `lean`); the caller reads codes and source as text.
-    pub(super) fn lean(unit_costs: HashMap<String, Cents>) -> OrderReader {
-        OrderReader {
-            lean: true,
-            ..OrderReader::new(unit_costs, Vec::new(), Vec::new())
-        }
-    }
-
-    /// The query of the orders `filter` (a `WHERE` clause, or empty) keeps, by id, in the
-    /// columns [`OrderReader::read`] reads.
-    pub(super) fn select(&self, filter: &str) -> String {
-        // Line items are read only when some product has a cost: nothing else needs them.
-        let items = if self.unit_costs.is_empty() {
-            "''"
-        } else {
-            "items"
-        };
-        format!(
-            "SELECT id, placed_at, number, placed_on, customer, status, cancelled,
-                    subtotal_cents, refunded_cents, customer_new, gift, utm_source, codes,
-                    {items}
-             FROM shop_order {filter} ORDER BY id"
-        )
-    }
-
-    /// One row of [`OrderReader::select`].
-    pub(super) fn read(&mut self, r: &rusqlite::Row) -> rusqlite::Result<OrderFact> {
-        let codes_text = r.get_ref(12)?.as_str()?;
-        let codes: Box<[u32]> = if self.lean {
-            Box::new([])
-        } else {
-            codes_text
-                .split('\n')
-                .filter(|c| !c.is_empty())
-                .map(|code| self.codes.id(code))
-                .collect()
-        };
-        let status_text = r.get_ref(5)?.as_str()?;
-        let status = match self.statuses.get(status_text) {
-            Some(s) => *s,
-            None => {
-                let s = FinancialStatus::from_name(status_text);
-                self.statuses.insert(status_text.to_string(), s);
-                s
-            }
-        };
-        let utm_text = r.get_ref(11)?.as_str_or_null()?;
-        let utm_source = utm_text.filter(|_| !self.lean).map(|u| self.utms.id(u));
-        let goods = order_goods(r.get_ref(13)?.as_str()?, &self.unit_costs)
-            .ok_or(rusqlite::Error::InvalidColumnType(
-                13,
-                "items".into(),
-                rusqlite::types::Type::Text,
-            ))?
-            .map(Box::new);
-        let customers = &mut self.customers;
-        let lean = self.lean;
-        Ok(OrderFact {
-            placed_at: r.get(1)?,
-            number: r.get(2)?,
-            placed_on: day_col(r, 3)?,
-            customer: r.get::<_, Option<i64>>(Self::CUSTOMER)?.map(|c| {
-                if lean {
-                    return 0;
-                }
-                let next = customers.len() as u32;
-                *customers.entry(c).or_insert(next)
-            }),
-            status,
-            cancelled: r.get(6)?,
-            subtotal: r.get(7)?,
-            refunded: r.get(8)?,
-            codes,
-            customer_new: r.get(9)?,
-            gift: r.get(10)?,
-            utm_source,
-            goods,
-        })
-    }
-
-    fn into_names(self) -> (Vec<String>, Vec<String>) {
-        (self.codes.names, self.utms.names)
-    }
-}
-
-/// An order's stored line items against the unit costs: `Some(None)` when it lists none,
-/// `None` when the text cannot be read.
-pub(super) fn order_goods(
-    items: &str,
-    unit_costs: &HashMap<String, Cents>,
-) -> Option<Option<OrderGoods>> {
-    if items.is_empty() {
-        return Some(None);
-    }
-    let mut goods = OrderGoods::default();
-    for item in crate::domain::decode_items(items)? {
-        let value = item.quantity.saturating_mul(item.price);
-        goods.line_value = goods.line_value.saturating_add(value);
-        match unit_costs.get(&crate::domain::sku_key(&item.sku)) {
-            Some(&unit) if !item.sku.trim().is_empty() => {
-                let cost = item.quantity.saturating_mul(unit);
-                goods.known_cost = goods.known_cost.saturating_add(cost);
-            }
-            _ => goods.other_value = goods.other_value.saturating_add(value),
-        }
-    }
-    Some(Some(goods))
-}
-
-/// Distinct strings numbered in the order they are first seen.
-#[derive(Default)]
-pub(super) struct Interner {
-    ids: HashMap<String, u32>,
-    pub(super) names: Vec<String>,
-}
-
-impl From<Vec<String>> for Interner {
-    fn from(names: Vec<String>) -> Interner {
-        let ids = names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
-        Interner { ids, names }
-    }
-}
-
-impl Interner {
-    pub(super) fn id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
-        id
     }
 }
 

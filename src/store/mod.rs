@@ -13,6 +13,7 @@ mod entries;
 mod facts;
 mod gifts;
 mod migrations;
+mod order_reader;
 mod orders;
 mod products;
 mod published;

@@ -159,7 +159,7 @@ fn stored_fact(
         None
     } else {
         // Through the stored text, so the SKUs are the ones read back.
-        super::facts::order_goods(&encode_items(&order.items, gift), unit_costs)
+        super::order_reader::order_goods(&encode_items(&order.items, gift), unit_costs)
             .flatten()
             .map(Box::new)
     };
