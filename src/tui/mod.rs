@@ -119,8 +119,14 @@ fn event_loop(
         }
         // Block until the next event: nothing is redrawn, and no CPU used, while idle. While
         // the leak check runs, look in on it between events.
-        if app.settle()? {
-            continue;
+        match app.settle() {
+            Ok(true) => continue,
+            Ok(false) => {}
+            // The marks are a help, not the figures: say so and go on without them.
+            Err(e) => {
+                app.say(format!("the leak check could not run: {e}"));
+                continue;
+            }
         }
         if app.settling() && !event::poll(std::time::Duration::from_millis(25))? {
             continue;
