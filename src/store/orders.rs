@@ -81,8 +81,8 @@ pub struct OrderImport<'a> {
     pub(super) summing: Option<Box<(super::derived::Summing, HashMap<String, Cents>)>>,
 }
 
-/// The ids of orders just inserted, by order number.
-type Ids = HashMap<String, i64>;
+/// The id of each order of a multi-row insert, where it went in.
+type Ids = Vec<Option<i64>>;
 
 /// What an import compares an incoming order with.
 struct Existing {
@@ -221,25 +221,22 @@ impl OrderImport<'_> {
         }
         let mut out = Vec::with_capacity(orders.len());
         for chunk in orders.chunks(ROWS_PER_INSERT) {
-            let (inserted, customers) = self.insert_many(chunk)?;
-            let mut claimed: HashSet<&str> = HashSet::with_capacity(chunk.len());
-            for ((order, _), customer) in chunk.iter().zip(customers) {
-                let number = order.external_id.as_str();
-                // The first of the file's orders under a number is the one that went in.
-                match inserted.get(number) {
-                    Some(&id) if claimed.insert(number) => {
+            let (ids, customers) = self.insert_many(chunk)?;
+            for (((order, _), id), customer) in chunk.iter().zip(ids).zip(customers) {
+                match id {
+                    Some(id) => {
                         self.written(order, id, customer);
                         out.push(Upsert::New);
                     }
-                    _ => out.push(Upsert::RepeatedInFile),
+                    None => out.push(Upsert::RepeatedInFile),
                 }
             }
         }
         Ok(out)
     }
 
-    /// One `INSERT OR IGNORE` of many rows; returns the order numbers that went in with
-    /// their ids, and each order's stored customer.
+    /// One `INSERT OR IGNORE` of many rows; returns each order's id (`None` when its number
+    /// was met before in the file, so it did not go in) and its stored customer.
     fn insert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<(Ids, Vec<Option<i64>>)> {
         let mut sql = String::from(
             "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
@@ -253,7 +250,11 @@ impl OrderImport<'_> {
             }
             sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         }
-        sql.push_str(" RETURNING external_id, id");
+        let before: i64 =
+            self.tx
+                .query_row("SELECT coalesce(max(id), 0) FROM shop_order", [], |r| {
+                    r.get(0)
+                })?;
         let customers: Vec<Option<i64>> = orders.iter().map(|(o, _)| self.customer(o)).collect();
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let mut p = 0;
@@ -291,13 +292,29 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.original.as_ref().map(|o| o.0.as_str()))?;
             bind(&mut stmt, &order.original.as_ref().map(|o| o.1))?;
         }
-        let mut rows = stmt.raw_query();
-        let mut inserted = HashMap::with_capacity(orders.len());
-        while let Some(row) = rows.next()? {
-            inserted.insert(row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
+        let went_in = stmt.raw_execute()?;
+        let last = self.tx.last_insert_rowid();
+        if went_in == orders.len() && last - before == went_in as i64 {
+            // Every row went in, each numbered one past the largest id, in order.
+            return Ok(((before + 1..=last).map(Some).collect(), customers));
         }
-        drop(rows);
-        Ok((inserted, customers))
+        // Some numbers were met before in the file: which rows went in, by their ids.
+        let mut find = self
+            .tx
+            .prepare_cached("SELECT id FROM shop_order WHERE source = ?1 AND external_id = ?2")?;
+        let mut claimed: HashSet<&str> = HashSet::with_capacity(orders.len());
+        let ids = orders
+            .iter()
+            .map(|(order, _)| {
+                if !claimed.insert(order.external_id.as_str()) {
+                    return Ok(None);
+                }
+                let id: i64 =
+                    find.query_row(params![self.source, order.external_id], |r| r.get(0))?;
+                Ok((id > before).then_some(id))
+            })
+            .collect::<Result<_>>()?;
+        Ok((ids, customers))
     }
 
     /// [`OrderImport::upsert`] with the order's [`fingerprint`] already computed.
