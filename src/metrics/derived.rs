@@ -141,18 +141,24 @@ impl<C: Eq + Hash, V, S: std::hash::BuildHasher> FirstOrders<C, V, S> {
 }
 
 /// Sums of counted orders by a key (a day group's day and evidence), built one order at a
-/// time, in the order keys are first met.
+/// time, in the order keys are first met. Kept in blocks of [`GROUPS_A_BLOCK`], so a shop
+/// with hundreds of thousands of groups never copies them all to grow.
 #[derive(Debug)]
 pub struct DayGroups<K> {
     index: HashMap<K, usize>,
-    groups: Vec<(K, DaySums)>,
+    blocks: Vec<Vec<(K, DaySums)>>,
+    len: usize,
 }
+
+/// See [`DayGroups`].
+const GROUPS_A_BLOCK: usize = 4096;
 
 impl<K> Default for DayGroups<K> {
     fn default() -> Self {
         DayGroups {
             index: HashMap::new(),
-            groups: Vec::new(),
+            blocks: Vec::new(),
+            len: 0,
         }
     }
 }
@@ -160,22 +166,30 @@ impl<K> Default for DayGroups<K> {
 impl<K: Eq + Hash + Clone> DayGroups<K> {
     /// The position of the group of `key`, made empty when it is new.
     pub fn group_of(&mut self, key: K) -> usize {
-        let next = self.groups.len();
-        let groups = &mut self.groups;
-        *self.index.entry(key).or_insert_with_key(|k| {
-            groups.push((k.clone(), DaySums::default()));
+        let next = self.len;
+        let blocks = &mut self.blocks;
+        let position = *self.index.entry(key).or_insert_with_key(|k| {
+            if next.is_multiple_of(GROUPS_A_BLOCK) {
+                blocks.push(Vec::with_capacity(GROUPS_A_BLOCK));
+            }
+            let block = blocks.last_mut().expect("a block was just made");
+            block.push((k.clone(), DaySums::default()));
             next
-        })
+        });
+        if position == next {
+            self.len += 1;
+        }
+        position
     }
 
     /// The sums of the group at `position` (from [`DayGroups::group_of`]).
     pub fn sums(&mut self, position: usize) -> &mut DaySums {
-        &mut self.groups[position].1
+        &mut self.blocks[position / GROUPS_A_BLOCK][position % GROUPS_A_BLOCK].1
     }
 
-    /// The groups with their keys.
-    pub fn into_groups(self) -> Vec<(K, DaySums)> {
-        self.groups
+    /// The groups with their keys, in the order they were made.
+    pub fn into_groups(self) -> impl Iterator<Item = (K, DaySums)> {
+        self.blocks.into_iter().flatten()
     }
 }
 
@@ -199,7 +213,6 @@ pub fn day_groups(orders: &[OrderFact]) -> Vec<DayFact> {
     }
     let mut days: Vec<DayFact> = groups
         .into_groups()
-        .into_iter()
         .map(|((placed_on, codes, utm_source), sums)| DayFact {
             placed_on,
             codes: codes.into(),

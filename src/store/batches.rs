@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use std::collections::HashSet;
 
 /// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`).
-const IMPORT_CACHE_KIB: i64 = -16 * 1024;
+const IMPORT_CACHE_KIB: i64 = -4 * 1024;
 
 /// What an import is, recorded with its batch.
 #[derive(Debug, Clone)]
