@@ -52,10 +52,30 @@ pub struct DaySums {
     /// Net revenue of the orders whose goods cost is the shop-wide percent of it.
     pub plain: i64,
     /// Orders whose line items met product costs, and the two parts of their goods cost
-    /// ([`order_goods`]).
+    /// ([`order_goods`]); `None` while there are none (most groups, and every group of a
+    /// shop without product costs, which keeps a group small).
     pub goods_orders: i64,
-    pub product_goods: Decimal,
-    pub product_base: Decimal,
+    pub goods: Option<Box<GoodsParts>>,
+}
+
+/// The two parts of the goods cost of some orders ([`order_goods`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GoodsParts {
+    pub product: Decimal,
+    pub base: Decimal,
+}
+
+impl DaySums {
+    /// The product part of the goods cost of its orders (0 without product costs).
+    pub fn product_goods(&self) -> Decimal {
+        self.goods.as_ref().map_or(Decimal::ZERO, |g| g.product)
+    }
+
+    /// The shop-wide base of the goods cost of its orders whose line items met product
+    /// costs (0 without any).
+    pub fn product_base(&self) -> Decimal {
+        self.goods.as_ref().map_or(Decimal::ZERO, |g| g.base)
+    }
 }
 
 impl DaySums {
@@ -69,8 +89,9 @@ impl DaySums {
         if order.goods.is_some() {
             let (product, base) = order_goods(order);
             self.goods_orders += 1;
-            self.product_goods += product;
-            self.product_base += base;
+            let goods = self.goods.get_or_insert_with(Box::default);
+            goods.product += product;
+            goods.base += base;
         } else {
             self.plain += net;
         }

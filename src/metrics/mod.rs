@@ -25,7 +25,9 @@ mod series;
 mod since;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
-pub use derived::{DayFact, DayGroups, DaySums, FirstOrders, Precedence, day_groups, is_new};
+pub use derived::{
+    DayFact, DayGroups, DaySums, FirstOrders, GoodsParts, Precedence, day_groups, is_new,
+};
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
     OrderGoods, PayoutFact, PostFact, ProfitSettings,

@@ -90,8 +90,8 @@ pub fn plan(
         let sums = &day.sums;
         sum += i128::from(sums.net);
         count += sums.orders;
-        product_goods += sums.product_goods;
-        goods_base += sums.product_base + from_cents(sums.plain);
+        product_goods += sums.product_goods();
+        goods_base += sums.product_base() + from_cents(sums.plain);
         per_product |= sums.goods_orders > 0;
     }
     let revenue = crate::domain::from_wide_cents(sum);

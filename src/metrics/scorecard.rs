@@ -196,8 +196,8 @@ fn credit_orders(
         share.cents += i128::from(sums.net);
         share.new += sums.new;
         share.refunded += i128::from(sums.refunded);
-        share.product_goods += sums.product_goods;
-        share.product_base += sums.product_base;
+        share.product_goods += sums.product_goods();
+        share.product_base += sums.product_base();
         share.plain_cents += i128::from(sums.plain);
         a.per_product |= sums.goods_orders > 0;
     });

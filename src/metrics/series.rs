@@ -149,8 +149,8 @@ pub fn creator_series(
         day.orders += Decimal::from(sums.orders) / k;
         day.revenue += from_cents(sums.net) / k;
         if let Some(p) = &facts.profit {
-            let base = sums.product_base + from_cents(sums.plain);
-            day.goods += goods_cost(sums.product_goods, base, p) / k;
+            let base = sums.product_base() + from_cents(sums.plain);
+            day.goods += goods_cost(sums.product_goods(), base, p) / k;
         }
     });
     for cost in &facts.costs {

@@ -150,8 +150,8 @@ impl Groups {
                 s.refunded,
                 s.plain,
                 s.goods_orders,
-                s.product_goods.to_string(),
-                s.product_base.to_string(),
+                s.product_goods().to_string(),
+                s.product_base().to_string(),
             ])?;
         }
         Ok(())

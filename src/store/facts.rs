@@ -4,8 +4,8 @@ use super::entries::{date_col, parse_col};
 use super::order_reader::{Interner, OrderReader, day_col};
 use super::{Result, Store};
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, DayFact, DaySums, Facts, GiftFact, InfluencerFact, LinkFact,
-    PayoutFact, PostFact, ProfitSettings,
+    CampaignFact, CodeFact, CostFact, DayFact, DaySums, Facts, GiftFact, GoodsParts,
+    InfluencerFact, LinkFact, PayoutFact, PostFact, ProfitSettings,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -337,6 +337,7 @@ impl Store {
                     })
                 };
                 let id: i64 = r.get(1)?;
+                let goods_orders: i64 = r.get(7)?;
                 let (codes, utm_source) = evidence
                     .get(&id)
                     .cloned()
@@ -351,9 +352,15 @@ impl Store {
                         new: r.get(4)?,
                         refunded: r.get(5)?,
                         plain: r.get(6)?,
-                        goods_orders: r.get(7)?,
-                        product_goods: decimal(8)?,
-                        product_base: decimal(9)?,
+                        goods_orders,
+                        // As summed: parts once an order met product costs.
+                        goods: match goods_orders {
+                            0 => None,
+                            _ => Some(Box::new(GoodsParts {
+                                product: decimal(8)?,
+                                base: decimal(9)?,
+                            })),
+                        },
                     },
                 })
             },
