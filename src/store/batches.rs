@@ -162,7 +162,7 @@ impl Store {
         )?;
         tx.execute("DELETE FROM batch_setting WHERE batch_id = ?1", [b])?;
         tx.execute("DELETE FROM shop_order WHERE created_batch = ?1", [b])?;
-        refresh(&tx, &scope)?;
+        refresh(&tx, scope)?;
         tx.execute("DELETE FROM gift WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM cost WHERE import_batch_id = ?1", [b])?;
         tx.execute("DELETE FROM import_batch WHERE id = ?1", [b])?;
@@ -369,7 +369,7 @@ impl OrderImport<'_> {
         )?;
         match self.summing.take() {
             Some(summing) => summing.0.write(&self.tx)?,
-            None => refresh(&self.tx, &self.scope)?,
+            None => refresh(&self.tx, std::mem::take(&mut self.scope))?,
         }
         // A file with nothing new or changed leaves no batch behind, so undo skips it.
         if get(Upsert::New) == 0 && get(Upsert::Changed) == 0 {
