@@ -11,6 +11,7 @@ mod deleted;
 mod derived;
 mod entries;
 mod facts;
+mod fingerprint;
 mod gifts;
 mod migrations;
 mod order_reader;
@@ -34,8 +35,9 @@ pub use costs::CostRow;
 pub use deleted::Deleted;
 pub use derived::DerivedCounts;
 pub use entries::{CodeRow, InfluencerRow};
+pub use fingerprint::fingerprint;
 pub use gifts::GiftRow;
-pub use orders::{OrderImport, Upsert, UpsertCounts, fingerprint};
+pub use orders::{OrderImport, Upsert, UpsertCounts};
 pub use products::ProductCostCounts;
 pub use published::{CampaignRow, LinkRow, PayoutRow, PostRow};
 

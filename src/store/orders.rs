@@ -5,13 +5,13 @@
 //! commit, undo) is `batches.rs`.
 
 use super::Result;
+use super::fingerprint::{matches_earlier, matches_without_items};
 use super::migrations::{CustomerKeyer, customer_number};
 use crate::domain::Cents;
 use crate::domain::{OrderRecord, encode_items, order::order_number};
 use crate::metrics::OrderFact;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 
 /// Orders per multi-row insert on a shop's first import (20 parameters each, well under
@@ -95,56 +95,6 @@ struct Existing {
     gift: bool,
     /// Stored before schema 7, or from an export without line items.
     no_items: bool,
-}
-
-/// A stable fingerprint of everything the scorecard reads from an order: an import compares
-/// it to tell unchanged orders from changed ones. (Pure, so importers compute it on the thread
-/// that reads the file.)
-pub fn fingerprint(order: &OrderRecord) -> i64 {
-    fingerprint_of(order, true)
-}
-
-/// The fingerprint with or without the line items (orders stored before schema 7 have none).
-fn fingerprint_of(order: &OrderRecord, with_items: bool) -> i64 {
-    let canonical = format!(
-        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{:?}",
-        order.placed_at.timestamp(),
-        order.placed_at.offset().local_minus_utc(),
-        order.customer_key.as_deref().unwrap_or(""),
-        order.currency,
-        order.subtotal,
-        order.refunded,
-        order.status.as_str(),
-        order.cancelled,
-        order.codes.join("\n"),
-        order.customer_new,
-    );
-    // Fields added by schema 2 join the fingerprint only when set, so orders imported before
-    // the upgrade still compare as unchanged.
-    let canonical =
-        if order.gift_value.is_none() && order.utm_source.is_none() && order.utm_campaign.is_none()
-        {
-            canonical
-        } else {
-            canonical
-                + &format!(
-                    "|{:?}|{:?}|{:?}",
-                    order.gift_value, order.utm_source, order.utm_campaign
-                )
-        };
-    let mut hash = Sha256::new();
-    hash.update(canonical.as_bytes());
-    // Likewise the line items of schema 7 (hashed as they come, without a copy).
-    if with_items && !order.items.is_empty() {
-        for item in &order.items {
-            hash.update(b"|");
-            hash.update(item.quantity.to_le_bytes());
-            hash.update(item.price.to_le_bytes());
-            hash.update(item.sku.as_bytes());
-        }
-    }
-    let digest = hash.finalize();
-    i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
 }
 
 /// An order as the lean reader of the derived facts reads it back once stored: what an
@@ -350,10 +300,17 @@ impl OrderImport<'_> {
         match existing {
             Some(old) if old.batch == self.batch_id => Ok(Upsert::RepeatedInFile),
             Some(old) if old.fingerprint == fp => Ok(Upsert::Unchanged),
+            Some(old) if matches_earlier(order, old.fingerprint) => {
+                // Unchanged, fingerprinted by the first scheme: it takes the current one.
+                self.tx
+                    .prepare_cached("UPDATE shop_order SET fingerprint = ?2 WHERE id = ?1")?
+                    .execute(params![old.id, fp])?;
+                Ok(Upsert::Unchanged)
+            }
             Some(old)
                 if old.no_items
                     && !order.items.is_empty()
-                    && old.fingerprint == fingerprint_of(order, false) =>
+                    && matches_without_items(order, old.fingerprint) =>
             {
                 // Unchanged, but stored before orders kept their line items: add them.
                 self.scope.touch(old.customer, old.placed_on);
