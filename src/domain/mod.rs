@@ -30,5 +30,6 @@ pub use order::{
 pub use post::{NewLink, NewPost, Sentiment, utm_link};
 pub use text::{VisibleWriter, excerpt, visible};
 pub use value::{
-    MAX_COUNT, ORDER_YEARS, ValueError, check_count, check_order_time, parse_count, parse_date,
+    MAX_COUNT, ORDER_YEARS, ValueError, check_count, check_order_time, order_time_problem,
+    parse_count, parse_date,
 };

@@ -120,7 +120,6 @@ pub fn sku_key(sku: &str) -> String {
 /// with `names` (a gift order's, for the gift ledger): nothing else reads them, and they are
 /// most of the bytes.
 pub fn encode_items(items: &[LineItem], names: bool) -> String {
-    use std::fmt::Write;
     let mut out = String::with_capacity(items.len() * 24);
     let clean = |out: &mut String, s: &str| {
         if s.contains(['\t', '\n', '\r']) {
@@ -133,7 +132,10 @@ pub fn encode_items(items: &[LineItem], names: bool) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let _ = write!(out, "{}\t{}\t", item.quantity, item.price);
+        out.push_str(itoa::Buffer::new().format(item.quantity));
+        out.push('\t');
+        out.push_str(itoa::Buffer::new().format(item.price));
+        out.push('\t');
         clean(&mut out, &item.sku);
         if names {
             out.push('\t');
@@ -244,13 +246,12 @@ pub fn hex(bytes: &[u8]) -> String {
 /// The leading run of digits in an order number (`#1042` → 1042), used to order orders placed
 /// at the same moment. 0 when there is none.
 pub fn order_number(external_id: &str) -> i64 {
-    let digits: String = external_id
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit())
+    external_id
+        .bytes()
+        .skip_while(|b| !b.is_ascii_digit())
+        .take_while(u8::is_ascii_digit)
         .take(18)
-        .collect();
-    digits.parse().unwrap_or(0)
+        .fold(0, |n, digit| n * 10 + i64::from(digit - b'0'))
 }
 
 #[cfg(test)]
@@ -342,5 +343,9 @@ mod tests {
         assert_eq!(order_number("#1042"), 1042);
         assert_eq!(order_number("SH-0099"), 99);
         assert_eq!(order_number("none"), 0);
+        assert_eq!(
+            order_number("12345678901234567890"),
+            123_456_789_012_345_678
+        );
     }
 }

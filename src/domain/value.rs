@@ -56,19 +56,28 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, ValueError> {
 pub const ORDER_YEARS: std::ops::RangeInclusive<i32> = 1970..=2100;
 
 /// Checks an order's time is one a shop could have written: a year in [`ORDER_YEARS`] and
-/// no leap second (`:60`, which chrono accepts but no shop writes).
+/// no leap second (`:60`, which chrono accepts but no shop writes). `text` is what the error
+/// shows.
 pub fn check_order_time(
     text: &str,
     time: &chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<(), ValueError> {
+    match order_time_problem(time) {
+        Some(expected) => Err(ValueError::new(text, expected)),
+        None => Ok(()),
+    }
+}
+
+/// What is wrong with an order's time for [`check_order_time`], if anything.
+pub fn order_time_problem(time: &chrono::DateTime<chrono::FixedOffset>) -> Option<&'static str> {
     use chrono::{Datelike, Timelike};
     if !ORDER_YEARS.contains(&time.year()) {
-        return Err(ValueError::new(text, "a date between 1970 and 2100"));
+        return Some("a date between 1970 and 2100");
     }
     if time.nanosecond() >= 1_000_000_000 {
-        return Err(ValueError::new(text, "a time with seconds from 00 to 59"));
+        return Some("a time with seconds from 00 to 59");
     }
-    Ok(())
+    None
 }
 
 /// The largest count shoutout stores (followers, likes, views, ...): a trillion. No post has

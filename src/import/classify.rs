@@ -130,8 +130,8 @@ impl Classifier {
         order: &mut OrderRecord,
     ) -> Result<bool, ImportError> {
         let time = &order.placed_at;
-        if let Err(e) = crate::domain::check_order_time(&time.to_rfc3339(), time) {
-            self.reject(RowError::from_value(line, "date", e));
+        if let Some(expected) = crate::domain::order_time_problem(time) {
+            self.reject(RowError::new(line, "date", &time.to_rfc3339(), expected));
             return Ok(false);
         }
         if order.subtotal < 0 || order.refunded < 0 {
