@@ -14,9 +14,12 @@ use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::{HashMap, HashSet};
 
-/// Orders per multi-row insert on a shop's first import (20 parameters each, well under
-/// SQLite's limit of 32766).
+/// Orders per multi-row insert on a shop's first import ([`OWN_VALUES`] parameters each, well
+/// under SQLite's limit of 32766).
 const ROWS_PER_INSERT: usize = 256;
+
+/// The values of a row of a multi-row insert that are its own (all but the shop and batch).
+const OWN_VALUES: usize = 20;
 
 /// What writing one order did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -194,11 +197,17 @@ impl OrderImport<'_> {
                 status, cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
                 utm_source, utm_campaign, codes, items, orig_currency, orig_subtotal_cents) VALUES ",
         );
+        // The shop (?1) and the batch (?2) are bound once; each row's own values follow.
         for i in 0..orders.len() {
-            if i > 0 {
-                sql.push(',');
+            sql.push_str(if i == 0 { "(?1" } else { ",(?1" });
+            for k in 0..OWN_VALUES {
+                if k == 13 {
+                    sql.push_str(",?2,?2");
+                }
+                sql.push_str(",?");
+                sql.push_str(itoa::Buffer::new().format(3 + i * OWN_VALUES + k));
             }
-            sql.push_str("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            sql.push(')');
         }
         let before: i64 =
             self.tx
@@ -207,7 +216,9 @@ impl OrderImport<'_> {
                 })?;
         let customers: Vec<Option<i64>> = orders.iter().map(|(o, _)| self.customer(o)).collect();
         let mut stmt = self.tx.prepare_cached(&sql)?;
-        let mut p = 0;
+        stmt.raw_bind_parameter(1, &self.source)?;
+        stmt.raw_bind_parameter(2, self.batch_id)?;
+        let mut p = 2;
         let mut bind = |stmt: &mut rusqlite::CachedStatement, value: &dyn rusqlite::ToSql| {
             p += 1;
             stmt.raw_bind_parameter(p, value)
@@ -215,7 +226,6 @@ impl OrderImport<'_> {
         for ((order, fp), customer) in orders.iter().zip(&customers) {
             let codes = order.codes.join("\n");
             let day = order.placed_at.date_naive().num_days_from_ce();
-            bind(&mut stmt, &self.source)?;
             bind(&mut stmt, &order.external_id)?;
             bind(&mut stmt, &order_number(&order.external_id))?;
             bind(&mut stmt, &order.placed_at.timestamp())?;
@@ -229,8 +239,6 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.cancelled)?;
             bind(&mut stmt, &order.customer_new)?;
             bind(&mut stmt, fp)?;
-            bind(&mut stmt, &self.batch_id)?;
-            bind(&mut stmt, &self.batch_id)?;
             bind(&mut stmt, &order.gift_value.is_some())?;
             bind(&mut stmt, &order.utm_source)?;
             bind(&mut stmt, &order.utm_campaign)?;
