@@ -74,7 +74,8 @@ impl Store {
         })?;
         let summing = if empty {
             let unit_costs = super::products::unit_costs(&tx)?;
-            Some(Box::new((super::derived::Summing::new(), unit_costs)))
+            let sums = super::sums_thread::SumsThread::start(super::derived::Summing::new());
+            Some(Box::new((sums, unit_costs)))
         } else {
             None
         };
@@ -368,7 +369,7 @@ impl OrderImport<'_> {
             ],
         )?;
         match self.summing.take() {
-            Some(summing) => summing.0.write(&self.tx)?,
+            Some(summing) => summing.0.finish().write(&self.tx)?,
             None => refresh(&self.tx, std::mem::take(&mut self.scope))?,
         }
         // A file with nothing new or changed leaves no batch behind, so undo skips it.

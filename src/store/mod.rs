@@ -19,6 +19,7 @@ mod orders;
 mod products;
 mod published;
 mod settings;
+mod sums_thread;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
 

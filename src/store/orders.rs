@@ -81,7 +81,7 @@ pub struct OrderImport<'a> {
     pub(super) scope: super::derived::Scope,
     /// Into an empty store: the derived facts summed as orders are written, with the unit
     /// costs (instead of `scope`).
-    pub(super) summing: Option<Box<(super::derived::Summing, HashMap<String, Cents>)>>,
+    pub(super) summing: Option<Box<(super::sums_thread::SumsThread, HashMap<String, Cents>)>>,
 }
 
 /// The id of each order of a multi-row insert, where it went in.
@@ -142,7 +142,7 @@ impl OrderImport<'_> {
                 let (summing, unit_costs) = &mut **summing;
                 let fact = stored_fact(order, customer.is_some(), unit_costs);
                 let codes = order.codes.join("\n");
-                summing.add(&fact, id, customer, &codes, order.utm_source.as_deref());
+                summing.add(fact, id, customer, codes, order.utm_source.clone());
             }
             None => self
                 .scope
