@@ -4,9 +4,9 @@
 
 use super::derived::{Scope, refresh};
 use super::migrations::CUSTOMER_SECRET;
-use super::orders::{OrderImport, Upsert, UpsertCounts};
+use super::orders::{ChecksOff, OrderImport, Upsert, UpsertCounts};
 use super::{Result, Store, StoreError};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::HashSet;
 
 /// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`).
@@ -43,9 +43,19 @@ impl Store {
         // A bigger page cache keeps the order indexes in memory during a large import.
         self.conn
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // A shop's first import writes with the foreign-key checks off (see `ChecksOff`).
+        let first = !self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
+            [&meta.source],
+            |r| r.get::<_, bool>(0),
+        )?;
+        let checks = if first {
+            self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+            ChecksOff(Some(&self.conn))
+        } else {
+            ChecksOff(None)
+        };
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO import_batch (file_name, sha256, format, source, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -89,6 +99,7 @@ impl Store {
             foreign: 0,
             scope: Scope::default(),
             summing,
+            _checks: checks,
         })
     }
 
@@ -386,5 +397,49 @@ impl OrderImport<'_> {
         }
         self.tx.commit()?;
         Ok(self.batch_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checks_on(store: &Store) -> bool {
+        store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_first_import_turns_the_checks_back_on_whether_it_commits_or_not() {
+        let mut store = Store::open_in_memory().unwrap();
+        let meta = BatchMeta {
+            file_name: "t.csv".into(),
+            sha256: String::new(),
+            format: "shopify".into(),
+            source: "shopify".into(),
+            imported_at: "2026-11-22T10:00:00+00:00".into(),
+        };
+        let batch = store.begin_import(&meta).unwrap();
+        let off: bool = batch
+            .tx
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert!(!off, "a first import writes without them");
+        drop(batch); // rolled back
+        assert!(checks_on(&store));
+        let batch = store.begin_import(&meta).unwrap();
+        batch.commit(&UpsertCounts::default(), "").unwrap();
+        assert!(checks_on(&store));
+        // And they hold again: an order naming no batch is refused.
+        let refused = store.conn.execute(
+            "INSERT INTO shop_order (source, external_id, number, placed_at, placed_offset,
+                 placed_on, currency, subtotal_cents, refunded_cents, status, cancelled,
+                 fingerprint, created_batch, updated_batch)
+             VALUES ('shopify', '#1', 1, 0, 0, 1, 'USD', 0, 0, 'paid', 0, 0, 999, 999)",
+            [],
+        );
+        assert!(refused.is_err());
     }
 }

@@ -82,6 +82,23 @@ pub struct OrderImport<'a> {
     /// Into an empty store: the derived facts summed as orders are written, with the unit
     /// costs (instead of `scope`).
     pub(super) summing: Option<Box<(super::sums_thread::SumsThread, HashMap<String, Cents>)>>,
+    /// Last, so it is dropped after `tx` has committed or rolled back.
+    pub(super) _checks: ChecksOff<'a>,
+}
+
+/// The foreign-key checks turned off for a shop's first import, and back on when the import
+/// ends, committed or not. That import writes only rows of its own batch, whose id it has
+/// just made; checking that id for every order (and keeping a statement journal for every
+/// multi-row insert, which a check that could fail needs) cost it some 7 %.
+pub(super) struct ChecksOff<'a>(pub(super) Option<&'a rusqlite::Connection>);
+
+impl Drop for ChecksOff<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0 {
+            // Outside any transaction, so it takes effect; it cannot fail there.
+            let _ = conn.pragma_update(None, "foreign_keys", "ON");
+        }
+    }
 }
 
 /// The id of each order of a multi-row insert, where it went in.
