@@ -409,7 +409,6 @@ mod tests {
     fn meta() -> BatchMeta {
         BatchMeta {
             file_name: "t.csv".into(),
-            sha256: String::new(),
             format: "shopify".into(),
             source: "shopify".into(),
             imported_at: "2026-11-22T10:00:00+00:00".into(),

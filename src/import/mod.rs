@@ -32,7 +32,7 @@ pub use report::{ImportError, ImportSummary, MAX_ERRORS};
 use crate::domain::OrderRecord;
 use crate::store::{BatchMeta, Store, fingerprint};
 use classify::Classifier;
-use opening::{Opened, finish_hash, open_export};
+use opening::{Opened, open_export};
 use std::io::Read;
 use std::path::Path;
 
@@ -168,7 +168,6 @@ pub fn import_reader(
 ) -> Result<ImportSummary, ImportError> {
     let Opened {
         file_name,
-        hasher,
         mut csv,
         columns,
         key,
@@ -178,7 +177,6 @@ pub fn import_reader(
     } = open_export(store, path, input, options)?;
     let mut batch = store.begin_import(&BatchMeta {
         file_name: file_name.clone(),
-        sha256: String::new(),
         format: summary.format.as_str().to_string(),
         source: summary.shop.clone(),
         imported_at: options.now.clone(),
@@ -203,8 +201,7 @@ pub fn import_reader(
     .with_dates(reader.date_column(), &options.now);
     read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
-    let sha256 = finish_hash(csv, &hasher, &file_name)?;
-    finish(batch, summary, &sha256, options)
+    finish(batch, summary, options)
 }
 
 /// What the batch's settings say for this import.
@@ -325,17 +322,16 @@ fn read_in_chunks<T: Send>(
     })
 }
 
-/// The last stage: a file already imported under another shop name is refused; a preview
+/// The last stage: orders already imported under another shop name are refused; a preview
 /// stops here (the batch is rolled back); otherwise the automatic backup is taken and the
 /// batch committed.
 fn finish(
     batch: crate::store::OrderImport<'_>,
     mut summary: ImportSummary,
-    sha256: &str,
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    if let Some(other) = batch.other_shop_of_file(sha256)? {
-        return Err(ImportError::SameFileOtherShop {
+    if let Some(other) = batch.other_shop_with_these_orders()? {
+        return Err(ImportError::SameOrdersOtherShop {
             file: summary.file.display().to_string(),
             shop: summary.shop.clone(),
             other,
@@ -347,7 +343,7 @@ fn finish(
     if options.backup {
         summary.backup = batch.backup_before_commit(&format!("before-import-{}", options.now))?;
     }
-    batch.commit(&summary.counts, sha256)?;
+    batch.commit(&summary.counts)?;
     summary.written = true;
     Ok(summary)
 }

@@ -1,34 +1,14 @@
 //! Opening an export up to its orders: the file sniffed (encoding, delimiter, a spreadsheet's
-//! re-save) and hashed as it is read, its header read and its layout decided. The import
-//! goes on to write the orders; [`parse_file`] only reads them, to measure the floor.
+//! re-save), its header read and its layout decided. The import goes on to write the
+//! orders; [`parse_file`] only reads them, to measure the floor.
 
 use super::{ImportError, ImportOptions, ImportSummary, columns, header_key, layout, text};
 use crate::store::{Store, fingerprint};
-use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
-/// Hashes everything read through it, so the batch records the file's SHA-256 without a
-/// second pass.
-struct HashingReader<R> {
-    inner: R,
-    hasher: Arc<Mutex<Sha256>>,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher
-            .lock()
-            .expect("only the reading thread hashes")
-            .update(&buf[..n]);
-        Ok(n)
-    }
-}
-
-/// Reads and parses every order of a file as an import's reading thread does (the file's
-/// hash, decoding, CSV, every field, the fingerprints) and writes nothing: the floor no
+/// Reads and parses every order of a file as an import's reading thread does (decoding,
+/// CSV, every field, the fingerprints) and writes nothing: the floor no
 /// import can go below, which `benches/perf.rs` measures. Returns how many orders it read.
 pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportError> {
     // Only to resolve the layout: a fresh store has no saved mapping.
@@ -40,7 +20,6 @@ pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportErr
     let input = std::io::BufReader::with_capacity(1 << 16, file);
     let Opened {
         file_name,
-        hasher,
         mut csv,
         columns,
         layout,
@@ -62,15 +41,12 @@ pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportErr
             orders += 1;
         }
     }
-    drop(reader);
-    finish_hash(csv, &hasher, &file_name)?;
     Ok(orders)
 }
 
 /// An export opened up to its orders: sniffed, its header read, its layout decided.
 pub(super) struct Opened<'a> {
     pub(super) file_name: String,
-    pub(super) hasher: Arc<Mutex<Sha256>>,
     pub(super) csv: csv::Reader<Box<dyn Read + Send + 'a>>,
     pub(super) columns: columns::Columns,
     /// The header's layout key ([`header_key`]).
@@ -93,12 +69,7 @@ pub(super) fn open_export<'a>(
         file: file_name.clone(),
         error,
     };
-    let hasher = Arc::new(Mutex::new(Sha256::new()));
-    let hashing = HashingReader {
-        inner: input,
-        hasher: Arc::clone(&hasher),
-    };
-    let sniffed = text::sniff(hashing).map_err(io)?;
+    let sniffed = text::sniff(input).map_err(io)?;
     if let Some(what) = sniffed.not_text {
         return Err(ImportError::NotText {
             file: file_name,
@@ -145,7 +116,6 @@ pub(super) fn open_export<'a>(
     }
     Ok(Opened {
         file_name,
-        hasher,
         csv,
         columns,
         key,
@@ -153,27 +123,6 @@ pub(super) fn open_export<'a>(
         decimal_comma,
         summary,
     })
-}
-
-/// Reads the file to its end, so the hash covers all of it, and returns its SHA-256.
-pub(super) fn finish_hash<R: Read>(
-    csv: csv::Reader<R>,
-    hasher: &Mutex<Sha256>,
-    file_name: &str,
-) -> Result<String, ImportError> {
-    std::io::copy(&mut csv.into_inner(), &mut std::io::sink()).map_err(|error| {
-        ImportError::Io {
-            file: file_name.to_string(),
-            error,
-        }
-    })?;
-    Ok(crate::domain::order::hex(
-        &hasher
-            .lock()
-            .expect("the reading thread has ended")
-            .clone()
-            .finalize(),
-    ))
 }
 
 /// The header line, which must name at least one column.

@@ -340,10 +340,10 @@ pub enum ImportError {
         collisions: u64,
     },
     #[error(
-        "{file}: this very file was already imported for shop '{other}'; importing it again \
+        "{file}: its orders were already imported for shop '{other}'; importing them again \
          as shop '{shop}' would count every order twice. Nothing was imported"
     )]
-    SameFileOtherShop {
+    SameOrdersOtherShop {
         file: String,
         shop: String,
         other: String,

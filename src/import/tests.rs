@@ -127,47 +127,43 @@ fn times_read_with_offset_or_as_excel_leaves_them() {
 }
 
 #[test]
-fn finish_commits_only_a_real_import_and_never_a_file_known_as_another_shop() {
+fn orders_already_imported_under_another_shop_are_refused_whatever_the_bytes() {
     let mut store = Store::open_in_memory().unwrap();
-    let meta = |source: &str| BatchMeta {
-        file_name: "t.csv".into(),
-        sha256: String::new(),
-        format: "shopify".into(),
-        source: source.into(),
-        imported_at: "now".into(),
+    let as_shop = |store: &mut Store, text: &str, shop: &str, dry_run: bool| {
+        let options = ImportOptions {
+            shop: Some(shop.into()),
+            ..options(dry_run)
+        };
+        import_reader(store, Path::new("t.csv"), text.as_bytes(), &options)
     };
-    let summary = || {
-        let mut s = ImportSummary::new(
-            Path::new("t.csv"),
-            Format::Shopify,
-            "UTF-8",
-            ',',
-            "a".into(),
-        );
-        s.counts.new = 1;
-        s
-    };
-    // A preview: rolled back, nothing written.
-    let batch = store.begin_import(&meta("a")).unwrap();
-    let s = finish(batch, summary(), "abc", &options(true)).unwrap();
-    assert!(!s.written);
+    let text = format!(
+        "{HEADER}\n\
+         #1,a@x.com,paid,USD,10.00,,2026-05-01 10:00:00 -0700,Mug,,,,\n\
+         #2,b@x.com,paid,USD,5.00,,2026-05-02 10:00:00 -0700,Mug,,,,\n"
+    );
+    // A preview writes nothing; a real import commits.
+    assert!(!as_shop(&mut store, &text, "a", true).unwrap().written);
     assert!(store.batches().unwrap().is_empty());
-    // A real import: committed under its hash.
-    let batch = store.begin_import(&meta("a")).unwrap();
-    assert!(
-        finish(batch, summary(), "abc", &options(false))
-            .unwrap()
-            .written
-    );
+    assert!(as_shop(&mut store, &text, "a", false).unwrap().written);
+    // The same orders as shop "b", in the same bytes or in others: refused, nothing written.
+    for same in [text.clone(), text.replace('\n', "\r\n")] {
+        let err = as_shop(&mut store, &same, "b", false).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::SameOrdersOtherShop { other, .. } if other == "a"),
+            "{err}"
+        );
+    }
     assert_eq!(store.batches().unwrap().len(), 1);
-    // The same bytes as shop "b": refused, nothing written.
-    let batch = store.begin_import(&meta("b")).unwrap();
-    let err = finish(batch, summary(), "abc", &options(false)).unwrap_err();
-    assert!(
-        matches!(err, ImportError::SameFileOtherShop { .. }),
-        "{err}"
+    // Another shop's own orders under the same numbers are other orders.
+    let other = format!(
+        "{HEADER}\n\
+         #1,c@y.com,paid,USD,12.00,,2026-06-01 10:00:00 -0700,Vase,,,,\n\
+         #2,d@y.com,paid,USD,7.00,,2026-06-02 10:00:00 -0700,Vase,,,,\n"
     );
-    assert_eq!(store.batches().unwrap().len(), 1);
+    assert!(as_shop(&mut store, &other, "b", false).unwrap().written);
+    // And shop "a" takes its own file again (nothing changed).
+    let again = as_shop(&mut store, &text, "a", false).unwrap();
+    assert_eq!(again.counts.unchanged, 2);
 }
 
 #[test]

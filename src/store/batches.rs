@@ -3,8 +3,9 @@
 //! the last one exactly.
 
 use super::derived::{Scope, refresh};
+use super::fingerprint::{matches_earlier, matches_without_items};
 use super::migrations::CUSTOMER_SECRET;
-use super::orders::{ChecksOff, OrderImport, Upsert, UpsertCounts};
+use super::orders::{ChecksOff, OrderImport, SAMPLE, Upsert, UpsertCounts};
 use super::{Result, Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::HashSet;
@@ -16,7 +17,6 @@ const IMPORT_CACHE_KIB: i64 = -4 * 1024;
 #[derive(Debug, Clone)]
 pub struct BatchMeta {
     pub file_name: String,
-    pub sha256: String,
     pub format: String,
     /// The shop the orders come from (`shopify`, `etsy`, or a name the seller gave).
     pub source: String,
@@ -58,14 +58,8 @@ impl Store {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO import_batch (file_name, sha256, format, source, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                meta.file_name,
-                meta.sha256,
-                meta.format,
-                meta.source,
-                meta.imported_at
-            ],
+             VALUES (?1, '', ?2, ?3, ?4)",
+            params![meta.file_name, meta.format, meta.source, meta.imported_at],
         )?;
         let batch_id = tx.last_insert_rowid();
         let secret: String = tx.query_row(
@@ -99,6 +93,7 @@ impl Store {
             foreign: 0,
             scope: Scope::default(),
             summing,
+            sample: Vec::with_capacity(SAMPLE),
             _checks: checks,
         })
     }
@@ -191,17 +186,44 @@ impl Store {
 }
 
 impl OrderImport<'_> {
-    /// The shop a file with this SHA-256 was already imported under, if it was another one.
-    pub fn other_shop_of_file(&self, sha256: &str) -> Result<Option<String>> {
-        Ok(self
+    /// The other shop these orders were already imported under, if any: at least half of
+    /// the file's first orders (up to [`SAMPLE`]) are stored under that shop's name with the
+    /// same fingerprint. Importing the same export (or a copy a spreadsheet re-saved) under a
+    /// second shop name would count every order twice. Orders stored by an older shoutout
+    /// are recognised by its fingerprint too.
+    pub fn other_shop_with_these_orders(&self) -> Result<Option<String>> {
+        if self.sample.is_empty() {
+            return Ok(None);
+        }
+        let others: Vec<String> = self
             .tx
-            .query_row(
-                "SELECT source FROM import_batch
-                 WHERE sha256 = ?1 AND source <> ?2 AND id <> ?3 LIMIT 1",
-                params![sha256, self.source, self.batch_id],
-                |r| r.get(0),
-            )
-            .optional()?)
+            .prepare("SELECT DISTINCT source FROM import_batch WHERE source <> ?1")?
+            .query_map([&self.source], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stored = self.tx.prepare_cached(
+            "SELECT fingerprint, items = '' FROM shop_order WHERE source = ?1 AND external_id = ?2",
+        )?;
+        for other in others {
+            let mut same = 0;
+            for (order, fp) in &self.sample {
+                let found: Option<(i64, bool)> = stored
+                    .query_row(params![other, order.external_id], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()?;
+                if let Some((stored_fp, no_items)) = found
+                    && (stored_fp == *fp
+                        || matches_earlier(order, stored_fp)
+                        || (no_items && matches_without_items(order, stored_fp)))
+                {
+                    same += 1;
+                }
+            }
+            if same * 2 >= self.sample.len() {
+                return Ok(Some(other));
+            }
+        }
+        Ok(None)
     }
 
     /// The handle owning a promo code, if anyone does.
@@ -365,18 +387,17 @@ impl OrderImport<'_> {
     }
 
     /// Makes the import permanent, recording its counts on the batch.
-    pub fn commit(mut self, counts: &UpsertCounts, sha256: &str) -> Result<i64> {
+    pub fn commit(mut self, counts: &UpsertCounts) -> Result<i64> {
         let get = |k| counts.get(k);
         self.tx.execute(
             "UPDATE import_batch SET new_count = ?2, changed_count = ?3, unchanged_count = ?4,
-                    invalid_count = ?5, sha256 = ?6 WHERE id = ?1",
+                    invalid_count = ?5 WHERE id = ?1",
             params![
                 self.batch_id,
                 get(Upsert::New),
                 get(Upsert::Changed),
                 get(Upsert::Unchanged),
                 counts.invalid,
-                sha256
             ],
         )?;
         match self.summing.take() {
@@ -416,7 +437,6 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let meta = BatchMeta {
             file_name: "t.csv".into(),
-            sha256: String::new(),
             format: "shopify".into(),
             source: "shopify".into(),
             imported_at: "2026-11-22T10:00:00+00:00".into(),
@@ -430,7 +450,7 @@ mod tests {
         drop(batch); // rolled back
         assert!(checks_on(&store));
         let batch = store.begin_import(&meta).unwrap();
-        batch.commit(&UpsertCounts::default(), "").unwrap();
+        batch.commit(&UpsertCounts::default()).unwrap();
         assert!(checks_on(&store));
         // And they hold again: an order naming no batch is refused.
         let refused = store.conn.execute(

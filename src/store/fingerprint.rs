@@ -246,7 +246,6 @@ mod upgrade_tests {
         let mut batch = store
             .begin_import(&BatchMeta {
                 file_name: "t.csv".into(),
-                sha256: String::new(),
                 format: "shopify".into(),
                 source: "shopify".into(),
                 imported_at: "2026-11-22T10:00:00+00:00".into(),
@@ -256,7 +255,7 @@ mod upgrade_tests {
         let done = batch.upsert_many(&refs).unwrap();
         let mut counts = UpsertCounts::default();
         done.iter().for_each(|d| counts.add(*d));
-        batch.commit(&counts, "").unwrap();
+        batch.commit(&counts).unwrap();
         done
     }
 

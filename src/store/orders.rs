@@ -18,6 +18,9 @@ use std::collections::{HashMap, HashSet};
 /// under SQLite's limit of 32766).
 const ROWS_PER_INSERT: usize = 256;
 
+/// How many of a file's first orders [`OrderImport::other_shop_with_these_orders`] looks up.
+pub(super) const SAMPLE: usize = 32;
+
 /// The values of a row of a multi-row insert that are its own (all but the shop and batch).
 const OWN_VALUES: usize = 20;
 
@@ -82,6 +85,9 @@ pub struct OrderImport<'a> {
     /// Into an empty store: the derived facts summed as orders are written, with the unit
     /// costs (instead of `scope`).
     pub(super) summing: Option<Box<(super::sums_thread::SumsThread, HashMap<String, Cents>)>>,
+    /// The file's first orders (up to [`SAMPLE`]) with their fingerprints, to tell whether
+    /// they were already imported under another shop name.
+    pub(super) sample: Vec<(OrderRecord, i64)>,
     /// Last, so it is dropped after `tx` has committed or rolled back.
     pub(super) _checks: ChecksOff<'a>,
 }
@@ -183,6 +189,9 @@ impl OrderImport<'_> {
     /// import they go in with multi-row inserts, which is several times quicker than one
     /// statement an order.
     pub fn upsert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<Vec<Upsert>> {
+        for (order, fp) in orders.iter().take(SAMPLE.saturating_sub(self.sample.len())) {
+            self.sample.push(((*order).clone(), *fp));
+        }
         if !self.fresh {
             return orders
                 .iter()
@@ -292,8 +301,9 @@ impl OrderImport<'_> {
         Ok((ids, customers))
     }
 
-    /// [`OrderImport::upsert`] with the order's [`fingerprint`] already computed.
-    pub fn upsert_with(&mut self, order: &OrderRecord, fp: i64) -> Result<Upsert> {
+    /// Writes one order, with its [`super::fingerprint()`]: inserted when new, updated when changed
+    /// (its earlier state kept for undo), left alone when unchanged.
+    fn upsert_with(&mut self, order: &OrderRecord, fp: i64) -> Result<Upsert> {
         if self.fresh {
             // The shop's first import: nothing to compare with, so insert straight away; an
             // order number met twice can only come from this file.
