@@ -11,12 +11,12 @@
 //!   codes' text, not by who owns them, a group never changes when a code changes hands; the
 //!   scorecard credits each group to its codes' current owners.
 
+use super::dense::{Dense, Keyed};
 use super::profit::order_goods;
 use super::scorecard::{is_counted, net_revenue};
 use super::{Facts, OrderFact};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::hash::Hash;
 
 /// The counted orders of one day with the same codes and `utm_source`, added up.
@@ -113,34 +113,58 @@ pub type Precedence = (i64, i64, i64);
 /// Each customer's first counted order, offered one order at a time in any order. `S` hashes
 /// the customer (the store's numbers are already hashes and need no more mixing).
 #[derive(Debug, Clone)]
-pub struct FirstOrders<C, V, S = std::collections::hash_map::RandomState> {
-    first: HashMap<C, (Precedence, V), S>,
+pub struct FirstOrders<C, V, S = std::hash::RandomState> {
+    first: Dense<First<C, V>, S>,
+}
+
+/// A customer's first order so far, and what it carries.
+#[derive(Debug, Clone)]
+struct First<C, V> {
+    customer: C,
+    at: Precedence,
+    value: V,
+}
+
+impl<C: Eq + Hash, V> Keyed for First<C, V> {
+    type Key = C;
+    fn key(&self) -> &C {
+        &self.customer
+    }
 }
 
 impl<C, V, S: Default> Default for FirstOrders<C, V, S> {
     fn default() -> Self {
         FirstOrders {
-            first: HashMap::default(),
+            first: Dense::default(),
         }
     }
 }
 
-impl<C: Eq + Hash, V, S: std::hash::BuildHasher> FirstOrders<C, V, S> {
+impl<C: Eq + Hash + Clone, V, S: std::hash::BuildHasher> FirstOrders<C, V, S> {
     /// Offers a counted order of `customer` at `at`, carrying `value`: kept when it comes
     /// before every order offered for that customer so far.
     pub fn offer(&mut self, customer: C, at: Precedence, value: V) {
-        match self.first.entry(customer) {
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                if at < e.get().0 {
-                    e.insert((at, value));
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert((at, value));
-            }
+        let mut value = Some(value);
+        let (position, new) = self.first.position_or_insert(&customer, || First {
+            customer: customer.clone(),
+            at,
+            value: value.take().expect("made once"),
+        });
+        let first = self.first.get_mut(position);
+        if !new && at < first.at {
+            first.at = at;
+            first.value = value.take().expect("not taken: the entry was there");
         }
     }
 
+    /// The first order of `customer`, if one was offered.
+    pub fn get(&self, customer: &C) -> Option<(Precedence, &V)> {
+        let first = self.first.get(self.first.position(customer)?);
+        Some((first.at, &first.value))
+    }
+}
+
+impl<C, V, S> FirstOrders<C, V, S> {
     /// How many customers have a first order.
     pub fn len(&self) -> usize {
         self.first.len()
@@ -150,36 +174,39 @@ impl<C: Eq + Hash, V, S: std::hash::BuildHasher> FirstOrders<C, V, S> {
         self.first.is_empty()
     }
 
-    /// The first order of `customer`, if one was offered.
-    pub fn get(&self, customer: &C) -> Option<&(Precedence, V)> {
-        self.first.get(customer)
-    }
-
     /// Every customer with the first order offered.
     pub fn into_firsts(self) -> impl Iterator<Item = (C, Precedence, V)> {
-        self.first.into_iter().map(|(c, (at, v))| (c, at, v))
+        self.first
+            .into_entries()
+            .map(|f| (f.customer, f.at, f.value))
     }
 }
 
 /// Sums of counted orders by a key (a day group's day and evidence), built one order at a
-/// time, in the order keys are first met. Kept in blocks of [`GROUPS_A_BLOCK`], so a shop
-/// with hundreds of thousands of groups never copies them all to grow.
+/// time, in the order keys are first met; each key stored once, with its sums.
 #[derive(Debug)]
 pub struct DayGroups<K> {
-    index: HashMap<K, usize>,
-    blocks: Vec<Vec<(K, DaySums)>>,
-    len: usize,
+    groups: Dense<Group<K>, std::hash::RandomState>,
 }
 
-/// See [`DayGroups`].
-const GROUPS_A_BLOCK: usize = 4096;
+/// A group's key and sums.
+#[derive(Debug)]
+struct Group<K> {
+    key: K,
+    sums: DaySums,
+}
+
+impl<K: Eq + Hash> Keyed for Group<K> {
+    type Key = K;
+    fn key(&self) -> &K {
+        &self.key
+    }
+}
 
 impl<K> Default for DayGroups<K> {
     fn default() -> Self {
         DayGroups {
-            index: HashMap::new(),
-            blocks: Vec::new(),
-            len: 0,
+            groups: Dense::default(),
         }
     }
 }
@@ -187,30 +214,24 @@ impl<K> Default for DayGroups<K> {
 impl<K: Eq + Hash + Clone> DayGroups<K> {
     /// The position of the group of `key`, made empty when it is new.
     pub fn group_of(&mut self, key: K) -> usize {
-        let next = self.len;
-        let blocks = &mut self.blocks;
-        let position = *self.index.entry(key).or_insert_with_key(|k| {
-            if next.is_multiple_of(GROUPS_A_BLOCK) {
-                blocks.push(Vec::with_capacity(GROUPS_A_BLOCK));
-            }
-            let block = blocks.last_mut().expect("a block was just made");
-            block.push((k.clone(), DaySums::default()));
-            next
-        });
-        if position == next {
-            self.len += 1;
-        }
-        position
+        self.groups
+            .position_or_insert(&key, || Group {
+                key: key.clone(),
+                sums: DaySums::default(),
+            })
+            .0
     }
+}
 
+impl<K> DayGroups<K> {
     /// The sums of the group at `position` (from [`DayGroups::group_of`]).
     pub fn sums(&mut self, position: usize) -> &mut DaySums {
-        &mut self.blocks[position / GROUPS_A_BLOCK][position % GROUPS_A_BLOCK].1
+        &mut self.groups.get_mut(position).sums
     }
 
     /// The groups with their keys, in the order they were made.
     pub fn into_groups(self) -> impl Iterator<Item = (K, DaySums)> {
-        self.blocks.into_iter().flatten()
+        self.groups.into_entries().map(|g| (g.key, g.sums))
     }
 }
 
@@ -228,7 +249,7 @@ pub fn day_groups(orders: &[OrderFact]) -> Vec<DayFact> {
         let first = o
             .customer
             .and_then(|c| first.get(&c))
-            .is_some_and(|&(_, p)| p == position);
+            .is_some_and(|(_, &p)| p == position);
         let g = groups.group_of((o.placed_on, o.codes.clone(), o.utm_source));
         groups.sums(g).add(o, is_new(o, first));
     }

@@ -7,6 +7,7 @@
 
 mod attribution;
 mod campaigns;
+mod dense;
 mod derived;
 mod facts;
 mod flags;
