@@ -458,6 +458,9 @@ pub(crate) fn split_codes(cell: &str, separator: &str) -> Vec<String> {
 /// [`split_codes`] for a cell whose codes may be joined by any of `separators` (Shopify
 /// joins combined discounts with `", "` in newer exports and `" + "` in older ones).
 pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
+    if cell.trim().is_empty() {
+        return Vec::new(); // most orders: no code, and nothing to allocate
+    }
     let mut parts = vec![cell];
     for sep in separators {
         parts = parts.into_iter().flat_map(|p| p.split(*sep)).collect();

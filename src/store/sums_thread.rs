@@ -34,7 +34,7 @@ pub(super) struct SumsThread {
 impl SumsThread {
     /// Starts summing into `summing`.
     pub(super) fn start(summing: Summing) -> SumsThread {
-        let (sender, orders) = sync_channel(4);
+        let (sender, orders) = sync_channel(1);
         let thread = std::thread::spawn(move || sum(summing, orders));
         SumsThread {
             pending: Vec::with_capacity(CHUNK),
