@@ -224,6 +224,15 @@ impl<K: Eq + Hash + Clone> DayGroups<K> {
 }
 
 impl<K> DayGroups<K> {
+    /// How many groups there are.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
     /// The sums of the group at `position` (from [`DayGroups::group_of`]).
     pub fn sums(&mut self, position: usize) -> &mut DaySums {
         &mut self.groups.get_mut(position).sums

@@ -112,14 +112,9 @@ impl Groups {
             .collect::<rusqlite::Result<_>>()?;
         let mut new_evidence =
             conn.prepare_cached("INSERT INTO order_evidence (codes, utm_source) VALUES (?1, ?2)")?;
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO order_day (placed_on, evidence, orders, net_cents, new_orders,
-                                    refunded_cents, plain_cents, goods_orders, product_goods,
-                                    product_base)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?;
         let (codes, utms) = (self.codes.names, self.utms.names);
         let mut ids: HashMap<(u32, Option<u32>), i64> = HashMap::new();
+        let mut rows = Vec::with_capacity(self.groups.len());
         for ((day, c, u), s) in self.groups.into_groups() {
             let evidence = match ids.get(&(c, u)) {
                 Some(&id) => id,
@@ -141,19 +136,38 @@ impl Groups {
                     id
                 }
             };
-            insert.execute(params![
-                day,
-                evidence,
-                s.orders,
-                s.net,
-                s.new,
-                s.refunded,
-                s.plain,
-                s.goods_orders,
-                s.product_goods().to_string(),
-                s.product_base().to_string(),
-            ])?;
+            rows.push((day, evidence, s));
         }
+        insert_rows(
+            conn,
+            "INSERT INTO order_day (placed_on, evidence, orders, net_cents, new_orders,
+                                    refunded_cents, plain_cents, goods_orders, product_goods,
+                                    product_base)",
+            10,
+            rows.len(),
+            |stmt, row, p| {
+                let (day, evidence, s) = &rows[row];
+                stmt.raw_bind_parameter(p, day)?;
+                stmt.raw_bind_parameter(p + 1, evidence)?;
+                stmt.raw_bind_parameter(p + 2, s.orders)?;
+                stmt.raw_bind_parameter(p + 3, s.net)?;
+                stmt.raw_bind_parameter(p + 4, s.new)?;
+                stmt.raw_bind_parameter(p + 5, s.refunded)?;
+                stmt.raw_bind_parameter(p + 6, s.plain)?;
+                stmt.raw_bind_parameter(p + 7, s.goods_orders)?;
+                match &s.goods {
+                    // Most groups, and every group of a shop without product costs.
+                    None => {
+                        stmt.raw_bind_parameter(p + 8, "0")?;
+                        stmt.raw_bind_parameter(p + 9, "0")
+                    }
+                    Some(g) => {
+                        stmt.raw_bind_parameter(p + 8, g.product.to_string())?;
+                        stmt.raw_bind_parameter(p + 9, g.base.to_string())
+                    }
+                }
+            },
+        )?;
         Ok(())
     }
 }
@@ -236,12 +250,16 @@ impl Summing {
                     firsts.push((customer, id));
                 }
                 firsts.sort_unstable();
-                let mut insert = conn.prepare_cached(
-                    "INSERT INTO customer_first (customer, order_id) VALUES (?1, ?2)",
+                insert_rows(
+                    conn,
+                    "INSERT INTO customer_first (customer, order_id)",
+                    2,
+                    firsts.len(),
+                    |stmt, row, p| {
+                        stmt.raw_bind_parameter(p, firsts[row].0)?;
+                        stmt.raw_bind_parameter(p + 1, firsts[row].1)
+                    },
                 )?;
-                for (customer, id) in firsts {
-                    insert.execute([customer, id])?;
-                }
             }
             None => self.first_orders_in_sql(conn)?,
         }
@@ -466,6 +484,32 @@ impl Store {
             },
         )?)
     }
+}
+
+/// Rows a multi-row insert of [`insert_rows`] writes at a time.
+const ROWS_A_STATEMENT: usize = 256;
+
+/// Inserts `rows` rows of `width` values, [`ROWS_A_STATEMENT`] a statement (several times
+/// quicker than a statement a row): `head` is the statement up to `VALUES`, and
+/// `bind(statement, row, p)` binds row `row` from parameter `p` on.
+fn insert_rows(
+    conn: &Connection,
+    head: &str,
+    width: usize,
+    rows: usize,
+    mut bind: impl FnMut(&mut rusqlite::CachedStatement, usize, usize) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let one = format!("({})", vec!["?"; width].join(","));
+    for start in (0..rows).step_by(ROWS_A_STATEMENT) {
+        let n = (rows - start).min(ROWS_A_STATEMENT);
+        let sql = format!("{head} VALUES {}", vec![one.as_str(); n].join(","));
+        let mut statement = conn.prepare_cached(&sql)?;
+        for i in 0..n {
+            bind(&mut statement, start + i, 1 + i * width)?;
+        }
+        statement.raw_execute()?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
