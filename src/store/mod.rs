@@ -9,6 +9,7 @@ mod batches;
 mod costs;
 mod deleted;
 mod derived;
+mod derived_groups;
 mod entries;
 mod facts;
 mod fingerprint;
