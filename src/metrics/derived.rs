@@ -186,7 +186,8 @@ impl<C, V, S> FirstOrders<C, V, S> {
 /// time, in the order keys are first met; each key stored once, with its sums.
 #[derive(Debug)]
 pub struct DayGroups<K> {
-    groups: Dense<Group<K>, std::hash::RandomState>,
+    /// Hashed by foldhash: the keys are small, and nothing outside the program chooses them.
+    groups: Dense<Group<K>, hashbrown::DefaultHashBuilder>,
 }
 
 /// A group's key and sums.
@@ -224,15 +225,6 @@ impl<K: Eq + Hash + Clone> DayGroups<K> {
 }
 
 impl<K> DayGroups<K> {
-    /// How many groups there are.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
     /// The sums of the group at `position` (from [`DayGroups::group_of`]).
     pub fn sums(&mut self, position: usize) -> &mut DaySums {
         &mut self.groups.get_mut(position).sums

@@ -150,10 +150,10 @@ impl Summing {
                     conn,
                     "INSERT INTO customer_first (customer, order_id)",
                     2,
-                    firsts.len(),
-                    |stmt, row, p| {
-                        stmt.raw_bind_parameter(p, firsts[row].0)?;
-                        stmt.raw_bind_parameter(p + 1, firsts[row].1)
+                    firsts.into_iter().map(Ok),
+                    |stmt, (customer, id), p| {
+                        stmt.raw_bind_parameter(p, customer)?;
+                        stmt.raw_bind_parameter(p + 1, id)
                     },
                 )?;
             }

@@ -55,8 +55,7 @@ impl Groups {
             conn.prepare_cached("INSERT INTO order_evidence (codes, utm_source) VALUES (?1, ?2)")?;
         let (codes, utms) = (self.codes.names, self.utms.names);
         let mut ids: HashMap<(u32, Option<u32>), i64> = HashMap::new();
-        let mut rows = Vec::with_capacity(self.groups.len());
-        for ((day, c, u), s) in self.groups.into_groups() {
+        let rows = self.groups.into_groups().map(|((day, c, u), s)| {
             let evidence = match ids.get(&(c, u)) {
                 Some(&id) => id,
                 None => {
@@ -77,17 +76,16 @@ impl Groups {
                     id
                 }
             };
-            rows.push((day, evidence, s));
-        }
+            Ok((day, evidence, s))
+        });
         insert_rows(
             conn,
             "INSERT INTO order_day (placed_on, evidence, orders, net_cents, new_orders,
                                     refunded_cents, plain_cents, goods_orders, product_goods,
                                     product_base)",
             10,
-            rows.len(),
-            |stmt, row, p| {
-                let (day, evidence, s) = &rows[row];
+            rows,
+            |stmt, (day, evidence, s), p| {
                 stmt.raw_bind_parameter(p, day)?;
                 stmt.raw_bind_parameter(p + 1, evidence)?;
                 stmt.raw_bind_parameter(p + 2, s.orders)?;
@@ -116,25 +114,40 @@ impl Groups {
 /// Rows a multi-row insert of [`insert_rows`] writes at a time.
 const ROWS_A_STATEMENT: usize = 256;
 
-/// Inserts `rows` rows of `width` values, [`ROWS_A_STATEMENT`] a statement (several times
-/// quicker than a statement a row): `head` is the statement up to `VALUES`, and
-/// `bind(statement, row, p)` binds row `row` from parameter `p` on.
-pub(super) fn insert_rows(
+/// Inserts `rows` of `width` values each, [`ROWS_A_STATEMENT`] a statement (several times
+/// quicker than a statement a row), holding no more than a statement's rows at a time:
+/// `head` is the statement up to `VALUES`, and `bind(statement, row, p)` binds a row from
+/// parameter `p` on.
+pub(super) fn insert_rows<R>(
     conn: &Connection,
     head: &str,
     width: usize,
-    rows: usize,
-    mut bind: impl FnMut(&mut rusqlite::CachedStatement, usize, usize) -> rusqlite::Result<()>,
+    rows: impl IntoIterator<Item = rusqlite::Result<R>>,
+    mut bind: impl FnMut(&mut rusqlite::CachedStatement, &R, usize) -> rusqlite::Result<()>,
 ) -> rusqlite::Result<()> {
     let one = format!("({})", vec!["?"; width].join(","));
-    for start in (0..rows).step_by(ROWS_A_STATEMENT) {
-        let n = (rows - start).min(ROWS_A_STATEMENT);
-        let sql = format!("{head} VALUES {}", vec![one.as_str(); n].join(","));
+    let mut write = |batch: &mut Vec<R>| -> rusqlite::Result<()> {
+        let sql = format!(
+            "{head} VALUES {}",
+            vec![one.as_str(); batch.len()].join(",")
+        );
         let mut statement = conn.prepare_cached(&sql)?;
-        for i in 0..n {
-            bind(&mut statement, start + i, 1 + i * width)?;
+        for (i, row) in batch.iter().enumerate() {
+            bind(&mut statement, row, 1 + i * width)?;
         }
         statement.raw_execute()?;
+        batch.clear();
+        Ok(())
+    };
+    let mut batch = Vec::with_capacity(ROWS_A_STATEMENT);
+    for row in rows {
+        batch.push(row?);
+        if batch.len() == ROWS_A_STATEMENT {
+            write(&mut batch)?;
+        }
+    }
+    if !batch.is_empty() {
+        write(&mut batch)?;
     }
     Ok(())
 }

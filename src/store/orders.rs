@@ -24,6 +24,30 @@ pub(super) const SAMPLE: usize = 32;
 /// The values of a row of a multi-row insert that are its own (all but the shop and batch).
 const OWN_VALUES: usize = 20;
 
+/// The multi-row insert of `rows` orders. The shop (`:s`, parameter 1) and the batch (`:b`,
+/// 2) are bound once; each row's own values follow, numbered in order from 3. Kept short
+/// (SQLite's statement cache compares the whole text at every use), and made once for a
+/// full statement.
+fn insert_sql(rows: usize) -> std::borrow::Cow<'static, str> {
+    fn make(rows: usize) -> String {
+        let mut sql = String::from(
+            "INSERT OR IGNORE INTO shop_order (source, created_batch, updated_batch, external_id,
+                number, placed_at, placed_offset, placed_on, customer, currency, subtotal_cents,
+                refunded_cents, status, cancelled, customer_new, fingerprint, gift, utm_source,
+                utm_campaign, codes, items, orig_currency, orig_subtotal_cents) VALUES ",
+        );
+        let row = format!("(:s,:b,:b{})", ",?".repeat(OWN_VALUES));
+        sql.push_str(&vec![row.as_str(); rows].join(","));
+        sql
+    }
+    static FULL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    if rows == ROWS_PER_INSERT {
+        FULL.get_or_init(|| make(rows)).as_str().into()
+    } else {
+        make(rows).into()
+    }
+}
+
 /// What writing one order did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Upsert {
@@ -217,24 +241,7 @@ impl OrderImport<'_> {
     /// One `INSERT OR IGNORE` of many rows; returns each order's id (`None` when its number
     /// was met before in the file, so it did not go in) and its stored customer.
     fn insert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<(Ids, Vec<Option<i64>>)> {
-        let mut sql = String::from(
-            "INSERT OR IGNORE INTO shop_order (source, external_id, number, placed_at,
-                placed_offset, placed_on, customer, currency, subtotal_cents, refunded_cents,
-                status, cancelled, customer_new, fingerprint, created_batch, updated_batch, gift,
-                utm_source, utm_campaign, codes, items, orig_currency, orig_subtotal_cents) VALUES ",
-        );
-        // The shop (?1) and the batch (?2) are bound once; each row's own values follow.
-        for i in 0..orders.len() {
-            sql.push_str(if i == 0 { "(?1" } else { ",(?1" });
-            for k in 0..OWN_VALUES {
-                if k == 13 {
-                    sql.push_str(",?2,?2");
-                }
-                sql.push_str(",?");
-                sql.push_str(itoa::Buffer::new().format(3 + i * OWN_VALUES + k));
-            }
-            sql.push(')');
-        }
+        let sql = insert_sql(orders.len());
         let before: i64 =
             self.tx
                 .query_row("SELECT coalesce(max(id), 0) FROM shop_order", [], |r| {
