@@ -37,23 +37,32 @@ impl FinancialStatus {
     }
 
     /// Reads a status name; unknown names become [`FinancialStatus::Other`].
+    /// Case and the separator (` `, `-` or `_`) do not matter.
     pub fn from_name(name: &str) -> Self {
-        match name
-            .trim()
-            .to_ascii_lowercase()
-            .replace([' ', '-'], "_")
-            .as_str()
-        {
-            "paid" => FinancialStatus::Paid,
-            "pending" => FinancialStatus::Pending,
-            "authorized" => FinancialStatus::Authorized,
-            "partially_paid" => FinancialStatus::PartiallyPaid,
-            "partially_refunded" => FinancialStatus::PartiallyRefunded,
-            "refunded" => FinancialStatus::Refunded,
-            "voided" => FinancialStatus::Voided,
-            "expired" => FinancialStatus::Expired,
-            _ => FinancialStatus::Other,
-        }
+        use FinancialStatus::*;
+        let name = name.trim().as_bytes();
+        let is = |known: &str| {
+            known.len() == name.len()
+                && known.bytes().zip(name).all(|(k, &n)| {
+                    k == match n.to_ascii_lowercase() {
+                        b' ' | b'-' => b'_',
+                        c => c,
+                    }
+                })
+        };
+        [
+            Paid,
+            Pending,
+            Authorized,
+            PartiallyPaid,
+            PartiallyRefunded,
+            Refunded,
+            Voided,
+            Expired,
+        ]
+        .into_iter()
+        .find(|s| is(s.as_str()))
+        .unwrap_or(Other)
     }
 }
 
@@ -257,6 +266,28 @@ pub fn order_number(external_id: &str) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_names_are_read_whatever_their_case_and_separator() {
+        use FinancialStatus::*;
+        for (name, status) in [
+            ("paid", Paid),
+            (" Paid ", Paid),
+            ("PARTIALLY_REFUNDED", PartiallyRefunded),
+            ("partially refunded", PartiallyRefunded),
+            ("Partially-Paid", PartiallyPaid),
+            ("voided", Voided),
+            ("expired", Expired),
+            ("pending", Pending),
+            ("authorized", Authorized),
+            ("refunded", Refunded),
+            ("paid!", Other),
+            ("partially", Other),
+            ("", Other),
+        ] {
+            assert_eq!(FinancialStatus::from_name(name), status, "{name:?}");
+        }
+    }
 
     #[test]
     fn hex_is_lower_case_and_padded() {
