@@ -39,30 +39,29 @@ impl FinancialStatus {
     /// Reads a status name; unknown names become [`FinancialStatus::Other`].
     /// Case and the separator (` `, `-` or `_`) do not matter.
     pub fn from_name(name: &str) -> Self {
-        use FinancialStatus::*;
+        // Normalised in a buffer on the stack: no name of a status is longer.
+        let mut buffer = [0u8; 24];
         let name = name.trim().as_bytes();
-        let is = |known: &str| {
-            known.len() == name.len()
-                && known.bytes().zip(name).all(|(k, &n)| {
-                    k == match n.to_ascii_lowercase() {
-                        b' ' | b'-' => b'_',
-                        c => c,
-                    }
-                })
+        let Some(normal) = buffer.get_mut(..name.len()) else {
+            return FinancialStatus::Other;
         };
-        [
-            Paid,
-            Pending,
-            Authorized,
-            PartiallyPaid,
-            PartiallyRefunded,
-            Refunded,
-            Voided,
-            Expired,
-        ]
-        .into_iter()
-        .find(|s| is(s.as_str()))
-        .unwrap_or(Other)
+        for (to, &from) in normal.iter_mut().zip(name) {
+            *to = match from.to_ascii_lowercase() {
+                b' ' | b'-' => b'_',
+                c => c,
+            };
+        }
+        match &*normal {
+            b"paid" => FinancialStatus::Paid,
+            b"pending" => FinancialStatus::Pending,
+            b"authorized" => FinancialStatus::Authorized,
+            b"partially_paid" => FinancialStatus::PartiallyPaid,
+            b"partially_refunded" => FinancialStatus::PartiallyRefunded,
+            b"refunded" => FinancialStatus::Refunded,
+            b"voided" => FinancialStatus::Voided,
+            b"expired" => FinancialStatus::Expired,
+            _ => FinancialStatus::Other,
+        }
     }
 }
 
@@ -284,6 +283,7 @@ mod tests {
             ("paid!", Other),
             ("partially", Other),
             ("", Other),
+            ("a status name longer than any known one", Other),
         ] {
             assert_eq!(FinancialStatus::from_name(name), status, "{name:?}");
         }
