@@ -146,12 +146,8 @@ pub fn import_file(
         file: path.display().to_string(),
         error: source,
     })?;
-    import_reader(
-        store,
-        path,
-        std::io::BufReader::with_capacity(1 << 16, file),
-        options,
-    )
+    // Unbuffered: the CSV reader's own buffer is the only one (see `open_export`).
+    import_reader(store, path, file, options)
 }
 
 /// Imports (or previews) an export read from `input`; `path` names it in messages.

@@ -17,7 +17,6 @@ pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportErr
         file: path.display().to_string(),
         error,
     })?;
-    let input = std::io::BufReader::with_capacity(1 << 16, file);
     let Opened {
         file_name,
         mut csv,
@@ -25,7 +24,7 @@ pub fn parse_file(path: &Path, options: &ImportOptions) -> Result<u64, ImportErr
         layout,
         decimal_comma,
         ..
-    } = open_export(&store, path, input, options)?;
+    } = open_export(&store, path, file, options)?;
     let mut reader = layout::open_reader(
         &layout,
         &mut csv,
@@ -82,7 +81,10 @@ pub(super) fn open_export<'a>(
         sniffed.decimal_comma(),
         sniffed.resaved,
     );
+    // The one buffer between the file and the parser, large enough to read the file in
+    // few calls (a second buffer in front of it would copy every byte once more).
     let mut csv = csv::ReaderBuilder::new()
+        .buffer_capacity(1 << 16)
         .has_headers(true)
         .flexible(false)
         .delimiter(delimiter)
