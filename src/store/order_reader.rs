@@ -187,10 +187,11 @@ pub(super) fn order_goods(
     Some(Some(goods))
 }
 
-/// Distinct strings numbered in the order they are first seen.
+/// Distinct strings numbered in the order they are first seen (hashed by foldhash: they
+/// are looked up once an order, and nothing outside the program chooses them to collide).
 #[derive(Default)]
 pub(super) struct Interner {
-    ids: HashMap<String, u32>,
+    ids: hashbrown::HashMap<String, u32>,
     pub(super) names: Vec<String>,
 }
 
