@@ -193,27 +193,58 @@ pub(super) fn order_goods(
 pub(super) struct Interner {
     ids: hashbrown::HashMap<String, u32>,
     pub(super) names: Vec<String>,
+    /// The number of the empty string once seen: most orders carry no code, and this spares
+    /// them the lookup.
+    empty: Option<u32>,
 }
 
 impl From<Vec<String>> for Interner {
     fn from(names: Vec<String>) -> Interner {
-        let ids = names
+        let ids: hashbrown::HashMap<String, u32> = names
             .iter()
             .enumerate()
             .map(|(i, n)| (n.clone(), i as u32))
             .collect();
-        Interner { ids, names }
+        let empty = ids.get("").copied();
+        Interner { ids, names, empty }
     }
 }
 
 impl Interner {
     pub(super) fn id(&mut self, name: &str) -> u32 {
+        if name.is_empty()
+            && let Some(id) = self.empty
+        {
+            return id;
+        }
         if let Some(&id) = self.ids.get(name) {
             return id;
         }
         let id = self.names.len() as u32;
         self.names.push(name.to_string());
         self.ids.insert(name.to_string(), id);
+        if name.is_empty() {
+            self.empty = Some(id);
+        }
         id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Interner;
+
+    #[test]
+    fn texts_are_numbered_once_in_the_order_first_seen_the_empty_one_too() {
+        let mut codes = Interner::default();
+        let ids: Vec<u32> = ["MAYA10", "", "ZED5", "", "MAYA10", ""]
+            .iter()
+            .map(|c| codes.id(c))
+            .collect();
+        assert_eq!(ids, [0, 1, 2, 1, 0, 1]);
+        assert_eq!(codes.names, ["MAYA10", "", "ZED5"]);
+        // Numbered as loaded, the empty text among them.
+        let mut loaded = Interner::from(vec!["A".to_string(), String::new()]);
+        assert_eq!((loaded.id(""), loaded.id("A"), loaded.id("B")), (1, 0, 2));
     }
 }
