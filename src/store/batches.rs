@@ -11,7 +11,8 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::HashSet;
 
 /// The page cache during an import, in KiB (negative = KiB for SQLite's `cache_size`):
-/// 2 MiB imports 500,000 orders as fast as 16 MiB did.
+/// 2 MiB, about SQLite's default, imports 500,000 orders as fast as 16 MiB did, in 14 MB
+/// less memory.
 const IMPORT_CACHE_KIB: i64 = -2 * 1024;
 
 /// What an import is, recorded with its batch.
@@ -41,16 +42,12 @@ impl Store {
     /// Starts an import: takes the write lock (waiting up to the busy timeout) and records
     /// the batch. Nothing is visible to others until [`OrderImport::commit`].
     pub fn begin_import(&mut self, meta: &BatchMeta) -> Result<OrderImport<'_>> {
-        // A bigger page cache keeps the order indexes in memory during a large import.
         self.conn
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        // A shop's first import writes with the foreign-key checks off (see `ChecksOff`).
-        let first = !self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
-            [&meta.source],
-            |r| r.get::<_, bool>(0),
-        )?;
-        let checks = if first {
+        // A shop's first import writes with the foreign-key checks off (see `ChecksOff`); it
+        // can only be asked outside the transaction, so whether this is one is asked again
+        // inside, where the answer holds.
+        let checks = if !has_orders(&self.conn, &meta.source)? {
             self.conn.pragma_update(None, "foreign_keys", "OFF")?;
             ChecksOff(Some(&self.conn))
         } else {
@@ -68,11 +65,7 @@ impl Store {
             [CUSTOMER_SECRET],
             |r| r.get(0),
         )?;
-        let fresh = !tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
-            [&meta.source],
-            |r| r.get::<_, bool>(0),
-        )?;
+        let fresh = !has_orders(&tx, &meta.source)?;
         // Into an empty store, the derived facts are summed as the orders are written.
         let empty = !tx.query_row("SELECT EXISTS (SELECT 1 FROM shop_order)", [], |r| {
             r.get::<_, bool>(0)
@@ -184,6 +177,15 @@ impl Store {
             .conn
             .query_row("SELECT COUNT(*) FROM shop_order", [], |r| r.get(0))?)
     }
+}
+
+/// Whether the shop `source` has any order stored.
+fn has_orders(conn: &rusqlite::Connection, source: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1)",
+        [source],
+        |r| r.get(0),
+    )
 }
 
 impl OrderImport<'_> {

@@ -2,7 +2,8 @@
 //! `customer_first`, each identified customer's first counted order, and `order_day`, the
 //! counted orders summed by day and evidence (each distinct pair of codes and source once in
 //! `order_evidence`). Whatever changes orders or product costs keeps them in its own
-//! transaction: the first import into an empty store sums them as it writes ([`Summing`]);
+//! transaction: the first import into an empty store sums them as it writes ([`Summing`], on
+//! a thread of its own: `sums_thread.rs`);
 //! a later import or an undo recomputes only where it touched, the customers whose orders it
 //! wrote and the days those orders were placed on (and the days of first orders that moved).
 //! A migration, a product cost change and `shoutout doctor --rebuild` recompute them whole.

@@ -3,9 +3,9 @@
 //!
 //! Pure, so the reading thread computes it as it parses. The scheme is SipHash-1-3 under a
 //! fixed key over the fields themselves, each written with its length, nothing formatted
-//! first. Orders stored before it (up to shoutout 0.1's schema 10) carry the first scheme, a
-//! SHA-256 of the fields formatted as text; [`matches_earlier`] recognises those, so an
-//! upgrade never shows an unchanged order as changed. (Orders stored without their line
+//! first. Orders stored by earlier builds carry the first scheme, a SHA-256 of the fields
+//! formatted as text; [`matches_earlier`] recognises those (and the import then stores the
+//! current one), so an upgrade never shows an unchanged order as changed. (Orders stored without their line
 //! items, which a later export adds, are recognised by [`matches_without_items`].)
 
 use crate::domain::OrderRecord;

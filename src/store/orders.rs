@@ -308,8 +308,8 @@ impl OrderImport<'_> {
         Ok((ids, customers))
     }
 
-    /// Writes one order, with its [`super::fingerprint()`]: inserted when new, updated when changed
-    /// (its earlier state kept for undo), left alone when unchanged.
+    /// Writes one order, with its [`super::fingerprint()`]: inserted when new, updated when
+    /// changed (its earlier state kept for undo), left alone when unchanged.
     fn upsert_with(&mut self, order: &OrderRecord, fp: i64) -> Result<Upsert> {
         if self.fresh {
             // The shop's first import: nothing to compare with, so insert straight away; an
