@@ -64,17 +64,7 @@ pub(super) fn open_export<'a>(
     options: &ImportOptions,
 ) -> Result<Opened<'a>, ImportError> {
     let file_name = path.display().to_string();
-    let io = |error| ImportError::Io {
-        file: file_name.clone(),
-        error,
-    };
-    let sniffed = text::sniff(input).map_err(io)?;
-    if let Some(what) = sniffed.not_text {
-        return Err(ImportError::NotText {
-            file: file_name,
-            what,
-        });
-    }
+    let sniffed = sniff_text(input, &file_name)?;
     let (encoding, delimiter, decimal_comma, resaved) = (
         sniffed.encoding,
         sniffed.delimiter,
@@ -125,6 +115,25 @@ pub(super) fn open_export<'a>(
         decimal_comma,
         summary,
     })
+}
+
+/// Sniffs `input` ([`text::sniff`]) and refuses what is not text; `file` names it in the
+/// error. Every file shoutout imports, orders or product costs, is opened through this.
+pub(super) fn sniff_text<'a>(
+    input: impl Read + Send + 'a,
+    file: &str,
+) -> Result<text::Sniffed<'a>, ImportError> {
+    let sniffed = text::sniff(input).map_err(|error| ImportError::Io {
+        file: file.to_string(),
+        error,
+    })?;
+    match sniffed.not_text {
+        Some(what) => Err(ImportError::NotText {
+            file: file.to_string(),
+            what,
+        }),
+        None => Ok(sniffed),
+    }
 }
 
 /// The header line, which must name at least one column.

@@ -2,8 +2,8 @@
 //! two-column `sku,cost` CSV, read into unit costs per SKU. Nothing is written here; the
 //! caller hands the list to [`crate::store::Store::set_product_costs`] in one transaction.
 
+use super::ImportError;
 use super::columns::{Col, Columns, NumberStyle, malformed};
-use super::{ImportError, text};
 use crate::domain::{from_cents, sku_key};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -38,17 +38,7 @@ pub fn read_product_costs_from(
     input: impl Read + Send,
     name: &str,
 ) -> Result<ProductCostFile, ImportError> {
-    let io = |error| ImportError::Io {
-        file: name.to_string(),
-        error,
-    };
-    let sniffed = text::sniff(input).map_err(io)?;
-    if let Some(what) = sniffed.not_text {
-        return Err(ImportError::NotText {
-            file: name.to_string(),
-            what,
-        });
-    }
+    let sniffed = super::opening::sniff_text(input, name)?;
     let style = NumberStyle::guess(sniffed.decimal_comma());
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
