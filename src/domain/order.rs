@@ -174,6 +174,30 @@ pub fn decode_items(text: &str) -> Option<Vec<LineItem>> {
 }
 
 impl OrderRecord {
+    /// A paid order in USD placed on 2026-05-01 at 10:00 UTC, with no customer, code or line
+    /// item: for tests, which set what they look at.
+    #[cfg(test)]
+    pub(crate) fn example(external_id: &str, subtotal: Cents) -> OrderRecord {
+        OrderRecord {
+            external_id: external_id.to_string(),
+            placed_at: chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+00:00")
+                .expect("a valid time"),
+            customer_key: None,
+            currency: "USD".into(),
+            subtotal,
+            refunded: 0,
+            status: FinancialStatus::Paid,
+            cancelled: false,
+            codes: Vec::new(),
+            customer_new: None,
+            gift_value: None,
+            utm_source: None,
+            utm_campaign: None,
+            items: Vec::new(),
+            original: None,
+        }
+    }
+
     /// Converts the order's amounts into the shop's currency `shop` at `rate` (shop units per
     /// unit of the order's currency), each amount rounded once to the cent, half away from
     /// zero (`import --rate`); the order keeps its own currency and subtotal in `original`.
@@ -311,21 +335,8 @@ mod tests {
     #[test]
     fn a_converted_order_rounds_each_amount_once_and_keeps_its_own() {
         let mut order = OrderRecord {
-            external_id: "#1".into(),
-            placed_at: chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+00:00").unwrap(),
-            customer_key: None,
-            currency: "USD".into(),
-            subtotal: 12_345,
             refunded: 1_001,
-            status: FinancialStatus::Paid,
-            cancelled: false,
-            codes: Vec::new(),
-            customer_new: None,
-            gift_value: None,
-            utm_source: None,
-            utm_campaign: None,
-            items: Vec::new(),
-            original: None,
+            ..OrderRecord::example("#1", 12_345)
         };
         let mut big = order.clone();
         order

@@ -383,26 +383,15 @@ fn record_gift(
 mod tests {
     use super::*;
 
-    use crate::domain::FinancialStatus;
     use crate::store::{BatchMeta, Store, fingerprint};
 
     fn order(id: &str, currency: &str, subtotal: i64, codes: &[&str]) -> OrderRecord {
         OrderRecord {
-            external_id: id.into(),
             placed_at: chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00-07:00").unwrap(),
             customer_key: crate::domain::customer_key(&format!("{id}@x.example")),
             currency: currency.into(),
-            subtotal,
-            refunded: 0,
-            status: FinancialStatus::Paid,
-            cancelled: false,
             codes: codes.iter().map(|c| c.to_string()).collect(),
-            customer_new: None,
-            gift_value: None,
-            utm_source: None,
-            utm_campaign: None,
-            items: Vec::new(),
-            original: None,
+            ..OrderRecord::example(id, subtotal)
         }
     }
 

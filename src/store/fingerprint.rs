@@ -177,26 +177,16 @@ mod tests {
 
     pub(super) fn order() -> OrderRecord {
         OrderRecord {
-            external_id: "#1001".into(),
             placed_at: chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00-05:00").unwrap(),
             customer_key: Some("ab12".into()),
-            currency: "USD".into(),
-            subtotal: 4_200,
-            refunded: 0,
-            status: FinancialStatus::Paid,
-            cancelled: false,
             codes: vec!["MAYA10".into()],
-            customer_new: None,
-            gift_value: None,
-            utm_source: None,
-            utm_campaign: None,
             items: vec![LineItem {
                 sku: "MUG-1".into(),
                 name: "Mug".into(),
                 quantity: 2,
                 price: 2_100,
             }],
-            original: None,
+            ..OrderRecord::example("#1001", 4_200)
         }
     }
 
