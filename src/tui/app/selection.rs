@@ -1,0 +1,99 @@
+//! The selection: which row of each screen is selected, moving it (a row, a page, to an
+//! end, to another screen), and what it points at (the scorecard row and its series, the
+//! influencer to pre-select in a form).
+
+use super::App;
+use crate::tui::action::{Action, Screen};
+
+impl App {
+    pub fn selected_row(&self) -> Option<&crate::metrics::ScoreRow> {
+        self.card.rows.get(self.selected[0])
+    }
+
+    /// The selected creator's sales and payback over the period shown (for the charts).
+    pub fn selected_series(&self) -> Option<crate::metrics::CreatorSeries> {
+        let id = self.selected_row()?.influencer_id;
+        let mut cache = self.series_cache.borrow_mut();
+        if let Some((for_id, options, series)) = cache.as_ref()
+            && *for_id == id
+            && *options == self.options
+        {
+            return series.clone();
+        }
+        let series = crate::metrics::creator_series(
+            &self.facts,
+            &self.prepared,
+            &self.options,
+            self.today,
+            id,
+        );
+        *cache = Some((id, self.options.clone(), series.clone()));
+        series
+    }
+
+    /// How many rows the table of `screen` has.
+    pub(crate) fn len(&self, screen: Screen) -> usize {
+        match screen {
+            Screen::Scorecard => match &self.lift {
+                Some(report) => report.rows.len(),
+                None => self.card.rows.len(),
+            },
+            Screen::Influencers => self.lists.influencers.len(),
+            Screen::Costs => self.lists.costs.len(),
+            Screen::Posts => self.lists.posts.len(),
+            Screen::Codes => self.lists.codes.len() + self.lists.links.len(),
+            Screen::Campaigns => self.lists.campaigns.len(),
+            Screen::Gifts => self.gifts.len(),
+        }
+    }
+
+    pub(super) fn clamp(&mut self, screen: Screen) {
+        let n = self.len(screen);
+        let s = &mut self.selected[screen.index()];
+        *s = (*s).min(n.saturating_sub(1));
+    }
+
+    /// Rows a page holds, from the terminal height.
+    pub(super) fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(8)).max(1)
+    }
+
+    /// Moves the selection of the current screen.
+    pub(super) fn navigate(&mut self, action: Action) {
+        let n = self.len(self.screen);
+        let page = self.page();
+        let sel = &mut self.selected[self.screen.index()];
+        *sel = match action {
+            Action::Down => (*sel + 1).min(n.saturating_sub(1)),
+            Action::Up => sel.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => n.saturating_sub(1),
+            Action::PageDown => (*sel + page).min(n.saturating_sub(1)),
+            Action::PageUp => sel.saturating_sub(page),
+            _ => *sel,
+        };
+    }
+
+    pub(super) fn go(&mut self, index: usize) {
+        self.screen = Screen::ALL[index];
+        self.detail = false;
+        self.col_scroll = 0;
+    }
+
+    /// The influencer the current screen points at, to pre-select in forms.
+    pub(crate) fn current_handle(&self) -> Option<String> {
+        let s = self.selected[self.screen.index()];
+        match self.screen {
+            Screen::Scorecard => match &self.lift {
+                Some(report) => report.rows.get(s).map(|r| r.handle.clone()),
+                None => self.card.rows.get(s).map(|r| r.handle.clone()),
+            },
+            Screen::Influencers => self.lists.influencers.get(s).map(|r| r.handle.clone()),
+            Screen::Costs => self.lists.costs.get(s).map(|r| r.handle.clone()),
+            Screen::Posts => self.lists.posts.get(s).map(|r| r.handle.clone()),
+            Screen::Codes => self.lists.codes.get(s).map(|r| r.handle.clone()),
+            Screen::Campaigns => None,
+            Screen::Gifts => self.gifts.get(s).map(|g| g.handle.clone()),
+        }
+    }
+}
