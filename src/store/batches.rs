@@ -2,9 +2,9 @@
 //! besides its orders (settings, mappings, costs of gift orders), committing it, and undoing
 //! the last one exactly.
 
+use super::customers::CUSTOMER_SECRET;
 use super::derived::{Scope, refresh};
 use super::fingerprint::{matches_earlier, matches_without_items};
-use super::migrations::CUSTOMER_SECRET;
 use super::orders::{ChecksOff, OrderImport, SAMPLE, Upsert, UpsertCounts};
 use super::{Result, Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -83,7 +83,7 @@ impl Store {
             source: meta.source.clone(),
             fresh,
             db_path: self.path.clone(),
-            keyer: super::migrations::CustomerKeyer::new(&secret),
+            keyer: super::customers::CustomerKeyer::new(&secret),
             foreign: 0,
             scope: Scope::default(),
             summing,

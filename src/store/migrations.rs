@@ -2,6 +2,8 @@
 //!
 //! Never edit a migration that has shipped: add a new one at the end.
 
+use super::customers::{CUSTOMER_SECRET, customer_number, keyed_customer, new_secret};
+
 /// One step of the schema's history: SQL, or SQL followed by a data conversion in Rust.
 pub struct Migration {
     pub sql: &'static str,
@@ -52,48 +54,6 @@ pub const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// The setting that holds a database's customer secret (64 hex digits).
-pub const CUSTOMER_SECRET: &str = "customer_secret";
-
-/// A fresh random secret, as hex.
-fn new_secret() -> rusqlite::Result<String> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| {
-        rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(e.to_string())))
-    })?;
-    Ok(crate::domain::order::hex(&bytes))
-}
-
-/// The stored number of a customer: the first 64 bits of SHA-256(secret ‖ the customer's
-/// 64-bit number). Without the database's secret, a guessed e-mail cannot be matched to it.
-pub fn keyed_customer(secret: &str, number: i64) -> i64 {
-    CustomerKeyer::new(secret).key(number)
-}
-
-/// [`keyed_customer`] for many numbers under one secret: the secret is hashed once (64 hex
-/// digits are one SHA-256 block), each number then costs one more block.
-#[derive(Clone)]
-pub struct CustomerKeyer {
-    prefix: sha2::Sha256,
-}
-
-impl CustomerKeyer {
-    pub fn new(secret: &str) -> CustomerKeyer {
-        use sha2::Digest;
-        let mut prefix = sha2::Sha256::new();
-        prefix.update(secret.as_bytes());
-        CustomerKeyer { prefix }
-    }
-
-    pub fn key(&self, number: i64) -> i64 {
-        use sha2::Digest;
-        let mut h = self.prefix.clone();
-        h.update(number.to_le_bytes());
-        let digest = h.finalize();
-        i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
-    }
-}
-
 /// Version 4 keys customers with a secret of this database: a random secret is made, every
 /// stored customer number is replaced by its keyed hash, and the bare SHA-256 keys of schema
 /// 1's `customer` table are deleted.
@@ -122,13 +82,6 @@ fn keyed_customers(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
          UPDATE order_prev SET customer_id = NULL;
          DELETE FROM customer;",
     )
-}
-
-/// The 64-bit customer number of a customer key (the first 16 hex digits of its SHA-256).
-pub fn customer_number(key: &str) -> Option<i64> {
-    key.get(..16)
-        .and_then(|h| u64::from_str_radix(h, 16).ok())
-        .map(|n| n as i64)
 }
 
 /// Version 3 keys orders to customers by number; fills the numbers of existing orders.

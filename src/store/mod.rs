@@ -7,6 +7,7 @@
 mod backup;
 mod batches;
 mod costs;
+mod customers;
 mod deleted;
 mod derived;
 mod derived_groups;

@@ -5,8 +5,8 @@
 //! commit, undo) is `batches.rs`.
 
 use super::Result;
+use super::customers::{CustomerKeyer, customer_number};
 use super::fingerprint::{matches_earlier, matches_without_items};
-use super::migrations::{CustomerKeyer, customer_number};
 use crate::domain::Cents;
 use crate::domain::{OrderRecord, encode_items, order::order_number};
 use crate::metrics::OrderFact;
