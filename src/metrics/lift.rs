@@ -19,6 +19,7 @@
 //! order value as a `Decimal`.
 
 use super::lift_fit::{Kernel, Regression};
+use super::lift_rows::{build_row, rank_rows, with_code_in_flags};
 use super::lift_uses::{Creator, Kind, Leak, Use, latest_post};
 use super::{Facts, Period, ScorecardOptions, is_counted, net_revenue, scorecard};
 use chrono::NaiveDate;
@@ -52,7 +53,7 @@ impl Default for LiftOptions {
 }
 
 /// The two-sided probability mass outside an 80 % interval: its normal quantile.
-const Z80: f64 = 1.281_551_565_545;
+pub(super) const Z80: f64 = 1.281_551_565_545;
 
 /// One creator's lift.
 #[derive(Debug, Clone, PartialEq)]
@@ -364,139 +365,6 @@ fn costs(
         .into_iter()
         .map(|r| (r.influencer_id, r.cost))
         .collect()
-}
-
-/// Her row from what the model found.
-fn build_row(
-    inf: &super::InfluencerFact,
-    creator: &Creator,
-    leak: Option<Leak>,
-    (uncoded, uncoded_se): (f64, f64),
-    cost: Decimal,
-    shop_aov_cents: f64,
-    options: &LiftOptions,
-) -> LiftRow {
-    let code_orders = creator.total(None);
-    let leak_orders = leak.map_or(0.0, |l| l.orders);
-    let coded = (code_orders - leak_orders).max(0.0);
-    let incremental = coded + uncoded;
-    let sd = (uncoded_se.powi(2) + leak.map_or(0.0, |l| l.variance)).sqrt();
-    let low = (incremental - Z80 * sd).max(0.0);
-    let high = incremental + Z80 * sd;
-    // Her average order: her caused coded orders', else the shop's.
-    let (cents, count) = creator
-        .uses
-        .iter()
-        .zip(creator.kinds)
-        .filter(|((u, _), k)| **k != Kind::Outside || leak.is_none_or(|l| u.day < l.since))
-        .fold((0.0, 0.0), |(c, n), ((u, _), _)| {
-            (c + u.cents, n + u.weight)
-        });
-    let aov_cents = if count > 0.0 {
-        cents / count
-    } else {
-        shop_aov_cents
-    };
-    let aov =
-        Decimal::from_f64_retain(aov_cents.round()).unwrap_or_default() / Decimal::ONE_HUNDRED;
-    let orders_dec = Decimal::from_f64_retain(incremental)
-        .unwrap_or_default()
-        .round_dp(2);
-    let incremental_revenue = orders_dec * aov;
-    let incremental_roi_pct =
-        (!cost.is_zero()).then(|| (incremental_revenue - cost) * Decimal::ONE_HUNDRED / cost);
-    let mut flags = Vec::new();
-    if let Some(l) = leak {
-        let since = creator.first + chrono::Days::new(l.since as u64);
-        flags.push(format!(
-            "{CODE} used {:.0} times by new buyers outside any post window since {} — leaked?",
-            l.outside,
-            since.format("%-d %b %Y")
-        ));
-    }
-    let customers: HashMap<Option<u32>, f64> =
-        creator.uses.iter().fold(HashMap::new(), |mut m, (u, _)| {
-            *m.entry(u.customer).or_default() += u.weight;
-            m
-        });
-    let mut per_customer: Vec<f64> = customers
-        .iter()
-        .filter(|(k, _)| k.is_some())
-        .map(|(_, n)| *n)
-        .collect();
-    per_customer.sort_by(|a, b| b.total_cmp(a));
-    let top_two: f64 = per_customer.iter().take(2).sum();
-    if code_orders >= 4.0 && top_two >= 0.8 * code_orders {
-        flags.push(format!(
-            "{code_orders:.0} coded orders from {} customer(s): her own code, or a friend's?",
-            per_customer.len()
-        ));
-    }
-    if creator.posts.is_empty() {
-        flags.push(
-            "no posts logged: only her coded orders are counted (log her posts to estimate \
-             the rest)"
-                .to_string(),
-        );
-    }
-    let uncertain = incremental < f64::from(options.min_orders) || low <= 0.0;
-    if uncertain {
-        flags.push(format!(
-            "too little to rank with confidence ({incremental:.1} incremental orders, \
-             80 % range {low:.1}–{high:.1})"
-        ));
-    }
-    LiftRow {
-        rank: 0,
-        influencer_id: inf.id,
-        handle: inf.handle.clone(),
-        posts: creator.posts.len(),
-        code_orders,
-        leak_orders,
-        coded_orders: coded,
-        uncoded_orders: uncoded,
-        incremental_orders: incremental,
-        incremental_low: low,
-        incremental_high: high,
-        incremental_revenue,
-        cost,
-        incremental_roi_pct,
-        leak_suspected: leak.is_some(),
-        leak_since: leak.map(|l| creator.first + chrono::Days::new(l.since as u64)),
-        uncertain,
-        flags,
-        daily_coded: Vec::new(),
-        post_days: creator.posts.to_vec(),
-    }
-}
-
-/// Where a flag names her code.
-const CODE: &str = "{code}";
-
-/// Her flags with her code's name in them (`SARAH20 used 41 times…`).
-fn with_code_in_flags(mut row: LiftRow, code: &str) -> LiftRow {
-    let name = if code.is_empty() { "her code" } else { code };
-    for f in &mut row.flags {
-        *f = f.replace(CODE, name);
-    }
-    row
-}
-
-/// Ranks by incremental ROI (highest first; undefined last), then incremental revenue.
-fn rank_rows(rows: &mut [LiftRow]) {
-    rows.sort_by(|a, b| {
-        match (a.incremental_roi_pct, b.incremental_roi_pct) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| b.incremental_revenue.cmp(&a.incremental_revenue))
-        .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
-    });
-    for (i, r) in rows.iter_mut().enumerate() {
-        r.rank = i + 1;
-    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod flags;
 mod gifts;
 mod lift;
 mod lift_fit;
+mod lift_rows;
 mod lift_uses;
 mod linalg;
 mod payouts;
