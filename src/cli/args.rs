@@ -18,6 +18,18 @@ mod reports;
 pub use money::{GiftCmd, PayoutCmd, PlanArgs, ProductCmd, ProductCostCmd, SettingsCmd};
 pub use reports::{LiftArgs, ReportArgs, ScorecardArgs};
 
+/// Where a report's CSV goes (`lift`, `gifts list`, `payouts list`): a file, or standard
+/// output with `-`.
+#[derive(Debug, Args)]
+pub struct CsvOut {
+    /// Write CSV to FILE, or to standard output with -
+    #[arg(long, value_name = "FILE|-")]
+    pub csv: Option<PathBuf>,
+    /// Replace FILE even if it is not a CSV that shoutout wrote
+    #[arg(long, requires = "csv")]
+    pub force: bool,
+}
+
 /// Which influencer partnerships pay back? Run without a command to open the terminal app.
 #[derive(Debug, Parser)]
 #[command(name = "shoutout")]

@@ -60,8 +60,7 @@ pub(super) fn gift(
         GiftCmd::List {
             due,
             as_of,
-            csv,
-            force,
+            out: to,
         } => {
             let as_of = as_of.unwrap_or(today);
             let facts = store.load_facts()?;
@@ -98,8 +97,8 @@ pub(super) fn gift(
             };
             write_report(
                 store,
-                csv.as_deref(),
-                *force,
+                to.csv.as_deref(),
+                to.force,
                 lines.len(),
                 out,
                 |w| {

@@ -431,8 +431,8 @@ fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) 
     }
     write_report(
         store,
-        a.csv.as_deref(),
-        a.force,
+        a.out.csv.as_deref(),
+        a.out.force,
         report.rows.len(),
         out,
         |w| crate::export::write_lift_csv(&report, w),

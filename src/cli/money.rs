@@ -167,7 +167,7 @@ pub(super) fn payout(
                 who.handle
             )?;
         }
-        PayoutCmd::List { as_of, csv, force } => {
+        PayoutCmd::List { as_of, out: to } => {
             let as_of = as_of.unwrap_or(today);
             let hold = store.hold_days()?;
             let lines = crate::metrics::payouts(&store.load_facts()?, as_of, hold);
@@ -182,8 +182,8 @@ pub(super) fn payout(
             };
             write_report(
                 store,
-                csv.as_deref(),
-                *force,
+                to.csv.as_deref(),
+                to.force,
                 lines.len(),
                 out,
                 |w| write_rows(w, PAYOUT_HEADER, lines.iter().map(cells)),

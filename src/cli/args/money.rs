@@ -91,12 +91,8 @@ pub enum GiftCmd {
         /// The day to judge on [default: today]
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
-        /// Write CSV to FILE, or to standard output with -
-        #[arg(long, value_name = "FILE|-")]
-        csv: Option<PathBuf>,
-        /// Replace FILE even if it is not a CSV that shoutout wrote
-        #[arg(long, requires = "csv")]
-        force: bool,
+        #[command(flatten)]
+        out: super::CsvOut,
     },
 }
 
@@ -119,12 +115,8 @@ pub enum PayoutCmd {
         /// The day to account on [default: today]
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
-        /// Write CSV to FILE, or to standard output with -
-        #[arg(long, value_name = "FILE|-")]
-        csv: Option<PathBuf>,
-        /// Replace FILE even if it is not a CSV that shoutout wrote
-        #[arg(long, requires = "csv")]
-        force: bool,
+        #[command(flatten)]
+        out: super::CsvOut,
     },
 }
 

@@ -73,12 +73,8 @@ pub struct LiftArgs {
     /// Last day counted (YYYY-MM-DD) [default: the last order's]
     #[arg(long, value_parser = parse_date)]
     pub to: Option<NaiveDate>,
-    /// Write CSV to FILE, or to standard output with -
-    #[arg(long, value_name = "FILE|-")]
-    pub csv: Option<PathBuf>,
-    /// Replace FILE even if it is not a CSV that shoutout wrote
-    #[arg(long, requires = "csv")]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: super::CsvOut,
     /// The longest a post can act, in days
     #[arg(long, default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub window_days: u32,
