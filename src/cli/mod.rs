@@ -261,8 +261,8 @@ fn import(
     writeln!(out, "{summary}")?;
     // The lift model's leak check reads every coded order: only worth it once some creator
     // could own a code or a link.
-    let mut facts = store.load_facts()?;
-    if !facts.influencers.is_empty() {
+    if store.has_influencers()? {
+        let mut facts = store.load_facts()?;
         store.load_coded_orders(&mut facts)?;
         for warning in leak_lines(&facts, today) {
             writeln!(out, "warning: {warning}")?;

@@ -183,7 +183,7 @@ impl NumberStyle {
     /// Parses an amount on `line` exactly (never through a float), deciding the file's
     /// separator if it is not decided yet.
     pub fn amount(&self, text: &str, line: u64) -> Result<Cents, ValueError> {
-        let t = text.trim();
+        let t = trim_cell(text);
         let (negative, digits) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, t),
@@ -368,6 +368,17 @@ fn normalise(digits: &str, decimal: u8) -> String {
         .collect()
 }
 
+/// `cell` without the whitespace around it, as [`str::trim`]; a cell that starts and ends
+/// in a visible ASCII character (most cells) is returned as it is without walking its
+/// characters, which `trim` does for every cell of a large export.
+pub(crate) fn trim_cell(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        [only] if only.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
+}
+
 /// The cells of one row, read by column.
 pub(crate) struct Cells<'a> {
     pub record: &'a StringRecord,
@@ -377,7 +388,7 @@ pub(crate) struct Cells<'a> {
 
 impl Cells<'_> {
     pub fn text(&self, col: Col) -> &str {
-        self.record.get(col.index).unwrap_or("").trim()
+        trim_cell(self.record.get(col.index).unwrap_or(""))
     }
 
     pub fn opt_text(&self, col: Option<Col>) -> &str {

@@ -99,3 +99,14 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// The quick trim is `str::trim`, whatever the cell: spaces, tabs, no-break and other
+    /// Unicode spaces at either end, one character or none.
+    #[test]
+    fn a_cell_is_trimmed_as_str_trim_does(
+        cell in r"[ \t\r\n\u{a0}\u{2009}\u{3000}]{0,2}[a-z0-9 #\u{e9}\u{a0}-]{0,6}[ \t\u{a0}\u{2009}]{0,2}"
+    ) {
+        proptest::prop_assert_eq!(trim_cell(&cell), cell.trim());
+    }
+}

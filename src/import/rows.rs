@@ -8,7 +8,7 @@
 //! row becomes an order ([`ParseRow`]).
 
 use super::OrderReader;
-use super::columns::{Cells, Col, NumberStyle, RowError, fatal_row};
+use super::columns::{Cells, Col, NumberStyle, RowError, fatal_row, trim_cell};
 use crate::domain::{LineItem, OrderRecord};
 use csv::StringRecord;
 use std::io::Read;
@@ -130,7 +130,7 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
                     return;
                 }
                 Next::Row(line) => {
-                    let next = self.following.get(key.index).unwrap_or("").trim();
+                    let next = trim_cell(self.following.get(key.index).unwrap_or(""));
                     let same = match (&order, id) {
                         (Some(order), _) => next == order.external_id,
                         (None, Some(id)) => next == id,

@@ -191,6 +191,13 @@ impl Store {
     }
 
     /// All influencers, by handle.
+    /// Whether any influencer or channel is stored (archived ones too).
+    pub fn has_influencers(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM influencer)", [], |r| r.get(0))?)
+    }
+
     pub fn influencers(&self) -> Result<Vec<InfluencerRow>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {INFLUENCER_COLUMNS} FROM influencer WHERE channel = 0
