@@ -25,7 +25,7 @@ pub use money::{
 };
 pub use order::{
     FinancialStatus, LineItem, OrderRecord, customer_key, decode_items, encode_items,
-    normalize_code, parse_code, sku_key,
+    encode_items_into, normalize_code, parse_code, sku_key,
 };
 pub use post::{NewLink, NewPost, Sentiment, utm_link};
 pub use text::{VisibleWriter, excerpt, visible};

@@ -59,7 +59,7 @@ fn normalise_amount(text: &str) -> Result<String, ValueError> {
     let normal = if matches!(last, '.' | ',') && after <= 2 && (mixed || seps.len() == 1) {
         // The last separator is the decimal one; any before it group thousands.
         let digits = match &t[..last_at] {
-            "" => "0".to_string(),
+            "" => "0".into(),
             whole => {
                 crate::domain::value::ungroup(whole).ok_or_else(|| ValueError::new(text, AMOUNT))?
             }
@@ -72,7 +72,9 @@ fn normalise_amount(text: &str) -> Result<String, ValueError> {
              1250 (or 1,250)",
         ));
     } else {
-        crate::domain::value::ungroup(t).ok_or_else(|| ValueError::new(text, AMOUNT))?
+        crate::domain::value::ungroup(t)
+            .ok_or_else(|| ValueError::new(text, AMOUNT))?
+            .into_owned()
     };
     Ok(format!("{sign}{normal}"))
 }

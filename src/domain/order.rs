@@ -129,6 +129,12 @@ pub fn sku_key(sku: &str) -> String {
 /// most of the bytes.
 pub fn encode_items(items: &[LineItem], names: bool) -> String {
     let mut out = String::with_capacity(items.len() * 24);
+    encode_items_into(&mut out, items, names);
+    out
+}
+
+/// [`encode_items`] appended to `out` (an import reuses one buffer for every order).
+pub fn encode_items_into(out: &mut String, items: &[LineItem], names: bool) {
     let clean = |out: &mut String, s: &str| {
         if s.contains(['\t', '\n', '\r']) {
             out.push_str(&s.replace(['\t', '\n', '\r'], " "));
@@ -144,13 +150,12 @@ pub fn encode_items(items: &[LineItem], names: bool) -> String {
         out.push('\t');
         out.push_str(itoa::Buffer::new().format(item.price));
         out.push('\t');
-        clean(&mut out, &item.sku);
+        clean(out, &item.sku);
         if names {
             out.push('\t');
-            clean(&mut out, &item.name);
+            clean(out, &item.name);
         }
     }
-    out
 }
 
 /// Reads what [`encode_items`] wrote; `None` when a line is not in that form.

@@ -134,15 +134,15 @@ pub fn parse_count(text: &str) -> Result<u64, ValueError> {
 
 /// The digits of `1,250,000`, `1.250.000` or `1 250 000` (one kind of separator, groups of
 /// three after the first); `None` for anything else.
-pub(crate) fn ungroup(text: &str) -> Option<String> {
+pub(crate) fn ungroup(text: &str) -> Option<std::borrow::Cow<'_, str>> {
     let t = text.trim();
     if t.is_empty() {
         return None;
     }
-    let separators: Vec<char> = t.chars().filter(|c| !c.is_ascii_digit()).collect();
-    if separators.is_empty() {
-        return Some(t.to_string());
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(t.into()); // the usual count or amount: no copy
     }
+    let separators: Vec<char> = t.chars().filter(|c| !c.is_ascii_digit()).collect();
     let sep = separators[0];
     if !matches!(sep, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_')
         || separators.iter().any(|&c| c != sep)
@@ -154,7 +154,7 @@ pub(crate) fn ungroup(text: &str) -> Option<String> {
         && groups[0].len() <= 3
         && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
         && groups[1..].iter().all(|g| g.len() == 3);
-    ok.then(|| groups.concat())
+    ok.then(|| groups.concat().into())
 }
 
 /// Checks a count that did not come from text (a library caller's): at most [`MAX_COUNT`].

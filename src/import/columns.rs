@@ -472,6 +472,15 @@ pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
     if cell.trim().is_empty() {
         return Vec::new(); // most orders: no code, and nothing to allocate
     }
+    if !separators.iter().any(|sep| cell.contains(sep)) {
+        // One code, the usual case of an order with one.
+        let code = crate::domain::normalize_code(cell);
+        return if code.is_empty() {
+            Vec::new()
+        } else {
+            vec![code]
+        };
+    }
     let mut parts = vec![cell];
     for sep in separators {
         parts = parts.into_iter().flat_map(|p| p.split(*sep)).collect();

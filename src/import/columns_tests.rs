@@ -70,6 +70,9 @@ fn codes_split_and_dedupe() {
         split_codes_any("CYBERCASA, transfer10 + Sarah20", &[", ", " + "]),
         ["CYBERCASA", "SARAH20", "TRANSFER10"]
     );
+    // One code, no separator: the quick path gives what the general one does.
+    assert_eq!(split_codes_any(" sarah20 ", &[", ", " + "]), ["SARAH20"]);
+    assert_eq!(split_codes_any("sarah20,", &[", "]), ["SARAH20,"]);
 }
 
 proptest::proptest! {

@@ -8,7 +8,7 @@ use super::Result;
 use super::customers::{CustomerKeyer, customer_number};
 use super::fingerprint::{matches_earlier, matches_without_items};
 use crate::domain::Cents;
-use crate::domain::{OrderRecord, encode_items, order::order_number};
+use crate::domain::{OrderRecord, encode_items, encode_items_into, order::order_number};
 use crate::metrics::OrderFact;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -45,6 +45,16 @@ fn insert_sql(rows: usize) -> std::borrow::Cow<'static, str> {
         FULL.get_or_init(|| make(rows)).as_str().into()
     } else {
         make(rows).into()
+    }
+}
+
+/// `codes` one a line, appended to `out`: the stored form, `codes.join("\n")`.
+fn join_lines(out: &mut String, codes: &[String]) {
+    for (i, code) in codes.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(code);
     }
 }
 
@@ -256,8 +266,9 @@ impl OrderImport<'_> {
             p += 1;
             stmt.raw_bind_parameter(p, value)
         };
+        // The texts made for a row, in one buffer: binding copies them.
+        let mut text = String::new();
         for ((order, fp), customer) in orders.iter().zip(&customers) {
-            let codes = order.codes.join("\n");
             let day = order.placed_at.date_naive().num_days_from_ce();
             bind(&mut stmt, &order.external_id)?;
             bind(&mut stmt, &order_number(&order.external_id))?;
@@ -275,11 +286,12 @@ impl OrderImport<'_> {
             bind(&mut stmt, &order.gift_value.is_some())?;
             bind(&mut stmt, &order.utm_source)?;
             bind(&mut stmt, &order.utm_campaign)?;
-            bind(&mut stmt, &codes)?;
-            bind(
-                &mut stmt,
-                &encode_items(&order.items, order.gift_value.is_some()),
-            )?;
+            text.clear();
+            join_lines(&mut text, &order.codes);
+            bind(&mut stmt, &text.as_str())?;
+            text.clear();
+            encode_items_into(&mut text, &order.items, order.gift_value.is_some());
+            bind(&mut stmt, &text.as_str())?;
             bind(&mut stmt, &order.original.as_ref().map(|o| o.0.as_str()))?;
             bind(&mut stmt, &order.original.as_ref().map(|o| o.1))?;
         }
