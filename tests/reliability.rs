@@ -223,6 +223,61 @@ fn killing_an_import_at_random_moments_leaves_before_or_after_never_between() {
     eprintln!("kills: {before_seen} before, {after_seen} after");
 }
 
+/// A shop's first import writes through a rollback journal (`store/first_import.rs`): large
+/// enough to spill new pages into the file before it commits, then killed. The next open
+/// rolls the file back (its length included) and puts the write-ahead log back.
+#[test]
+fn killing_a_first_import_that_wrote_into_the_file_rolls_it_back() {
+    let shop = Shop::new();
+    let spec = generate::ShopSpec {
+        orders: 30_000,
+        influencers: 10,
+        seed: 12,
+    };
+    let generated = generate::write_shop(spec, &shop.path("gen")).unwrap();
+    roster(&shop);
+    let roster_only = shop.path("roster.db");
+    std::fs::copy(&shop.db, &roster_only).unwrap();
+    let roster_size = std::fs::metadata(&roster_only).unwrap().len();
+    let file = generated.orders.to_str().unwrap().to_string();
+    let start = Instant::now();
+    shop.ok(&["import", &file]);
+    let full = start.elapsed();
+    let mut rng = fastrand::Rng::with_seed(8);
+    let mut before_seen = 0;
+    for round in 0..5 {
+        for leftover in ["shop.db-wal", "shop.db-shm", "shop.db-journal"] {
+            let _ = std::fs::remove_file(shop.path(leftover));
+        }
+        std::fs::copy(&roster_only, &shop.db).unwrap();
+        // Late in the import, when pages have gone into the file.
+        let delay = full.mul_f64(0.5 + rng.f64() * 0.45);
+        run_and_kill(&shop, &["import", &file], delay);
+        assert!(shop.ok(&["scorecard"]).contains("sarah"), "round {round}");
+        assert_eq!(integrity(&shop.db), "ok", "round {round}");
+        let conn = Connection::open(&shop.db).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal", "round {round}");
+        drop(conn);
+        assert!(!shop.path("shop.db-journal").exists(), "round {round}");
+        match count(&shop.db, "shop_order") {
+            0 => {
+                before_seen += 1;
+                let size = std::fs::metadata(&shop.db).unwrap().len();
+                assert!(
+                    size <= roster_size,
+                    "round {round}: {size} bytes, not rolled back"
+                );
+            }
+            30_000 => {}
+            n => panic!("round {round}: {n} orders, neither before (0) nor after (30000)"),
+        }
+    }
+    assert!(before_seen > 0, "no kill landed during an import");
+}
+
 #[test]
 fn killing_a_save_leaves_it_whole_or_absent() {
     let shop = Shop::new();

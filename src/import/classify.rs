@@ -265,12 +265,12 @@ impl Classifier {
         }
         if let Some(source) = &order.utm_source {
             s.link_orders += 1;
-            *self.link_uses.entry(source.clone()).or_default() += 1;
+            tally(&mut self.link_uses, source);
         }
         s.first = Some(s.first.map_or(day, |d| d.min(day)));
         s.last = Some(s.last.map_or(day, |d| d.max(day)));
         for code in &order.codes {
-            *self.code_uses.entry(code.clone()).or_default() += 1;
+            tally(&mut self.code_uses, code);
         }
         Ok(())
     }
@@ -377,6 +377,16 @@ fn record_gift(
         &order.external_id,
     )?;
     Ok(cents)
+}
+
+/// Counts one more use of `key`, copying it only the first time.
+fn tally(uses: &mut HashMap<String, u64>, key: &str) {
+    match uses.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            uses.insert(key.to_string(), 1);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -178,6 +178,9 @@ pub fn import_reader(
         source: summary.shop.clone(),
         imported_at: options.now.clone(),
     })?;
+    if options.backup && !options.dry_run {
+        batch.back_up(&format!("before-import-{}", options.now))?;
+    }
     let settings = prepare_batch(&batch, options, &key, &layout, &columns, &mut summary)?;
     let reader = layout::open_reader(
         &layout,
@@ -321,8 +324,8 @@ fn read_in_chunks<T: Send>(
 }
 
 /// The last stage: orders already imported under another shop name are refused; a preview
-/// stops here (the batch is rolled back); otherwise the automatic backup is taken and the
-/// batch committed.
+/// stops here (the batch is rolled back); otherwise the batch is committed, keeping the
+/// automatic backup taken as it began.
 fn finish(
     batch: crate::store::OrderImport<'_>,
     mut summary: ImportSummary,
@@ -338,9 +341,7 @@ fn finish(
     if options.dry_run {
         return Ok(summary);
     }
-    if options.backup {
-        summary.backup = batch.backup_before_commit(&format!("before-import-{}", options.now))?;
-    }
+    summary.backup = batch.backup_path().map(Path::to_path_buf);
     batch.commit(&summary.counts)?;
     summary.written = true;
     Ok(summary)

@@ -180,15 +180,18 @@ impl Store {
 }
 
 /// The automatic backup of the database at `db`, copied from `conn` (see
-/// [`Store::auto_backup`]). An import calls it with a second, read-only connection while
-/// its own write transaction is still open, so the copy is the state before the import.
+/// [`Store::auto_backup`]), older ones pruned.
 pub(super) fn auto_backup_of(conn: &Connection, db: &Path, label: &str) -> Result<Option<PathBuf>> {
-    let empty: bool = conn.query_row(
-        "SELECT NOT EXISTS (SELECT 1 FROM influencer) AND NOT EXISTS (SELECT 1 FROM shop_order)",
-        [],
-        |r| r.get(0),
-    )?;
-    if empty {
+    let path = unpruned_backup_of(conn, db, label)?;
+    if let Some(path) = &path {
+        prune_automatic(db, path);
+    }
+    Ok(path)
+}
+
+/// [`auto_backup_of`] without pruning: nothing when the database holds nothing yet.
+fn unpruned_backup_of(conn: &Connection, db: &Path, label: &str) -> Result<Option<PathBuf>> {
+    if holds_nothing(conn)? {
         return Ok(None);
     }
     let dir = backup_dir(db);
@@ -202,18 +205,86 @@ pub(super) fn auto_backup_of(conn: &Connection, db: &Path, label: &str) -> Resul
             }
         })
         .collect();
-    let stem = db
-        .file_stem()
-        .map_or("shoutout".into(), |s| s.to_string_lossy().into_owned());
-    let mut path = dir.join(format!("{stem}-{safe}.db"));
+    let mut path = dir.join(format!("{}-{safe}.db", stem(db)));
     let mut n = 2;
     while std::fs::symlink_metadata(&path).is_ok() {
-        path = dir.join(format!("{stem}-{safe}-{n}.db"));
+        path = dir.join(format!("{}-{safe}-{n}.db", stem(db)));
         n += 1;
     }
     snapshot(conn, &path)?;
-    prune(&dir, &format!("{stem}-"), KEEP_AUTOMATIC, &path);
     Ok(Some(path))
+}
+
+/// Whether the database holds nothing worth a backup yet: no influencer and no order.
+pub(super) fn holds_nothing(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM influencer) AND NOT EXISTS (SELECT 1 FROM shop_order)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The name automatic backups of `db` start with.
+fn stem(db: &Path) -> String {
+    db.file_stem()
+        .map_or("shoutout".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Keeps the newest [`KEEP_AUTOMATIC`] automatic backups of `db`, `newest` among them.
+fn prune_automatic(db: &Path, newest: &Path) {
+    prune(
+        &backup_dir(db),
+        &format!("{}-", stem(db)),
+        KEEP_AUTOMATIC,
+        newest,
+    );
+}
+
+/// An import's automatic backup, taken as the import begins, before it writes: through a
+/// second, read-only connection, which sees only committed data, so the copy is the state
+/// before the import (taken later, it could wait on the import's own lock: a shop's first
+/// import writes through a rollback journal, `first_import.rs`). Deleted when dropped, so an
+/// import that is refused or previewed leaves none behind; [`PendingBackup::keep`] at
+/// commit keeps it and prunes the older ones.
+#[derive(Default)]
+pub(super) struct PendingBackup {
+    db: Option<PathBuf>,
+    path: Option<PathBuf>,
+}
+
+impl PendingBackup {
+    /// Backs up the database at `db` (nothing when it holds nothing yet).
+    pub(super) fn take(db: &Path, label: &str) -> Result<PendingBackup> {
+        let conn = Connection::open_with_flags(
+            db,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(PendingBackup {
+            path: unpruned_backup_of(&conn, db, label)?,
+            db: Some(db.to_path_buf()),
+        })
+    }
+
+    /// Where the backup is, if one was taken.
+    pub(super) fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The import committed: the backup stays, and the older ones beyond the last few go.
+    pub(super) fn keep(mut self) {
+        if let (Some(db), Some(path)) = (self.db.take(), self.path.take()) {
+            prune_automatic(&db, &path);
+        }
+    }
+}
+
+impl Drop for PendingBackup {
+    fn drop(&mut self) {
+        if let Some(path) = self.path.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// Deletes all but the newest `keep` complete backups named `<prefix>….db` in `dir` (by

@@ -2,10 +2,12 @@
 //! besides its orders (settings, mappings, costs of gift orders), committing it, and undoing
 //! the last one exactly.
 
+use super::backup::PendingBackup;
 use super::customers::CUSTOMER_SECRET;
 use super::derived::{Scope, refresh};
 use super::fingerprint::{matches_earlier, matches_without_items};
-use super::orders::{ChecksOff, OrderImport, SAMPLE, Upsert, UpsertCounts};
+use super::first_import::FirstImport;
+use super::orders::{OrderImport, SAMPLE, Upsert, UpsertCounts};
 use super::{Result, Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::HashSet;
@@ -44,14 +46,13 @@ impl Store {
     pub fn begin_import(&mut self, meta: &BatchMeta) -> Result<OrderImport<'_>> {
         self.conn
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        // A shop's first import writes with the foreign-key checks off (see `ChecksOff`); it
-        // can only be asked outside the transaction, so whether this is one is asked again
-        // inside, where the answer holds.
-        let checks = if !has_orders(&self.conn, &meta.source)? {
-            self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-            ChecksOff(Some(&self.conn))
+        // A shop's first import writes with the foreign-key checks off and through a
+        // rollback journal (`first_import.rs`); they can only be set outside the
+        // transaction, so whether this is one is asked again inside, where the answer holds.
+        let first = if !has_orders(&self.conn, &meta.source)? {
+            FirstImport::start(&self.conn)?
         } else {
-            ChecksOff(None)
+            FirstImport::none()
         };
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         tx.execute(
@@ -88,7 +89,8 @@ impl Store {
             scope: Scope::default(),
             summing,
             sample: Vec::with_capacity(SAMPLE),
-            _checks: checks,
+            backup: PendingBackup::default(),
+            _first: first,
         })
     }
 
@@ -374,19 +376,21 @@ impl OrderImport<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    /// Takes the automatic backup of the database as it was before this import, through a
-    /// second, read-only connection (which sees only committed data). Called once the file
-    /// has been read and found good, so a refused import leaves no backup behind.
-    pub fn backup_before_commit(&self, label: &str) -> Result<Option<std::path::PathBuf>> {
-        let Some(db) = &self.db_path else {
-            return Ok(None);
-        };
-        let conn = rusqlite::Connection::open_with_flags(
-            db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        super::backup::auto_backup_of(&conn, db, label)
+    /// Takes the automatic backup of the database as it is before this import, which has
+    /// written nothing yet (see [`PendingBackup`]): deleted unless the import commits.
+    pub fn back_up(&mut self, label: &str) -> Result<()> {
+        // Asked here first, so an empty store opens no second connection.
+        if let Some(db) = &self.db_path
+            && !super::backup::holds_nothing(&self.tx)?
+        {
+            self.backup = PendingBackup::take(db, label)?;
+        }
+        Ok(())
+    }
+
+    /// Where the automatic backup of this import is, if one was taken.
+    pub fn backup_path(&self) -> Option<&std::path::Path> {
+        self.backup.path()
     }
 
     /// Makes the import permanent, recording its counts on the batch.
@@ -420,49 +424,7 @@ impl OrderImport<'_> {
             }
         }
         self.tx.commit()?;
+        self.backup.keep();
         Ok(self.batch_id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn checks_on(store: &Store) -> bool {
-        store
-            .conn
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-            .unwrap()
-    }
-
-    #[test]
-    fn a_first_import_turns_the_checks_back_on_whether_it_commits_or_not() {
-        let mut store = Store::open_in_memory().unwrap();
-        let meta = BatchMeta {
-            file_name: "t.csv".into(),
-            format: "shopify".into(),
-            source: "shopify".into(),
-            imported_at: "2026-11-22T10:00:00+00:00".into(),
-        };
-        let batch = store.begin_import(&meta).unwrap();
-        let off: bool = batch
-            .tx
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-            .unwrap();
-        assert!(!off, "a first import writes without them");
-        drop(batch); // rolled back
-        assert!(checks_on(&store));
-        let batch = store.begin_import(&meta).unwrap();
-        batch.commit(&UpsertCounts::default()).unwrap();
-        assert!(checks_on(&store));
-        // And they hold again: an order naming no batch is refused.
-        let refused = store.conn.execute(
-            "INSERT INTO shop_order (source, external_id, number, placed_at, placed_offset,
-                 placed_on, currency, subtotal_cents, refunded_cents, status, cancelled,
-                 fingerprint, created_batch, updated_batch)
-             VALUES ('shopify', '#1', 1, 0, 0, 1, 'USD', 0, 0, 'paid', 0, 0, 999, 999)",
-            [],
-        );
-        assert!(refused.is_err());
     }
 }

@@ -14,6 +14,7 @@ mod derived_groups;
 mod entries;
 mod facts;
 mod fingerprint;
+mod first_import;
 mod gifts;
 mod migrations;
 mod order_reader;

@@ -107,7 +107,7 @@ pub struct OrderImport<'a> {
     pub(super) source: String,
     /// The shop has no orders yet: every order is inserted without a lookup.
     pub(super) fresh: bool,
-    /// The database file, for the backup taken just before committing.
+    /// The database file, for the backup taken as the import begins.
     pub(super) db_path: Option<std::path::PathBuf>,
     /// Customer numbers keyed with the database's secret.
     pub(super) keyer: CustomerKeyer,
@@ -122,23 +122,10 @@ pub struct OrderImport<'a> {
     /// The file's first orders (up to [`SAMPLE`]) with their fingerprints, to tell whether
     /// they were already imported under another shop name.
     pub(super) sample: Vec<(OrderRecord, i64)>,
+    /// The automatic backup taken as the import began: deleted unless it commits.
+    pub(super) backup: super::backup::PendingBackup,
     /// Last, so it is dropped after `tx` has committed or rolled back.
-    pub(super) _checks: ChecksOff<'a>,
-}
-
-/// The foreign-key checks turned off for a shop's first import, and back on when the import
-/// ends, committed or not. That import writes only rows of its own batch, whose id it has
-/// just made; checking that id for every order (and keeping a statement journal for every
-/// multi-row insert, which a check that could fail needs) cost it some 7 %.
-pub(super) struct ChecksOff<'a>(pub(super) Option<&'a rusqlite::Connection>);
-
-impl Drop for ChecksOff<'_> {
-    fn drop(&mut self) {
-        if let Some(conn) = self.0 {
-            // Outside any transaction, so it takes effect; it cannot fail there.
-            let _ = conn.pragma_update(None, "foreign_keys", "ON");
-        }
-    }
+    pub(super) _first: super::first_import::FirstImport<'a>,
 }
 
 /// The id of each order of a multi-row insert, where it went in.
