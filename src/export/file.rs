@@ -2,7 +2,7 @@
 //!
 //! The rules, in the order they are checked (docs/architecture.md, "Exports"):
 //! - a symlink is followed: the file it points to is written, the link stays a link;
-//! - the database, its `-wal` and `-shm` are never written, `--force` or not;
+//! - the database, its `-wal`, `-shm` and `-journal` are never written, `--force` or not;
 //! - a device, FIFO or socket is written in place (never replaced by a regular file);
 //! - an existing regular file is replaced only if it is empty or a CSV shoutout wrote (its
 //!   first line is the scorecard's or the lift report's header), unless the caller forces it;
@@ -12,6 +12,10 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
+
+/// The files of a database beside it (its own name first): its write-ahead log and the
+/// log's index, and the rollback journal a shop's first import writes through.
+const DATABASE_SUFFIXES: [&str; 4] = ["", "-wal", "-shm", "-journal"];
 
 /// Why an export was not written.
 #[derive(Debug, Error)]
@@ -33,7 +37,7 @@ pub enum ExportError {
 /// shoutout did not write.
 #[derive(Debug, Clone, Default)]
 pub struct ExportTarget {
-    /// The open database; it, its `-wal` and its `-shm` are refused.
+    /// The open database; it and its [`DATABASE_SUFFIXES`] files are refused.
     pub database: Option<PathBuf>,
     /// Replace an existing file even if it is not a scorecard CSV.
     pub force: bool,
@@ -107,7 +111,7 @@ pub fn write_export(
     };
     let real = resolve(path).map_err(io)?;
     if let Some(db) = &target.database {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in DATABASE_SUFFIXES {
             let guarded = PathBuf::from(format!("{}{suffix}", db.display()));
             if same_file(&real, &guarded)
                 || std::path::absolute(&guarded).ok() == Some(real.clone())
@@ -211,7 +215,7 @@ mod tests {
     fn the_database_and_its_journal_are_never_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("shop.db");
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in DATABASE_SUFFIXES {
             let file = PathBuf::from(format!("{}{suffix}", db.display()));
             std::fs::write(&file, b"SQLite format 3\0").unwrap();
             let target = ExportTarget {
