@@ -180,10 +180,15 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let plain = Connection::open_with_flags(path, flags)?;
+        plain.busy_timeout(Duration::from_secs(5))?;
         // A WAL database in a folder nobody may write to cannot get its shared-memory file:
-        // then it is read as immutable (nobody can be writing it).
+        // then it is read as immutable (nobody can be writing it). Not when another program
+        // is writing (a shop's first import holds the file while it writes through its
+        // journal), nor when a crash left a journal to roll back: read as immutable, the file
+        // would be read half-written.
         let conn = match plain.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
             Ok(_) => plain,
+            Err(e) if is_busy_or_hot_journal(&e) => return Err(e.into()),
             Err(_) => {
                 drop(plain);
                 let uri = format!(
@@ -361,6 +366,19 @@ fn is_unique_violation(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _)
         if f.extended_code == ffi::SQLITE_CONSTRAINT_UNIQUE
             || f.extended_code == ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}
+
+/// Whether a read failed because another connection holds the file (busy, locked) or a
+/// crash left a rollback journal that only a writer may roll back.
+fn is_busy_or_hot_journal(e: &rusqlite::Error) -> bool {
+    const READONLY_ROLLBACK: std::ffi::c_int = 8 | (3 << 8);
+    matches!(
+        e.sqlite_error(),
+        Some(f) if matches!(
+            f.code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        ) || f.extended_code == READONLY_ROLLBACK
+    )
 }
 
 #[cfg(test)]

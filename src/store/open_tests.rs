@@ -120,6 +120,72 @@ fn a_database_is_read_without_writing_to_it() {
     assert!(Store::open_read_only(&dir.path().join("none.db")).is_err());
 }
 
+/// A crash in the middle of a write through a rollback journal (a shop's first import)
+/// leaves the file half-written and a journal to roll it back with. A read-only open cannot
+/// roll back: it says so instead of reading the file as it is (as immutable); the next
+/// ordinary open rolls it back and puts the write-ahead log back.
+#[test]
+fn a_crashed_journal_write_is_rolled_back_never_read_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.db");
+    drop(Store::open(&path).unwrap());
+    let writer = Connection::open(&path).unwrap();
+    let mode: String = writer
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    writer.pragma_update(None, "cache_size", 10).unwrap();
+    let before = std::fs::metadata(&path).unwrap().len();
+    writer.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    for i in 0..20_000 {
+        writer
+            .execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                (format!("half-written {i:05}"), "x".repeat(100)),
+            )
+            .unwrap();
+    }
+    assert!(
+        std::fs::metadata(&path).unwrap().len() > before,
+        "pages in the file"
+    );
+    // The files as a crash at this moment leaves them.
+    let crashed = dir.path().join("crashed.db");
+    std::fs::copy(&path, &crashed).unwrap();
+    std::fs::copy(
+        dir.path().join("shop.db-journal"),
+        dir.path().join("crashed.db-journal"),
+    )
+    .unwrap();
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+
+    assert!(Store::open_read_only(&crashed).is_err());
+    let store = Store::open(&crashed).unwrap();
+    let half: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM settings WHERE key LIKE 'half-written%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(half, 0);
+    assert_eq!(
+        store
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+            .unwrap(),
+        "ok"
+    );
+    assert!(!dir.path().join("crashed.db-journal").exists());
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
 #[test]
 fn a_database_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
