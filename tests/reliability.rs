@@ -170,6 +170,21 @@ fn every_import_is_preceded_by_a_backup_and_the_last_five_are_kept() {
     assert_eq!(backups, 5);
 }
 
+/// A shop with the roster entered and a generated export of `orders` orders (not imported);
+/// returns the export's path.
+fn roster_and_export(orders: usize, seed: u64) -> (Shop, String) {
+    let shop = Shop::new();
+    let spec = generate::ShopSpec {
+        orders,
+        influencers: 10,
+        seed,
+    };
+    let generated = generate::write_shop(spec, &shop.path("gen")).unwrap();
+    roster(&shop);
+    let file = generated.orders.to_str().unwrap().to_string();
+    (shop, file)
+}
+
 /// Kills `args` with SIGKILL after `delay` (or lets it finish first).
 fn run_and_kill(shop: &Shop, args: &[&str], delay: Duration) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_shoutout"))
@@ -188,15 +203,7 @@ fn run_and_kill(shop: &Shop, args: &[&str], delay: Duration) {
 
 #[test]
 fn killing_an_import_at_random_moments_leaves_before_or_after_never_between() {
-    let shop = Shop::new();
-    let spec = generate::ShopSpec {
-        orders: 6_000,
-        influencers: 10,
-        seed: 11,
-    };
-    let generated = generate::write_shop(spec, &shop.path("gen")).unwrap();
-    roster(&shop);
-    let file = generated.orders.to_str().unwrap().to_string();
+    let (shop, file) = roster_and_export(6_000, 11);
     // How long an import takes here, to aim the kills inside it.
     let start = Instant::now();
     shop.ok(&["import", &file]);
@@ -228,18 +235,10 @@ fn killing_an_import_at_random_moments_leaves_before_or_after_never_between() {
 /// rolls the file back (its length included) and puts the write-ahead log back.
 #[test]
 fn killing_a_first_import_that_wrote_into_the_file_rolls_it_back() {
-    let shop = Shop::new();
-    let spec = generate::ShopSpec {
-        orders: 30_000,
-        influencers: 10,
-        seed: 12,
-    };
-    let generated = generate::write_shop(spec, &shop.path("gen")).unwrap();
-    roster(&shop);
+    let (shop, file) = roster_and_export(30_000, 12);
     let roster_only = shop.path("roster.db");
     std::fs::copy(&shop.db, &roster_only).unwrap();
     let roster_size = std::fs::metadata(&roster_only).unwrap().len();
-    let file = generated.orders.to_str().unwrap().to_string();
     let start = Instant::now();
     shop.ok(&["import", &file]);
     let full = start.elapsed();
