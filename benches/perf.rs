@@ -35,7 +35,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn remove_db(db: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let _ = std::fs::remove_dir_all(db.with_file_name("backups"));

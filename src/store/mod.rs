@@ -371,13 +371,12 @@ fn is_unique_violation(e: &rusqlite::Error) -> bool {
 /// Whether a read failed because another connection holds the file (busy, locked) or a
 /// crash left a rollback journal that only a writer may roll back.
 fn is_busy_or_hot_journal(e: &rusqlite::Error) -> bool {
-    const READONLY_ROLLBACK: std::ffi::c_int = 8 | (3 << 8);
     matches!(
         e.sqlite_error(),
         Some(f) if matches!(
             f.code,
             rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-        ) || f.extended_code == READONLY_ROLLBACK
+        ) || f.extended_code == ffi::SQLITE_READONLY_ROLLBACK
     )
 }
 
