@@ -369,8 +369,9 @@ fn normalise(digits: &str, decimal: u8) -> String {
 }
 
 /// `cell` without the whitespace around it, as [`str::trim`]; a cell that starts and ends
-/// in a visible ASCII character (most cells) is returned as it is without walking its
-/// characters, which `trim` does for every cell of a large export.
+/// in a visible ASCII character (most cells) is returned as it is after two byte checks,
+/// where `trim` decodes a character at each end and asks Unicode about it (for every cell
+/// the import reads).
 pub(crate) fn trim_cell(cell: &str) -> &str {
     match cell.as_bytes() {
         [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
