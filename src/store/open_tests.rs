@@ -179,11 +179,7 @@ fn a_crashed_journal_write_is_rolled_back_never_read_half_written() {
         "ok"
     );
     assert!(!dir.path().join("crashed.db-journal").exists());
-    let mode: String = store
-        .conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(mode, "wal");
+    assert_eq!(first_import::journal_mode(&store.conn).unwrap(), "wal");
 }
 
 #[test]
