@@ -57,8 +57,8 @@ pub struct ImportOptions {
     /// Gift orders are recorded as product cost at this percent of their retail value
     /// (remembered for later imports; 100 until set).
     pub gift_cost_pct: Option<rust_decimal::Decimal>,
-    /// Take an automatic backup of the database just before committing (once the file has
-    /// been read and found good).
+    /// Take an automatic backup of the database as the import begins, before it writes;
+    /// kept only if the import commits (a refused file or a preview leaves none).
     pub backup: bool,
     /// Rates to convert orders in another currency into the shop's: (currency, units of the
     /// shop's currency per unit of it), e.g. (`USD`, 32.10) in a lira shop.
