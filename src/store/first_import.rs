@@ -6,9 +6,9 @@
 //! - **the foreign-key checks**: checking the batch id for every order (and keeping a
 //!   statement journal for every multi-row insert, which a check that could fail needs) cost
 //!   it some 7 %;
-//! - **the write-ahead log**: nearly every page such an import writes is a new page (every
-//!   one, into a store without orders), which a rollback journal does not copy, so the
-//!   import writes each page once, straight into the database file. Through the log each page is written twice (into the log, then into the
+//! - **the write-ahead log**: nearly every page such an import writes is a new page, past
+//!   the end of the file, which a rollback journal does not copy, so the import writes
+//!   each page once, straight into the database file. Through the log each page is written twice (into the log, then into the
 //!   file when the commit checkpoints it): some 7 % of a 500,000-order import. It stays
 //!   atomic: a crash leaves a journal that rolls the file back when it is next opened. While
 //!   in this mode the import syncs as `synchronous = FULL` does, the safe setting for a
