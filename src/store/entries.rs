@@ -190,7 +190,6 @@ impl Store {
         Ok(!has_history)
     }
 
-    /// All influencers, by handle.
     /// Whether any influencer or channel is stored (archived ones too).
     pub fn has_influencers(&self) -> Result<bool> {
         Ok(self
@@ -198,6 +197,7 @@ impl Store {
             .query_row("SELECT EXISTS (SELECT 1 FROM influencer)", [], |r| r.get(0))?)
     }
 
+    /// All influencers, by handle.
     pub fn influencers(&self) -> Result<Vec<InfluencerRow>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {INFLUENCER_COLUMNS} FROM influencer WHERE channel = 0
