@@ -2,6 +2,7 @@
 //! value.
 
 use super::ImportError;
+use super::codes::tag;
 use crate::domain::{Cents, ValueError, to_cents};
 use chrono::NaiveDate;
 use csv::StringRecord;
@@ -455,45 +456,6 @@ impl Cells<'_> {
             Err(self.err(col, ValueError::new(text, "a currency code like USD")))
         }
     }
-}
-
-/// Text as a tag is compared (trimmed, upper-cased like a code); `None` when empty.
-pub(crate) fn tag(text: &str) -> Option<String> {
-    Some(crate::domain::normalize_code(text)).filter(|t| !t.is_empty())
-}
-
-/// Splits a cell of promo codes on `separator`, normalised, duplicates removed, sorted.
-pub(crate) fn split_codes(cell: &str, separator: &str) -> Vec<String> {
-    split_codes_any(cell, &[separator])
-}
-
-/// [`split_codes`] for a cell whose codes may be joined by any of `separators` (Shopify
-/// joins combined discounts with `", "` in newer exports and `" + "` in older ones).
-pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
-    if cell.trim().is_empty() {
-        return Vec::new(); // most orders: no code, and nothing to allocate
-    }
-    if !separators.iter().any(|sep| cell.contains(sep)) {
-        // One code, the usual case of an order with one.
-        let code = crate::domain::normalize_code(cell);
-        return if code.is_empty() {
-            Vec::new()
-        } else {
-            vec![code]
-        };
-    }
-    let mut parts = vec![cell];
-    for sep in separators {
-        parts = parts.into_iter().flat_map(|p| p.split(*sep)).collect();
-    }
-    let mut codes: Vec<String> = parts
-        .into_iter()
-        .map(crate::domain::normalize_code)
-        .filter(|c| !c.is_empty())
-        .collect();
-    codes.sort();
-    codes.dedup();
-    codes
 }
 
 #[cfg(test)]

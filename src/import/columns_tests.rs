@@ -59,22 +59,6 @@ fn a_file_decides_its_separator_once() {
     assert_eq!(NumberStyle::fixed(true).amount("2.000", 1).unwrap(), 200000);
 }
 
-#[test]
-fn codes_split_and_dedupe() {
-    assert_eq!(
-        split_codes("SPRING10;spring10; ANA ", ";"),
-        ["ANA", "SPRING10"]
-    );
-    assert_eq!(split_codes("", ", "), Vec::<String>::new());
-    assert_eq!(
-        split_codes_any("CYBERCASA, transfer10 + Sarah20", &[", ", " + "]),
-        ["CYBERCASA", "SARAH20", "TRANSFER10"]
-    );
-    // One code, no separator: the quick path gives what the general one does.
-    assert_eq!(split_codes_any(" sarah20 ", &[", ", " + "]), ["SARAH20"]);
-    assert_eq!(split_codes_any("sarah20,", &[", "]), ["SARAH20,"]);
-}
-
 proptest::proptest! {
     /// Every amount reads the same through the fast path as through the general one, and
     /// leaves the file's decision the same, whatever came before it.

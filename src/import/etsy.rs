@@ -2,7 +2,8 @@
 //! (`EtsySoldOrders<YYYY>.csv`, one row per order) and the items file
 //! (`EtsySoldOrderItems<YYYY>.csv`, one row per item, order amounts on one row per order).
 
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row, split_codes};
+use super::codes::split_codes;
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row};
 use super::layout::Lacks;
 use super::rows::{FirstRows, ParseRow};
 use super::{ImportError, OrderReader};

@@ -2,7 +2,8 @@
 //! creator's tracking link, read wherever real exports keep them. Only the utm values are
 //! ever kept (docs/import-formats.md, "Link evidence").
 
-use super::columns::{Cells, Col, Columns, tag};
+use super::codes::tag;
+use super::columns::{Cells, Col, Columns};
 
 /// The `utm_source` and `utm_campaign` in a cell of notes, as UTM-capture apps write them
 /// into Shopify's `Note Attributes` (`utm_source: x`, `UTM source: x`, `utm_source=x`, one

@@ -3,7 +3,8 @@
 //! the next time a file with the same header arrives.
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
+use super::codes::split_codes;
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError};
 use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
 use crate::domain::{FinancialStatus, OrderRecord, ValueError, customer_key};

@@ -7,6 +7,7 @@
 //! A preview and a real import run the very same code, so their counts cannot differ.
 
 mod classify;
+mod codes;
 mod columns;
 mod dates;
 mod etsy;

@@ -2,7 +2,8 @@
 //! order's first row. Columns are found by name, so the 73, 78 and 79-column layouts all read.
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes_any};
+use super::codes::split_codes_any;
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError};
 use super::layout::Lacks;
 use super::links::utm_from_notes;
 use super::rows::{FirstRows, ParseRow};

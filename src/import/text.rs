@@ -329,7 +329,7 @@ mod tests {
         ) {
             let joined = codes.iter().cloned().collect::<Vec<_>>()
                 .join(if plus { " + " } else { ", " });
-            let split = crate::import::columns::split_codes_any(&joined, &[", ", " + "]);
+            let split = crate::import::codes::split_codes_any(&joined, &[", ", " + "]);
             proptest::prop_assert_eq!(split, codes.into_iter().collect::<Vec<_>>());
         }
     }

@@ -2,7 +2,8 @@
 //! layout of the "Advanced Order Export For WooCommerce" plugin (one row per product).
 
 use super::ImportError;
-use super::columns::{Cells, Col, Columns, NumberStyle, RowError, split_codes};
+use super::codes::split_codes;
+use super::columns::{Cells, Col, Columns, NumberStyle, RowError};
 use super::layout::Lacks;
 use super::links::LinkColumns;
 use super::rows::{FirstRows, ParseRow};
