@@ -5,7 +5,7 @@
 use super::backup::PendingBackup;
 use super::customers::CUSTOMER_SECRET;
 use super::derived::{Scope, refresh};
-use super::fingerprint::{matches_earlier, matches_without_items};
+use super::fingerprint::{Stored, compare};
 use super::first_import::FirstImport;
 use super::orders::{OrderImport, SAMPLE, Upsert, UpsertCounts};
 use super::{Result, Store, StoreError};
@@ -217,9 +217,7 @@ impl OrderImport<'_> {
                     })
                     .optional()?;
                 if let Some((stored_fp, no_items)) = found
-                    && (stored_fp == *fp
-                        || matches_earlier(order, stored_fp)
-                        || (no_items && matches_without_items(order, stored_fp)))
+                    && compare(order, *fp, stored_fp, no_items) != Stored::Changed
                 {
                     same += 1;
                 }

@@ -4,9 +4,9 @@
 //! Pure, so the reading thread computes it as it parses. The scheme is SipHash-1-3 under a
 //! fixed key over the fields themselves, each written with its length, nothing formatted
 //! first. Orders stored by earlier builds carry the first scheme, a SHA-256 of the fields
-//! formatted as text; [`matches_earlier`] recognises those (and the import then stores the
-//! current one), so an upgrade never shows an unchanged order as changed. (Orders stored without their line
-//! items, which a later export adds, are recognised by [`matches_without_items`].)
+//! formatted as text; [`compare`] recognises those (and the import then stores the current
+//! one), so an upgrade never shows an unchanged order as changed, and orders stored without
+//! the line items a later export adds.
 
 use crate::domain::OrderRecord;
 use sha2::{Digest, Sha256};
@@ -22,14 +22,50 @@ pub fn fingerprint(order: &OrderRecord) -> i64 {
     current(order, true)
 }
 
+/// How the stored fingerprint of an order compares with the order read now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stored {
+    /// The same order, under the current scheme.
+    Same,
+    /// The same order, fingerprinted by the first scheme.
+    EarlierScheme,
+    /// The same order, stored without the line items it now lists.
+    WithoutItems,
+    /// Something the scorecard reads has changed.
+    Changed,
+}
+
+/// Compares `stored` (and whether its row has no line items) with `order`, whose current
+/// fingerprint is `fp`: the one test both an import's update and its check for another
+/// shop's orders make.
+pub(super) fn compare(
+    order: &OrderRecord,
+    fp: i64,
+    stored: i64,
+    stored_without_items: bool,
+) -> Stored {
+    if stored == fp {
+        Stored::Same
+    } else if matches_earlier(order, stored) {
+        Stored::EarlierScheme
+    } else if stored_without_items
+        && !order.items.is_empty()
+        && matches_without_items(order, stored)
+    {
+        Stored::WithoutItems
+    } else {
+        Stored::Changed
+    }
+}
+
 /// Whether `stored` is `order`'s fingerprint under the first scheme.
-pub fn matches_earlier(order: &OrderRecord, stored: i64) -> bool {
+fn matches_earlier(order: &OrderRecord, stored: i64) -> bool {
     earlier(order, true) == stored
 }
 
 /// Whether `stored` is the fingerprint, by either scheme, of `order` without its line items:
 /// the order as an export without them (or shoutout before schema 7) stored it.
-pub fn matches_without_items(order: &OrderRecord, stored: i64) -> bool {
+fn matches_without_items(order: &OrderRecord, stored: i64) -> bool {
     current(order, false) == stored || earlier(order, false) == stored
 }
 

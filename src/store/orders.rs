@@ -6,7 +6,7 @@
 
 use super::Result;
 use super::customers::{CustomerKeyer, customer_number};
-use super::fingerprint::{matches_earlier, matches_without_items};
+use super::fingerprint::{Stored, compare};
 use crate::domain::Cents;
 use crate::domain::{OrderRecord, encode_items, encode_items_into, order::order_number};
 use crate::metrics::OrderFact;
@@ -338,21 +338,18 @@ impl OrderImport<'_> {
                 })
             })
             .optional()?;
+        let existing = existing.map(|old| (compare(order, fp, old.fingerprint, old.no_items), old));
         match existing {
-            Some(old) if old.batch == self.batch_id => Ok(Upsert::RepeatedInFile),
-            Some(old) if old.fingerprint == fp => Ok(Upsert::Unchanged),
-            Some(old) if matches_earlier(order, old.fingerprint) => {
+            Some((_, old)) if old.batch == self.batch_id => Ok(Upsert::RepeatedInFile),
+            Some((Stored::Same, _)) => Ok(Upsert::Unchanged),
+            Some((Stored::EarlierScheme, old)) => {
                 // Unchanged, fingerprinted by the first scheme: it takes the current one.
                 self.tx
                     .prepare_cached("UPDATE shop_order SET fingerprint = ?2 WHERE id = ?1")?
                     .execute(params![old.id, fp])?;
                 Ok(Upsert::Unchanged)
             }
-            Some(old)
-                if old.no_items
-                    && !order.items.is_empty()
-                    && matches_without_items(order, old.fingerprint) =>
-            {
+            Some((Stored::WithoutItems, old)) => {
                 // Unchanged, but stored before orders kept their line items: add them.
                 self.scope.touch(old.customer, old.placed_on);
                 self.tx
@@ -366,7 +363,7 @@ impl OrderImport<'_> {
                     ])?;
                 Ok(Upsert::Unchanged)
             }
-            Some(old) => {
+            Some((Stored::Changed, old)) => {
                 let id = old.id;
                 self.scope.touch(old.customer, old.placed_on);
                 // The same shop's later export keeps an order's customer and moment; another
