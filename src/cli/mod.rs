@@ -202,8 +202,7 @@ fn import(
     out: &mut dyn Write,
 ) -> Result<()> {
     if a.undo_last {
-        store.auto_backup(&format!("before-undo-{now}"))?;
-        let batch = store.undo_last_import()?;
+        let batch = store.undo_last_import_backed_up(&format!("before-undo-{now}"))?;
         writeln!(
             out,
             "undid the import of {} ({}): removed {} new orders, restored {} changed ones",

@@ -85,10 +85,14 @@ pub(super) fn product_cost(
                 )?;
                 return Ok(());
             }
-            if changes > 0 && !known.is_empty() {
-                store.auto_backup(&format!("before-product-costs-{now}"))?;
-            }
-            let counts = store.set_product_costs(&read.costs)?;
+            let counts = if changes > 0 && !known.is_empty() {
+                let label = format!("before-product-costs-{now}");
+                store
+                    .with_backup(&label, |s| s.set_product_costs(&read.costs))?
+                    .0
+            } else {
+                store.set_product_costs(&read.costs)?
+            };
             writeln!(
                 out,
                 "{} ({}): {} added, {} changed, {} unchanged; {} row(s) without a SKU or cost \

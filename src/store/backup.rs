@@ -21,9 +21,66 @@ fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// The name every copy in progress is written under (`.shoutout-backup-*.partial`): no
+/// pruning ever counts it (it does not end in `.db`).
+const PARTIAL_PREFIX: &str = ".shoutout-backup-";
+const PARTIAL_SUFFIX: &str = ".partial";
+
+/// A new, empty file in `dir` to write a copy into, owner-only, deleted when dropped, and
+/// held under an exclusive advisory lock for as long as it lives, so that another run can
+/// tell a copy in progress from one a kill left behind ([`remove_stale_partials`]).
+fn partial_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(PARTIAL_PREFIX).suffix(PARTIAL_SUFFIX);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let partial = builder.tempfile_in(dir)?;
+    partial.as_file().lock()?;
+    Ok(partial)
+}
+
+/// Removes what an interrupted copy left in `dir`: every `.shoutout-backup-*.partial` that
+/// no running copy holds locked, and its `-journal`, `-wal` and `-shm`, including those whose
+/// partial file is already gone.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(PARTIAL_PREFIX) else {
+            continue;
+        };
+        let base = ["-journal", "-wal", "-shm"]
+            .iter()
+            .find_map(|s| rest.strip_suffix(s))
+            .unwrap_or(rest);
+        if !base.ends_with(PARTIAL_SUFFIX) {
+            continue;
+        }
+        let partial = dir.join(format!("{PARTIAL_PREFIX}{base}"));
+        let in_progress = std::fs::File::open(&partial).is_ok_and(|f| f.try_lock().is_err());
+        if !in_progress {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The folder a file at `path` is in (`.` for a bare name), created owner-only if missing.
+fn folder_of(path: &Path) -> std::io::Result<PathBuf> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => {
+            super::create_private_dir(dir)?;
+            Ok(dir.to_path_buf())
+        }
+        None => Ok(PathBuf::from(".")),
+    }
+}
+
 /// Writes a verified copy of `from` to `path` (which must not exist): the copy is made under
 /// a temporary name beside it, checked with `PRAGMA integrity_check` and for shoutout's
-/// tables, and only then renamed to `path`. A failed or broken copy leaves nothing behind.
+/// tables, and only then renamed to `path`. A failed or broken copy leaves nothing behind,
+/// and what an earlier, interrupted copy left in that folder is removed first.
 fn snapshot(from: &Connection, path: &Path) -> Result<()> {
     let io = |source| StoreError::Io {
         path: path.display().to_string(),
@@ -35,19 +92,9 @@ fn snapshot(from: &Connection, path: &Path) -> Result<()> {
             "a file is already there; choose a new name",
         )));
     }
-    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(dir) => {
-            super::create_private_dir(dir).map_err(io)?;
-            dir.to_path_buf()
-        }
-        None => PathBuf::from("."),
-    };
-    // A name no pruning ever counts (it does not end in `.db`), removed if anything fails.
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".shoutout-backup-").suffix(".partial");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-    let partial = builder.tempfile_in(&dir).map_err(io)?;
+    let dir = folder_of(path).map_err(io)?;
+    remove_stale_partials(&dir);
+    let partial = partial_in(&dir).map_err(io)?;
     let written = (|| -> Result<()> {
         let mut to = Connection::open(partial.path())?;
         copy(from, &mut to)?;
@@ -148,35 +195,109 @@ impl Store {
         }
     }
 
-    /// Replaces the whole database with the backup at `from`, after checking it is a shoutout
-    /// database this version can open. The current state is backed up first (returned).
+    /// Replaces the whole database with the backup at `from`, after checking it as every
+    /// backup is checked (integrity, shoutout's tables, a schema this version can open). The
+    /// backup may have any page size. The current state is backed up first (returned); a
+    /// refused or failed restore leaves the database as it was and no backup behind.
     pub fn restore_from(&mut self, from: &Path, label: &str) -> Result<Option<PathBuf>> {
-        let source =
-            Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
-                StoreError::NotABackup {
-                    path: from.display().to_string(),
-                    reason: e.to_string(),
-                }
-            })?;
-        has_our_tables(&source).map_err(|reason| StoreError::NotABackup {
-            path: from.display().to_string(),
-            reason,
-        })?;
-        let version: i64 = source.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = migrations::MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::NewerSchema {
-                path: from.display().to_string(),
-                found: version,
-                known,
-            });
-        }
-        let before = self.auto_backup(label)?;
-        copy(&source, &mut self.conn)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.migrate()?;
-        Ok(before)
+        let source = open_backup(from)?;
+        let dir = match &self.path {
+            Some(db) => Some(folder_of(db).map_err(|error| StoreError::Io {
+                path: db.display().to_string(),
+                error,
+            })?),
+            None => None,
+        };
+        let page_size: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        let (staged, file) = staged_copy(&source, page_size, dir.as_deref())?;
+        drop(source);
+        let restored = self.with_backup(label, |store| {
+            copy(&staged, &mut store.conn)?;
+            store.conn.pragma_update(None, "foreign_keys", "ON")?;
+            store.migrate()
+        });
+        drop(staged);
+        drop(file);
+        Ok(restored?.1)
     }
+
+    /// Runs `change` with an automatic backup named `label` taken just before it: kept (and
+    /// the older ones pruned) when `change` succeeds, deleted when it fails, so a command that
+    /// fails or has nothing to do leaves no backup and prunes nothing. Returns the backup's
+    /// path with the change's result (`None` in memory or for an empty database).
+    pub fn with_backup<T, E: From<StoreError>>(
+        &mut self,
+        label: &str,
+        change: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<(T, Option<PathBuf>), E> {
+        let pending = match &self.path {
+            Some(db) => PendingBackup::take(db, label)?,
+            None => PendingBackup::default(),
+        };
+        let value = change(self)?;
+        let path = pending.path().map(Path::to_path_buf);
+        pending.keep();
+        Ok((value, path))
+    }
+}
+
+/// Opens the backup at `from` to read it, refused unless it is a sound shoutout database
+/// this version can open: `PRAGMA integrity_check`, shoutout's tables, its schema version.
+fn open_backup(from: &Path) -> Result<Connection> {
+    let refused = |reason: String| StoreError::NotABackup {
+        path: from.display().to_string(),
+        reason,
+    };
+    if !from.is_file() {
+        return Err(refused("there is no file there".into()));
+    }
+    let source = Connection::open_with_flags(
+        from,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| refused(e.to_string()))?;
+    verify(&source).map_err(|reason| refused(reason.replace("the copy", "the file")))?;
+    let version: i64 = source.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = migrations::MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::NewerSchema {
+            path: from.display().to_string(),
+            found: version,
+            known,
+        });
+    }
+    Ok(source)
+}
+
+/// A copy of `source` with pages of `page_size` bytes, written with `VACUUM INTO` to a
+/// locked partial file in `dir` (in memory when `None`): the online backup cannot change the
+/// page size of a database in WAL mode, so a backup with other pages (an older shoutout's
+/// 4 KiB) is first rewritten with the database's own. The file is deleted when the returned
+/// handle drops.
+fn staged_copy(
+    source: &Connection,
+    page_size: i64,
+    dir: Option<&Path>,
+) -> Result<(Connection, Option<tempfile::NamedTempFile>)> {
+    let Some(dir) = dir else {
+        let mut staged = Connection::open_in_memory()?;
+        copy(source, &mut staged)?;
+        return Ok((staged, None));
+    };
+    let io = |error| StoreError::Io {
+        path: dir.display().to_string(),
+        error,
+    };
+    remove_stale_partials(dir);
+    let file = partial_in(dir).map_err(io)?;
+    source.pragma_update(None, "page_size", page_size)?;
+    let target = file.path().to_string_lossy().into_owned();
+    source.execute("VACUUM INTO ?1", [&target])?;
+    let staged = Connection::open_with_flags(
+        file.path(),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    Ok((staged, Some(file)))
 }
 
 /// The automatic backup of the database at `db`, copied from `conn` (see

@@ -114,6 +114,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// [`Store::undo_last_import`] after an automatic backup named `label`, kept only when
+    /// the undo succeeds; with nothing to undo, no backup is taken.
+    pub fn undo_last_import_backed_up(&mut self, label: &str) -> Result<BatchInfo> {
+        if self.batches()?.is_empty() {
+            return Err(StoreError::NothingToUndo);
+        }
+        Ok(self.with_backup(label, Store::undo_last_import)?.0)
+    }
+
     /// Puts the database back exactly as it was before the last import: orders it added are
     /// removed, orders it changed get their earlier state back, costs it recorded go.
     pub fn undo_last_import(&mut self) -> Result<BatchInfo> {

@@ -140,9 +140,9 @@ impl App {
                 self.modal = None;
                 match pending {
                     Pending::UndoImport => {
-                        self.store
-                            .auto_backup(&format!("before-undo-{}", self.now))?;
-                        let b = self.store.undo_last_import()?;
+                        let b = self
+                            .store
+                            .undo_last_import_backed_up(&format!("before-undo-{}", self.now))?;
                         self.reload()?;
                         self.say(format!(
                             "undid the import of {}: removed {} orders, restored {}",
