@@ -139,3 +139,108 @@ fn what_an_interrupted_backup_left_is_removed_by_the_next_backup() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A database its owner made read-only stays read-only: reads work, a write says why and
+/// changes nothing. (The tests run as root too, which the permission bits do not stop: the
+/// bits themselves are what shoutout honours.)
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_is_read_never_made_writable() {
+    let (shop, _) = shop_with_backup();
+    let card = shop.scorecard_csv();
+    for m in [0o444, 0o440, 0o400] {
+        set_mode(&shop.db, m);
+        let bytes = std::fs::read(&shop.db).unwrap();
+        assert_eq!(shop.scorecard_csv(), card);
+        let out = shop.ok(&["doctor"]);
+        assert!(out.contains("integrity: ok"), "{out}");
+        shop.ok(&["influencer", "list"]);
+        let err = shop.fails(&[
+            "cost",
+            "add",
+            "--influencer",
+            "sarah",
+            "--kind",
+            "fee",
+            "--amount",
+            "5",
+            "--date",
+            "2026-05-03",
+        ]);
+        assert!(err.contains("read-only"), "{err}");
+        assert_eq!(mode(&shop.db), m & !0o077, "mode {m:o}");
+        assert_eq!(std::fs::read(&shop.db).unwrap(), bytes);
+    }
+    set_mode(&shop.db, 0o644);
+    shop.ok(&["influencer", "list"]);
+    assert_eq!(
+        mode(&shop.db),
+        0o600,
+        "a looser file is tightened, never loosened"
+    );
+}
+
+/// Files that are not shoutout's are refused before anything changes them: no new mode, no
+/// journal switch, nothing written beside them.
+#[cfg(unix)]
+#[test]
+fn a_file_that_is_not_shoutouts_is_refused_untouched() {
+    let shop = Shop::new();
+    let foreign = |name: &str, version: i64, wal: bool| {
+        let path = shop.path(name);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);")
+            .unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
+        if wal {
+            conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        }
+        drop(conn);
+        path
+    };
+    let text = shop.path("notes.txt");
+    std::fs::write(&text, "shopping list\nclay, glaze\n").unwrap();
+    let binary = shop.path("photo.bin");
+    std::fs::write(
+        &binary,
+        [0x89u8, b'P', b'N', b'G', 0, 1, 2, 250, 251].repeat(20),
+    )
+    .unwrap();
+    let files = [
+        foreign("other.db", 0, false),
+        foreign("versioned.db", 7, false),
+        foreign("walled.db", 3, true),
+        text,
+        binary,
+    ];
+    for file in &files {
+        set_mode(file, 0o644);
+        let bytes = std::fs::read(file).unwrap();
+        let before = names_in(shop.dir.path());
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoutout"))
+            .arg("--db")
+            .arg(file)
+            .args(["cost", "list"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{}", file.display());
+        assert!(err.contains("left untouched"), "{err}");
+        assert_eq!(std::fs::read(file).unwrap(), bytes, "{}", file.display());
+        assert_eq!(mode(file), 0o644, "{}", file.display());
+        assert_eq!(names_in(shop.dir.path()), before, "{}", file.display());
+    }
+}

@@ -174,6 +174,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Channel(args::ChannelCmd::List)
             | Command::Payout(args::PayoutCmd::List { .. })
             | Command::Gift(args::GiftCmd::List { .. })
+            | Command::Doctor { rebuild: false }
     )
 }
 

@@ -338,6 +338,16 @@ pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
     Ok((firsts, days))
 }
 
+/// Whether the derived facts stored through `conn` equal a recomputation (rolled back).
+fn recomputed_equal(conn: &mut Connection) -> rusqlite::Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let kept = stored(&tx)?;
+    rebuild(&tx)?;
+    let recomputed = stored(&tx)?;
+    tx.rollback()?;
+    Ok(kept == recomputed)
+}
+
 /// How many derived facts there are: customers with a first order, day groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DerivedCounts {
@@ -357,16 +367,20 @@ impl Store {
     }
 
     /// Whether the derived facts equal a recomputation from every order: recomputed in a
-    /// transaction that is then rolled back, so the check changes nothing.
+    /// transaction that is then rolled back, so the check changes nothing. A database open
+    /// read-only is checked on a copy in memory (the recomputation writes before it rolls
+    /// back).
     pub fn derived_up_to_date(&mut self) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let kept = stored(&tx)?;
-        rebuild(&tx)?;
-        let recomputed = stored(&tx)?;
-        tx.rollback()?;
-        Ok(kept == recomputed)
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            let mut copy = Connection::open_in_memory()?;
+            rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+                1024,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            return Ok(recomputed_equal(&mut copy)?);
+        }
+        Ok(recomputed_equal(&mut self.conn)?)
     }
 
     pub fn derived_counts(&self) -> Result<DerivedCounts> {

@@ -103,6 +103,16 @@ pub enum StoreError {
          to it; open it once where it can be written"
     )]
     ReadOnlyUpgrade { path: String, found: i64 },
+    #[error(
+        "{path} is not a database (it is not an SQLite file: {what}); it was left untouched. \
+         Choose another file with --db"
+    )]
+    NotADatabase { path: String, what: &'static str },
+    #[error(
+        "{path} is read-only (its permissions allow no writing), so nothing was changed; \
+         reading it works. To change it, make it writable first (chmod u+w)"
+    )]
+    ReadOnlyFile { path: String },
     #[error("{path} is not a shoutout backup: {reason}")]
     NotABackup { path: String, reason: String },
     #[error("cannot open the database {path}: {error}")]
@@ -157,7 +167,13 @@ impl Store {
         if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
+        identify(path)?;
         tighten(path).map_err(io)?;
+        if is_read_only_file(path).map_err(io)? {
+            return Err(StoreError::ReadOnlyFile {
+                path: path.display().to_string(),
+            });
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -176,6 +192,7 @@ impl Store {
                 error: std::io::Error::new(std::io::ErrorKind::NotFound, "no database there"),
             });
         }
+        identify(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -191,17 +208,7 @@ impl Store {
             Err(e) if is_busy_or_hot_journal(&e) => return Err(e.into()),
             Err(_) => {
                 drop(plain);
-                let uri = format!(
-                    "file:{}?immutable=1",
-                    std::path::absolute(path)
-                        .unwrap_or_else(|_| path.to_path_buf())
-                        .display()
-                        .to_string()
-                        .replace('%', "%25")
-                        .replace('?', "%3f")
-                        .replace('#', "%23")
-                );
-                Connection::open_with_flags(uri, flags)?
+                Connection::open_with_flags(immutable_uri(path), flags)?
             }
         };
         refuse_foreign(&conn, path)?;
@@ -310,12 +317,79 @@ impl Store {
     }
 }
 
-/// Refuses an SQLite file that is not shoutout's: schema version 0 with tables in it (another
-/// program's database). An empty file, or a new one, is fine.
+/// Refuses, before anything is written to it or changed about it, a file that is not a
+/// shoutout database: one that is not an SQLite file (a text file, a binary), or another
+/// program's SQLite database (tables, but not shoutout's, whatever its `user_version`). An
+/// empty file, or an SQLite file without tables, is fine: it becomes a shoutout database.
+/// The tables are read with `immutable=1`, which takes no lock and creates no `-wal` or
+/// `-shm` beside the file.
+fn identify(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let refused = |what| StoreError::NotADatabase {
+        path: path.display().to_string(),
+        what,
+    };
+    let mut file = std::fs::File::open(path).map_err(|error| StoreError::Io {
+        path: path.display().to_string(),
+        error,
+    })?;
+    let mut header = Vec::with_capacity(100);
+    (&mut file).take(100).read_to_end(&mut header).ok();
+    if header.is_empty() {
+        return Ok(());
+    }
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        let text = header
+            .iter()
+            .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+        return Err(refused(if text {
+            "it holds text"
+        } else {
+            "it holds other data"
+        }));
+    }
+    drop(file);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // Only a clear finding refuses: a file another connection is writing this moment may
+    // not read cleanly as immutable, and the ordinary open that follows waits for it.
+    match Connection::open_with_flags(immutable_uri(path), flags)
+        .map_err(StoreError::from)
+        .and_then(|conn| refuse_foreign(&conn, path))
+    {
+        Err(e @ StoreError::Foreign { .. }) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The `file:` URI that opens `path` as immutable: read without locks or side files.
+fn immutable_uri(path: &Path) -> String {
+    format!(
+        "file:{}?immutable=1",
+        std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string()
+            .replace('%', "%25")
+            .replace('?', "%3f")
+            .replace('#', "%23")
+    )
+}
+
+/// Refuses an SQLite file that is not shoutout's: tables in it, but not shoutout's own (or
+/// no schema version), as in another program's database. An empty file, or a new one, is
+/// fine.
 fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?;
-    if version == 0 && tables > 0 {
+    let (tables, ours): (i64, i64) = conn.query_row(
+        "SELECT COUNT(*), COUNT(CASE WHEN type = 'table' AND name IN ('influencer', 'shop_order')
+                                THEN 1 END)
+         FROM sqlite_master",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if tables > 0 && (version == 0 || ours < 2) {
         return Err(StoreError::Foreign {
             path: path.display().to_string(),
         });
@@ -323,8 +397,22 @@ fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes the database file (and its `-wal` and `-shm`, where they exist) readable by its
-/// owner only, if it was looser.
+/// Whether the person made the file read-only: its owner may not write it. Checked from the
+/// permission bits, not by trying, since the superuser could write it anyway.
+fn is_read_only_file(path: &Path) -> std::io::Result<bool> {
+    let meta = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Ok(meta.permissions().mode() & 0o200 == 0)
+    }
+    #[cfg(not(unix))]
+    Ok(meta.permissions().readonly())
+}
+
+/// Takes the group's and others' bits off the database file (and its `-wal` and `-shm`,
+/// where they exist), so that only its owner can read it. Never adds a bit: a file its owner
+/// made read-only stays read-only. (Windows has no such bits; the file keeps its ACL.)
 fn tighten(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     for suffix in ["", "-wal", "-shm"] {
@@ -333,8 +421,9 @@ fn tighten(path: &Path) -> std::io::Result<()> {
         let Ok(meta) = std::fs::metadata(&file) else {
             continue;
         };
-        if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
-            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+        let mode = meta.permissions().mode();
+        if meta.is_file() && mode & 0o077 != 0 {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode & !0o077))?;
         }
     }
     Ok(())
