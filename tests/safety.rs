@@ -244,3 +244,98 @@ fn a_file_that_is_not_shoutouts_is_refused_untouched() {
         assert_eq!(names_in(shop.dir.path()), before, "{}", file.display());
     }
 }
+
+/// Runs the binary with its standard output and error on a new pseudo-terminal (as a person
+/// at a terminal would) and returns all it wrote there.
+#[cfg(unix)]
+fn on_a_terminal(shop: &Shop, args: &[&str]) -> Vec<u8> {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty writes two new descriptors, owned from here on.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty");
+    // SAFETY: both descriptors were just opened and nothing else owns them.
+    let (mut master, slave) = unsafe {
+        (
+            std::fs::File::from_raw_fd(master),
+            OwnedFd::from_raw_fd(slave),
+        )
+    };
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shoutout"))
+        .arg("--db")
+        .arg(&shop.db)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave)
+        .spawn()
+        .unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        // Ends with EIO once the child (the last holder of the terminal's other side) exits.
+        while let Ok(n) = master.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+        }
+        seen
+    });
+    child.wait().unwrap();
+    reader.join().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn argument_errors_show_escapes_and_overrides_instead_of_obeying_them() {
+    let shop = Shop::new();
+    let osc52 = "\u{1b}]52;c;aGVsbG8=\u{7}";
+    let red = "\u{1b}[31mred";
+    let bidi = "gpj\u{202E}.exe";
+    let cases: [&[&str]; 4] = [
+        &[osc52],
+        &[
+            "influencer",
+            "add",
+            "x",
+            "--platform",
+            red,
+            "--followers",
+            "5",
+        ],
+        &[
+            "influencer",
+            "add",
+            bidi,
+            "--platform",
+            bidi,
+            "--followers",
+            "5",
+        ],
+        &["scorecard", "--sort", osc52],
+    ];
+    for args in cases {
+        let tty = on_a_terminal(&shop, args);
+        let piped = shop.run(args);
+        for seen in [tty, piped.stderr] {
+            let text = String::from_utf8_lossy(&seen);
+            assert!(!text.contains('\u{1b}'), "{args:?}: {text:?}");
+            assert!(!text.contains('\u{7}'), "{args:?}: {text:?}");
+            assert!(!text.contains('\u{202E}'), "{args:?}: {text:?}");
+            assert!(
+                text.contains('␛') || text.contains("<U+202E>"),
+                "{args:?}: {text:?}"
+            );
+        }
+    }
+}

@@ -27,8 +27,30 @@ use std::path::Path;
 pub fn parse() -> Cli {
     let data = paths::data_dir().map_or_else(|e| e.to_string(), |d| d.display().to_string());
     let version = format!("{}\ndata directory: {data}", env!("CARGO_PKG_VERSION"));
-    let matches = Cli::command().version(version).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    // Plain styles: clap's error text then holds no escape sequences of its own, so every
+    // one left in it came from an argument and is shown, not obeyed (`exit_visibly`).
+    let matches = Cli::command()
+        .version(version)
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .unwrap_or_else(|e| exit_visibly(&e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_visibly(&e))
+}
+
+/// Ends the process on an argument error, as clap would, except that the message (which
+/// quotes what was typed) passes through [`crate::domain::VisibleWriter`]: an escape
+/// sequence or a bidirectional override in an argument shows as `␛` or `<U+202E>`, on a
+/// terminal and through a pipe alike, and is never obeyed. `--help` and `--version` print
+/// clap's own text as usual.
+fn exit_visibly(e: &clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    let mut err = crate::domain::VisibleWriter::new(std::io::stderr().lock());
+    // `ansi()`: the text as it is; `Display` would silently drop what it takes for styling.
+    let _ = write!(err, "{}", e.render().ansi());
+    let _ = err.flush();
+    std::process::exit(e.exit_code());
 }
 
 /// Runs a subcommand, printing to `out`.
