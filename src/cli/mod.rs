@@ -237,16 +237,9 @@ fn import(
         .file
         .as_ref()
         .expect("clap requires FILE without --undo-last");
-    let mapping = match &a.mapping {
-        None => None,
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the mapping {}", path.display()))?;
-            Some(
-                crate::import::Mapping::from_toml(&text)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
-            )
-        }
+    let mapping = match read_mapping(a.mapping.as_deref()) {
+        Ok(mapping) => mapping,
+        Err(e) => return json_failure(a.json.then_some(file), e, out),
     };
     let options = ImportOptions {
         format: a.format,
@@ -274,7 +267,7 @@ fn import(
                 summary.counts.invalid
             );
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return json_failure(a.json.then_some(file), e.into(), out),
     };
     if a.json {
         writeln!(out, "{}", summary.to_json())?;
@@ -291,6 +284,32 @@ fn import(
         }
     }
     Ok(())
+}
+
+/// The column mapping `--mapping FILE` names, read and checked.
+fn read_mapping(path: Option<&Path>) -> Result<Option<crate::import::Mapping>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the mapping {}", path.display()))?;
+    let mapping = crate::import::Mapping::from_toml(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(Some(mapping))
+}
+
+/// An import that failed as a whole: with `--json` (`file` given), one JSON object on
+/// standard output says so (`error`, and `written: false`) before the error is returned.
+fn json_failure(file: Option<&Path>, e: anyhow::Error, out: &mut dyn Write) -> Result<()> {
+    if let Some(file) = file {
+        let failure = serde_json::json!({
+            "file": file.display().to_string(),
+            "error": format!("{e:#}"),
+            "written": false,
+        });
+        writeln!(out, "{failure}")?;
+    }
+    Err(e)
 }
 
 fn scorecard_cmd(

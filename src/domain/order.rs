@@ -105,6 +105,32 @@ pub struct OrderRecord {
     pub original: Option<(String, Cents)>,
 }
 
+/// The most characters one text value of an order read from a file may hold (its number, a
+/// promo code, a SKU, an item name, a UTM value): real ones are far shorter, and a longer
+/// one is refused as an invalid cell rather than stored and shown on every screen.
+pub const MAX_TEXT: usize = 200;
+
+impl OrderRecord {
+    /// The first text value longer than [`MAX_TEXT`] characters: what it is, and the value.
+    pub fn overlong(&self) -> Option<(&'static str, &str)> {
+        let long = |t: &str| t.len() > MAX_TEXT && t.chars().count() > MAX_TEXT;
+        let texts = std::iter::once(("order number", self.external_id.as_str()))
+            .chain(self.codes.iter().map(|c| ("promo code", c.as_str())))
+            .chain(self.utm_source.iter().map(|u| ("utm_source", u.as_str())))
+            .chain(
+                self.utm_campaign
+                    .iter()
+                    .map(|u| ("utm_campaign", u.as_str())),
+            )
+            .chain(
+                self.items
+                    .iter()
+                    .flat_map(|i| [("SKU", i.sku.as_str()), ("item name", i.name.as_str())]),
+            );
+        texts.into_iter().find(|(_, t)| long(t))
+    }
+}
+
 /// One line of an order: what was sold, how many, at what unit price.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineItem {
@@ -206,22 +232,36 @@ impl OrderRecord {
     /// Converts the order's amounts into the shop's currency `shop` at `rate` (shop units per
     /// unit of the order's currency), each amount rounded once to the cent, half away from
     /// zero (`import --rate`); the order keeps its own currency and subtotal in `original`.
-    pub fn convert(&mut self, shop: &str, rate: rust_decimal::Decimal) -> Result<(), ValueError> {
-        let at = |cents: Cents| {
-            crate::domain::from_cents(cents)
+    /// An amount the rate takes out of range, or turns from non-zero into 0.00, is an error
+    /// naming which amount (`subtotal`, `refunded amount`, `gift value`, `line item price`),
+    /// and nothing is changed.
+    pub fn convert(
+        &mut self,
+        shop: &str,
+        rate: rust_decimal::Decimal,
+    ) -> Result<(), (&'static str, ValueError)> {
+        let at = |what: &'static str, cents: Cents| {
+            let shown = || crate::domain::fmt2(crate::domain::from_cents(cents));
+            let converted = crate::domain::from_cents(cents)
                 .checked_mul(rate)
                 .ok_or_else(|| {
-                    ValueError::new(&rate.to_string(), "a rate that keeps amounts in range")
+                    ValueError::new(&shown(), format!("an amount that stays in range at {rate}"))
                 })
                 .and_then(|v| crate::domain::to_cents(crate::domain::round2(v)))
+                .map_err(|e| (what, e))?;
+            if converted == 0 && cents != 0 {
+                let expected = format!("a rate that keeps it above 0.00 (at {rate} it is 0.00)");
+                return Err((what, ValueError::new(&shown(), expected)));
+            }
+            Ok(converted)
         };
         let converted = (
-            at(self.subtotal)?,
-            at(self.refunded)?,
-            self.gift_value.map(at).transpose()?,
+            at("subtotal", self.subtotal)?,
+            at("refunded amount", self.refunded)?,
+            self.gift_value.map(|g| at("gift value", g)).transpose()?,
             self.items
                 .iter()
-                .map(|i| at(i.price))
+                .map(|i| at("line item price", i.price))
                 .collect::<Result<Vec<_>, _>>()?,
         );
         self.original = Some((
@@ -380,8 +420,15 @@ mod tests {
         assert_eq!((order.subtotal, order.refunded), (396_275, 32_132));
         assert_eq!(order.currency, "TRY");
         assert_eq!(order.original, Some(("USD".to_string(), 12_345)));
-        // A rate that takes amounts out of range is an error, and changes nothing.
-        assert!(big.convert("TRY", rust_decimal::Decimal::MAX).is_err());
+        // A rate that takes amounts out of range is an error naming the amount, and changes
+        // nothing; so is one that turns a non-zero amount into 0.00.
+        let (what, _) = big.convert("TRY", rust_decimal::Decimal::MAX).unwrap_err();
+        assert_eq!(what, "subtotal");
+        assert_eq!((big.subtotal, big.currency.as_str()), (12_345, "USD"));
+        let (what, e) = big
+            .convert("TRY", rust_decimal::Decimal::new(1, 7))
+            .unwrap_err();
+        assert_eq!((what, e.value.as_str()), ("subtotal", "123.45"));
         assert_eq!((big.subtotal, big.currency.as_str()), (12_345, "USD"));
     }
 

@@ -157,8 +157,8 @@ impl Classifier {
                     .copied()
                 {
                     Some(rate) => {
-                        if let Err(e) = order.convert(&shop, rate) {
-                            self.reject(RowError::from_value(line, "Currency", e));
+                        if let Err((amount, e)) = order.convert(&shop, rate) {
+                            self.reject(RowError::from_value(line, amount, e));
                             return Ok(false);
                         }
                         let entry =

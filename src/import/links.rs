@@ -37,6 +37,22 @@ pub(crate) fn utm_from_notes(cell: &str) -> (Option<String>, Option<String>) {
     (source, campaign)
 }
 
+/// Whether a UTM value is something about a person rather than a tracking tag: an e-mail
+/// address, an IP address (with or without a port), or what looks like a postal address (a
+/// number among three or more words, or a number and a comma). Such a value is dropped, as
+/// the rest of a cell of notes is: shoutout keeps no buyer's address.
+pub(crate) fn is_personal(value: &str) -> bool {
+    let v = value.trim();
+    let ip = |t: &str| {
+        t.parse::<std::net::IpAddr>().is_ok() || t.parse::<std::net::SocketAddr>().is_ok()
+    };
+    let has_digit = v.chars().any(|c| c.is_ascii_digit());
+    v.contains('@')
+        || ip(v)
+        || ip(v.trim_matches(['[', ']']))
+        || (has_digit && (v.contains(',') || v.split_whitespace().count() >= 3))
+}
+
 /// `%20`-style escapes decoded (invalid ones left as they are).
 fn percent_decode(text: &str) -> String {
     let bytes = text.trim().as_bytes();

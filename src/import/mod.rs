@@ -137,6 +137,7 @@ pub fn import_file(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
+    check_rates(&options.rates)?;
     if path.is_dir() {
         return Err(ImportError::Io {
             file: path.display().to_string(),
@@ -203,6 +204,21 @@ pub fn import_reader(
     read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     finish(batch, summary, options)
+}
+
+/// Refuses a currency given two rates (which one was meant?).
+fn check_rates(rates: &[(String, rust_decimal::Decimal)]) -> Result<(), ImportError> {
+    let key = |c: &str| c.trim().to_ascii_uppercase();
+    for (j, (currency, second)) in rates.iter().enumerate() {
+        if let Some((_, first)) = rates[..j].iter().find(|(c, _)| key(c) == key(currency)) {
+            return Err(ImportError::RepeatedRate {
+                currency: key(currency),
+                first: *first,
+                second: *second,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// What the batch's settings say for this import.
@@ -301,6 +317,7 @@ fn read_in_chunks<T: Send>(
                 while let Ok(freed) = done.try_recv() {
                     drop(freed);
                 }
+                let item = item.and_then(screened);
                 let fp = item.as_ref().map_or(0, |(_, order)| fingerprint(order));
                 let fatal = matches!(&item, Err(e) if e.fatal);
                 chunk.push((item, fp));
@@ -324,6 +341,26 @@ fn read_in_chunks<T: Send>(
     })
 }
 
+/// What every layout's orders pass before they are fingerprinted and written: a text value
+/// longer than [`crate::domain::MAX_TEXT`] makes the order invalid (quoted as an excerpt),
+/// and a UTM value that is about a person ([`links::is_personal`]) is dropped.
+fn screened((line, mut order): (u64, OrderRecord)) -> ReadOrder {
+    if let Some((what, text)) = order.overlong() {
+        let expected = format!(
+            "at most {} characters (this one has {})",
+            crate::domain::MAX_TEXT,
+            text.chars().count()
+        );
+        return Err(RowError::new(line, what, text, expected));
+    }
+    for utm in [&mut order.utm_source, &mut order.utm_campaign] {
+        if utm.as_deref().is_some_and(links::is_personal) {
+            *utm = None;
+        }
+    }
+    Ok((line, order))
+}
+
 /// The last stage: orders already imported under another shop name are refused; a preview
 /// stops here (the batch is rolled back); otherwise the batch is committed, keeping the
 /// automatic backup taken as it began.
@@ -340,6 +377,13 @@ fn finish(
         });
     }
     if options.dry_run {
+        return Ok(summary);
+    }
+    if summary.counts.total() == 0 {
+        // Only a header: nothing to import, so no import is recorded (nor a backup kept).
+        summary
+            .notes
+            .push("the file holds no orders (only its header): no import was recorded".into());
         return Ok(summary);
     }
     summary.backup = batch.backup_path().map(Path::to_path_buf);

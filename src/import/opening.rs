@@ -152,5 +152,25 @@ fn read_header<R: Read>(
             message: "the file is empty (no header line)".into(),
         });
     }
+    if let Some((name, first, second)) = repeated_column(&header) {
+        return Err(ImportError::RepeatedColumn {
+            file: file_name.to_string(),
+            name: crate::domain::excerpt(&name, 60),
+            first,
+            second,
+        });
+    }
     Ok(header)
+}
+
+/// The first header name given twice (trimmed, in any case, as columns are looked up), with
+/// both its positions counted from 1. Empty names do not count.
+fn repeated_column(header: &csv::StringRecord) -> Option<(String, usize, usize)> {
+    let names: Vec<&str> = header.iter().map(str::trim).collect();
+    names.iter().enumerate().find_map(|(j, name)| {
+        let i = names[..j]
+            .iter()
+            .position(|n| !name.is_empty() && n.eq_ignore_ascii_case(name))?;
+        Some((name.to_string(), i + 1, j + 1))
+    })
 }

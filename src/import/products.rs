@@ -94,6 +94,20 @@ pub fn read_product_costs_from(
                 crate::domain::ValueError::new(cost_text, expected)
             ),
         };
+        if sku_text.chars().count() > crate::domain::MAX_TEXT {
+            return Err(ImportError::Malformed {
+                file: name.to_string(),
+                line,
+                message: format!(
+                    "column {}: {}",
+                    sku.name,
+                    crate::domain::ValueError::new(
+                        sku_text,
+                        format!("a SKU of at most {} characters", crate::domain::MAX_TEXT)
+                    )
+                ),
+            });
+        }
         let cents = style
             .amount(cost_text, line)
             .map_err(|e| bad(&e.expected))?;

@@ -314,6 +314,22 @@ pub enum ImportError {
          (docs/import-formats.md says how for each shop)"
     )]
     NotText { file: String, what: &'static str },
+    #[error(
+        "{file}: line 1: the column '{name}' is named twice (columns {first} and {second}), so \
+         which one holds the figures is unclear. Nothing was imported; remove or rename one"
+    )]
+    RepeatedColumn {
+        file: String,
+        name: String,
+        first: usize,
+        second: usize,
+    },
+    #[error("--rate {currency} is given twice ({first} and {second}); give each currency one rate")]
+    RepeatedRate {
+        currency: String,
+        first: rust_decimal::Decimal,
+        second: rust_decimal::Decimal,
+    },
     #[error("{file}: the mapping is not valid: {message}")]
     BadMapping { file: String, message: String },
     #[error("{file}: line 1: this {format} is missing the column(s) {missing}")]

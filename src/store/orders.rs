@@ -89,6 +89,11 @@ impl UpsertCounts {
         } += 1;
     }
 
+    /// Every order of the file, whichever way it went.
+    pub fn total(&self) -> i64 {
+        self.new + self.unchanged + self.changed + self.repeated + self.invalid
+    }
+
     pub fn get(&self, what: Upsert) -> i64 {
         match what {
             Upsert::New => self.new,

@@ -1,0 +1,197 @@
+//! Files that slip through: values too long to be real, UTM values that are about a person,
+//! rates given twice or too small, a header-only file, a column named twice, and `--json`
+//! when the file cannot be read at all.
+
+mod common;
+
+use common::{Shop, fixture, roster};
+use rusqlite::Connection;
+
+/// The Shopify fixture `name` with `edit` applied to its rows (cells found by header name),
+/// written into the shop's folder; returns its path.
+fn edited(
+    shop: &Shop,
+    name: &str,
+    edit: impl Fn(&dyn Fn(&str) -> usize, usize, &mut Vec<String>),
+) -> String {
+    let mut reader = csv::Reader::from_path(fixture(name)).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header).unwrap();
+    for (i, row) in reader.records().enumerate() {
+        let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
+        edit(&col, i, &mut cells);
+        writer.write_record(&cells).unwrap();
+    }
+    let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let out = format!("edited-{}", name.replace('/', "-"));
+    shop.write(&out, &text)
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("{e}: {text:?}"))
+}
+
+#[test]
+fn a_value_longer_than_200_characters_is_an_invalid_cell_quoted_as_an_excerpt() {
+    let shop = Shop::new();
+    roster(&shop);
+    let long = "Z".repeat(300_000);
+    // (Item names are kept only for gift orders; the same limit holds for them.)
+    let cases = [("Discount Code", "promo code"), ("Lineitem sku", "SKU")];
+    for (column, named) in cases {
+        let file = edited(&shop, "shopify/orders_79.csv", |col, i, cells| {
+            if i == 0 {
+                cells[col(column)] = long.clone();
+            }
+        });
+        let err = shop.fails(&["import", &file]);
+        assert!(
+            err.contains(&format!("line 2, column {named}")),
+            "{column}: {err}"
+        );
+        assert!(err.contains("at most 200 characters"), "{err}");
+        assert!(
+            err.len() < 2_000,
+            "the message quotes an excerpt: {} bytes",
+            err.len()
+        );
+    }
+    // With --skip-invalid the rest import and nothing that long is stored.
+    shop.ok(&[
+        "import",
+        "--skip-invalid",
+        &edited(&shop, "shopify/orders_79.csv", |col, i, cells| {
+            if i == 0 {
+                cells[col("Discount Code")] = long.clone();
+            }
+        }),
+    ]);
+    let conn = Connection::open(&shop.db).unwrap();
+    let longest: i64 = conn
+        .query_row(
+            "SELECT max(length(codes) + length(items)) FROM shop_order",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(longest < 2_000, "{longest}");
+}
+
+#[test]
+fn a_utm_value_that_is_an_email_an_ip_or_an_address_is_dropped() {
+    let shop = Shop::new();
+    roster(&shop);
+    let personal = [
+        "utm_source: ana.buyer@example.com",
+        "utm_source: 203.0.113.7",
+        "utm_source=12 Rose Lane, Leeds",
+        "utm_source: [2001:db8::1]:443",
+    ];
+    let placed = std::cell::Cell::new(0);
+    let file = edited(&shop, "shopify/utm_notes_79.csv", |col, _, cells| {
+        if !cells[col("Subtotal")].is_empty()
+            && let Some(note) = personal.get(placed.get())
+        {
+            cells[col("Note Attributes")] = (*note).to_string();
+            placed.set(placed.get() + 1);
+        }
+    });
+    assert_eq!(placed.get(), personal.len());
+    shop.ok(&["import", &file]);
+    let conn = Connection::open(&shop.db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT coalesce(utm_source, '') FROM order_evidence")
+        .unwrap();
+    let kept: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for value in &kept {
+        let v = value.to_lowercase();
+        assert!(
+            !v.contains('@') && !v.contains("203.0") && !v.contains("rose") && !v.contains("db8"),
+            "{kept:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rate_given_twice_or_one_that_makes_an_amount_zero_is_refused() {
+    let shop = Shop::new();
+    roster(&shop);
+    let file = fixture("shopify/two_currencies_79.csv");
+    let err = shop.fails(&["import", "--rate", "USD=1.1", "--rate", "usd=2", &file]);
+    assert!(
+        err.contains("--rate USD is given twice (1.1 and 2)"),
+        "{err}"
+    );
+    let err = shop.fails(&["import", "--rate", "USD=0.0000001", &file]);
+    assert!(err.contains("column subtotal"), "{err}");
+    assert!(err.contains("above 0.00"), "{err}");
+    let err = shop.fails(&[
+        "import",
+        "--rate",
+        "USD=79228162514264337593543950335",
+        &file,
+    ]);
+    assert!(err.contains("column subtotal"), "{err}");
+    assert!(err.contains("in range"), "{err}");
+    shop.fails(&["import", "--undo-last"]);
+}
+
+#[test]
+fn a_header_only_file_imports_nothing_and_records_no_import() {
+    let shop = Shop::new();
+    roster(&shop);
+    let header = std::fs::read_to_string(fixture("shopify/orders_79.csv")).unwrap();
+    let header = header.lines().next().unwrap();
+    let file = shop.write("header.csv", &format!("{header}\n"));
+    let out = shop.ok(&["import", &file]);
+    assert!(out.contains("no import was recorded"), "{out}");
+    let err = shop.fails(&["import", "--undo-last"]);
+    assert!(err.contains("no import to undo"), "{err}");
+    let backups = std::fs::read_dir(shop.path("backups")).map_or(0, |d| d.count());
+    assert_eq!(backups, 0);
+}
+
+#[test]
+fn a_column_named_twice_is_refused_naming_both_positions() {
+    let shop = Shop::new();
+    roster(&shop);
+    let text = std::fs::read_to_string(fixture("shopify/orders_79.csv")).unwrap();
+    let (header, rest) = text.split_once('\n').unwrap();
+    let header = header.replacen("Shipping,", "subtotal ,", 1);
+    let file = shop.write("twice.csv", &format!("{header}\n{rest}"));
+    let err = shop.fails(&["import", &file]);
+    assert!(
+        err.contains("'subtotal' is named twice (columns 9 and 10)"),
+        "{err}"
+    );
+    shop.fails(&["import", "--undo-last"]);
+}
+
+#[test]
+fn import_json_always_prints_one_object_even_when_the_file_cannot_be_read() {
+    let shop = Shop::new();
+    roster(&shop);
+    let binary = shop.path("photo.csv");
+    std::fs::write(&binary, [0x89u8, b'P', b'N', b'G', 0, 0, 1, 2].repeat(50)).unwrap();
+    let unknown = shop.write("notes.csv", "when,what\nmonday,glaze\n");
+    let truncated = shop.write(
+        "cut.csv",
+        "Name,Email,Financial Status,Subtotal,Created at\n\"#1001,a@b.c,paid,1",
+    );
+    for file in [binary.to_str().unwrap(), &unknown, &truncated] {
+        let out = shop.run(&["import", "--json", file]);
+        assert!(!out.status.success());
+        let value = json(&String::from_utf8(out.stdout).unwrap());
+        assert!(
+            value["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{value}"
+        );
+        assert_eq!(value["written"], false);
+    }
+}
