@@ -195,3 +195,134 @@ fn import_json_always_prints_one_object_even_when_the_file_cannot_be_read() {
         assert_eq!(value["written"], false);
     }
 }
+
+/// `text` (LF line ends) as each way a file reaches a seller: LF, CRLF, CR only, and UTF-16LE
+/// with a byte-order mark and CRLF (what Excel's "Unicode text" writes).
+fn line_end_variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let crlf = text.replace('\n', "\r\n");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in crlf.encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    vec![
+        ("LF", text.as_bytes().to_vec()),
+        ("CRLF", crlf.clone().into_bytes()),
+        ("CR", text.replace('\n', "\r").into_bytes()),
+        ("UTF-16", utf16),
+    ]
+}
+
+/// Errors name the physical line a text editor shows, whatever the line ends and encoding,
+/// in every format, with a cell over two lines earlier in the file.
+#[test]
+fn errors_name_the_line_an_editor_shows_for_every_format_and_line_end() {
+    let shop = Shop::new();
+    let cases = [
+        ("shopify/orders_79.csv", "Name", "Subtotal"),
+        ("etsy/EtsySoldOrders2026.csv", "Order ID", "Order Value"),
+        ("etsy/EtsySoldOrderItems2026.csv", "Order ID", "Item Total"),
+        ("woocommerce/analytics_orders.csv", "Order #", "Net sales"),
+        (
+            "woocommerce/order_export.csv",
+            "Order Number",
+            "Order Subtotal Amount",
+        ),
+    ];
+    for (name, key, column) in cases {
+        let mut reader = csv::Reader::from_path(fixture(name)).unwrap();
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let col = header.iter().position(|h| h == column).unwrap();
+        let key = header.iter().position(|h| h == key).unwrap();
+        let mut rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        // A cell over two lines in the first row, a bad amount in the first row of the
+        // fourth order.
+        let last = header.len() - 1;
+        rows[0][last] = format!("{}\nsecond line", rows[0][last]);
+        let bad = (0..rows.len())
+            .filter(|&i| i == 0 || rows[i][key] != rows[i - 1][key])
+            .nth(3)
+            .unwrap();
+        rows[bad][col] = "12x34".into();
+        let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+        writer.write_record(&header).unwrap();
+        for row in &rows {
+            writer.write_record(row).unwrap();
+        }
+        let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        let expected = 1 + text.lines().position(|l| l.contains("12x34")).unwrap();
+        for (ending, bytes) in line_end_variants(&text) {
+            let path = shop.path("lines.csv");
+            std::fs::write(&path, bytes).unwrap();
+            let err = shop.fails(&["import", "--dry-run", path.to_str().unwrap()]);
+            assert!(
+                err.contains(&format!("line {expected}, column")),
+                "{name} ({ending}): expected line {expected}: {err}"
+            );
+        }
+    }
+}
+
+/// The shape of a real Shopify export re-saved by a spreadsheet in a `;` locale: every row
+/// wrapped in quotes with a `;` after it, addresses holding commas inside doubled quotes, a
+/// note over two lines inside a wrapped row. It imports as the original does.
+#[test]
+fn a_shopify_export_resaved_by_a_spreadsheet_imports_as_the_original() {
+    let original = Shop::new();
+    roster(&original);
+    let resaved = Shop::new();
+    roster(&resaved);
+    let mut reader = csv::Reader::from_path(fixture("shopify/orders_79.csv")).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let at = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        if !row[at("Billing Street")].is_empty() {
+            row[at("Billing Street")] = format!("{} \"Rose Cottage\", Flat {i}", i + 1);
+        }
+    }
+    rows[1][at("Notes")] = "Gift, please\nwrap it \"nicely\"".into();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header).unwrap();
+    for row in &rows {
+        writer.write_record(row).unwrap();
+    }
+    let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    // The spreadsheet: each row one cell (none holds a `;`), all wrapped in quotes, `;`
+    // after each.
+    let mut wrapped = String::new();
+    for row in split_rows(&text) {
+        wrapped.push_str(&format!("\"{}\";\r\n", row.replace('"', "\"\"")));
+    }
+    let a = original.write("orders.csv", &text);
+    let b = resaved.write("resaved.csv", &wrapped);
+    original.ok(&["import", &a]);
+    let out = resaved.ok(&["import", &b]);
+    assert!(out.contains("a spreadsheet re-saved this file"), "{out}");
+    assert_eq!(resaved.scorecard_csv(), original.scorecard_csv());
+}
+
+/// The records of a CSV text as their raw text (a record may span lines).
+fn split_rows(text: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    let (mut current, mut quoted) = (String::new(), false);
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                current.push(c);
+            }
+            '\n' if !quoted => rows.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        rows.push(current);
+    }
+    rows
+}

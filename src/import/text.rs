@@ -82,14 +82,16 @@ pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'
     };
     let whole = Cursor::new(head).chain(input);
     let reader: Box<dyn Read + Send + 'a> = if encoding == UTF_8 {
-        Box::new(LineLimit::new(whole, MAX_LINE))
+        Box::new(LineLimit::new(LfOnly::new(whole), MAX_LINE))
     } else {
         Box::new(LineLimit::new(
-            DecodeReaderBytesBuilder::new()
-                .bom_sniffing(true)
-                .strip_bom(true)
-                .encoding(Some(encoding))
-                .build(whole),
+            LfOnly::new(
+                DecodeReaderBytesBuilder::new()
+                    .bom_sniffing(true)
+                    .strip_bom(true)
+                    .encoding(Some(encoding))
+                    .build(whole),
+            ),
             MAX_LINE,
         ))
     };
@@ -152,9 +154,18 @@ fn excel_resaved(text: &str) -> bool {
         || lines.take(50).any(is_wrapped)
 }
 
-/// Undoes a spreadsheet's re-save line by line ([`unwrap_line`]); line numbers stay.
+/// Undoes a spreadsheet's re-save record by record. The spreadsheet read each line of the
+/// comma export as a `;`-separated row (mostly one cell holding the whole line) and wrote
+/// the cells back quoted where they held a quote, a `;` or a line break. So the file is read
+/// as that `;` file (quotes, doubled quotes and line breaks inside a cell as any CSV reader
+/// reads them), and each record's cells joined again with `;`, the trailing empty ones (the
+/// `;` it added at the end of every line) dropped: the original line, whatever its cells
+/// held. A record starts on the line it started on before, so line numbers stay.
 pub struct Unwrap<R> {
-    inner: std::io::BufReader<R>,
+    inner: csv::Reader<R>,
+    record: csv::ByteRecord,
+    /// The line the next record would start on if no blank line came first.
+    next_line: u64,
     out: Vec<u8>,
     at: usize,
 }
@@ -162,31 +173,116 @@ pub struct Unwrap<R> {
 impl<R: Read> Unwrap<R> {
     pub fn new(inner: R) -> Self {
         Unwrap {
-            inner: std::io::BufReader::new(inner),
+            inner: csv::ReaderBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(inner),
+            record: csv::ByteRecord::new(),
+            next_line: 1,
             out: Vec::new(),
             at: 0,
         }
+    }
+
+    /// The next record as its original line(s) into `out`; false at the end.
+    fn refill(&mut self) -> std::io::Result<bool> {
+        self.out.clear();
+        self.at = 0;
+        let more = self.inner.read_byte_record(&mut self.record).map_err(|e| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a spreadsheet re-saved this file and its quotes do not pair up near line \
+                     {} ({e}); export the orders from the shop again and import that file \
+                     without opening it in a spreadsheet",
+                    self.next_line
+                ),
+            )
+        })?;
+        if !more {
+            return Ok(false);
+        }
+        // Blank lines the reader skipped keep their place.
+        let line = self.record.position().map_or(self.next_line, |p| p.line());
+        for _ in self.next_line..line {
+            self.out.push(b'\n');
+        }
+        let used = self
+            .record
+            .iter()
+            .rposition(|cell| !cell.is_empty())
+            .map_or(0, |i| i + 1);
+        for (i, cell) in self.record.iter().take(used).enumerate() {
+            if i > 0 {
+                self.out.push(b';');
+            }
+            self.out.extend_from_slice(cell);
+        }
+        self.out.push(b'\n');
+        let breaks = self.out.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.next_line += breaks;
+        Ok(true)
     }
 }
 
 impl<R: Read> Read for Unwrap<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        use std::io::BufRead;
-        if self.at == self.out.len() {
-            let mut line = Vec::new();
-            if self.inner.read_until(b'\n', &mut line)? == 0 {
-                return Ok(0);
-            }
-            self.out = match std::str::from_utf8(&line) {
-                Ok(text) => unwrap_line(text).into_bytes(),
-                Err(_) => line,
-            };
-            self.at = 0;
+        if self.at == self.out.len() && !self.refill()? {
+            return Ok(0);
         }
         let n = buf.len().min(self.out.len() - self.at);
         buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
         self.at += n;
         Ok(n)
+    }
+}
+
+/// Passes text through with every line ending made `\n`: a `\r\n` and a lone `\r` (old Mac
+/// files) alike. The csv reader counts lines by `\n` alone (and a record after a `\r\n` one
+/// line early), so this is what makes every error name the line a text editor shows.
+pub struct LfOnly<R> {
+    inner: R,
+    /// The last byte passed was a `\r`: a `\n` right after it is the same line end.
+    after_cr: bool,
+}
+
+impl<R: Read> LfOnly<R> {
+    pub fn new(inner: R) -> Self {
+        LfOnly {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LfOnly<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            // Most files have no `\r` at all: nothing to move.
+            if !self.after_cr && memchr::memchr(b'\r', &buf[..n]).is_none() {
+                return Ok(n);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[kept] = if self.after_cr { b'\n' } else { b };
+                kept += 1;
+            }
+            // A read that held only the `\n` of a `\r\n` passes nothing: read on (0 is the end).
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
     }
 }
 
@@ -321,6 +417,60 @@ mod tests {
             proptest::prop_assert_eq!(read(&resaved), read(&original));
         }
 
+        /// The same, with a spreadsheet modelled as it works: it reads the comma export as a
+        /// `;` file (a quote opens a cell only at a cell's start; a `;` inside a comma cell
+        /// splits it; a line break ends a row unless a `;` cell's quotes hold it), pads every
+        /// row to the widest, and writes the cells back quoted where needed. Cells may hold
+        /// commas, quotes, semicolons and line breaks; rows start with an order number. (A
+        /// spreadsheet itself loses the quotes of a `;` cell that starts with one, so such
+        /// files are not generated: no reader could tell what was there.)
+        #[test]
+        fn a_modelled_spreadsheet_resave_reads_back_as_the_original(
+            rows in proptest::collection::vec(
+                ("#[0-9]{1,4}", proptest::collection::vec(
+                    "([a-z0-9 ,#.-]|\"[a-z]|[a-z];[a-z]|[a-z]\n[a-z]|[a-z],\"){0,5}", 2)),
+                1..12)
+        ) {
+            let mut original = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            original.write_record(["Name", "Note", "Total"]).unwrap();
+            for (number, cells) in &rows {
+                original.write_record([number, &cells[0], &cells[1]]).unwrap();
+            }
+            let original = original.into_inner().unwrap();
+            let text = String::from_utf8_lossy(&original);
+            // (Nor blank lines inside a cell: the model's reader would skip them, where a
+            // spreadsheet keeps an empty row. Nor a `;` that ends a line: the re-save's own
+            // `;` at the end of every line cannot be told from it. The cells' pieces are
+            // chosen so that these are rare.)
+            proptest::prop_assume!(
+                !text.contains(";\"")
+                    && !text.contains("\n\"")
+                    && !text.contains("\n\n")
+                    && !text.contains(";\r\n")
+                    && !text.contains(";\n")
+            );
+            let sheet: Vec<csv::ByteRecord> = csv::ReaderBuilder::new()
+                .delimiter(b';').has_headers(false).flexible(true)
+                .from_reader(&original[..]).byte_records().map(Result::unwrap).collect();
+            let width = sheet.iter().map(csv::ByteRecord::len).max().unwrap_or(1).max(2);
+            let mut resaved = csv::WriterBuilder::new().delimiter(b';').flexible(true)
+                .terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+            for row in &sheet {
+                let mut cells: Vec<&[u8]> = row.iter().collect();
+                cells.resize(width, b"");
+                resaved.write_record(cells).unwrap();
+            }
+            let resaved = String::from_utf8(resaved.into_inner().unwrap()).unwrap();
+            let read = |text: &str| -> Vec<csv::StringRecord> {
+                let s = sniff(text.as_bytes()).unwrap();
+                csv::ReaderBuilder::new().delimiter(s.delimiter).from_reader(s.reader)
+                    .records().map(Result::unwrap).collect()
+            };
+            let original = String::from_utf8(original).unwrap().replace("\r\n", "\n");
+            proptest::prop_assert_eq!(read(&resaved), read(&original));
+        }
+
         /// Combined codes split back into exactly the codes joined, whichever separator.
         #[test]
         fn combined_codes_split_into_exactly_their_codes(
@@ -343,13 +493,72 @@ mod tests {
             "Name,Note,Total\n#1,\"Mug, blue\",10.00\n#2,plain,5.00\n"
         );
         assert_eq!(delimiter, b',');
-        // Without the trailing `;`, wrapped rows alone say it.
+        // Without the trailing `;`, wrapped rows alone say it (line ends come out as `\n`).
         let (text, _, _) = decode(b"a,b\r\n\"1,\"\"x\"\"\"\r\n");
-        assert_eq!(text, "a,b\r\n1,\"x\"\r\n");
+        assert_eq!(text, "a,b\n1,\"x\"\n");
         // Fully quoted fields are not a wrapped row; a `;` file is not a comma file.
         for normal in ["\"a\",\"b\"\n\"1\",\"2\"\n", "a;b\n\"1,5\";2\n"] {
             assert_eq!(decode(normal.as_bytes()).0, normal);
         }
+    }
+
+    #[test]
+    fn every_line_end_becomes_a_newline_however_the_file_is_read() {
+        /// Hands out at most `step` bytes a read.
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let cases: [(&[u8], &str); 4] = [
+            (b"a,b\r\n1,2\r\n", "a,b\n1,2\n"),
+            (b"a,b\r1,2\r", "a,b\n1,2\n"),
+            (b"a\r\r\nb\n\rc", "a\n\nb\n\nc"),
+            (b"a,b\n1,2\n", "a,b\n1,2\n"),
+        ];
+        for (bytes, expected) in cases {
+            for step in [1, 2, 3, 64] {
+                let mut text = String::new();
+                LfOnly::new(Trickle(bytes, step))
+                    .read_to_string(&mut text)
+                    .unwrap();
+                assert_eq!(text, expected, "step {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrapped_row_unwraps_whatever_its_cells_hold() {
+        // An address with a comma inside doubled quotes, a quoted name, a note over two
+        // lines inside the wrapped row, and a row the spreadsheet split at a `;`.
+        let resaved = "Name,Address,Note,Total;\r\n\
+            \"#1,\"\"1 Main St, Apt 2\"\",\"\"Say \"\"\"\"hi\"\"\"\"\"\",10.00\";\r\n\
+            \"#2,x,\"\"Thank you\r\nfor the mug\"\",5.00\";\r\n\
+            \"#3,\"\"a\";\" b\"\",y,1.00\"\r\n";
+        let (text, _, delimiter) = decode(resaved.as_bytes());
+        assert_eq!(delimiter, b',');
+        let rows: Vec<Vec<String>> = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["#1", "1 Main St, Apt 2", "Say \"hi\"", "10.00"],
+                ["#2", "x", "Thank you\nfor the mug", "5.00"],
+                ["#3", "a; b", "y", "1.00"],
+            ]
+        );
+        // Each row starts on the line it started on in the file.
+        let lines: Vec<u64> = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().position().unwrap().line())
+            .collect();
+        assert_eq!(lines, [2, 3, 5]);
     }
 
     fn decode(bytes: &[u8]) -> (String, &'static str, u8) {
@@ -379,7 +588,7 @@ mod tests {
         let (text, enc, delim) = decode(&bytes);
         assert_eq!(
             (text.as_str(), enc, delim),
-            ("Name;Café\r\n", "UTF-16LE", b';')
+            ("Name;Café\n", "UTF-16LE", b';')
         );
     }
 
