@@ -326,3 +326,118 @@ fn split_rows(text: &str) -> Vec<String> {
     }
     rows
 }
+
+/// An Etsy orders export of one year (newest first, as Etsy writes it) with `per_day` orders
+/// a day on average, and the same file as a spreadsheet leaves it: every `MM/DD/YY` date that
+/// also reads as a `YY/MM/DD` one (a day of the month up to 12) rewritten as that date, so
+/// the damage comes in runs of up to twelve days' orders. Returns (clean, damaged, how many
+/// dates were damaged).
+fn etsy_year(year: i32, per_day: u32, seed: u64) -> (String, String, usize) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let header = "Sale Date,Order ID,Buyer User ID,Full Name,First Name,Last Name,Number of Items,\
+        Payment Method,Date Shipped,Street 1,Street 2,Ship City,Ship State,Ship Zipcode,\
+        Ship Country,Currency,Order Value,Coupon Code,Coupon Details,Discount Amount,\
+        Shipping Discount,Shipping,Sales Tax,Order Total,Status,Card Processing Fees,Order Net,\
+        Adjusted Order Total,Adjusted Card Processing Fees,Adjusted Net Order Amount,Buyer,\
+        Order Type,Payment Type,InPerson Discount,InPerson Location,SKU";
+    let mut days = Vec::new();
+    let mut day = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+    while chrono::Datelike::year(&day) == year {
+        for _ in 0..rng.u32(0..=2 * per_day) {
+            days.push(day);
+        }
+        day = day.succ_opt().unwrap();
+    }
+    let (mut clean, mut damaged, mut count) =
+        (vec![header.to_string()], vec![header.to_string()], 0);
+    for (n, day) in days.iter().enumerate().rev() {
+        use chrono::Datelike;
+        let text = day.format("%m/%d/%y").to_string();
+        let misread = chrono::NaiveDate::from_ymd_opt(
+            2000 + day.month() as i32,
+            day.day(),
+            (day.year() % 100) as u32,
+        );
+        let row = |date: &str| {
+            let value = 10 + n % 90;
+            format!(
+                "{date},{},{},Buyer Name,Buyer,Name,1,Etsy Payments,,1 Main St,,Portland,OR,97201,\
+                 United States,USD,{value}.00,,,0.00,0,5,0,{value}.00,,0.3,1.00,0.00,0,0,b{n},\
+                 online,online_cc,,,MUG",
+                year as u64 * 100_000 + n as u64,
+                100_000 + n % 700
+            )
+        };
+        clean.push(row(&text));
+        match misread {
+            Some(m) => {
+                damaged.push(row(&m.format("%Y-%m-%d").to_string()));
+                count += 1;
+            }
+            None => damaged.push(row(&text)),
+        }
+    }
+    (clean.join("\n") + "\n", damaged.join("\n") + "\n", count)
+}
+
+/// Long runs of dates a spreadsheet misread are found whole, not only at their edges; with
+/// `--fix-dates` they import as the dates they meant, exactly as the undamaged file does.
+#[test]
+fn runs_of_misread_dates_are_found_whole_and_fix_dates_repairs_them() {
+    for (year, per_day, seed) in [(2020, 4, 1), (2021, 12, 2), (2020, 25, 3), (2022, 1, 4)] {
+        let (clean, damaged, count) = etsy_year(year, per_day, seed);
+        assert!(count > 20, "{year}: {count}");
+        let shop = Shop::new();
+        let file = shop.write("damaged.csv", &damaged);
+        let out = shop.run(&["import", "--dry-run", "--json", &file]);
+        let found = json(&String::from_utf8(out.stdout).unwrap());
+        assert_eq!(
+            found["orders_invalid"], count as u64,
+            "{year}/{per_day}: {found}"
+        );
+        assert_eq!(found["dates_damaged"], count as u64, "{year}/{per_day}");
+        let fixed = json(&shop.ok(&["import", "--json", "--fix-dates", &file]));
+        assert_eq!(
+            fixed["dates_fixed"], count as u64,
+            "{year}/{per_day}: {fixed}"
+        );
+        assert_eq!(fixed["orders_invalid"], 0);
+        let reference = Shop::new();
+        let clean_file = reference.write("clean.csv", &clean);
+        let expected = json(&reference.ok(&["import", "--json", &clean_file]));
+        for key in [
+            "orders_new",
+            "net_revenue",
+            "date_from",
+            "date_to",
+            "counted_orders",
+        ] {
+            assert_eq!(fixed[key], expected[key], "{year}/{per_day}: {key}");
+        }
+        assert_eq!(shop.scorecard_csv(), reference.scorecard_csv());
+    }
+}
+
+/// A shop whose real dates are in 2011 (where every date also reads as another) is not
+/// "repaired", alone or beside later years whose dates read back into them.
+#[test]
+fn real_dates_of_an_early_year_are_not_called_damaged() {
+    let (old, _, _) = etsy_year(2011, 3, 9);
+    let (later, _, _) = etsy_year(2013, 3, 10);
+    let (_, later_rows) = later.split_once('\n').unwrap();
+    for (name, text) in [
+        ("2011", old.clone()),
+        (
+            "2011-2013",
+            format!("{later}{}", old.split_once('\n').unwrap().1),
+        ),
+        ("2013-2011", format!("{old}{later_rows}")),
+    ] {
+        let shop = Shop::new();
+        let file = shop.write("old.csv", &text);
+        let out = json(&shop.ok(&["import", "--json", "--fix-dates", &file]));
+        assert_eq!(out["orders_invalid"], 0, "{name}: {out}");
+        assert_eq!(out["dates_fixed"], 0, "{name}: {out}");
+        assert_eq!(out["date_from"], "2011-01-01", "{name}");
+    }
+}

@@ -418,6 +418,10 @@ pub struct ImportArgs {
     /// one CUR (e.g. --rate USD=32.10 in a lira shop); repeat for more currencies
     #[arg(long, value_name = "CUR=RATE", value_parser = parse_rate)]
     pub rate: Vec<(String, Decimal)>,
+    /// Import dates a spreadsheet misread (11/12/20 read back as 2011-12-20) as the dates
+    /// they meant; without it those orders are invalid, each named with its reading
+    #[arg(long, conflicts_with = "undo_last")]
+    pub fix_dates: bool,
 }
 
 #[derive(Debug, Subcommand)]

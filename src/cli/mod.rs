@@ -252,6 +252,7 @@ fn import(
         gift_cost_pct: a.gift_cost_pct,
         backup: true,
         rates: a.rate.clone(),
+        fix_dates: a.fix_dates,
     };
     let summary = match import_file(store, file, &options) {
         Ok(summary) => summary,

@@ -6,7 +6,7 @@
 //! number), an order number seen earlier in the same file is refused, and a gift's product
 //! cost is recorded only the first time its order is seen.
 
-use super::dates::{NEIGHBOURS, damaged_dates};
+use super::dates::{Bulk, Damage, NEIGHBOURS, damaged_dates};
 use super::report::{ImportError, ImportSummary, MAX_ERRORS};
 use super::{ReadOrder, RowError};
 use crate::domain::{CostKind, OrderRecord, from_cents, round2, to_cents};
@@ -34,6 +34,10 @@ pub(crate) struct Classifier {
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// The dates of the last orders of the chunk before, for the next chunk's first ones.
     tail: Vec<chrono::NaiveDate>,
+    /// The bulk of the file's dates so far, to find runs of misread ones.
+    bulk: Bulk,
+    /// Import misread dates as the dates they meant (`--fix-dates`) instead of refusing them.
+    fix_dates: bool,
 }
 
 impl Classifier {
@@ -55,6 +59,8 @@ impl Classifier {
             date_column: "date",
             now: None,
             tail: Vec::new(),
+            bulk: Bulk::default(),
+            fix_dates: false,
         }
     }
 
@@ -65,31 +71,54 @@ impl Classifier {
         self
     }
 
-    /// Refuses the orders whose date looks damaged (see [`damaged_dates`]), keeping the rest.
+    /// Finds the orders whose date looks damaged ([`Bulk::judge`], then [`damaged_dates`] and
+    /// a date after the import): with `--fix-dates`, those a misreading explains take the
+    /// date the file meant (their fingerprints follow); the rest are refused.
     fn drop_damaged(&mut self, valid: &mut Vec<(u64, OrderRecord, i64)>) {
-        let dates: Vec<chrono::NaiveDate> = valid
+        let mut dates: Vec<chrono::NaiveDate> = valid
             .iter()
             .map(|(_, o, _)| o.placed_at.date_naive())
             .collect();
+        let mut damaged = self.bulk.judge(&dates);
+        // The neighbour rule sees a misread date as the date it meant.
+        for (i, damage) in &damaged {
+            dates[*i] = damage.meant.unwrap_or(dates[*i]);
+        }
+        for (i, damage) in damaged_dates(&self.tail, &dates) {
+            if !damaged.iter().any(|d| d.0 == i) {
+                damaged.push((i, damage));
+            }
+        }
         let later = self.now.map(|n| n + chrono::Duration::days(1));
-        let mut damaged = damaged_dates(&self.tail, &dates);
         for (i, (_, order, _)) in valid.iter().enumerate() {
             if later.is_some_and(|l| order.placed_at > l) && !damaged.iter().any(|d| d.0 == i) {
+                let why = "a date before this import (the file cannot hold later orders)";
                 damaged.push((
                     i,
-                    "a date before this import (the file cannot hold later orders)".into(),
+                    Damage {
+                        why: why.into(),
+                        meant: None,
+                    },
                 ));
             }
         }
         damaged.sort_by_key(|d| std::cmp::Reverse(d.0));
-        let mut refused: Vec<RowError> = damaged
-            .into_iter()
-            .map(|(i, why)| {
-                let (line, order, _) = valid.remove(i);
-                let read = order.placed_at.date_naive().to_string();
-                RowError::new(line, self.date_column, &read, why)
-            })
-            .collect();
+        let mut refused = Vec::new();
+        for (i, damage) in damaged {
+            let (line, order, fp) = &mut valid[i];
+            match damage.meant {
+                Some(meant) if self.fix_dates && repair(order, meant) => {
+                    *fp = crate::store::fingerprint(order);
+                    self.summary.dates_fixed += 1;
+                }
+                meant => {
+                    self.summary.dates_damaged += u64::from(meant.is_some());
+                    let read = order.placed_at.date_naive().to_string();
+                    refused.push(RowError::new(*line, self.date_column, &read, damage.why));
+                    valid.remove(i);
+                }
+            }
+        }
         refused.reverse();
         for e in refused {
             self.reject(e);
@@ -103,6 +132,12 @@ impl Classifier {
             .into_iter()
             .rev()
             .collect();
+    }
+
+    /// With `--fix-dates`: a date a misreading explains is imported as the date it meant.
+    pub fn with_fixed_dates(mut self, fix: bool) -> Self {
+        self.fix_dates = fix;
+        self
     }
 
     /// The rates `import --rate` gave, by upper-cased currency code.
@@ -335,6 +370,20 @@ fn gift_owner(
         }
     }
     Ok(None)
+}
+
+/// Moves `order` to the day `meant`, at the same time of day and offset; false if that time
+/// does not exist there.
+fn repair(order: &mut OrderRecord, meant: chrono::NaiveDate) -> bool {
+    use chrono::TimeZone;
+    let at = meant.and_time(order.placed_at.naive_local().time());
+    match order.placed_at.offset().from_local_datetime(&at).single() {
+        Some(time) => {
+            order.placed_at = time;
+            true
+        }
+        None => false,
+    }
 }
 
 /// Records a gift order as a product cost of `owner`, whose `code` it carries: retail value

@@ -64,6 +64,9 @@ pub struct ImportOptions {
     /// Rates to convert orders in another currency into the shop's: (currency, units of the
     /// shop's currency per unit of it), e.g. (`USD`, 32.10) in a lira shop.
     pub rates: Vec<(String, rust_decimal::Decimal)>,
+    /// Import dates a spreadsheet misread (`11/12/20` read back as 2011-12-20) as the dates
+    /// they meant, instead of refusing those orders (`import --fix-dates`).
+    pub fix_dates: bool,
 }
 
 impl ImportOptions {
@@ -80,6 +83,7 @@ impl ImportOptions {
             gift_cost_pct: None,
             backup: false,
             rates: Vec::new(),
+            fix_dates: false,
         }
     }
 }
@@ -200,7 +204,8 @@ pub fn import_reader(
         reader.id_column(),
     )
     .with_rates(&options.rates)
-    .with_dates(reader.date_column(), &options.now);
+    .with_dates(reader.date_column(), &options.now)
+    .with_fixed_dates(options.fix_dates);
     read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     finish(batch, summary, options)

@@ -59,6 +59,10 @@ pub struct ImportSummary {
     pub missing: Vec<String>,
     /// Orders converted into the shop's currency: (their currency, how many, the rate).
     pub converted: Vec<(String, u64, rust_decimal::Decimal)>,
+    /// Dates a spreadsheet misread that were refused, and that `--fix-dates` would repair.
+    pub dates_damaged: u64,
+    /// Dates a spreadsheet misread that were imported as the dates they meant (`--fix-dates`).
+    pub dates_fixed: u64,
 }
 
 impl ImportSummary {
@@ -96,6 +100,8 @@ impl ImportSummary {
             link_owners: Vec::new(),
             missing: Vec::new(),
             converted: Vec::new(),
+            dates_damaged: 0,
+            dates_fixed: 0,
         }
     }
 
@@ -137,6 +143,8 @@ impl ImportSummary {
                 .filter_map(|((s, _), who)| who.as_ref().map(|h| (s.clone(), serde_json::Value::from(h.clone()))))
                 .collect::<serde_json::Map<_, _>>(),
             "gift_orders": self.gifts,
+            "dates_damaged": self.dates_damaged,
+            "dates_fixed": self.dates_fixed,
             "missing": self.missing,
             "converted": self
                 .converted
@@ -258,6 +266,21 @@ impl fmt::Display for ImportSummary {
                 "converted: {n} order(s) in {currency} at {rate} into {} (each amount rounded \
                  once to the cent; their own amounts are kept)",
                 self.currency.as_deref().unwrap_or("the shop's currency")
+            )?;
+        }
+        if self.dates_fixed > 0 {
+            writeln!(
+                f,
+                "dates repaired: {} a spreadsheet misread (imported as the dates they meant)",
+                self.dates_fixed
+            )?;
+        }
+        if self.dates_damaged > 0 {
+            writeln!(
+                f,
+                "damaged dates: {} a spreadsheet misread; --fix-dates imports them as the dates \
+                 they meant",
+                self.dates_damaged
             )?;
         }
         for missing in &self.missing {

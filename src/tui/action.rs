@@ -121,4 +121,7 @@ pub enum Action {
     // Confirmations and the import preview
     Confirm,
     ConfirmSkipInvalid,
+    /// In the import preview: import dates a spreadsheet misread as the dates they meant
+    /// (again: refuse them).
+    FixDates,
 }

@@ -65,6 +65,8 @@ pub enum Modal {
         invalid: bool,
         /// The column mapping made in the import flow, saved when the import is confirmed.
         mapping: Option<Box<Mapping>>,
+        /// Dates a spreadsheet misread are imported as the dates they meant (`f`).
+        fix_dates: bool,
     },
     Confirm {
         question: String,

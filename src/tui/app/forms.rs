@@ -170,7 +170,7 @@ impl App {
                     unreachable!("matched above")
                 };
                 let outcome = forms::mapping::mapping_of(&form).and_then(|m| {
-                    self.preview(&path, Some(m))
+                    self.preview(&path, Some(m), false)
                         .map_err(|e| ("", e.to_string()))
                 });
                 if let Err((field, message)) = outcome {

@@ -58,7 +58,7 @@ impl App {
                 {
                     *shop = Input::new(remembered.clone());
                 }
-                match self.preview(&path, None) {
+                match self.preview(&path, None, false) {
                     Err(ImportError::UnknownFormat { header, .. }) => {
                         self.open_mapping_form(path, &header);
                     }
@@ -76,12 +76,19 @@ impl App {
     }
 
     /// Runs a dry run and opens its preview; errors other than invalid orders are returned.
+    /// With `fix_dates`, dates a spreadsheet misread are read as the dates they meant.
     pub(super) fn preview(
         &mut self,
         path: &Path,
         mapping: Option<Mapping>,
+        fix_dates: bool,
     ) -> Result<(), ImportError> {
-        let (summary, invalid) = match self.run_import(path, true, false, mapping.clone()) {
+        let run = Run {
+            dry_run: true,
+            skip_invalid: false,
+            fix_dates,
+        };
+        let (summary, invalid) = match self.run_import(path, run, mapping.clone()) {
             Ok(summary) => (Box::new(summary), false),
             Err(ImportError::Invalid(summary)) => (summary, true),
             Err(e) => return Err(e),
@@ -91,6 +98,7 @@ impl App {
             summary,
             invalid,
             mapping: mapping.map(Box::new),
+            fix_dates,
         });
         Ok(())
     }
@@ -107,16 +115,16 @@ impl App {
     fn run_import(
         &mut self,
         path: &Path,
-        dry_run: bool,
-        skip_invalid: bool,
+        run: Run,
         mapping: Option<Mapping>,
     ) -> Result<ImportSummary, ImportError> {
         let options = ImportOptions {
-            dry_run,
-            skip_invalid,
+            dry_run: run.dry_run,
+            skip_invalid: run.skip_invalid,
+            fix_dates: run.fix_dates,
             mapping,
             shop: self.import_shop.clone(),
-            backup: !dry_run,
+            backup: !run.dry_run,
             ..ImportOptions::new(self.now.clone())
         };
         import_file(&mut self.store, path, &options)
@@ -139,12 +147,21 @@ impl App {
             path,
             invalid,
             mapping,
-            ..
+            fix_dates,
+            summary,
         }) = self.modal.clone()
         else {
             return Ok(());
         };
         let skip = match action {
+            Action::FixDates if fix_dates || summary.dates_damaged > 0 => {
+                self.preview(&path, mapping.map(|m| *m), !fix_dates)?;
+                return Ok(());
+            }
+            Action::FixDates => {
+                self.fail("no dates in this file look misread by a spreadsheet");
+                return Ok(());
+            }
             Action::Quit => {
                 self.quit = true;
                 return Ok(());
@@ -163,7 +180,12 @@ impl App {
             _ => return Ok(()),
         };
         self.modal = None;
-        let summary = self.run_import(&path, false, skip, mapping.map(|m| *m))?;
+        let run = Run {
+            dry_run: false,
+            skip_invalid: skip,
+            fix_dates,
+        };
+        let summary = self.run_import(&path, run, mapping.map(|m| *m))?;
         // Next week's file is most likely in the same folder. Remembering it is a
         // convenience: a read-only database just does not.
         if let Some(folder) = std::path::absolute(&path)
@@ -185,6 +207,15 @@ impl App {
         ));
         Ok(())
     }
+}
+
+/// How an import runs from the app: a preview or for real, skipping invalid orders, with
+/// misread dates repaired.
+#[derive(Clone, Copy)]
+struct Run {
+    dry_run: bool,
+    skip_invalid: bool,
+    fix_dates: bool,
 }
 
 fn expand_home(typed: &str) -> PathBuf {

@@ -285,3 +285,39 @@ fn an_image_is_named_instead_of_opening_the_mapping_step() {
         "{e}"
     );
 }
+
+#[test]
+fn f_in_the_preview_repairs_misread_dates_and_the_import_keeps_them() {
+    let (mut app, _dir) = app();
+    let file = format!(
+        "{}/tests/fixtures/etsy/EtsySoldOrders2020_excel_dates.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &file);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        summary, invalid, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(invalid);
+    assert_eq!(summary.dates_damaged, 6);
+    press(&mut app, KeyCode::Char('f'));
+    let Some(Modal::ImportPreview {
+        summary,
+        invalid,
+        fix_dates,
+        ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(!invalid && *fix_dates);
+    assert_eq!((summary.dates_fixed, summary.counts.new), (6, 20));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.facts.counted_orders(), 20);
+    let batches = app.store.batches().unwrap();
+    assert_eq!(batches[0].new_count, 20);
+}

@@ -561,6 +561,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::ImportPreview,
+        &[ch('f')],
+        Action::FixDates,
+        "repair the dates a spreadsheet misread (again: leave them invalid)",
+        "fix dates",
+    ),
+    bind(
+        C::ImportPreview,
         &[ch('n'), code(K::Esc)],
         Action::Back,
         "cancel (nothing is written)",

@@ -302,6 +302,24 @@ fn finding_lines(s: &crate::import::ImportSummary, theme: Theme) -> Vec<Line<'st
             lines.push(Line::raw(part));
         }
     }
+    let dates = if s.dates_fixed > 0 {
+        Some(format!(
+            "Repaired {} date(s) a spreadsheet misread: imported as the dates they meant \
+             (f leaves them invalid)",
+            s.dates_fixed
+        ))
+    } else {
+        (s.dates_damaged > 0).then(|| {
+            format!(
+                "Misread  {} date(s) a spreadsheet misread (11/12/20 as 2011-12-20): f imports \
+                 them as the dates they meant",
+                s.dates_damaged
+            )
+        })
+    };
+    for part in dates.iter().flat_map(|d| wrap(d, PREVIEW_W)) {
+        lines.push(Line::styled(part, theme.error()));
+    }
     for note in &s.notes {
         for part in wrap(&format!("Note: {note}"), PREVIEW_W) {
             lines.push(Line::styled(part, theme.dim()));
