@@ -441,3 +441,141 @@ fn real_dates_of_an_early_year_are_not_called_damaged() {
         assert_eq!(out["date_from"], "2011-01-01", "{name}");
     }
 }
+
+/// The plugin's default layout without an order number: one row per product.
+const PLUGIN_HEADER: &str = "Order Date,Order Status,First Name (Billing),Last Name (Billing),\
+    Email (Billing),Item Name,Quantity,Item Cost,Coupon Code,Order Subtotal Amount,\
+    Order Refund Amount";
+
+fn plugin_file(shop: &Shop, name: &str, rows: &[&str]) -> String {
+    shop.write(name, &format!("{PLUGIN_HEADER}\n{}\n", rows.join("\n")))
+}
+
+/// The rows of one order are one order with several items; a later export where an order
+/// moved on (processing → completed) or was refunded updates it instead of adding it again.
+#[test]
+fn a_keyless_plugin_file_keeps_an_orders_rows_together_and_a_later_export_updates_it() {
+    let shop = Shop::new();
+    roster(&shop);
+    let first = plugin_file(
+        &shop,
+        "may.csv",
+        &[
+            "2026-05-01 10:00,Processing,Ana,Buyer,ana@example.com,Mug,1,20.00,SARAH20,50.00,0",
+            "2026-05-01 10:00,Processing,Ana,Buyer,ana@example.com,Bowl,1,30.00,SARAH20,50.00,0",
+            "2026-05-02 11:30,Completed,Ben,Potter,ben@example.com,Vase,1,40.00,milo15,40.00,0",
+            "2026-05-03 09:00,Completed,Cy,Glaze,cy@example.com,Mug,1,20.00,SARAH20,20.00,0",
+        ],
+    );
+    let out = json(&shop.ok(&["import", "--json", &first]));
+    assert_eq!(out["orders_new"], 3, "{out}");
+    assert_eq!(out["net_revenue"], "110.00", "{out}");
+    let later = plugin_file(
+        &shop,
+        "june.csv",
+        &[
+            "2026-05-01 10:00,Completed,Ana,Buyer,ana@example.com,Mug,1,20.00,SARAH20,50.00,0",
+            "2026-05-01 10:00,Completed,Ana,Buyer,ana@example.com,Bowl,1,30.00,SARAH20,50.00,0",
+            "2026-05-02 11:30,Refunded,Ben,Potter,ben@example.com,Vase,1,40.00,milo15,40.00,40.00",
+            "2026-05-03 09:00,Completed,Cy,Glaze,cy@example.com,Mug,1,20.00,SARAH20,20.00,0",
+            "2026-06-01 15:00,Completed,Di,Kiln,di@example.com,Mug,2,20.00,,40.00,0",
+        ],
+    );
+    // Processing → completed changes nothing the scorecard reads (both are sales): the
+    // order is the same one, unchanged; the refund changes Ben's.
+    let out = json(&shop.ok(&["import", "--json", &later]));
+    assert_eq!(
+        (
+            &out["orders_new"],
+            &out["orders_changed"],
+            &out["orders_unchanged"]
+        ),
+        (&1.into(), &1.into(), &2.into()),
+        "{out}"
+    );
+    let card = shop.scorecard_csv();
+    let sarah = card.lines().find(|l| l.contains(",sarah,")).unwrap();
+    assert!(
+        sarah.contains(",2.00,70.00,"),
+        "sarah's two orders, 50.00 + 20.00: {sarah}"
+    );
+}
+
+/// Two orders of the same moment and buyer that nothing else tells apart: both are kept,
+/// and the preview says so.
+#[test]
+fn keyless_orders_that_cannot_be_told_apart_are_both_kept_and_named() {
+    let shop = Shop::new();
+    let file = plugin_file(
+        &shop,
+        "twins.csv",
+        &[
+            "2026-05-01 10:00,Completed,Ana,Buyer,ana@example.com,Mug,1,20.00,,20.00,0",
+            "2026-05-01 10:00,Completed,Ana,Buyer,ana@example.com,Bowl,1,30.00,,30.00,0",
+        ],
+    );
+    let out = json(&shop.ok(&["import", "--json", &file]));
+    assert_eq!(out["orders_new"], 2, "{out}");
+    let warnings = out["warnings"].to_string();
+    assert!(
+        warnings.contains("cannot") || warnings.contains("nothing else"),
+        "{warnings}"
+    );
+    let again = json(&shop.ok(&["import", "--json", &file]));
+    assert_eq!(again["orders_unchanged"], 2, "{again}");
+}
+
+/// Orders an older shoutout stored from a keyless plugin file (keyed by all their cells) are
+/// recognised and renamed when the file is imported again, never added a second time.
+#[test]
+fn keyless_orders_stored_under_the_old_keys_are_not_doubled() {
+    use sha2::{Digest, Sha256};
+    let shop = Shop::new();
+    roster(&shop);
+    let file = fixture("woocommerce/plugin_no_order_number.csv");
+    shop.ok(&["import", &file]);
+    let card = shop.scorecard_csv();
+    // As an older version keyed them: the SHA-256 of every cell of the row.
+    let mut reader = csv::Reader::from_path(&file).unwrap();
+    let legacy: Vec<String> = reader
+        .records()
+        .map(|r| {
+            let mut h = Sha256::new();
+            for cell in r.unwrap().iter() {
+                h.update(cell.trim().as_bytes());
+                h.update([0x1f]);
+            }
+            let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+            format!("row-{}", &hex[..12])
+        })
+        .collect();
+    let conn = Connection::open(&shop.db).unwrap();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM shop_order ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids.len(), legacy.len());
+    for (id, key) in ids.iter().zip(&legacy) {
+        conn.execute(
+            "UPDATE shop_order SET external_id = ?2 WHERE id = ?1",
+            rusqlite::params![id, key],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let out = json(&shop.ok(&["import", "--json", &file]));
+    assert_eq!(out["orders_new"], 0, "{out}");
+    let conn = Connection::open(&shop.db).unwrap();
+    let old: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM shop_order WHERE external_id LIKE 'row-%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old, 0);
+    assert_eq!(shop.scorecard_csv(), card);
+}

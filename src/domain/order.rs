@@ -103,6 +103,9 @@ pub struct OrderRecord {
     /// For an order converted into the shop's currency (`import --rate`): its own currency
     /// and subtotal as the file gave them.
     pub original: Option<(String, Cents)>,
+    /// The key an older shoutout gave this order (a WooCommerce plugin file without order
+    /// numbers was keyed by all its cells): a stored order under it takes `external_id`.
+    pub former_id: Option<String>,
 }
 
 /// The most characters one text value of an order read from a file may hold (its number, a
@@ -226,6 +229,7 @@ impl OrderRecord {
             utm_campaign: None,
             items: Vec::new(),
             original: None,
+            former_id: None,
         }
     }
 

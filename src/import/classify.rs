@@ -134,6 +134,11 @@ impl Classifier {
             .collect();
     }
 
+    /// Notes for the seller about the file as a whole.
+    pub fn note(&mut self, notes: Vec<String>) {
+        self.summary.notes.extend(notes);
+    }
+
     /// With `--fix-dates`: a date a misreading explains is imported as the date it meant.
     pub fn with_fixed_dates(mut self, fix: bool) -> Self {
         self.fix_dates = fix;
@@ -252,6 +257,11 @@ impl Classifier {
             }
         }
         self.drop_damaged(&mut valid);
+        for (_, order, _) in &valid {
+            if let Some(former) = &order.former_id {
+                batch.rekey(former, &order.external_id)?;
+            }
+        }
         let refs: Vec<(&OrderRecord, i64)> = valid.iter().map(|(_, o, fp)| (o, *fp)).collect();
         let outcomes = batch.upsert_many(&refs)?;
         for ((line, order, _), done) in valid.iter().zip(outcomes) {

@@ -117,6 +117,13 @@ impl Columns {
         })
     }
 
+    /// The positions of the columns whose name satisfies `keep` (trimmed header names).
+    pub fn positions(&self, keep: impl Fn(&str) -> bool) -> Vec<usize> {
+        (0..self.header.len())
+            .filter(|&i| keep(&self.header[i]))
+            .collect()
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.header.iter().any(|h| h.eq_ignore_ascii_case(name))
     }

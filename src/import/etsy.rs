@@ -157,6 +157,7 @@ impl ParseRow for EtsyOrderRows {
             utm_campaign: None,
             items: Vec::new(),
             original: None,
+            former_id: None,
         })
     }
 }
@@ -215,6 +216,7 @@ fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRe
             utm_campaign: None,
             items,
             original: None,
+            former_id: None,
         },
     ))
 }

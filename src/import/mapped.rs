@@ -243,6 +243,7 @@ impl ParseRow for MappedRows {
             utm_campaign: c.opt_tag(self.utm_campaign),
             items: Vec::new(),
             original: None,
+            former_id: None,
         })
     }
 }

@@ -108,6 +108,10 @@ pub(crate) trait OrderReader: Send {
     fn missing(&self) -> Vec<String> {
         Vec::new()
     }
+    /// What the seller should know once every order was read.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The setting that remembers the shop last named for files of a layout (the app offers it
@@ -206,7 +210,8 @@ pub fn import_reader(
     .with_rates(&options.rates)
     .with_dates(reader.date_column(), &options.now)
     .with_fixed_dates(options.fix_dates);
-    read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
+    let notes = read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
+    classifier.note(notes);
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     finish(batch, summary, options)
 }
@@ -307,16 +312,16 @@ fn prepare_batch(
 /// memory stays flat however large the file; a fatal row error ends the reading. What
 /// `accept` returns (the orders it is done with) goes back to the reading thread to be freed
 /// where it was allocated, which the system allocator does much faster than a free from
-/// another thread.
+/// another thread. Returns what the reader has to say once it has read every order.
 fn read_in_chunks<T: Send>(
     mut reader: Box<dyn OrderReader + '_>,
     mut accept: impl FnMut(Vec<(ReadOrder, i64)>) -> Result<T, ImportError>,
-) -> Result<(), ImportError> {
+) -> Result<Vec<String>, ImportError> {
     std::thread::scope(|scope| {
         // One chunk waiting is enough to keep the writer busy; more would only hold memory.
         let (sender, orders) = std::sync::mpsc::sync_channel::<Vec<(ReadOrder, i64)>>(1);
         let (give_back, done) = std::sync::mpsc::sync_channel::<T>(1);
-        scope.spawn(move || {
+        let reading = scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             while let Some(item) = reader.next_order() {
                 while let Ok(freed) = done.try_recv() {
@@ -328,12 +333,13 @@ fn read_in_chunks<T: Send>(
                 chunk.push((item, fp));
                 if chunk.len() == CHUNK || fatal {
                     if sender.send(std::mem::take(&mut chunk)).is_err() || fatal {
-                        return; // the writer stopped, or the file is broken here
+                        return Vec::new(); // the writer stopped, or the file is broken here
                     }
                     chunk.reserve(CHUNK);
                 }
             }
             let _ = sender.send(chunk);
+            reader.notes()
         });
         for chunk in orders {
             let finished = accept(chunk)?;
@@ -342,7 +348,7 @@ fn read_in_chunks<T: Send>(
                 drop(f);
             }
         }
-        Ok(())
+        Ok(reading.join().unwrap_or_default())
     })
 }
 

@@ -33,6 +33,17 @@ pub(crate) trait ParseRow: Send {
     fn item(&self, _cells: &Cells, _names: bool) -> Result<Option<LineItem>, RowError> {
         Ok(None)
     }
+
+    /// In a file without an order-number column: whether `next` is another row (another
+    /// line item) of the order whose first row is `first`. By default every row is an order.
+    fn same_order(&self, _first: &Cells, _next: &Cells) -> bool {
+        false
+    }
+
+    /// What the seller should know once every row was read (orders it could not tell apart).
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 pub(crate) struct FirstRows<'r, R: Read, P> {
@@ -119,9 +130,6 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
     /// when its first row was refused), adding their line items to `order` (or skipping them);
     /// stops at the next order's first row, kept for the next call.
     fn read_items(&mut self, id: Option<&str>, mut order: Option<&mut OrderRecord>) {
-        let Some(key) = self.key else {
-            return; // one row, one order
-        };
         loop {
             match Self::read(self.csv, &mut self.following, self.key) {
                 Next::End => return,
@@ -130,11 +138,20 @@ impl<'r, R: Read, P: ParseRow> FirstRows<'r, R, P> {
                     return;
                 }
                 Next::Row(line) => {
-                    let next = trim_cell(self.following.get(key.index).unwrap_or(""));
-                    let same = match (&order, id) {
-                        (Some(order), _) => next == order.external_id,
-                        (None, Some(id)) => next == id,
-                        (None, None) => false,
+                    let same = match self.key {
+                        // Without order numbers, the format tells the rows of one order.
+                        None => self.parser.same_order(
+                            &self.cells(&self.record, 0),
+                            &self.cells(&self.following, line),
+                        ),
+                        Some(key) => {
+                            let next = trim_cell(self.following.get(key.index).unwrap_or(""));
+                            match (&order, id) {
+                                (Some(order), _) => next == order.external_id,
+                                (None, Some(id)) => next == id,
+                                (None, None) => false,
+                            }
+                        }
                     };
                     if !same {
                         std::mem::swap(&mut self.record, &mut self.following);
@@ -203,5 +220,9 @@ impl<R: Read + Send, P: ParseRow> OrderReader for FirstRows<'_, R, P> {
 
     fn missing(&self) -> Vec<String> {
         self.parser.lacks().notes()
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.parser.notes()
     }
 }

@@ -202,6 +202,7 @@ impl ParseRow for ShopifyRows {
             utm_campaign,
             items: Vec::new(),
             original: None,
+            former_id: None,
         })
     }
 

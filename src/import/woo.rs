@@ -133,6 +133,7 @@ impl ParseRow for AnalyticsRows {
             utm_campaign,
             items: Vec::new(),
             original: None,
+            former_id: None,
         })
     }
 }
@@ -151,6 +152,87 @@ pub(crate) struct PluginRows {
     currency_col: Option<Col>,
     currency: String,
     links: LinkColumns,
+    /// Without order numbers: what tells one order from another, and the rows of one order.
+    keyless: Keyless,
+}
+
+/// How the plugin's rows are told apart without an order number. An order keeps its moment
+/// and its buyer (the date, the e-mail, every billing and customer field) from one export to
+/// the next, while its status and amounts change: those name it. The rows of one order (one
+/// per product) also share its order-level totals.
+#[derive(Default)]
+struct Keyless {
+    /// The columns that name an order: the date, the buyer's fields.
+    identity: Vec<usize>,
+    /// The order-level amounts every row of an order repeats.
+    totals: Vec<usize>,
+    /// How many orders of the file had each identity so far.
+    seen: std::cell::RefCell<std::collections::HashMap<String, u32>>,
+    /// Orders that shared their identity with an earlier one.
+    alike: std::cell::Cell<u64>,
+}
+
+/// Whether a plugin column is part of what names an order: the buyer's billing and customer
+/// fields, but not those that change as she buys again or the order moves on (totals, counts,
+/// notes, statuses, dates paid or completed).
+fn names_the_buyer(header: &str) -> bool {
+    let h = header.to_ascii_lowercase();
+    let about_buyer = h.contains("billing") || h.starts_with("customer");
+    let changes = [
+        "total", "spent", "orders", "amount", "count", "note", "status", "paid", "date",
+    ];
+    about_buyer && !changes.iter().any(|w| h.contains(w))
+}
+
+impl Keyless {
+    fn new(columns: &Columns, date: Col) -> Self {
+        let mut identity = vec![date.index];
+        identity.extend(columns.positions(names_the_buyer));
+        let totals = columns.positions(|h| {
+            let h = h.to_ascii_lowercase();
+            h.starts_with("order ") && h.ends_with(" amount")
+        });
+        Keyless {
+            identity,
+            totals,
+            ..Keyless::default()
+        }
+    }
+
+    fn cells<'c>(c: &'c Cells, at: &[usize]) -> impl Iterator<Item = &'c str> {
+        at.iter().map(|&i| c.record.get(i).unwrap_or("").trim())
+    }
+
+    /// The key of the order whose first row is `c`: `woo-` and 12 hex digits of the
+    /// SHA-256 of its identity, `-2`, `-3` … for later orders of the file with the same one.
+    fn key(&self, c: &Cells) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for (i, cell) in Self::cells(c, &self.identity).enumerate() {
+            // The e-mail in any case, like the customer key.
+            let cell = if i > 0 {
+                cell.to_lowercase()
+            } else {
+                cell.to_string()
+            };
+            h.update(cell.as_bytes());
+            h.update([0x1f]);
+        }
+        let key = format!("woo-{}", &crate::domain::order::hex(&h.finalize())[..12]);
+        let mut seen = self.seen.borrow_mut();
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n == 1 {
+            return key;
+        }
+        self.alike.set(self.alike.get() + 1);
+        format!("{key}-{n}")
+    }
+
+    fn same_order(&self, first: &Cells, next: &Cells) -> bool {
+        let same = |at: &[usize]| Self::cells(first, at).eq(Self::cells(next, at));
+        same(&self.identity) && same(&self.totals)
+    }
 }
 
 /// Where a plugin order's revenue comes from.
@@ -217,6 +299,7 @@ impl PluginRows {
             currency_col: columns.find(&["Order Currency", "Currency"]),
             currency,
             links: LinkColumns::find(columns),
+            keyless: Keyless::new(columns, date),
         };
         Ok(match id {
             Some(key) => FirstRows::new(csv, key, style, rows),
@@ -225,9 +308,10 @@ impl PluginRows {
     }
 }
 
-/// A stable key for a row of a file without order numbers: the first 12 hex digits of the
-/// SHA-256 of its cells, so importing the same file again changes nothing.
-fn row_key(cells: &Cells) -> String {
+/// The key shoutout gave a row of a plugin file without order numbers before it keyed them
+/// by what an order keeps ([`Keyless`]): `row-` and 12 hex digits of the SHA-256 of all its
+/// cells. Orders stored under it are renamed as they are met again.
+fn legacy_row_key(cells: &Cells) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     for cell in cells.record.iter() {
@@ -271,6 +355,22 @@ impl ParseRow for PluginRows {
         self.date.name
     }
 
+    fn same_order(&self, first: &Cells, next: &Cells) -> bool {
+        self.keyless.same_order(first, next)
+    }
+
+    fn notes(&self) -> Vec<String> {
+        match self.keyless.alike.get() {
+            0 => Vec::new(),
+            n => vec![format!(
+                "{n} order(s) have the moment and buyer of another order of the file and \
+                 nothing else an export keeps tells them apart: they are keyed by their place \
+                 among those in the file (a later export that lists them in another order \
+                 would show them as changed)"
+            )],
+        }
+    }
+
     fn parse(&self, c: &Cells) -> Result<OrderRecord, RowError> {
         let (status, cancelled, _) = status(c.opt_text(self.status));
         let status = if self.status.is_none() {
@@ -297,7 +397,7 @@ impl ParseRow for PluginRows {
         Ok(OrderRecord {
             external_id: match self.id {
                 Some(id) => c.text(id).to_string(),
-                None => row_key(c),
+                None => self.keyless.key(c),
             },
             placed_at: plugin_time(c.text(self.date)).map_err(|e| c.err(self.date, e))?,
             customer_key: customer_key(c.opt_text(self.email)),
@@ -313,6 +413,7 @@ impl ParseRow for PluginRows {
             utm_campaign,
             items: Vec::new(),
             original: None,
+            former_id: self.id.is_none().then(|| legacy_row_key(c)),
         })
     }
 }

@@ -214,6 +214,22 @@ impl OrderImport<'_> {
     /// [`OrderImport::upsert_with`] for many orders at once, in order. On a shop's first
     /// import they go in with multi-row inserts, which is several times quicker than one
     /// statement an order.
+    /// Renames this shop's stored order `former` to `id` (a key an older version gave it,
+    /// [`OrderRecord::former_id`]), unless an order already has `id`; before the import
+    /// compares it. Nothing to do in a shop's first import.
+    pub fn rekey(&self, former: &str, id: &str) -> Result<bool> {
+        if self.fresh {
+            return Ok(false);
+        }
+        let renamed = self.tx.execute(
+            "UPDATE shop_order SET external_id = ?3, number = ?4
+             WHERE source = ?1 AND external_id = ?2
+               AND NOT EXISTS (SELECT 1 FROM shop_order WHERE source = ?1 AND external_id = ?3)",
+            params![self.source, former, id, order_number(id)],
+        )?;
+        Ok(renamed > 0)
+    }
+
     pub fn upsert_many(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<Vec<Upsert>> {
         for (order, fp) in orders.iter().take(SAMPLE.saturating_sub(self.sample.len())) {
             self.sample.push(((*order).clone(), *fp));
