@@ -579,3 +579,41 @@ fn keyless_orders_stored_under_the_old_keys_are_not_doubled() {
     assert_eq!(old, 0);
     assert_eq!(shop.scorecard_csv(), card);
 }
+
+/// Another shop's export under the same order numbers and dates (two shops opened the same
+/// month both start at #1001) is recognised by its other customers and refused.
+#[test]
+fn another_shops_export_with_the_same_numbers_and_dates_is_refused() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    let card = shop.scorecard_csv();
+    let other = edited(&shop, "shopify/orders_79.csv", |col, i, cells| {
+        if !cells[col("Email")].is_empty() {
+            cells[col("Email")] = format!("someone{i}@other-shop.example");
+        }
+    });
+    let err = shop.fails(&["import", &other]);
+    assert!(err.contains("looks like another shop's export"), "{err}");
+    assert_eq!(shop.scorecard_csv(), card);
+    // Under its own name it imports.
+    shop.ok(&["import", "--shop", "second-shop", &other]);
+}
+
+/// A trimmed copy of an imported export (fewer columns, no line items) under another shop
+/// name is the same orders: refused, not doubled.
+#[test]
+fn a_trimmed_copy_under_another_shop_name_is_recognised_as_already_imported() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    let card = shop.scorecard_csv();
+    let err = shop.fails(&[
+        "import",
+        "--shop",
+        "copy",
+        &fixture("shopify/trimmed_79.csv"),
+    ]);
+    assert!(err.contains("already imported for shop 'shopify'"), "{err}");
+    assert_eq!(shop.scorecard_csv(), card);
+}

@@ -202,9 +202,11 @@ fn has_orders(conn: &rusqlite::Connection, source: &str) -> rusqlite::Result<boo
 impl OrderImport<'_> {
     /// The other shop these orders were already imported under, if any: at least half of
     /// the file's first orders (up to [`SAMPLE`]) are stored under that shop's name with the
-    /// same fingerprint. Importing the same export (or a copy a spreadsheet re-saved) under a
-    /// second shop name would count every order twice. Orders stored by an older shoutout
-    /// are recognised by its fingerprint too.
+    /// same fingerprint, or, for a copy with fewer columns (a trimmed export), with the same
+    /// number, moment, subtotal and (where both name one) customer. Importing the same export
+    /// (or a copy a spreadsheet re-saved or trimmed) under a second shop name would count
+    /// every order twice. Orders stored by an older shoutout are recognised by its
+    /// fingerprint too.
     pub fn other_shop_with_these_orders(&self) -> Result<Option<String>> {
         if self.sample.is_empty() {
             return Ok(None);
@@ -215,19 +217,27 @@ impl OrderImport<'_> {
             .query_map([&self.source], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut stored = self.tx.prepare_cached(
-            "SELECT fingerprint, items = '' FROM shop_order WHERE source = ?1 AND external_id = ?2",
+            "SELECT fingerprint, items = '', placed_at, subtotal_cents, customer
+             FROM shop_order WHERE source = ?1 AND external_id = ?2",
         )?;
         for other in others {
             let mut same = 0;
             for (order, fp) in &self.sample {
-                let found: Option<(i64, bool)> = stored
+                let found: Option<(i64, bool, i64, i64, Option<i64>)> = stored
                     .query_row(params![other, order.external_id], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                     })
                     .optional()?;
-                if let Some((stored_fp, no_items)) = found
-                    && compare(order, *fp, stored_fp, no_items) != Stored::Changed
-                {
+                let Some((stored_fp, no_items, placed_at, subtotal, customer)) = found else {
+                    continue;
+                };
+                let kept = placed_at == order.placed_at.timestamp()
+                    && subtotal == order.subtotal
+                    && match (self.customer(order), customer) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                if kept || compare(order, *fp, stored_fp, no_items) != Stored::Changed {
                     same += 1;
                 }
             }

@@ -200,7 +200,7 @@ impl OrderImport<'_> {
     }
 
     /// The number an order's customer is stored under: keyed with the database's secret.
-    fn customer(&self, order: &OrderRecord) -> Option<i64> {
+    pub(super) fn customer(&self, order: &OrderRecord) -> Option<i64> {
         let number = order.customer_key.as_deref().and_then(customer_number)?;
         Some(self.keyer.key(number))
     }
@@ -388,13 +388,16 @@ impl OrderImport<'_> {
                 let id = old.id;
                 self.scope.touch(old.customer, old.placed_on);
                 // The same shop's later export keeps an order's customer and moment; another
-                // shop's order under the same number has neither.
+                // shop's order under the same number has another customer (on any date: two
+                // shops opened the same month both start at #1001), or, where the files name
+                // no customer, another day.
                 let customer = self.customer(order);
-                if customer.is_some()
-                    && old.customer.is_some()
-                    && customer != old.customer
-                    && (old.placed_at - order.placed_at.timestamp()).abs() > 86_400
-                {
+                let moved = (old.placed_at - order.placed_at.timestamp()).abs() > 86_400;
+                let other_customer = match (customer, old.customer) {
+                    (Some(new), Some(stored)) => new != stored,
+                    _ => moved,
+                };
+                if other_customer {
                     self.foreign += 1;
                 }
                 self.tx
