@@ -44,6 +44,69 @@ pub(super) fn settings(store: &mut Store, cmd: &SettingsCmd, out: &mut dyn Write
     Ok(())
 }
 
+/// `product cost import FILE`: unit costs per SKU from a file, with a backup first when it
+/// changes costs already stored.
+fn product_cost_import(
+    store: &mut Store,
+    file: &std::path::Path,
+    dry_run: bool,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let read = crate::import::read_product_costs(file)?;
+    let known: std::collections::HashMap<String, rust_decimal::Decimal> = store
+        .product_costs()?
+        .into_iter()
+        .map(|(sku, cost)| (crate::domain::sku_key(&sku), cost))
+        .collect();
+    let changes = read
+        .costs
+        .iter()
+        .filter(|(sku, cost)| known.get(&crate::domain::sku_key(sku)) != Some(cost))
+        .count();
+    for (sku, lines) in &read.conflicts {
+        let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
+        writeln!(
+            out,
+            "warning: SKU {} has different costs on lines {}; the last one counts",
+            crate::domain::visible(sku),
+            lines.join(", ")
+        )?;
+    }
+    if dry_run {
+        writeln!(
+            out,
+            "{} ({}): {} SKU(s) with a cost, {changes} new or changed, {} row(s) \
+             without a SKU or cost skipped. Nothing was written (--dry-run).",
+            file.display(),
+            read.layout,
+            read.costs.len(),
+            read.skipped
+        )?;
+        return Ok(());
+    }
+    let counts = if changes > 0 && !known.is_empty() {
+        let label = format!("before-product-costs-{now}");
+        store
+            .with_backup(&label, |s| s.set_product_costs(&read.costs))?
+            .0
+    } else {
+        store.set_product_costs(&read.costs)?
+    };
+    writeln!(
+        out,
+        "{} ({}): {} added, {} changed, {} unchanged; {} row(s) without a SKU or cost \
+         skipped",
+        file.display(),
+        read.layout,
+        counts.added,
+        counts.changed,
+        counts.unchanged,
+        read.skipped
+    )?;
+    Ok(())
+}
+
 /// Unit costs per SKU: import a file, set, list or delete one.
 pub(super) fn product_cost(
     store: &mut Store,
@@ -53,57 +116,7 @@ pub(super) fn product_cost(
 ) -> Result<()> {
     match cmd {
         ProductCostCmd::Import { file, dry_run } => {
-            let read = crate::import::read_product_costs(file)?;
-            let known: std::collections::HashMap<String, rust_decimal::Decimal> = store
-                .product_costs()?
-                .into_iter()
-                .map(|(sku, cost)| (crate::domain::sku_key(&sku), cost))
-                .collect();
-            let changes = read
-                .costs
-                .iter()
-                .filter(|(sku, cost)| known.get(&crate::domain::sku_key(sku)) != Some(cost))
-                .count();
-            for (sku, lines) in &read.conflicts {
-                let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
-                writeln!(
-                    out,
-                    "warning: SKU {} has different costs on lines {}; the last one counts",
-                    crate::domain::visible(sku),
-                    lines.join(", ")
-                )?;
-            }
-            if *dry_run {
-                writeln!(
-                    out,
-                    "{} ({}): {} SKU(s) with a cost, {changes} new or changed, {} row(s) \
-                     without a SKU or cost skipped. Nothing was written (--dry-run).",
-                    file.display(),
-                    read.layout,
-                    read.costs.len(),
-                    read.skipped
-                )?;
-                return Ok(());
-            }
-            let counts = if changes > 0 && !known.is_empty() {
-                let label = format!("before-product-costs-{now}");
-                store
-                    .with_backup(&label, |s| s.set_product_costs(&read.costs))?
-                    .0
-            } else {
-                store.set_product_costs(&read.costs)?
-            };
-            writeln!(
-                out,
-                "{} ({}): {} added, {} changed, {} unchanged; {} row(s) without a SKU or cost \
-                 skipped",
-                file.display(),
-                read.layout,
-                counts.added,
-                counts.changed,
-                counts.unchanged,
-                read.skipped
-            )?;
+            product_cost_import(store, file, *dry_run, now, out)?;
         }
         ProductCostCmd::Set { sku, amount } => {
             let sku = check_sku(sku)?;

@@ -34,6 +34,22 @@ pub fn read_product_costs(path: &Path) -> Result<ProductCostFile, ImportError> {
 }
 
 /// Reads a product cost file; `name` names it in messages.
+/// Refuses a SKU longer than [`crate::domain::MAX_TEXT`] characters (file, line, column).
+fn check_sku_length(sku: &str, (file, line, column): (&str, u64, &str)) -> Result<(), ImportError> {
+    if sku.chars().count() <= crate::domain::MAX_TEXT {
+        return Ok(());
+    }
+    let expected = format!("a SKU of at most {} characters", crate::domain::MAX_TEXT);
+    Err(ImportError::Malformed {
+        file: file.to_string(),
+        line,
+        message: format!(
+            "column {column}: {}",
+            crate::domain::ValueError::new(sku, expected)
+        ),
+    })
+}
+
 pub fn read_product_costs_from(
     input: impl Read + Send,
     name: &str,
@@ -94,20 +110,7 @@ pub fn read_product_costs_from(
                 crate::domain::ValueError::new(cost_text, expected)
             ),
         };
-        if sku_text.chars().count() > crate::domain::MAX_TEXT {
-            return Err(ImportError::Malformed {
-                file: name.to_string(),
-                line,
-                message: format!(
-                    "column {}: {}",
-                    sku.name,
-                    crate::domain::ValueError::new(
-                        sku_text,
-                        format!("a SKU of at most {} characters", crate::domain::MAX_TEXT)
-                    )
-                ),
-            });
-        }
+        check_sku_length(sku_text, (name, line, sku.name))?;
         let cents = style
             .amount(cost_text, line)
             .map_err(|e| bad(&e.expected))?;

@@ -158,6 +158,26 @@ impl ImportSummary {
         })
     }
 
+    /// The summary's lines on dates a spreadsheet misread: repaired, or refused.
+    fn fmt_dates(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.dates_fixed > 0 {
+            writeln!(
+                f,
+                "dates repaired: {} a spreadsheet misread (imported as the dates they meant)",
+                self.dates_fixed
+            )?;
+        }
+        if self.dates_damaged > 0 {
+            writeln!(
+                f,
+                "damaged dates: {} a spreadsheet misread; --fix-dates imports them as the dates \
+                 they meant",
+                self.dates_damaged
+            )?;
+        }
+        Ok(())
+    }
+
     /// Whose gift orders they were: `@sarah 2, @milo 1, no creator's code 1`.
     pub fn gift_owner_list(&self) -> String {
         let owners: Vec<String> = self
@@ -268,21 +288,7 @@ impl fmt::Display for ImportSummary {
                 self.currency.as_deref().unwrap_or("the shop's currency")
             )?;
         }
-        if self.dates_fixed > 0 {
-            writeln!(
-                f,
-                "dates repaired: {} a spreadsheet misread (imported as the dates they meant)",
-                self.dates_fixed
-            )?;
-        }
-        if self.dates_damaged > 0 {
-            writeln!(
-                f,
-                "damaged dates: {} a spreadsheet misread; --fix-dates imports them as the dates \
-                 they meant",
-                self.dates_damaged
-            )?;
-        }
+        self.fmt_dates(f)?;
         for missing in &self.missing {
             writeln!(f, "missing: {missing}")?;
         }

@@ -504,16 +504,6 @@ mod tests {
 
     #[test]
     fn every_line_end_becomes_a_newline_however_the_file_is_read() {
-        /// Hands out at most `step` bytes a read.
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.1.min(buf.len()).min(self.0.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let cases: [(&[u8], &str); 4] = [
             (b"a,b\r\n1,2\r\n", "a,b\n1,2\n"),
             (b"a,b\r1,2\r", "a,b\n1,2\n"),
@@ -559,6 +549,17 @@ mod tests {
             .map(|r| r.unwrap().position().unwrap().line())
             .collect();
         assert_eq!(lines, [2, 3, 5]);
+    }
+
+    /// Hands out at most `step` bytes a read: what a reader must cope with.
+    struct Trickle<'a>(&'a [u8], usize);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
     }
 
     fn decode(bytes: &[u8]) -> (String, &'static str, u8) {
@@ -627,16 +628,6 @@ mod tests {
 
     #[test]
     fn a_line_of_the_limit_passes_and_one_byte_more_does_not_however_it_is_read() {
-        /// Hands out at most `step` bytes a read.
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.1.min(buf.len()).min(self.0.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let copy = |bytes: &[u8], step| {
             std::io::copy(
                 &mut LineLimit::new(Trickle(bytes, step), 10),

@@ -328,6 +328,18 @@ impl OrderImport<'_> {
         Ok((ids, customers))
     }
 
+    /// Whether a changed order looks like another shop's under the same number: the same
+    /// shop's later export keeps an order's customer and moment; another shop's has another
+    /// customer (on any date: two shops opened the same month both start at #1001), or, where
+    /// the files name no customer, another day.
+    fn of_another_shop(&self, order: &OrderRecord, old: &Existing) -> bool {
+        let moved = (old.placed_at - order.placed_at.timestamp()).abs() > 86_400;
+        match (self.customer(order), old.customer) {
+            (Some(new), Some(stored)) => new != stored,
+            _ => moved,
+        }
+    }
+
     /// Writes one order, with its [`super::fingerprint()`]: inserted when new, updated when
     /// changed (its earlier state kept for undo), left alone when unchanged.
     fn upsert_with(&mut self, order: &OrderRecord, fp: i64) -> Result<Upsert> {
@@ -387,17 +399,7 @@ impl OrderImport<'_> {
             Some((Stored::Changed, old)) => {
                 let id = old.id;
                 self.scope.touch(old.customer, old.placed_on);
-                // The same shop's later export keeps an order's customer and moment; another
-                // shop's order under the same number has another customer (on any date: two
-                // shops opened the same month both start at #1001), or, where the files name
-                // no customer, another day.
-                let customer = self.customer(order);
-                let moved = (old.placed_at - order.placed_at.timestamp()).abs() > 86_400;
-                let other_customer = match (customer, old.customer) {
-                    (Some(new), Some(stored)) => new != stored,
-                    _ => moved,
-                };
-                if other_customer {
+                if self.of_another_shop(order, &old) {
                     self.foreign += 1;
                 }
                 self.tx
