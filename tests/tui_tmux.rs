@@ -220,3 +220,47 @@ fn a_weeks_update_in_34_keys() {
         "{first}"
     );
 }
+
+/// A database its owner made read-only opens in the app to look at, saying so, and a save
+/// says it cannot be done; the file is never made writable.
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_opens_in_the_app_to_read() {
+    use std::os::unix::fs::PermissionsExt;
+    if !require_tmux() {
+        return;
+    }
+    let shop = Shop::new();
+    shop.ok(&[
+        "influencer",
+        "add",
+        "ana",
+        "--platform",
+        "blog",
+        "--followers",
+        "5",
+    ]);
+    std::fs::set_permissions(&shop.db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = std::fs::read(&shop.db).unwrap();
+    let exit_file = shop.path("exit-code");
+    let t = Tmux::start(&shop, &exit_file, &[]);
+    t.wait_for("read-only");
+    t.wait_for("@ana");
+    t.keys(&["2", "a"]);
+    t.text("ben");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.text("5");
+    t.keys(&["Enter"]);
+    t.wait_for("nothing was changed");
+    // The form keeps what was typed: Esc twice discards it, and q quits cleanly.
+    t.keys(&["Escape", "Escape", "q"]);
+    let start = Instant::now();
+    while !exit_file.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let code = std::fs::read_to_string(&exit_file).unwrap_or_default();
+    assert_eq!(code.trim(), "0", "{}", t.screen());
+    assert_eq!(std::fs::read(&shop.db).unwrap(), bytes);
+    let mode = std::fs::metadata(&shop.db).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o222, 0, "never made writable: {mode:o}");
+}

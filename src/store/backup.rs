@@ -28,13 +28,16 @@ const PARTIAL_SUFFIX: &str = ".partial";
 
 /// A new, empty file in `dir` to write a copy into, owner-only, deleted when dropped, and
 /// held under an exclusive advisory lock for as long as it lives, so that another run can
-/// tell a copy in progress from one a kill left behind ([`remove_stale_partials`]).
+/// tell a copy in progress from one a kill left behind ([`remove_stale_partials`]). (On
+/// Windows a lock would keep SQLite's own handle out, so none is taken there: Windows
+/// refuses to delete a file another process holds open, which keeps a copy in progress.)
 fn partial_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(PARTIAL_PREFIX).suffix(PARTIAL_SUFFIX);
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
     let partial = builder.tempfile_in(dir)?;
+    #[cfg(unix)]
     partial.as_file().lock()?;
     Ok(partial)
 }

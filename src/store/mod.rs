@@ -113,6 +113,11 @@ pub enum StoreError {
          reading it works. To change it, make it writable first (chmod u+w)"
     )]
     ReadOnlyFile { path: String },
+    #[error(
+        "the database is open read-only here (the file or its folder cannot be written), so \
+         nothing was changed"
+    )]
+    ReadOnly,
     #[error("{path} is not a shoutout backup: {reason}")]
     NotABackup { path: String, reason: String },
     #[error("cannot open the database {path}: {error}")]
@@ -127,6 +132,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
             _ => StoreError::Sqlite(e),
         }
     }

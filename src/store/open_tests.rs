@@ -202,3 +202,35 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     assert_eq!(v, 99);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_to_read_and_a_write_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .add_influencer(&crate::domain::NewInfluencer::example("ana", 1))
+        .unwrap();
+    drop(store);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::ReadOnlyFile { .. })
+    ));
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.influencers().unwrap().len(), 1);
+    assert!(store.derived_up_to_date().unwrap());
+    let err = store
+        .add_influencer(&crate::domain::NewInfluencer::example("ben", 2))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly), "{err}");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o400
+    );
+}

@@ -19,9 +19,28 @@ use theme::Theme;
 /// Set to `1` to make `!` panic on purpose: how the crash report is tested.
 const CRASH_TEST_VAR: &str = "SHOUTOUT_CRASH_TEST";
 
+/// The database the command line names; a file its owner made read-only is opened to read
+/// (with what to tell her: nothing she does here can be saved).
+fn open(target: &crate::launch::Target) -> anyhow::Result<(crate::store::Store, Option<String>)> {
+    match crate::launch::open_store(target) {
+        Ok(store) => Ok((store, None)),
+        Err(e) => match e.downcast_ref::<crate::store::StoreError>() {
+            Some(crate::store::StoreError::ReadOnlyFile { path }) => {
+                let store = crate::store::Store::open_read_only(std::path::Path::new(path))?;
+                let why = format!(
+                    "{path} is read-only: you can look, but no change can be saved (chmod u+w \
+                     to change it)"
+                );
+                Ok((store, Some(why)))
+            }
+            _ => Err(e),
+        },
+    }
+}
+
 /// Opens the terminal app on the database the command line names.
 pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
-    let store = crate::launch::open_store(target)?;
+    let (store, read_only) = open(target)?;
     let (today, now) = crate::launch::now();
     let export_dir = std::env::current_dir()?;
     let theme = Theme::from_env();
@@ -37,6 +56,9 @@ pub fn run(target: &crate::launch::Target) -> anyhow::Result<()> {
         // A big shop takes a moment to read: say so at once rather than show nothing.
         terminal.draw(|frame| ui::draw_loading(frame, theme))?;
         let mut app = App::open(store, today, now, export_dir)?;
+        if let Some(why) = read_only {
+            app.say(why);
+        }
         // The scorecard at once; the leak check it marks follows on its own thread, and
         // then what changed since last time (which names new leaks).
         event_loop(&mut terminal, &mut app, theme)
