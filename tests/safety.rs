@@ -339,3 +339,16 @@ fn argument_errors_show_escapes_and_overrides_instead_of_obeying_them() {
         }
     }
 }
+
+/// An import that changes nothing (the same file again) keeps no backup and prunes none.
+#[test]
+fn an_import_that_changes_nothing_keeps_no_backup() {
+    let (shop, _) = shop_with_backup();
+    let before = backups(&shop);
+    for _ in 0..6 {
+        let out = shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+        assert!(out.contains("0 new, 8 unchanged, 0 changed"), "{out}");
+        assert!(!out.contains("backup of the database"), "{out}");
+    }
+    assert_eq!(backups(&shop), before);
+}

@@ -397,8 +397,10 @@ fn finish(
             .push("the file holds no orders (only its header): no import was recorded".into());
         return Ok(summary);
     }
-    summary.backup = batch.backup_path().map(Path::to_path_buf);
+    let backup = batch.backup_path().map(Path::to_path_buf);
     batch.commit(&summary.counts)?;
+    // A file that changed nothing keeps no backup (`OrderImport::commit`).
+    summary.backup = backup.filter(|path| path.exists());
     summary.written = true;
     Ok(summary)
 }

@@ -428,7 +428,9 @@ impl OrderImport<'_> {
             Some(summing) => summing.0.finish().write(&self.tx)?,
             None => refresh(&self.tx, std::mem::take(&mut self.scope))?,
         }
-        // A file with nothing new or changed leaves no batch behind, so undo skips it.
+        // A file with nothing new or changed leaves no batch behind, so undo skips it, and
+        // no backup: it changed nothing, so it prunes none of the earlier ones either.
+        let mut changed_nothing = false;
         if get(Upsert::New) == 0 && get(Upsert::Changed) == 0 {
             let has_costs: bool = self.tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM cost WHERE import_batch_id = ?1)",
@@ -438,10 +440,16 @@ impl OrderImport<'_> {
             if !has_costs {
                 self.tx
                     .execute("DELETE FROM import_batch WHERE id = ?1", [self.batch_id])?;
+                changed_nothing = true;
             }
         }
         self.tx.commit()?;
-        self.backup.keep();
+        let backup = std::mem::take(&mut self.backup);
+        if changed_nothing {
+            drop(backup);
+        } else {
+            backup.keep();
+        }
         Ok(self.batch_id)
     }
 }
