@@ -194,6 +194,19 @@ fn import_json_always_prints_one_object_even_when_the_file_cannot_be_read() {
         );
         assert_eq!(value["written"], false);
     }
+    // And when the database itself cannot be opened.
+    let not_a_db = shop.write("notes.db", "clay, glaze\n");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoutout"))
+        .args(["--db", &not_a_db, "import", "--json", &unknown])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let value = json(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        value["error"].as_str().unwrap().contains("not a database"),
+        "{value}"
+    );
 }
 
 /// `text` (LF line ends) as each way a file reaches a seller: LF, CRLF, CR only, and UTF-16LE

@@ -85,7 +85,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             let path = paths::database(cli.db.clone(), false)?;
             Store::open_read_only(&path).map_err(|_| e)?
         }
-        Err(e) => return Err(e),
+        // `import --json` says even this in its one object.
+        Err(e) => match command {
+            Command::Import(a) if a.json => return json_failure(a.file.as_deref(), e, out),
+            _ => return Err(e),
+        },
     };
     let (today, now) = now();
     match command {
