@@ -630,3 +630,19 @@ fn a_trimmed_copy_under_another_shop_name_is_recognised_as_already_imported() {
     assert!(err.contains("already imported for shop 'shopify'"), "{err}");
     assert_eq!(shop.scorecard_csv(), card);
 }
+
+/// A re-saved file whose quotes do not pair up says what it is and how to export again,
+/// not that it is cut short.
+#[test]
+fn a_resaved_file_that_cannot_be_read_says_to_export_again() {
+    let shop = Shop::new();
+    let text = std::fs::read_to_string(fixture("shopify/orders_79.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(|l| format!("{l};")).collect();
+    // A row wrapped by the spreadsheet, then cut inside its quotes by hand.
+    lines[2] = format!("\"{},\"\"1 Main St, Apt;", lines[2].trim_end_matches(';'));
+    let file = shop.write("broken.csv", &(lines.join("\r\n") + "\r\n"));
+    let err = shop.fails(&["import", &file]);
+    assert!(err.contains("a spreadsheet re-saved this file"), "{err}");
+    assert!(err.contains("without opening it in a spreadsheet"), "{err}");
+    assert!(!err.contains("cut short"), "{err}");
+}

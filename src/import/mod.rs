@@ -180,6 +180,7 @@ pub fn import_reader(
         key,
         layout,
         decimal_comma,
+        resaved,
         mut summary,
     } = open_export(store, path, input, options)?;
     let mut batch = store.begin_import(&BatchMeta {
@@ -210,10 +211,39 @@ pub fn import_reader(
     .with_rates(&options.rates)
     .with_dates(reader.date_column(), &options.now)
     .with_fixed_dates(options.fix_dates);
-    let notes = read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))?;
+    let notes = read_in_chunks(reader, |chunk| classifier.accept_chunk(&mut batch, chunk))
+        .map_err(|e| if resaved { resave_broke(e) } else { e })?;
     classifier.note(notes);
     let summary = classifier.into_summary(&batch, options.skip_invalid)?;
     finish(batch, summary, options)
+}
+
+/// A file a spreadsheet re-saved that still does not read whole (its quotes do not pair up
+/// once unwrapped) is not cut short, whatever the row's field count suggests: it says what it
+/// is and how to get a file that reads.
+fn resave_broke(e: ImportError) -> ImportError {
+    match e {
+        ImportError::Malformed {
+            file,
+            line,
+            message,
+        } => {
+            let what = message
+                .split(" (is the file cut short")
+                .next()
+                .unwrap_or(&message);
+            ImportError::Malformed {
+                file,
+                line,
+                message: format!(
+                    "a spreadsheet re-saved this file and this row does not read back whole \
+                     ({what}). Export the orders from the shop again and import that file \
+                     without opening it in a spreadsheet first"
+                ),
+            }
+        }
+        other => other,
+    }
 }
 
 /// Refuses a currency given two rates (which one was meant?).

@@ -52,6 +52,8 @@ pub(super) struct Opened<'a> {
     pub(super) key: String,
     pub(super) layout: layout::Layout,
     pub(super) decimal_comma: bool,
+    /// A spreadsheet re-saved the file (it is read through [`text::Unwrap`]).
+    pub(super) resaved: bool,
     pub(super) summary: ImportSummary,
 }
 
@@ -113,6 +115,7 @@ pub(super) fn open_export<'a>(
         key,
         layout,
         decimal_comma,
+        resaved,
         summary,
     })
 }
