@@ -51,13 +51,29 @@ impl Bulk {
     pub(crate) fn judge(&mut self, dates: &[NaiveDate]) -> Vec<(usize, Damage)> {
         let readings: Vec<Option<(String, NaiveDate)>> =
             dates.iter().map(|&d| far_misreading(d)).collect();
+        // Counted a run of one month at a time: a file's dates come in order.
+        let mut run: Option<(i32, u64)> = None;
         for (d, r) in dates.iter().zip(&readings) {
-            if r.is_none() {
-                *self.months.entry(month_of(*d)).or_default() += 1;
-                self.total += 1;
+            if r.is_some() {
+                continue;
             }
+            let month = month_of(*d);
+            match &mut run {
+                Some((m, n)) if *m == month => *n += 1,
+                _ => {
+                    if let Some((m, n)) = run.replace((month, 1)) {
+                        *self.months.entry(m).or_default() += n;
+                    }
+                }
+            }
+            self.total += 1;
         }
-        let Some((lo, hi)) = self.range() else {
+        if let Some((m, n)) = run {
+            *self.months.entry(m).or_default() += n;
+        }
+        let none_misread = readings.iter().all(Option::is_none);
+        let range = self.range().filter(|_| !none_misread);
+        let Some((lo, hi)) = range else {
             self.last_good = dates.last().copied().or(self.last_good);
             return Vec::new();
         };

@@ -80,8 +80,12 @@ pub fn sniff<'a, R: Read + Send + 'a>(mut input: R) -> std::io::Result<Sniffed<'
     } else {
         choose_delimiter(&text)
     };
+    // A file whose first megabyte has no `\r` ends its lines in `\n` alone: no pass for it.
+    let carriage_returns = memchr::memchr(b'\r', &head).is_some();
     let whole = Cursor::new(head).chain(input);
-    let reader: Box<dyn Read + Send + 'a> = if encoding == UTF_8 {
+    let reader: Box<dyn Read + Send + 'a> = if encoding == UTF_8 && !carriage_returns {
+        Box::new(LineLimit::new(whole, MAX_LINE))
+    } else if encoding == UTF_8 {
         Box::new(LineLimit::new(LfOnly::new(whole), MAX_LINE))
     } else {
         Box::new(LineLimit::new(
