@@ -646,3 +646,29 @@ fn a_resaved_file_that_cannot_be_read_says_to_export_again() {
     assert!(err.contains("without opening it in a spreadsheet"), "{err}");
     assert!(!err.contains("cut short"), "{err}");
 }
+
+/// A tracking app's visit, as JSON inside Note Attributes: its utm_source is link evidence
+/// the import counts; nothing else of it is kept.
+#[test]
+fn utm_values_inside_a_tracking_apps_json_are_counted() {
+    let shop = Shop::new();
+    roster(&shop);
+    let sources = ["sarah", "klaviyo", "sarah"];
+    let placed = std::cell::Cell::new(0);
+    let file = edited(&shop, "shopify/orders_79.csv", |col, _, cells| {
+        if !cells[col("Subtotal")].is_empty()
+            && let Some(source) = sources.get(placed.get())
+        {
+            cells[col("Note Attributes")] = format!(
+                "_elevar_visitor_info: {{\"user_id\":\"u{n}\",\"referrer\":\"https://l.instagram.com/?u=1\",\"utm_source\":\"{source}\",\"utm_medium\":\"social\",\"fbclid\":\"IwAR{n}\"}}",
+                n = placed.get()
+            );
+            placed.set(placed.get() + 1);
+        }
+    });
+    let out = json(&shop.ok(&["import", "--dry-run", "--json", &file]));
+    assert_eq!(out["link_orders"], 3, "{out}");
+    assert_eq!(out["link_sources"]["SARAH"], 2, "{out}");
+    assert_eq!(out["link_sources"]["KLAVIYO"], 1, "{out}");
+    assert_eq!(out["link_owners"]["SARAH"], "sarah", "{out}");
+}

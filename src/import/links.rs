@@ -7,13 +7,22 @@ use super::columns::{Cells, Col, Columns};
 
 /// The `utm_source` and `utm_campaign` in a cell of notes, as UTM-capture apps write them
 /// into Shopify's `Note Attributes` (`utm_source: x`, `UTM source: x`, `utm_source=x`, one
-/// per line) or inside a landing URL (`…?utm_source=x&utm_campaign=y`). Normalised like codes.
-/// Nothing else of the cell is kept: it holds addresses and IP addresses.
+/// per line), inside a landing URL (`…?utm_source=x&utm_campaign=y`), or inside a JSON value
+/// as tracking apps keep a visit (`_elevar_visitor_info: {"utm_source":"x",…}`, at any
+/// depth). Normalised like codes. Nothing else of the cell is kept: it holds addresses, IP
+/// addresses, referrers and click ids.
 pub(crate) fn utm_from_notes(cell: &str) -> (Option<String>, Option<String>) {
     let (mut source, mut campaign) = (None, None);
     let key_of = |k: &str| k.trim().to_ascii_lowercase().replace([' ', '-'], "_");
     let keep = |v: &str| tag(&percent_decode(v));
     for line in cell.lines() {
+        // A JSON value: its utm keys, wherever they are in it.
+        if let Some(json) = json_in(line) {
+            let found = utm_in_json(&json);
+            source = source.or(found.0);
+            campaign = campaign.or(found.1);
+            continue;
+        }
         // A landing URL: its query's utm_ parameters.
         if let Some(query) = line.split_once('?').map(|(_, q)| q) {
             for pair in query.split(['&', ' ']) {
@@ -51,6 +60,39 @@ pub(crate) fn is_personal(value: &str) -> bool {
         || ip(v)
         || ip(v.trim_matches(['[', ']']))
         || (has_digit && (v.contains(',') || v.split_whitespace().count() >= 3))
+}
+
+/// The JSON object a line holds from its first `{` to its last `}`, if it reads as one.
+fn json_in(line: &str) -> Option<serde_json::Value> {
+    let (start, end) = (line.find('{')?, line.rfind('}')?);
+    if end <= start {
+        return None;
+    }
+    serde_json::from_str(&line[start..=end]).ok()
+}
+
+/// The first `utm_source` and `utm_campaign` string values in a JSON value (keys in any case,
+/// `-` or space for `_`), searched depth first; normalised like codes.
+fn utm_in_json(value: &serde_json::Value) -> (Option<String>, Option<String>) {
+    let (mut source, mut campaign) = (None, None);
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let key = k.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+                    match (key.as_str(), v.as_str()) {
+                        ("utm_source", Some(s)) => source = source.or_else(|| tag(s)),
+                        ("utm_campaign", Some(s)) => campaign = campaign.or_else(|| tag(s)),
+                        _ => stack.push(v),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    (source, campaign)
 }
 
 /// `%20`-style escapes decoded (invalid ones left as they are).
@@ -144,6 +186,28 @@ mod tests {
         assert_eq!(
             utm_from_notes("utm_source: slow%20mornings").0,
             Some("SLOW MORNINGS".into())
+        );
+    }
+
+    #[test]
+    fn utm_values_are_read_inside_a_tracking_apps_json() {
+        let cell = "_elevar_visitor_info: {\"user_id\":\"a1\",\"session_count\":\"2\",\
+            \"referrer\":\"https://l.instagram.com/?u=x&e=y\",\"utm_source\":\"clayandkiln\",\
+            \"utm_medium\":\"social\",\"utm_campaign\":\"spring\",\"fbclid\":\"IwAR0x\"}\n\
+            shipping_address: 1 Main St";
+        assert_eq!(
+            utm_from_notes(cell),
+            (Some("CLAYANDKILN".into()), Some("SPRING".into()))
+        );
+        // Nested, in any spelling; a visit without utm keys gives none (the referrer and the
+        // click id are never taken).
+        assert_eq!(
+            utm_from_notes("visit: {\"first\":{\"UTM Source\":\"pinterest\"}}").0,
+            Some("PINTEREST".into())
+        );
+        assert_eq!(
+            utm_from_notes("_elevar_visitor_info: {\"referrer\":\"https://google.com/?q=mug\"}"),
+            (None, None)
         );
     }
 }
