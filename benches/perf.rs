@@ -247,7 +247,7 @@ fn main() {
     let coded: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            store.load_lift_facts().unwrap();
+            store.load_lift_facts(None).unwrap();
             start.elapsed()
         })
         .collect();
@@ -255,7 +255,7 @@ fn main() {
         "load facts and the coded orders (for lift)".into(),
         ms(median(coded)),
     ));
-    let facts = store.load_lift_facts().unwrap();
+    let facts = store.load_lift_facts(None).unwrap();
     let card_time = |options: ScorecardOptions| {
         let times: Vec<Duration> = (0..21)
             .map(|_| {

@@ -930,3 +930,30 @@ fn doctor_finds_derived_facts_gone_wrong_and_rebuild_mends_them() {
         "mended, the figures are the first ones"
     );
 }
+
+#[test]
+fn lift_keeps_each_shop_on_its_own_baseline_and_can_show_one() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &fixture("shopify/orders_79.csv")]);
+    shop.ok(&[
+        "import",
+        "--shop",
+        "old-etsy",
+        &fixture("etsy/EtsySoldOrders2026.csv"),
+    ]);
+    let table = shop.ok(&["lift"]);
+    assert!(
+        table.contains("2 shops, each on a baseline of its own"),
+        "{table}"
+    );
+    let one = shop.ok(&["lift", "--shop", "shopify"]);
+    assert!(one.contains("only the orders of shop 'shopify'"), "{one}");
+    assert!(!one.contains("2 shops"), "{one}");
+    let err = shop.fails(&["lift", "--shop", "nope"]);
+    assert!(
+        err.contains("no orders were imported for a shop named 'nope'"),
+        "{err}"
+    );
+    assert!(err.contains("old-etsy, shopify"), "{err}");
+}

@@ -449,20 +449,25 @@ fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
 /// The facts, with a warning for each row that could not be read; `coded` adds the orders
 /// that carry a code or a `utm_source`, one by one (the lift model and its leak check).
 fn load_facts(store: &Store, coded: bool) -> Result<crate::metrics::Facts> {
-    let facts = if coded {
-        store.load_lift_facts()?
-    } else {
-        store.load_facts()?
-    };
+    let mut facts = store.load_facts()?;
+    if coded {
+        store.load_coded_orders(&mut facts)?;
+    }
+    warn_skipped(&facts);
+    Ok(facts)
+}
+
+/// A warning for each row of the facts that could not be read.
+fn warn_skipped(facts: &crate::metrics::Facts) {
     for note in facts.skipped() {
         eprintln!("warning: {}", crate::domain::visible(note));
     }
-    Ok(facts)
 }
 
 fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
     check_period(a.from, a.to)?;
-    let facts = load_facts(store, true)?;
+    let facts = store.load_lift_facts(a.shop.as_deref())?;
+    warn_skipped(&facts);
     let options = crate::metrics::LiftOptions {
         from: a.from,
         to: a.to,
@@ -470,7 +475,12 @@ fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) 
         leak_min_uses: a.leak_min_uses,
         min_orders: a.min_orders,
     };
-    let report = crate::metrics::lift(&facts, &options, today);
+    let mut report = crate::metrics::lift(&facts, &options, today);
+    if let Some(shop) = &a.shop {
+        report
+            .notes
+            .insert(0, format!("only the orders of shop '{shop}'"));
+    }
     if a.json {
         writeln!(out, "{}", crate::export::lift_json(&report))?;
         return Ok(());

@@ -38,6 +38,18 @@ pub struct Facts {
     pub skipped_entries: Vec<String>,
     /// Order rows that could not be read, likewise.
     pub skipped_orders: Vec<String>,
+    /// Each shop (import source) with the first and last day it has counted orders on, where
+    /// the lift model needs them (`Store::load_lift_facts`): a day outside a shop's span is
+    /// not a day it sold nothing. Empty otherwise.
+    pub shop_spans: Vec<ShopSpan>,
+}
+
+/// A shop (import source) and the days it sold on, first to last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShopSpan {
+    pub name: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
 }
 
 impl Facts {

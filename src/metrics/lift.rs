@@ -255,7 +255,14 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     // Orders without any creator's code, on the baseline and every creator's curve.
     let (regression, period_cost) = if full {
         (
-            Regression::fit(&uncoded, first, &post_days, &kernel, &coded),
+            Regression::fit(
+                &uncoded,
+                first,
+                &shop_spans(facts, first, days),
+                &post_days,
+                &kernel,
+                &coded,
+            ),
             costs(facts, first, last, today),
         )
     } else {
@@ -263,6 +270,13 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     };
 
     let mut notes = Vec::new();
+    if facts.shop_spans.len() > 1 {
+        notes.push(format!(
+            "{} shops, each on a baseline of its own over the days it sold (a day before a \
+             shop opened is not a day it sold nothing); a creator's figures sum them",
+            facts.shop_spans.len()
+        ));
+    }
     if facts.posts.is_empty() {
         notes.push(
             "no posts are logged: only coded orders can be counted; log posts (date and \
@@ -311,6 +325,18 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
             }),
         notes,
     }
+}
+
+/// The days of the period each shop sold on (from its first counted order to its last), as
+/// day numbers from `first`; the shops that sold on none of the period's `days` are left out.
+fn shop_spans(facts: &Facts, first: NaiveDate, days: i64) -> Vec<(i64, i64)> {
+    facts
+        .shop_spans
+        .iter()
+        .map(|s| ((s.first - first).num_days(), (s.last - first).num_days()))
+        .filter(|&(from, to)| to >= 0 && from < days)
+        .map(|(from, to)| (from.max(0), to.min(days - 1)))
+        .collect()
 }
 
 fn empty_report(options: &LiftOptions, why: &str) -> LiftReport {

@@ -72,25 +72,34 @@ pub(super) struct Regression {
     pub(super) baseline_per_day: f64,
 }
 
-/// The baseline's columns: level, six weekdays, trend and its square.
+/// The baseline's columns for one shop: level, six weekdays, trend and its square.
 const BASELINE_COLUMNS: usize = 9;
 
+/// The days (from the period's first, inclusive) each shop sold on: each has a baseline of
+/// its own, zero outside them.
+pub(super) type Spans = [(i64, i64)];
+
 impl Regression {
+    /// Fits the orders without a code, `y` a day from `first`, on one baseline per shop of
+    /// `spans` (one over every day when there is at most one) and each creator's curve.
     pub(super) fn fit(
         y: &[f64],
         first: NaiveDate,
+        spans: &Spans,
         posts: &[Vec<i64>],
         kernel: &Kernel,
         coded: &[f64],
     ) -> Option<Regression> {
         let n = y.len();
+        let whole = [(0, n as i64 - 1)];
+        let spans = if spans.len() > 1 { spans } else { &whole[..] };
         let active: Vec<usize> = (0..posts.len()).filter(|&c| !posts[c].is_empty()).collect();
-        let base = BASELINE_COLUMNS;
+        let base = BASELINE_COLUMNS * spans.len();
         let p = base + active.len();
         if active.is_empty() || n < base + 8 {
             return None;
         }
-        let x = design(n, first, posts, &active, kernel);
+        let x = design(n, first, spans, posts, &active, kernel);
         // Coded orders per post: what each creator's curve is worth in coded orders.
         let per_post: Vec<f64> = active
             .iter()
@@ -156,27 +165,34 @@ impl Regression {
     }
 }
 
-/// The design matrix: the baseline's columns, then one column per active creator holding
-/// her response curve (the kernel after each of her posts, summed).
+/// The design matrix: each shop's baseline columns (over its own days), then one column per
+/// active creator holding her response curve (the kernel after each of her posts, summed).
 fn design(
     n: usize,
     first: NaiveDate,
+    spans: &Spans,
     posts: &[Vec<i64>],
     active: &[usize],
     kernel: &Kernel,
 ) -> Matrix {
-    let base = BASELINE_COLUMNS;
+    let base = BASELINE_COLUMNS * spans.len();
     let mut x = Matrix::zeros(n, base + active.len());
-    for t in 0..n {
-        let date = first + chrono::Days::new(t as u64);
-        let s = t as f64 / n as f64 - 0.5;
-        x.set(t, 0, 1.0);
-        let weekday = date.weekday().num_days_from_monday() as usize;
-        if weekday > 0 {
-            x.set(t, weekday, 1.0);
+    for (k, &(from, to)) in spans.iter().enumerate() {
+        let (from, to) = (from.max(0), to.min(n as i64 - 1));
+        let length = (to - from + 1).max(1) as f64;
+        let at = BASELINE_COLUMNS * k;
+        for t in from..=to {
+            let date = first + chrono::Days::new(t as u64);
+            let s = (t - from) as f64 / length - 0.5;
+            let t = t as usize;
+            x.set(t, at, 1.0);
+            let weekday = date.weekday().num_days_from_monday() as usize;
+            if weekday > 0 {
+                x.set(t, at + weekday, 1.0);
+            }
+            x.set(t, at + 7, s);
+            x.set(t, at + 8, s * s);
         }
-        x.set(t, 7, s);
-        x.set(t, 8, s * s);
     }
     for (j, &c) in active.iter().enumerate() {
         for &post in &posts[c] {

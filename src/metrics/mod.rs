@@ -32,7 +32,7 @@ pub use derived::{
 };
 pub use facts::{
     CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
-    OrderGoods, PayoutFact, PostFact, ProfitSettings,
+    OrderGoods, PayoutFact, PostFact, ProfitSettings, ShopSpan,
 };
 pub use flags::{EngagementRanges, Flag, FlagKind, engagement_flags};
 pub use gifts::{

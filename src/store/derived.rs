@@ -93,7 +93,7 @@ const FIRSTS_IN_MEMORY: usize = 200_000;
 
 /// [`crate::metrics::counts`] as SQL over `shop_order`, for the one query that needs it
 /// there; `first_orders_agree_in_memory_and_in_sql` checks they agree.
-const COUNTED: &str = "cancelled = 0 AND gift = 0 AND lower(trim(status)) <> 'voided'";
+pub(super) const COUNTED: &str = "cancelled = 0 AND gift = 0 AND lower(trim(status)) <> 'voided'";
 
 impl Summing {
     pub(super) fn new() -> Summing {

@@ -1,11 +1,12 @@
 //! Loading the [`Facts`] the metrics compute from, in a few straight scans.
 
+use super::derived::COUNTED;
 use super::entries::{date_col, parse_col};
 use super::order_reader::{Interner, OrderReader, day_col};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::metrics::{
     CampaignFact, CodeFact, CostFact, DayFact, DaySums, Facts, GiftFact, GoodsParts,
-    InfluencerFact, LinkFact, PayoutFact, PostFact, ProfitSettings,
+    InfluencerFact, LinkFact, PayoutFact, PostFact, ProfitSettings, ShopSpan,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -112,12 +113,62 @@ impl Store {
         Ok(facts)
     }
 
-    /// [`Store::load_facts`] and the orders that carry a code or a `utm_source`, one by one:
-    /// what the lift model reads.
-    pub fn load_lift_facts(&self) -> Result<Facts> {
+    /// [`Store::load_facts`] and the orders that carry a code or a `utm_source`, one by one,
+    /// with the days each shop sold on: what the lift model reads. With `shop`, only that
+    /// shop's orders (its day groups summed from them), for a model of that shop alone; a
+    /// name no import used is [`StoreError::UnknownShop`].
+    pub fn load_lift_facts(&self, shop: Option<&str>) -> Result<Facts> {
         let mut facts = self.load_facts()?;
-        self.load_coded_orders(&mut facts)?;
+        match shop {
+            None => {
+                self.load_coded_orders(&mut facts)?;
+                // One shop needs no spans (its days are the period's): no scan for them.
+                if self.shop_names()?.len() > 1 {
+                    facts.shop_spans = self.shop_spans()?;
+                }
+            }
+            Some(name) => {
+                let span = self.shop_spans()?.into_iter().find(|s| s.name == name);
+                let Some(span) = span else {
+                    let known = self.shop_names()?.join(", ");
+                    return Err(StoreError::UnknownShop {
+                        name: name.to_string(),
+                        known,
+                    });
+                };
+                let quoted = name.replace('\'', "''");
+                self.read_orders(&mut facts, &format!("WHERE source = '{quoted}'"))?;
+                facts.derive_days();
+                facts.shop_spans = vec![span];
+            }
+        }
         Ok(facts)
+    }
+
+    /// Each shop (import source) with the first and last day of its counted orders.
+    pub fn shop_spans(&self) -> Result<Vec<ShopSpan>> {
+        let sql = format!(
+            "SELECT source, min(placed_on), max(placed_on) FROM shop_order WHERE {COUNTED}
+             GROUP BY source ORDER BY source"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ShopSpan {
+                name: r.get(0)?,
+                first: day_col(r, 1)?,
+                last: day_col(r, 2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The names of the shops orders were imported for.
+    pub fn shop_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT source FROM import_batch ORDER BY source")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Reads into `facts` the orders that carry a code or a `utm_source`, one by one.

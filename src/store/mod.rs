@@ -75,6 +75,8 @@ pub enum StoreError {
     },
     #[error("there is no {what} with id {id} (see the id column of its list)")]
     NotFound { what: &'static str, id: i64 },
+    #[error("no orders were imported for a shop named '{name}' (shops: {known})")]
+    UnknownShop { name: String, known: String },
     #[error("there is no import to undo")]
     NothingToUndo,
     #[error(

@@ -88,4 +88,8 @@ pub struct LiftArgs {
     /// Print JSON for scripts (amounts as decimal strings) instead of the table
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Only this shop's orders (the name it was imported under, `import --shop`) [default:
+    /// every shop, each on a baseline of its own]
+    #[arg(long)]
+    pub shop: Option<String>,
 }

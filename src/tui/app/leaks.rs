@@ -108,7 +108,7 @@ fn spawn(path: std::path::PathBuf, today: chrono::NaiveDate) -> Receiver<Checked
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let checked = Store::open_read_only(&path)
-            .and_then(|store| store.load_lift_facts())
+            .and_then(|store| store.load_lift_facts(None))
             .map(|facts| {
                 let flags = leak_warnings(&facts, today);
                 (facts, flags)
