@@ -122,10 +122,7 @@ impl Store {
         match shop {
             None => {
                 self.load_coded_orders(&mut facts)?;
-                // One shop needs no spans (its days are the period's): no scan for them.
-                if self.shop_names()?.len() > 1 {
-                    facts.shop_spans = self.shop_spans()?;
-                }
+                facts.shop_spans = self.lift_spans()?;
             }
             Some(name) => {
                 let span = self.shop_spans()?.into_iter().find(|s| s.name == name);
@@ -143,6 +140,16 @@ impl Store {
             }
         }
         Ok(facts)
+    }
+
+    /// What the lift model needs of the shops: each one's span when there are several (one
+    /// shop's days are the period's: no scan for them).
+    pub fn lift_spans(&self) -> Result<Vec<ShopSpan>> {
+        if self.shop_names()?.len() > 1 {
+            self.shop_spans()
+        } else {
+            Ok(Vec::new())
+        }
     }
 
     /// Each shop (import source) with the first and last day of its counted orders.

@@ -71,6 +71,8 @@ pub enum Action {
     ToggleDetail,
     /// Switch the scorecard between "by code" and "incremental" (the lift model).
     ToggleLift,
+    /// The incremental view of one shop alone, the next one (then every shop again).
+    NextShop,
     /// Show the shop's other channels (Meta ads, a newsletter) below the creators.
     ToggleChannels,
     /// The detail pane: figures → sales chart → payback curve.

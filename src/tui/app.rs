@@ -143,6 +143,8 @@ pub struct App {
     last_deleted: Option<crate::store::Deleted>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
+    /// The shop the incremental view shows alone (`S`), with its facts; `None`: every shop.
+    pub lift_shop: Option<(String, Facts)>,
     /// The shop of the file being imported, as the import box gave it.
     pub import_shop: Option<String>,
     /// SQLite's `data_version` when the facts were last read: a different value means
@@ -244,6 +246,7 @@ impl App {
             seen_version: 0,
             import_shop: None,
             lift: None,
+            lift_shop: None,
             show_channels: false,
             col_scroll: 0,
             last_deleted: None,
@@ -452,6 +455,7 @@ impl App {
                 }
             }
             Action::ToggleLift => self.toggle_lift(),
+            Action::NextShop => self.next_shop()?,
             Action::ToggleChannels => self.toggle_channels(),
             Action::CycleChart => self.cycle_chart(),
             Action::ToggleBars => self.bars = !self.bars,

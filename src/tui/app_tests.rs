@@ -475,3 +475,49 @@ fn a_campaigns_progress_follows_a_new_cost_filed_under_it() {
         rust_decimal::Decimal::new(40, 0)
     );
 }
+
+#[test]
+fn s_in_the_incremental_view_shows_one_shop_then_the_next_then_all() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    let shopify = fixture("orders_79.csv");
+    let etsy = format!(
+        "{}/tests/fixtures/etsy/EtsySoldOrders2026.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    for (file, shop) in [(shopify.as_str(), "shopify"), (etsy.as_str(), "old-etsy")] {
+        let options = crate::import::ImportOptions {
+            shop: Some(shop.into()),
+            ..crate::import::ImportOptions::new("2026-06-01T10:00:00+00:00")
+        };
+        crate::import::import_file(&mut app.store, std::path::Path::new(file), &options).unwrap();
+    }
+    app.reload().unwrap();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('L'));
+    let all = app.lift.clone().unwrap();
+    assert!(
+        all.notes.iter().any(|n| n.contains("2 shops")),
+        "{:?}",
+        all.notes
+    );
+    press(&mut app, KeyCode::Char('S'));
+    let (shop, _) = app.lift_shop.as_ref().expect("a shop alone");
+    assert_eq!(shop, "old-etsy");
+    let one = app.lift.clone().unwrap();
+    assert!(
+        one.notes
+            .iter()
+            .any(|n| n.contains("only the orders of shop 'old-etsy'")),
+        "{:?}",
+        one.notes
+    );
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.lift_shop.as_ref().unwrap().0, "shopify");
+    press(&mut app, KeyCode::Char('S'));
+    assert!(app.lift_shop.is_none());
+    assert!(
+        app.lift.is_some(),
+        "still the incremental view, of every shop"
+    );
+}

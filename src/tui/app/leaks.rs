@@ -74,6 +74,7 @@ impl App {
     pub(super) fn check_leaks_now(&mut self) -> Result<(), StoreError> {
         self.leak_check = LeakCheck::Done;
         self.store.load_coded_orders(&mut self.facts)?;
+        self.facts.shop_spans = self.store.lift_spans()?;
         self.leak_flags = leak_warnings(&self.facts, self.today).into_iter().collect();
         self.after_coded_orders();
         Ok(())
@@ -96,6 +97,7 @@ impl App {
                 .starts_with(&self.facts.order_utm_names);
         if same {
             self.facts.orders = read.orders;
+            self.facts.shop_spans = read.shop_spans;
             self.facts.order_code_names = read.order_code_names;
             self.facts.order_utm_names = read.order_utm_names;
         }

@@ -16,6 +16,10 @@ impl App {
     /// Reads everything again from the database and recomputes the scorecard.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.seen_version = self.store.data_version()?;
+        // A shop shown alone is read again too (an import may have changed its orders).
+        if let Some((shop, facts)) = &mut self.lift_shop {
+            *facts = self.store.load_lift_facts(Some(shop))?;
+        }
         let profit_was_known = self.facts.profit.is_some();
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
@@ -108,15 +112,61 @@ impl App {
         }
     }
 
-    /// The lift report for the period shown (the lift model's default assumptions).
-    pub(super) fn lift_report(&self) -> crate::metrics::LiftReport {
+    /// The lift report for the period shown (the lift model's default assumptions), of every
+    /// shop or of the one chosen with `S`.
+    pub(super) fn lift_report(&mut self) -> crate::metrics::LiftReport {
         let (from, to) = self.options.period.range(self.today);
         let options = crate::metrics::LiftOptions {
             from,
             to,
             ..Default::default()
         };
-        crate::metrics::lift(&self.facts, &options, self.today)
+        let Some((shop, facts)) = &mut self.lift_shop else {
+            return crate::metrics::lift(&self.facts, &options, self.today);
+        };
+        // Her posts, costs and codes as they are now; the shop's orders as read.
+        let entries = self.store.load_entries(facts);
+        let mut report = crate::metrics::lift(facts, &options, self.today);
+        report
+            .notes
+            .insert(0, format!("only the orders of shop '{shop}'"));
+        if let Err(e) = entries {
+            self.fail(format!("the entries could not be read: {e}"));
+        }
+        report
+    }
+
+    /// In the incremental view, the next shop to show alone: every shop, then each in turn.
+    pub(super) fn next_shop(&mut self) -> Result<(), StoreError> {
+        let names = self.store.shop_names()?;
+        if names.len() < 2 {
+            self.say("one shop only: the incremental view already shows just its orders");
+            return Ok(());
+        }
+        let next = match &self.lift_shop {
+            None => Some(&names[0]),
+            Some((shop, _)) => names
+                .iter()
+                .position(|n| n == shop)
+                .and_then(|i| names.get(i + 1)),
+        };
+        self.lift_shop = match next {
+            Some(name) => Some((name.clone(), self.store.load_lift_facts(Some(name))?)),
+            None => None,
+        };
+        if self.lift.is_none() && self.settling() {
+            self.check_leaks_now()?;
+        }
+        self.lift = Some(self.lift_report());
+        self.selected[Screen::Scorecard.index()] = 0;
+        let which = match &self.lift_shop {
+            Some((shop, _)) => format!("shop '{shop}' only"),
+            None => "all shops, each on its own baseline".into(),
+        };
+        self.say(format!(
+            "incremental, {which} (S: next shop, L: back to by code)"
+        ));
+        Ok(())
     }
 
     /// Figures → sales chart → payback curve in the detail pane (opening it if closed).

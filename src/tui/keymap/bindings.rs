@@ -32,6 +32,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('S')],
+        Action::NextShop,
+        "incremental view: one shop alone, the next (then all)",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('t')],
         Action::CycleChart,
         "detail: figures → sales chart → payback curve",

@@ -50,6 +50,12 @@ pub(super) fn draw_lift(
         Span::raw(" (orders over the baseline around posts, codes or not, less leaks)"),
         Span::styled("  Period ", theme.dim()),
         Span::raw(app.period_label()),
+        Span::styled("  Shop ", theme.dim()),
+        Span::raw(crate::domain::visible(
+            app.lift_shop
+                .as_ref()
+                .map_or("all", |(name, _)| name.as_str()),
+        )),
         Span::styled("  L", theme.key()),
         Span::raw(" by code"),
     ]);
