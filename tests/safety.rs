@@ -132,9 +132,16 @@ fn what_an_interrupted_backup_left_is_removed_by_the_next_backup() {
     }
     // A journal whose partial file is already gone goes too.
     std::fs::write(dir.join(".shoutout-backup-gone.partial-journal"), b"x").unwrap();
+    // And a killed restore's staged copy beside the database.
+    std::fs::write(
+        shop.path(".shoutout-backup-staged.partial"),
+        vec![1u8; 4096],
+    )
+    .unwrap();
     shop.ok(&["import", &fixture("shopify/orders_later_79.csv")]);
     let left: Vec<String> = backups(&shop)
         .into_iter()
+        .chain(names_in(shop.dir.path()))
         .filter(|n| n.contains(".partial"))
         .collect();
     assert!(left.is_empty(), "{left:?}");

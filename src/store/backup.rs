@@ -318,6 +318,10 @@ fn unpruned_backup_of(conn: &Connection, db: &Path, label: &str) -> Result<Optio
     if holds_nothing(conn)? {
         return Ok(None);
     }
+    // A restore stages its copy beside the database: what a killed one left goes too.
+    if let Some(folder) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        remove_stale_partials(folder);
+    }
     let dir = backup_dir(db);
     let safe: String = label
         .chars()
