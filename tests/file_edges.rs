@@ -671,4 +671,9 @@ fn utm_values_inside_a_tracking_apps_json_are_counted() {
     assert_eq!(out["link_sources"]["SARAH"], 2, "{out}");
     assert_eq!(out["link_sources"]["KLAVIYO"], 1, "{out}");
     assert_eq!(out["link_owners"]["SARAH"], "sarah", "{out}");
+    let text = shop.ok(&["import", "--dry-run", &file]);
+    assert!(
+        text.contains("KLAVIYO (1, an e-mail or SMS tool, not a creator)"),
+        "{text}"
+    );
 }

@@ -259,10 +259,13 @@ impl fmt::Display for ImportSummary {
                 .link_sources
                 .iter()
                 .zip(self.link_owners.iter().chain(std::iter::repeat(&None)))
-                .map(|((s, n), who)| match who {
-                    Some(h) => format!("{s} ({n}, @{h})"),
-                    None => format!("{s} ({n}, nobody's)"),
-                })
+                .map(
+                    |((s, n), who)| match (who, crate::metrics::marketing_tool(s)) {
+                        (Some(h), _) => format!("{s} ({n}, @{h})"),
+                        (None, Some(tool)) => format!("{s} ({n}, {tool}, not a creator)"),
+                        (None, None) => format!("{s} ({n}, nobody's)"),
+                    },
+                )
                 .collect();
             writeln!(
                 f,

@@ -173,7 +173,12 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         }
         shop_cents += d.sums.net as f64;
         shop_orders += d.sums.orders as f64;
-        if code_owners.of(&d.codes, d.utm_source).next().is_none() {
+        // Orders of the shop's own e-mail, affiliate or ads tools leave the pool too.
+        let tool = d
+            .utm_source
+            .and_then(|u| facts.order_utm_names.get(u as usize))
+            .is_some_and(|name| super::marketing_tool(name).is_some());
+        if !tool && code_owners.of(&d.codes, d.utm_source).next().is_none() {
             uncoded[day as usize] += d.sums.orders as f64;
         }
     }

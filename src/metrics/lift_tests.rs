@@ -499,3 +499,39 @@ fn a_second_shop_before_after_or_overlapping_leaves_the_first_shops_estimates() 
     );
     assert!(median <= 0.10, "median change {median:.3}");
 }
+
+/// A newsletter sent the day after her post brings orders that carry the e-mail tool's
+/// source: they are the shop's own channel's, not her lift.
+#[test]
+fn orders_of_an_email_tool_are_not_put_down_to_a_creators_post() {
+    let (mut facts, _) = simulate(41, 8, 12.0);
+    let before = lift(&facts, &LiftOptions::default(), today());
+    let post = facts.posts[0].clone();
+    let c = (post.influencer_id - 1) as usize;
+    facts.order_utm_names.push("KLAVIYO".into());
+    let klaviyo = (facts.order_utm_names.len() - 1) as u32;
+    let mut n = 5_000_000;
+    for d in 1..4u64 {
+        for _ in 0..25 {
+            n += 1;
+            let day = post.posted_on + chrono::Days::new(d);
+            facts.orders.push(OrderFact {
+                placed_at: (day - NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()).num_days() * 86_400
+                    + n,
+                utm_source: Some(klaviyo),
+                ..OrderFact::paid(n, day, 3_000)
+            });
+        }
+    }
+    facts.orders.sort_by_key(|o| o.placed_at);
+    facts.derive_days();
+    let after = lift(&facts, &LiftOptions::default(), today());
+    let (a, b) = (
+        by_creator(&before, 8)[c].incremental_orders,
+        by_creator(&after, 8)[c].incremental_orders,
+    );
+    assert!(
+        (a - b).abs() < 10.0,
+        "75 newsletter orders moved her from {a:.1} to {b:.1}"
+    );
+}

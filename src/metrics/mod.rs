@@ -25,6 +25,7 @@ mod row;
 mod scorecard;
 mod series;
 mod since;
+mod sources;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use derived::{
@@ -56,3 +57,4 @@ pub use series::{
     weekly_orders,
 };
 pub use since::{CreatorTotals, Moved, SinceLast, Snapshot, since_last, snapshot};
+pub use sources::marketing_tool;
