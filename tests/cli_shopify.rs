@@ -376,6 +376,7 @@ fn lift_runs_on_a_real_export_and_says_when_it_cannot_say_much() {
         "{table}"
     );
     assert!(table.contains("too little to rank"), "{table}");
+    assert!(table.contains("@sarah: rests on"), "{table}");
     let csv = shop.ok(&["lift", "--csv", "-"]);
     let mut lines = csv.lines();
     assert!(lines.next().unwrap().starts_with(

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use std::io::Write;
 
 /// The exact header of the lift CSV: the contract's columns, then more.
-pub const LIFT_HEADER: [&str; 16] = [
+pub const LIFT_HEADER: [&str; 17] = [
     "influencer",
     "code_orders",
     "leak_orders",
@@ -27,6 +27,7 @@ pub const LIFT_HEADER: [&str; 16] = [
     "posts",
     "uncoded_orders",
     "flags",
+    "basis",
 ];
 
 /// A count estimate with 2 decimals.
@@ -35,7 +36,7 @@ fn count(v: f64) -> String {
 }
 
 /// The cells of a row, in [`LIFT_HEADER`] order.
-pub fn lift_cells(row: &LiftRow) -> [String; 16] {
+pub fn lift_cells(row: &LiftRow) -> [String; 17] {
     [
         neutralize(&row.handle),
         count(row.code_orders),
@@ -53,6 +54,7 @@ pub fn lift_cells(row: &LiftRow) -> [String; 16] {
         row.posts.to_string(),
         count(row.uncoded_orders),
         neutralize(&row.flags.join("; ")),
+        neutralize(&row.basis),
     ]
 }
 
@@ -150,7 +152,8 @@ pub fn render_lift_table(report: &LiftReport, window_days: u32) -> String {
     if report.rows.is_empty() {
         out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");
     }
-    for r in report.rows.iter().filter(|r| !r.flags.is_empty()) {
+    for r in &report.rows {
+        out.push_str(&format!("@{}: {}\n", r.handle, r.basis));
         for f in &r.flags {
             out.push_str(&format!("@{}: {f}\n", r.handle));
         }

@@ -86,6 +86,10 @@ pub struct LiftRow {
     pub uncertain: bool,
     /// Each flag in words a seller understands.
     pub flags: Vec<String>,
+    /// What the estimate rests on, in words: her orders with her code or link inside her
+    /// post windows, her buyers' repeat orders, first uses outside her windows, orders
+    /// without them over the baseline, and what a leak took.
+    pub basis: String,
     /// Her coded orders on each day of the period (leaked ones included), for a chart.
     pub daily_coded: Vec<f64>,
     /// Her post days, as days from the start of the period (before it: negative).

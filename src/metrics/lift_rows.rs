@@ -87,6 +87,7 @@ pub(super) fn build_row(
              80 % range {low:.1}–{high:.1})"
         ));
     }
+    let basis = basis(creator, leak, uncoded);
     LiftRow {
         rank: 0,
         influencer_id: inf.id,
@@ -106,9 +107,49 @@ pub(super) fn build_row(
         leak_since: leak.map(|l| creator.first + chrono::Days::new(l.since as u64)),
         uncertain,
         flags,
+        basis,
         daily_coded: Vec::new(),
         post_days: creator.posts.to_vec(),
     }
+}
+
+/// What her estimate rests on, in words ([`LiftRow::basis`]).
+fn basis(creator: &Creator, leak: Option<Leak>, uncoded: f64) -> String {
+    let count = |kind| creator.total(Some(kind));
+    let (window, fans, outside) = (
+        count(Kind::InWindow),
+        count(Kind::Fan),
+        count(Kind::Outside),
+    );
+    let mut parts = Vec::new();
+    if window > 0.0 {
+        parts.push(format!(
+            "{window:.0} order(s) with her code or link inside her post windows"
+        ));
+    }
+    if fans > 0.0 {
+        parts.push(format!("{fans:.0} repeat order(s) of her code's buyers"));
+    }
+    if outside > 0.0 {
+        parts.push(format!(
+            "{outside:.0} first use(s) of her code outside her windows"
+        ));
+    }
+    if uncoded >= 0.05 {
+        parts.push(format!(
+            "{uncoded:.1} order(s) without her code over the baseline after her posts"
+        ));
+    }
+    let mut words = if parts.is_empty() {
+        "rests on nothing yet (no orders with her code or link, and no lift after her posts)"
+            .to_string()
+    } else {
+        format!("rests on {}", parts.join(", "))
+    };
+    if let Some(l) = leak {
+        words.push_str(&format!("; less {:.1} put down to a leaked code", l.orders));
+    }
+    words
 }
 
 /// Where a flag names her code.

@@ -535,3 +535,26 @@ fn orders_of_an_email_tool_are_not_put_down_to_a_creators_post() {
         "75 newsletter orders moved her from {a:.1} to {b:.1}"
     );
 }
+
+/// Every row says what its estimate rests on; a leaked code's row says what the leak took.
+#[test]
+fn each_estimate_says_what_it_rests_on() {
+    let (facts, truth) = simulate(7, 12, 12.0);
+    let report = lift(&facts, &LiftOptions::default(), today());
+    for (c, row) in by_creator(&report, 12).into_iter().enumerate() {
+        assert!(row.basis.starts_with("rests on"), "{}", row.basis);
+        if row.coded_orders > 0.5 {
+            assert!(row.basis.contains("her code"), "{}", row.basis);
+        }
+        if row.uncoded_orders >= 0.05 {
+            assert!(row.basis.contains("without her code"), "{}", row.basis);
+        }
+        assert_eq!(
+            row.basis.contains("leaked code"),
+            row.leak_suspected,
+            "creator {c} (leaked: {}): {}",
+            truth.leaked[c],
+            row.basis
+        );
+    }
+}

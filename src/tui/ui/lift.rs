@@ -170,10 +170,16 @@ fn draw_lift_detail(
         )),
         marks,
     );
-    let mut lines: Vec<Line> = vec![Line::styled(
-        "Coded orders a day; ▲ her posts, ! where a leak seems to start.",
-        theme.dim(),
-    )];
+    let mut lines: Vec<Line> = vec![
+        Line::styled(
+            "Coded orders a day; ▲ her posts, ! where a leak seems to start.",
+            theme.dim(),
+        ),
+        Line::raw(format!(
+            "The estimate {}.",
+            crate::domain::visible(&row.basis)
+        )),
+    ];
     for f in &row.flags {
         lines.push(Line::styled(
             format!("! {}", crate::domain::visible(f)),
