@@ -226,8 +226,10 @@ pub enum CostCmd {
 pub enum PostCmd {
     /// Log a post
     Add(Box<PostArgs>),
-    /// List posts, newest first (with their ids)
-    List,
+    /// Change a post by its id (see `post list`): only the fields given change
+    Update(Box<PostUpdateArgs>),
+    /// List posts, newest first, with their ids and every field
+    List(CsvOut),
     /// Delete a post by its id (see `post list`)
     Delete {
         id: i64,
@@ -241,6 +243,25 @@ pub enum PostCmd {
 pub struct PostArgs {
     #[arg(long, value_name = "HANDLE")]
     pub influencer: String,
+    #[command(flatten)]
+    pub fields: PostFields,
+}
+
+#[derive(Debug, Args)]
+pub struct PostUpdateArgs {
+    /// The post's id (see `post list`)
+    pub id: i64,
+    /// Move the post to another influencer
+    #[arg(long, value_name = "HANDLE")]
+    pub influencer: Option<String>,
+    #[command(flatten)]
+    pub fields: PostFields,
+}
+
+/// A post's fields as `post add` and `post update` take them: each one given replaces what
+/// was there (for `post add`, what the defaults say).
+#[derive(Debug, Args)]
+pub struct PostFields {
     /// YYYY-MM-DD [default: today]
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
@@ -266,11 +287,11 @@ pub struct PostArgs {
     /// [default: the influencer's platform]
     #[arg(long, value_parser = parse_platform)]
     pub platform: Option<Platform>,
-    #[arg(long, default_value = "")]
-    pub url: String,
+    #[arg(long)]
+    pub url: Option<String>,
     /// reel, story, video, short, pin, article...
-    #[arg(long, default_value = "")]
-    pub format: String,
+    #[arg(long)]
+    pub format: Option<String>,
     #[arg(long)]
     pub campaign: Option<String>,
     /// What reusing her content saved you (a photo shoot, an ad creative)
@@ -280,8 +301,42 @@ pub struct PostArgs {
     #[arg(long, value_parser = parse_sentiment)]
     pub sentiment: Option<crate::domain::Sentiment>,
     /// What people said, or anything worth keeping about the post
-    #[arg(long, default_value = "")]
-    pub note: String,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+impl PostFields {
+    /// `post` with every field given here replacing its own.
+    pub fn apply(&self, post: &mut crate::domain::NewPost) {
+        let text = |given: &Option<String>, to: &mut String| {
+            if let Some(t) = given {
+                *to = t.trim().to_string();
+            }
+        };
+        post.platform = self.platform.unwrap_or(post.platform);
+        post.posted_on = self.date.unwrap_or(post.posted_on);
+        post.followers = self.followers.unwrap_or(post.followers);
+        let counts = [
+            (self.likes, &mut post.likes),
+            (self.comments, &mut post.comments),
+            (self.shares, &mut post.shares),
+            (self.saves, &mut post.saves),
+            (self.views, &mut post.views),
+            (self.reach, &mut post.reach),
+            (self.impressions, &mut post.impressions),
+            (self.clicks, &mut post.clicks),
+        ];
+        for (given, to) in counts {
+            if given.is_some() {
+                *to = given;
+            }
+        }
+        text(&self.url, &mut post.url);
+        text(&self.format, &mut post.format);
+        text(&self.note, &mut post.note);
+        post.content_value = self.content_value.or(post.content_value);
+        post.sentiment = self.sentiment.or(post.sentiment);
+    }
 }
 
 #[derive(Debug, Subcommand)]

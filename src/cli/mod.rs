@@ -97,7 +97,8 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Code(cmd) => entries::code(&mut store, cmd, out),
         Command::Cost(cmd) => entries::cost(&mut store, cmd, today, out),
         Command::Post(PostCmd::Add(args)) => entries::post_add(&mut store, args, today, out),
-        Command::Post(PostCmd::List) => entries::post_list(&store, out),
+        Command::Post(PostCmd::Update(args)) => entries::post_update(&mut store, args, out),
+        Command::Post(PostCmd::List(csv)) => entries::post_list(&store, csv, out),
         Command::Post(PostCmd::Delete { id, yes }) => {
             entries::post_delete(&mut store, *id, *yes, out)
         }
@@ -190,7 +191,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Influencer(InfluencerCmd::List)
             | Command::Code(CodeCmd::List)
             | Command::Cost(CostCmd::List)
-            | Command::Post(PostCmd::List)
+            | Command::Post(PostCmd::List(_))
             | Command::Campaign(CampaignCmd::List | CampaignCmd::Show { .. })
             | Command::Link(LinkCmd::List)
             | Command::Settings(args::SettingsCmd::List)

@@ -29,6 +29,30 @@ pub struct NewPost {
     pub note: String,
 }
 
+impl NewPost {
+    /// A post on `platform` on `posted_on` to `followers`, with nothing else reported yet.
+    pub fn on(platform: Platform, posted_on: NaiveDate, followers: u64) -> NewPost {
+        NewPost {
+            platform,
+            posted_on,
+            followers,
+            likes: None,
+            comments: None,
+            shares: None,
+            saves: None,
+            views: None,
+            reach: None,
+            impressions: None,
+            clicks: None,
+            url: String::new(),
+            format: String::new(),
+            content_value: None,
+            sentiment: None,
+            note: String::new(),
+        }
+    }
+}
+
 /// How a post was received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sentiment {
