@@ -94,3 +94,62 @@ fn a_post_is_updated_in_place_and_the_same_post_twice_is_refused() {
         "{table}"
     );
 }
+
+/// Paying exactly the owed amount shown leaves nothing owed, even when the commission has a
+/// fraction of a cent; a payout to someone with no commission is refused without --force,
+/// and the date defaults to today.
+#[test]
+fn paying_what_is_shown_leaves_nothing_owed() {
+    let shop = Shop::new();
+    shop.ok(&[
+        "influencer",
+        "add",
+        "ana",
+        "--platform",
+        "instagram",
+        "--followers",
+        "900",
+        "--commission",
+        "15",
+    ]);
+    shop.ok(&[
+        "influencer",
+        "add",
+        "bo",
+        "--platform",
+        "tiktok",
+        "--followers",
+        "900",
+    ]);
+    shop.ok(&["code", "add", "SARAH20", "--influencer", "ana"]);
+    shop.ok(&["import", &common::fixture("shopify/orders_79.csv")]);
+    let list = |shop: &Shop| shop.ok(&["payout", "list", "--as-of", "2026-07-30", "--csv", "-"]);
+    // 15 % of 120.50 = 18.075, shown 18.08 (half a cent, rounded away from zero).
+    let before = list(&shop);
+    assert!(before.contains("ana,18.08,0.00,0.00,18.08"), "{before}");
+    shop.ok(&[
+        "payout",
+        "add",
+        "--influencer",
+        "ana",
+        "--amount",
+        "18.08",
+        "--date",
+        "2026-07-30",
+    ]);
+    let after = list(&shop);
+    assert!(after.contains("ana,18.08,0.00,18.08,0.00"), "{after}");
+    let err = shop.fails(&["payout", "add", "--influencer", "bo", "--amount", "50"]);
+    assert!(err.contains("--force"), "{err}");
+    shop.ok(&[
+        "payout",
+        "add",
+        "--influencer",
+        "bo",
+        "--amount",
+        "50",
+        "--force",
+    ]);
+    let table = shop.ok(&["payout", "list"]);
+    assert!(table.ends_with('\n'), "{table:?}");
+}

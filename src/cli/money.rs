@@ -174,9 +174,27 @@ pub(super) fn payout(
             amount,
             date,
             note,
+            force,
         } => {
             let who = store.influencer_by_handle(influencer)?;
-            store.add_payout(who.id, *amount, *date, note)?;
+            let date = date.unwrap_or(today);
+            let hold = store.hold_days()?;
+            // What she has earned or has held in the refund hold, less what she was paid.
+            let due = crate::metrics::payouts(&store.load_facts()?, date, hold)
+                .into_iter()
+                .find(|l| l.influencer_id == who.id)
+                .map_or(rust_decimal::Decimal::ZERO, |l| {
+                    crate::domain::round2(l.commission_earned + l.commission_held) - l.paid
+                });
+            if due <= rust_decimal::Decimal::ZERO && !force {
+                anyhow::bail!(
+                    "@{} has no commission left to pay on {date} ({} earned or held and \
+                     unpaid): nothing was recorded; pass --force to pay her in advance",
+                    who.handle,
+                    fmt2(due)
+                );
+            }
+            store.add_payout(who.id, *amount, date, note)?;
             writeln!(
                 out,
                 "recorded a payout of {} to @{} on {date}",
@@ -207,7 +225,7 @@ pub(super) fn payout(
                 || {
                     format!(
                         "Commission as of {as_of} (orders within {hold} days are held for \
-                         refunds):\n{}",
+                         refunds):\n{}\n",
                         crate::export::payout_table(&lines).join("\n")
                     )
                 },

@@ -19,7 +19,8 @@ pub struct PayoutLine {
     pub commission_held: Decimal,
     /// Her payouts dated on or before `as_of`.
     pub paid: Decimal,
-    /// `commission_earned − paid` (negative when she was paid ahead).
+    /// `commission_earned` rounded to the cent, as shown, less `paid` (negative when she was
+    /// paid ahead): paying exactly what is shown leaves 0.00.
     pub owed: Decimal,
 }
 
@@ -74,7 +75,7 @@ pub fn payouts(facts: &Facts, as_of: NaiveDate, hold_days: u32) -> Vec<PayoutLin
                 commission_earned: earned,
                 commission_held: revenue[i].1 * rate,
                 paid: paid[i],
-                owed: earned - paid[i],
+                owed: crate::domain::round2(earned) - paid[i],
             }
         })
         .collect()

@@ -104,11 +104,14 @@ pub enum PayoutCmd {
         influencer: String,
         #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
         amount: Decimal,
-        /// YYYY-MM-DD
+        /// YYYY-MM-DD [default: today]
         #[arg(long, value_parser = parse_date)]
-        date: NaiveDate,
+        date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         note: String,
+        /// Record it even though she is owed nothing (an advance)
+        #[arg(long)]
+        force: bool,
     },
     /// Commission earned, held (inside the refund hold), paid and owed, per creator
     List {
