@@ -33,6 +33,12 @@ pub fn now() -> (NaiveDate, String) {
     )
 }
 
+/// The local date and time now, ISO 8601: what names a backup or records an import at the
+/// moment it happens (a long session's later backups are not named by its start).
+pub fn moment() -> String {
+    now().1
+}
+
 /// Opens the database the target names. With `demo`, a fresh demo database is built first.
 pub fn open_store(target: &Target) -> Result<Store> {
     let path = target.database()?;

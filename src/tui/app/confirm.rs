@@ -3,6 +3,7 @@
 
 use super::{App, Modal, Pending};
 use crate::domain::fmt2;
+use crate::launch::moment;
 use crate::tui::action::{Action, Screen};
 
 impl App {
@@ -142,7 +143,7 @@ impl App {
                     Pending::UndoImport => {
                         let b = self
                             .store
-                            .undo_last_import_backed_up(&format!("before-undo-{}", self.now))?;
+                            .undo_last_import_backed_up(&format!("before-undo-{}", moment()))?;
                         self.reload()?;
                         self.say(format!(
                             "undid the import of {}: removed {} orders, restored {}",

@@ -125,7 +125,8 @@ impl App {
             mapping,
             shop: self.import_shop.clone(),
             backup: !run.dry_run,
-            ..ImportOptions::new(self.now.clone())
+            // The moment of this import (its record, its backup's name), not the app's opening.
+            ..ImportOptions::new(crate::launch::moment())
         };
         import_file(&mut self.store, path, &options)
     }

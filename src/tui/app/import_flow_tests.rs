@@ -321,3 +321,36 @@ fn f_in_the_preview_repairs_misread_dates_and_the_import_keeps_them() {
     let batches = app.store.batches().unwrap();
     assert_eq!(batches[0].new_count, 20);
 }
+
+#[test]
+fn the_apps_backups_are_named_by_the_moment_each_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let opened = "2020-01-01T00:00:00+00:00";
+    let mut app = App::new(
+        crate::store::Store::open(&db).unwrap(),
+        today,
+        opened.into(),
+        dir.path().into(),
+    )
+    .unwrap();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &fixture("orders_79.csv"));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('y'));
+    let names: Vec<String> = std::fs::read_dir(crate::store::backup_dir(&db))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        assert!(
+            !name.contains("2020-01-01"),
+            "named by the app's opening: {name}"
+        );
+    }
+}
