@@ -92,6 +92,9 @@ const TOO_BIG: &str = "a count of at most 1000000000000 (a trillion)";
 pub fn parse_count(text: &str) -> Result<u64, ValueError> {
     const COUNT: &str = "a whole number like 1200 (or 12,400 or 12.5k)";
     let t = text.trim();
+    if t.starts_with('-') {
+        return Err(ValueError::new(text, "a count of 0 or more"));
+    }
     let (number, scale) = match t.char_indices().last() {
         Some((i, 'k' | 'K')) => (t[..i].trim_end(), 1_000u64),
         Some((i, 'm' | 'M')) => (t[..i].trim_end(), 1_000_000u64),
@@ -189,6 +192,9 @@ mod tests {
     #[test]
     fn counts_are_read_as_people_type_them() {
         assert_eq!(parse_count(" 1200 ").unwrap(), 1200);
+        // A negative count says so, not something about separators.
+        let e = parse_count("-5").unwrap_err();
+        assert_eq!(e.expected, "a count of 0 or more");
         assert_eq!(parse_count("12,400").unwrap(), 12400);
         assert_eq!(parse_count("12.400").unwrap(), 12400);
         assert_eq!(parse_count("1 250").unwrap(), 1250);

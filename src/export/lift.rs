@@ -96,9 +96,13 @@ pub fn write_lift_csv(report: &LiftReport, out: impl Write) -> csv::Result<()> {
     Ok(())
 }
 
-/// An estimated count as read on a screen: one decimal (`3.4` orders).
+/// An estimated count as read on a screen: one decimal (`3.4` orders); never `-0.0`.
 pub fn fmt_estimate(v: f64) -> String {
-    format!("{v:.1}")
+    let shown = format!("{v:.1}");
+    match shown.strip_prefix('-') {
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_string(),
+        _ => shown,
+    }
 }
 
 /// The cells of a row as read on a screen (the CLI table, the app): the rank with `?` when
@@ -162,4 +166,17 @@ pub fn render_lift_table(report: &LiftReport, window_days: u32) -> String {
         out.push_str(&format!("note: {n}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_estimate_of_nothing_is_never_negative_zero() {
+        assert_eq!(fmt_estimate(-0.0), "0.0");
+        assert_eq!(fmt_estimate(-0.04), "0.0");
+        assert_eq!(fmt_estimate(-0.06), "-0.1");
+        assert_eq!(fmt_estimate(3.44), "3.4");
+    }
 }

@@ -408,13 +408,30 @@ pub(super) fn draw_help(frame: &mut Frame, context: Context, scroll: usize, them
             Span::raw(b.help),
         ]));
     }
-    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    // How to leave stays on the first line, whatever the size and the scroll.
+    let [pinned, list] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("Esc", theme.key()),
+            Span::raw(" close  "),
+            Span::styled("q", theme.key()),
+            Span::raw(" quit (from a screen)  "),
+            Span::styled("j/k", theme.key()),
+            Span::raw(" scroll"),
+        ])),
+        pinned,
+    );
+    let max_scroll = lines.len().saturating_sub(list.height as usize);
     let scroll = scroll.min(max_scroll) as u16;
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((scroll, 0))
             .alignment(Alignment::Left),
-        inner,
+        list,
     );
 }
 
