@@ -73,11 +73,11 @@ fn the_ledger_lists_every_gift_with_its_status() {
     let csv = shop.ok(&["gift", "list", "--as-of", "2026-06-15", "--csv", "-"]);
     assert_eq!(
         csv,
-        "influencer,date,item,retail,cost,shipping,status,posted_on,days_waiting\n\
-         sarah,2026-05-01,Speckled mug,30.00,12.00,5.00,posted,2026-05-02,\n\
-         milo,2026-05-02,Bud vase,40.00,15.00,0.00,declined,,\n\
-         milo,2026-05-10,Speckled Mug,30.00,30.00,0.00,follow_up,,36\n\
-         sarah,2026-05-20,Candle,20.00,6.00,4.00,follow_up,,26\n"
+        "id,influencer,date,item,retail,cost,shipping,status,posted_on,days_waiting\n\
+         1,sarah,2026-05-01,Speckled mug,30.00,12.00,5.00,posted,2026-05-02,\n\
+         2,milo,2026-05-02,Bud vase,40.00,15.00,0.00,declined,,\n\
+         4,milo,2026-05-10,Speckled Mug,30.00,30.00,0.00,follow_up,,36\n\
+         3,sarah,2026-05-20,Candle,20.00,6.00,4.00,follow_up,,26\n"
     );
     // The week's to-do, and a day when the last gift still waits.
     let due = shop.ok(&[
@@ -91,8 +91,8 @@ fn the_ledger_lists_every_gift_with_its_status() {
     ]);
     assert_eq!(
         due,
-        "influencer,date,item,retail,cost,shipping,status,posted_on,days_waiting\n\
-         milo,2026-05-10,Speckled Mug,30.00,30.00,0.00,follow_up,,26\n"
+        "id,influencer,date,item,retail,cost,shipping,status,posted_on,days_waiting\n\
+         4,milo,2026-05-10,Speckled Mug,30.00,30.00,0.00,follow_up,,26\n"
     );
     let early = shop.ok(&["gift", "list", "--as-of", "2026-05-03", "--csv", "-"]);
     assert_eq!(
@@ -161,4 +161,34 @@ fn gifts_and_content_value_reach_the_scorecard() {
     shop.ok(&["import", "--undo-last"]);
     let csv = shop.ok(&["gift", "list", "--as-of", "2026-06-15", "--csv", "-"]);
     assert!(!csv.contains("2026-05-10"), "{csv}");
+}
+
+/// A gift's id is in the ledger; by it a gift is deleted (its cost entries with it) or taken
+/// back from "declined".
+#[test]
+fn a_gift_is_deleted_or_undeclined_by_its_id() {
+    let shop = shop();
+    let costs_before = shop.ok(&["cost", "list"]).lines().count();
+    let ledger = |shop: &Shop| shop.ok(&["gift", "list", "--as-of", "2026-06-15", "--csv", "-"]);
+    let row = |text: &str, item: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.contains(item))
+            .unwrap_or_else(|| panic!("{item} in {text}"))
+            .split(',')
+            .map(String::from)
+            .collect()
+    };
+    let vase = row(&ledger(&shop), "Bud vase");
+    assert_eq!(vase[7], "declined");
+    shop.ok(&["gift", "undecline", &vase[0]]);
+    assert_ne!(row(&ledger(&shop), "Bud vase")[7], "declined");
+    let candle = row(&ledger(&shop), "Candle");
+    let err = shop.fails(&["gift", "delete", &candle[0]]);
+    assert!(err.contains("--yes"), "{err}");
+    shop.ok(&["gift", "delete", &candle[0], "--yes"]);
+    assert!(!ledger(&shop).contains("Candle"));
+    // Its product cost and its shipping went with it.
+    assert_eq!(shop.ok(&["cost", "list"]).lines().count(), costs_before - 2);
+    let err = shop.fails(&["gift", "undecline", "999"]);
+    assert!(err.contains("no gift with id 999"), "{err}");
 }

@@ -48,6 +48,35 @@ pub(super) fn gift(
                 fmt2(gift.shipping)
             )?;
         }
+        GiftCmd::Delete { id, yes } => {
+            let Some(g) = store.gifts()?.into_iter().find(|g| g.id == *id) else {
+                anyhow::bail!(crate::store::StoreError::NotFound {
+                    what: "gift",
+                    id: *id
+                });
+            };
+            let what = format!(
+                "the gift of {} to @{} on {} (and its cost entries)",
+                crate::domain::visible(&g.item),
+                g.handle,
+                g.given_on
+            );
+            if !yes && !super::confirm(&format!("Delete {what}? [y/N] "))? {
+                anyhow::bail!("not deleted (pass --yes to delete without a question)");
+            }
+            store.delete_gift(*id)?;
+            writeln!(out, "deleted {what}")?;
+        }
+        GiftCmd::Undecline { id } => {
+            let g = store.undecline_gift(*id)?;
+            writeln!(
+                out,
+                "the gift of {} to @{} on {} is no longer declined",
+                crate::domain::visible(&g.item),
+                g.handle,
+                g.given_on
+            )?;
+        }
         GiftCmd::Decline { influencer, date } => {
             let who = store.influencer_by_handle(influencer)?;
             let n = store.decline_gift(who.id, *date)?;
@@ -77,9 +106,10 @@ pub(super) fn gift(
                     .find(|i| i.id == id)
                     .map_or(String::new(), |i| i.handle.clone())
             };
-            let cells = |l: &GiftLine| -> [String; 9] {
+            let cells = |l: &GiftLine| -> [String; 10] {
                 let g = l.gift;
                 [
+                    g.id.to_string(),
                     handle(g.influencer_id),
                     g.given_on.to_string(),
                     g.item.clone(),
@@ -104,8 +134,8 @@ pub(super) fn gift(
                 |w| {
                     let rows = lines.iter().map(|l| {
                         let mut row = cells(l);
-                        row[0] = crate::export::neutralize(&row[0]);
-                        row[2] = crate::export::neutralize(&row[2]);
+                        row[1] = crate::export::neutralize(&row[1]);
+                        row[3] = crate::export::neutralize(&row[3]);
                         row
                     });
                     write_rows(w, GIFT_HEADER, rows)
@@ -114,8 +144,8 @@ pub(super) fn gift(
                     let mut rows = vec![GIFT_HEADER.map(String::from)];
                     for l in &lines {
                         let mut row = cells(l);
-                        row[0] = format!("@{}", crate::domain::visible(&row[0]));
-                        row[2] = crate::domain::visible(&row[2]).into_owned();
+                        row[1] = format!("@{}", crate::domain::visible(&row[1]));
+                        row[3] = crate::domain::visible(&row[3]).into_owned();
                         rows.push(row);
                     }
                     let mut text = crate::export::align_columns(&rows).join("\n");

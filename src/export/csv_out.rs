@@ -31,7 +31,8 @@ pub const CSV_HEADER: [&str; 21] = [
 ];
 
 /// The exact header of `gift list --csv`.
-pub const GIFT_HEADER: [&str; 9] = [
+pub const GIFT_HEADER: [&str; 10] = [
+    "id",
     "influencer",
     "date",
     "item",
@@ -42,6 +43,11 @@ pub const GIFT_HEADER: [&str; 9] = [
     "posted_on",
     "days_waiting",
 ];
+
+/// The gift ledger's header before it began with the gift's id: an export under it is still
+/// shoutout's own, replaced without `--force`.
+pub const GIFT_HEADER_WITHOUT_ID: &str =
+    "influencer,date,item,retail,cost,shipping,status,posted_on,days_waiting";
 
 /// Prefixes a text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab,
 /// carriage return, line feed) with `'`.

@@ -56,7 +56,8 @@ fn is_our_export(path: &Path) -> std::io::Result<bool> {
         || first.starts_with(super::CSV_HEADER.join(",").as_bytes())
         || first.starts_with(super::LIFT_HEADER.join(",").as_bytes())
         || first.starts_with(super::REPORT_MARK.as_bytes())
-        || first.starts_with(super::GIFT_HEADER.join(",").as_bytes()))
+        || first.starts_with(super::GIFT_HEADER.join(",").as_bytes())
+        || first.starts_with(super::GIFT_HEADER_WITHOUT_ID.as_bytes()))
 }
 
 /// Follows symlinks (at most 40, like the kernel) to the path that will really be written.

@@ -15,7 +15,7 @@ mod svg;
 mod table;
 
 pub use campaign::{campaign_lines, gauge};
-pub use csv_out::{CSV_HEADER, GIFT_HEADER, neutralize, write_csv};
+pub use csv_out::{CSV_HEADER, GIFT_HEADER, GIFT_HEADER_WITHOUT_ID, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
 pub use lift::{
     LIFT_HEADER, fmt_estimate, lift_cells, lift_display_cells, lift_json, render_lift_table,

@@ -5,7 +5,7 @@ use super::entries::{amount_cents, date_col, date_sql};
 use super::{Result, Store, StoreError};
 use crate::domain::{CostKind, NewGift, from_cents};
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
 
 /// A gift with its creator, as the ledger lists it.
@@ -108,6 +108,42 @@ impl Store {
         self.conn
             .execute("UPDATE gift SET declined = 1 WHERE id = ?1", [id])?;
         Ok(())
+    }
+
+    /// Deletes a gift and the cost entries it made (its product cost and shipping), in one
+    /// transaction.
+    pub fn delete_gift(&mut self, id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let costs: Option<(Option<i64>, Option<i64>)> = tx
+            .query_row(
+                "SELECT product_cost_id, shipping_cost_id FROM gift WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((product, shipping)) = costs else {
+            return Err(StoreError::NotFound { what: "gift", id });
+        };
+        tx.execute("DELETE FROM gift WHERE id = ?1", [id])?;
+        for cost in [product, shipping].into_iter().flatten() {
+            tx.execute("DELETE FROM cost WHERE id = ?1", [cost])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes back a gift's "declined": it waits for her post again. Returns the gift.
+    pub fn undecline_gift(&mut self, id: i64) -> Result<GiftRow> {
+        let n = self
+            .conn
+            .execute("UPDATE gift SET declined = 0 WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound { what: "gift", id });
+        }
+        self.gifts()?
+            .into_iter()
+            .find(|g| g.id == id)
+            .ok_or(StoreError::NotFound { what: "gift", id })
     }
 
     /// Every gift, by date then handle.

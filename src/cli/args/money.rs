@@ -83,6 +83,15 @@ pub enum GiftCmd {
         #[arg(long, value_parser = parse_date)]
         date: NaiveDate,
     },
+    /// Delete a gift by its id (see `gift list`), with the cost entries it made
+    Delete {
+        id: i64,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// A gift marked declined by mistake: waiting for her post again
+    Undecline { id: i64 },
     /// The ledger: each gift's status (posted, declined, follow_up, waiting)
     List {
         /// Only the gifts waiting for a follow-up: the week's to-do
