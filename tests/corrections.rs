@@ -153,3 +153,53 @@ fn paying_what_is_shown_leaves_nothing_owed() {
     let table = shop.ok(&["payout", "list"]);
     assert!(table.ends_with('\n'), "{table:?}");
 }
+
+/// A code is moved into a campaign, out of it, or to another influencer; adding it again
+/// names the update.
+#[test]
+fn a_code_is_moved_into_a_campaign_or_to_another_influencer() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&[
+        "campaign",
+        "add",
+        "Spring",
+        "--goal",
+        "sales",
+        "--start",
+        "2026-05-01",
+        "--end",
+        "2026-05-31",
+    ]);
+    let err = shop.fails(&[
+        "code",
+        "add",
+        "SARAH20",
+        "--influencer",
+        "sarah",
+        "--campaign",
+        "Spring",
+    ]);
+    assert!(err.contains("code update SARAH20 --campaign"), "{err}");
+    let out = shop.ok(&["code", "update", "sarah20", "--campaign", "Spring"]);
+    assert!(
+        out.contains("code SARAH20 now credits @sarah in campaign Spring"),
+        "{out}"
+    );
+    let list = shop.ok(&["code", "list"]);
+    let line = list.lines().find(|l| l.contains("SARAH20")).unwrap();
+    assert!(line.contains("Spring"), "{list}");
+    shop.ok(&[
+        "code",
+        "update",
+        "SARAH20",
+        "--no-campaign",
+        "--influencer",
+        "milo",
+    ]);
+    let list = shop.ok(&["code", "list"]);
+    let line = list.lines().find(|l| l.contains("SARAH20")).unwrap();
+    assert!(line.contains("@milo") && !line.contains("Spring"), "{list}");
+    let err = shop.fails(&["code", "update", "NOPE", "--no-campaign"]);
+    assert!(err.contains("no promo code 'NOPE'"), "{err}");
+}

@@ -172,6 +172,19 @@ pub enum CodeCmd {
         #[arg(long)]
         campaign: Option<String>,
     },
+    /// Move a promo code into a campaign (or out of one), or to another influencer
+    Update {
+        code: String,
+        /// The campaign it belongs to from now on
+        #[arg(long, conflicts_with = "no_campaign")]
+        campaign: Option<String>,
+        /// It belongs to no campaign from now on
+        #[arg(long)]
+        no_campaign: bool,
+        /// The influencer it credits from now on
+        #[arg(long, value_name = "HANDLE")]
+        influencer: Option<String>,
+    },
     /// List promo codes and their owners
     List,
     /// Delete a promo code (orders that used it stop counting for its owner)

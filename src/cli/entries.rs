@@ -30,6 +30,19 @@ pub(super) fn post_delete(
     delete(&what, yes, out, || store.delete_post(id))
 }
 
+/// The stored promo code `code` names (compared as codes are).
+fn code_row(store: &Store, code: &str) -> Result<crate::store::CodeRow> {
+    let key = crate::domain::normalize_code(code);
+    match store
+        .codes()?
+        .into_iter()
+        .find(|c| crate::domain::normalize_code(&c.code) == key)
+    {
+        Some(c) => Ok(c),
+        None => bail!("no promo code '{}' (see `shoutout code list`)", code.trim()),
+    }
+}
+
 /// Deletes `what` after a yes on the terminal (or with `--yes`), and says what went.
 fn delete(
     what: &str,
@@ -138,15 +151,38 @@ pub(super) fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Res
             store.add_code(code, owner.id, campaign)?;
             writeln!(out, "code {} now credits @{}", code.trim(), owner.handle)?;
         }
-        CodeCmd::Delete { code, yes } => {
-            let key = crate::domain::normalize_code(code);
-            let Some(c) = store
-                .codes()?
-                .into_iter()
-                .find(|c| crate::domain::normalize_code(&c.code) == key)
-            else {
-                bail!("no promo code '{}' (see `shoutout code list`)", code.trim());
+        CodeCmd::Update {
+            code,
+            campaign,
+            no_campaign,
+            influencer,
+        } => {
+            let c = code_row(store, code)?;
+            let owner = store.influencer_by_handle(influencer.as_deref().unwrap_or(&c.handle))?;
+            let campaign_id = match (campaign, no_campaign) {
+                (Some(_), _) => campaign_id(store, campaign)?,
+                (None, true) => None,
+                (None, false) => campaign_id(store, &c.campaign)?,
             };
+            store.update_code(c.id, owner.id, campaign_id)?;
+            let campaign = match campaign_id {
+                Some(_) => campaign.clone().or(c.campaign).unwrap_or_default(),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "code {} now credits @{}{}",
+                c.code,
+                owner.handle,
+                if campaign.is_empty() {
+                    String::from(", in no campaign")
+                } else {
+                    format!(" in campaign {}", crate::domain::visible(&campaign))
+                }
+            )?;
+        }
+        CodeCmd::Delete { code, yes } => {
+            let c = code_row(store, code)?;
             let what = format!(
                 "code {} of @{} (its orders stop counting for her)",
                 c.code, c.handle

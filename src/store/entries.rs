@@ -304,6 +304,26 @@ impl Store {
         }
     }
 
+    /// Moves a promo code to another influencer and campaign (its orders follow at once).
+    pub fn update_code(
+        &mut self,
+        id: i64,
+        influencer_id: i64,
+        campaign_id: Option<i64>,
+    ) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE promo_code SET influencer_id = ?2, campaign_id = ?3 WHERE id = ?1",
+            params![id, influencer_id, campaign_id],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "promo code",
+                id,
+            });
+        }
+        Ok(())
+    }
+
     /// Removes a promo code (orders it credited stop being credited at once).
     pub fn delete_code(&mut self, id: i64) -> Result<Deleted> {
         self.delete_row("promo_code", "promo code", id)

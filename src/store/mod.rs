@@ -62,7 +62,11 @@ pub enum StoreError {
     UnknownInfluencer(String),
     #[error("an influencer with handle '{0}' already exists")]
     DuplicateHandle(String),
-    #[error("promo code '{code}' already belongs to @{owner}")]
+    #[error(
+        "promo code '{code}' already belongs to @{owner} (to move it into a campaign or to \
+         another influencer: `shoutout code update {code} --campaign NAME` or `--influencer \
+         HANDLE`)"
+    )]
     DuplicateCode { code: String, owner: String },
     #[error("no campaign named '{0}'")]
     UnknownCampaign(String),
