@@ -203,3 +203,37 @@ fn a_code_is_moved_into_a_campaign_or_to_another_influencer() {
     let err = shop.fails(&["code", "update", "NOPE", "--no-campaign"]);
     assert!(err.contains("no promo code 'NOPE'"), "{err}");
 }
+
+/// The planner counts with her own average order once she has 10 orders, else the shop's,
+/// and says which.
+#[test]
+fn the_planner_uses_her_own_average_order_when_she_has_enough() {
+    let shop = Shop::new();
+    shop.ok(&["demo"]);
+    let card = shop.scorecard_csv();
+    let aov = |handle: &str| {
+        card.lines()
+            .find(|l| l.split(',').nth(1) == Some(handle))
+            .and_then(|l| l.split(',').nth(12))
+            .unwrap()
+            .to_string()
+    };
+    let plan = shop.ok(&["plan", "--influencer", "potterywithpia", "--fee", "100"]);
+    assert!(
+        plan.contains(&format!(
+            "brings {} on average (her own, over 20.5 orders",
+            aov("potterywithpia")
+        )),
+        "{plan}"
+    );
+    let new = shop.ok(&[
+        "plan",
+        "--followers",
+        "5000",
+        "--platform",
+        "instagram",
+        "--fee",
+        "100",
+    ]);
+    assert!(new.contains("(the shop's average order)"), "{new}");
+}

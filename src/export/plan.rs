@@ -36,8 +36,10 @@ pub fn plan_lines(
         );
     }
     lines.push(format!(
-        "An order brings {} on average and leaves {} after goods, fees and her {} % commission.",
+        "An order brings {} on average ({} average order) and leaves {} after goods, fees and \
+         her {} % commission.",
         fmt2(p.aov),
+        p.aov_basis,
         fmt2(p.profit_per_order),
         request.commission_pct.normalize()
     ));

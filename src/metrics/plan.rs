@@ -55,8 +55,11 @@ pub struct PlanRequest {
 /// What the deal must bring and can be expected to bring.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
-    /// The shop's average order (net revenue of counted orders).
+    /// The average order the plan counts with: hers when she has at least
+    /// [`OWN_AOV_ORDERS`] orders, else the shop's (net revenue of counted orders).
     pub aov: Decimal,
+    /// Whose average order it is, in words ("her own, over 12 orders", "the shop's").
+    pub aov_basis: String,
     /// What an order leaves after goods, fees and her commission.
     pub profit_per_order: Decimal,
     /// fee + product.
@@ -74,6 +77,9 @@ pub struct Plan {
     /// fee, at the typical expectation.
     pub max_fee: Option<Decimal>,
 }
+
+/// How many orders of hers make her own average order the one a plan counts with.
+pub const OWN_AOV_ORDERS: i64 = 10;
 
 /// Plans a deal (see the module documentation). `rows` is the all-time scorecard.
 pub fn plan(
@@ -95,10 +101,20 @@ pub fn plan(
         per_product |= sums.goods_orders > 0;
     }
     let revenue = crate::domain::from_wide_cents(sum);
-    let aov = if count > 0 {
+    let shop_aov = if count > 0 {
         revenue / Decimal::from(count)
     } else {
         Decimal::ZERO
+    };
+    // Her own average order once she has enough orders to tell it; else the shop's.
+    let hers = request
+        .influencer_id
+        .and_then(|id| rows.iter().find(|r| r.influencer_id == id))
+        .filter(|r| r.orders >= Decimal::from(OWN_AOV_ORDERS))
+        .and_then(|r| r.aov.map(|aov| (aov, r.orders)));
+    let (aov, aov_basis) = match hers {
+        Some((aov, orders)) => (aov, format!("her own, over {} orders", orders.normalize())),
+        None => (shop_aov, "the shop's".to_string()),
     };
     let p = profit.copied().unwrap_or_default();
     // The shop's goods share: cogs_pct/100, or what its product costs make of its revenue.
@@ -154,6 +170,7 @@ pub fn plan(
     let max_fee = orders_per_post.map(|(_, t, _)| t * posts * profit_per_order - request.product);
     Plan {
         aov,
+        aov_basis,
         profit_per_order,
         cost,
         breakeven_orders,
