@@ -677,3 +677,18 @@ fn utm_values_inside_a_tracking_apps_json_are_counted() {
         "{text}"
     );
 }
+
+/// Shopify writes "Custom discount" for a discount typed in by hand: no code anyone could
+/// own, so it is never listed as a code of no influencer.
+#[test]
+fn a_hand_typed_shopify_discount_is_not_a_code() {
+    let shop = Shop::new();
+    roster(&shop);
+    let file = edited(&shop, "shopify/orders_79.csv", |col, i, cells| {
+        if i == 0 {
+            cells[col("Discount Code")] = "Custom discount".into();
+        }
+    });
+    let out = shop.ok(&["import", "--dry-run", &file]);
+    assert!(!out.to_uppercase().contains("CUSTOM DISCOUNT"), "{out}");
+}

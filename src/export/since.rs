@@ -24,12 +24,15 @@ pub fn since_lines(s: &SinceLast) -> Vec<String> {
             .max()
             .unwrap_or(0);
         for m in &s.moved {
+            let one = |n: rust_decimal::Decimal| n.abs() == rust_decimal::Decimal::ONE;
             lines.push(format!(
-                "  {:<width$}  {} orders  {} revenue  {} new customers",
+                "  {:<width$}  {} order{}  {} revenue  {} new customer{}",
                 format!("@{}", visible(&m.handle)),
                 signed(m.orders, fmt_count(m.orders)),
+                if one(m.orders) { "" } else { "s" },
                 signed(m.revenue, fmt2(m.revenue)),
                 signed(m.new_customers, fmt_count(m.new_customers)),
+                if one(m.new_customers) { "" } else { "s" },
             ));
         }
     }

@@ -172,7 +172,9 @@ impl ParseRow for ShopifyRows {
             }
         };
         // Combined discounts: `", "` in newer exports, `" + "` in older ones.
-        let codes = split_codes_any(cells.opt_text(self.codes), &[", ", " + "]);
+        let mut codes = split_codes_any(cells.opt_text(self.codes), &[", ", " + "]);
+        // A discount the shop typed in by hand: no code anyone could own.
+        codes.retain(|c| c != "CUSTOM DISCOUNT");
         let total = cells.opt_amount(self.total)?;
         let discount = cells.opt_amount(self.discount)?;
         // 100 % off with a creator's code: nothing paid for the goods, whether or not the

@@ -392,8 +392,7 @@ fn opening_again_tells_what_moved_since_last_time() {
     assert_eq!(title, "Since last time (2026-11-22)");
     let text = lines.join("\n");
     assert!(
-        text.contains("@clayandkiln")
-            && text.contains("+1 orders  +80.00 revenue  +1 new customers"),
+        text.contains("@clayandkiln") && text.contains("+1 order  +80.00 revenue  +1 new customer"),
         "{text}"
     );
     assert!(text.contains("post of 2026-11-20: engagement"), "{text}");
