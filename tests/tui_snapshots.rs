@@ -176,6 +176,26 @@ fn import_preview_with_invalid_orders() {
     }
 }
 
+/// The app's preview says what the file lacks, as the command line does.
+#[test]
+fn import_preview_says_what_the_file_lacks() {
+    let mut app = app(false);
+    keys(&mut app, "i");
+    keys(
+        &mut app,
+        "tests/fixtures/woocommerce/analytics_orders_trimmed.csv",
+    );
+    press(&mut app, KeyCode::Enter);
+    let (w, h) = (120, 40);
+    app.size = (w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, &app, Theme::PLAIN))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Missing: no status column"), "{screen}");
+}
+
 #[test]
 fn help() {
     let mut app = app(true);

@@ -320,6 +320,11 @@ fn finding_lines(s: &crate::import::ImportSummary, theme: Theme) -> Vec<Line<'st
     for part in dates.iter().flat_map(|d| wrap(d, PREVIEW_W)) {
         lines.push(Line::styled(part, theme.error()));
     }
+    for missing in &s.missing {
+        for part in wrap(&format!("Missing: {missing}"), PREVIEW_W) {
+            lines.push(Line::styled(part, theme.dim()));
+        }
+    }
     for note in &s.notes {
         for part in wrap(&format!("Note: {note}"), PREVIEW_W) {
             lines.push(Line::styled(part, theme.dim()));
