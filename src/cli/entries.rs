@@ -313,12 +313,18 @@ pub(super) fn post_add(
         );
     }
     store.add_post(owner.id, &post, campaign)?;
+    let what = format!("logged {} post", post.platform);
+    say_post(out, &what, &owner.handle, &post)
+}
+
+/// "logged instagram post of @sarah on 2026-05-02: 540 engagements, 12000 followers".
+fn say_post(out: &mut dyn Write, what: &str, handle: &str, post: &NewPost) -> Result<()> {
     let engagements =
         crate::metrics::engagements([post.likes, post.comments, post.shares, post.saves]);
     writeln!(
         out,
-        "logged {} post of @{} on {}: {} engagements, {} followers",
-        post.platform, owner.handle, post.posted_on, engagements, post.followers
+        "{what} of @{handle} on {}: {engagements} engagements, {} followers",
+        post.posted_on, post.followers
     )?;
     Ok(())
 }
@@ -345,14 +351,7 @@ pub(super) fn post_update(
     a.fields.apply(&mut post);
     post.check().map_err(flag_err)?;
     store.update_post(a.id, owner.id, &post, campaign)?;
-    let engagements =
-        crate::metrics::engagements([post.likes, post.comments, post.shares, post.saves]);
-    writeln!(
-        out,
-        "updated post {} of @{} on {}: {} engagements, {} followers",
-        a.id, owner.handle, post.posted_on, engagements, post.followers
-    )?;
-    Ok(())
+    say_post(out, &format!("updated post {}", a.id), &owner.handle, &post)
 }
 
 /// The columns of `post list` and its CSV: every field of a post, from one definition.

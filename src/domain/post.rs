@@ -93,22 +93,8 @@ impl NewPost {
     #[cfg(test)]
     pub(crate) fn example(posted_on: NaiveDate, followers: u64, likes: u64) -> NewPost {
         NewPost {
-            platform: Platform::Instagram,
-            posted_on,
-            followers,
             likes: Some(likes),
-            comments: None,
-            shares: None,
-            saves: None,
-            views: None,
-            reach: None,
-            impressions: None,
-            clicks: None,
-            url: String::new(),
-            format: String::new(),
-            content_value: None,
-            sentiment: None,
-            note: String::new(),
+            ..NewPost::on(Platform::Instagram, posted_on, followers)
         }
     }
 
