@@ -39,6 +39,7 @@ pub enum Pending {
     DeleteCode(i64),
     DeletePost(i64),
     DeleteLink(i64),
+    DeclineGift(i64),
     LoadDemo,
 }
 
@@ -141,6 +142,8 @@ pub struct App {
     pub col_scroll: usize,
     /// The entry deleted last in this session, for `z` to put back.
     last_deleted: Option<crate::store::Deleted>,
+    /// The gift declined last in this session, for `z` to take back.
+    last_declined: Option<i64>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The shop the incremental view shows alone (`S`), with its facts; `None`: every shop.
@@ -250,6 +253,7 @@ impl App {
             show_channels: false,
             col_scroll: 0,
             last_deleted: None,
+            last_declined: None,
             leak_flags: Default::default(),
             leak_check: Default::default(),
             entries_epoch: 0,

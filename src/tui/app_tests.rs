@@ -442,9 +442,23 @@ fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
     assert_eq!(form.value(crate::tui::forms::INFLUENCER), "@cozyhomeedit");
     assert_eq!(form.value(crate::tui::form::FieldKey("date")), "2026-11-22");
     press(&mut app, KeyCode::Esc);
-    // x: declined.
+    // x asks first; n leaves it as it was.
     press(&mut app, KeyCode::Char('x'));
+    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(
+        app.gifts[0].status,
+        crate::metrics::GiftStatus::FollowUp(28)
+    ));
+    // x, y: declined; z takes it back.
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.gifts[0].status, crate::metrics::GiftStatus::Declined);
+    press(&mut app, KeyCode::Char('z'));
+    assert!(matches!(
+        app.gifts[0].status,
+        crate::metrics::GiftStatus::FollowUp(28)
+    ));
 }
 
 #[test]

@@ -111,11 +111,22 @@ impl App {
         self.reload_entries()?;
         self.say(format!("{} deleted (z puts it back)", row.what));
         self.last_deleted = Some(row);
+        self.last_declined = None;
         Ok(())
     }
 
     /// `z`: puts back the entry deleted last in this session.
     pub(super) fn put_back(&mut self) -> anyhow::Result<()> {
+        if let Some(id) = self.last_declined.take() {
+            let gift = self.store.undecline_gift(id)?;
+            self.reload_entries()?;
+            self.say(format!(
+                "the gift of {} to @{} is no longer declined",
+                crate::domain::visible(&gift.item),
+                gift.handle
+            ));
+            return Ok(());
+        }
         let Some(row) = self.last_deleted.take() else {
             self.fail("nothing deleted to put back");
             return Ok(());
@@ -165,6 +176,13 @@ impl App {
                     Pending::DeleteLink(id) => {
                         let row = self.store.delete_link(id)?;
                         self.deleted(row)?;
+                    }
+                    Pending::DeclineGift(id) => {
+                        self.store.decline_gift_id(id)?;
+                        self.reload_entries()?;
+                        self.last_declined = Some(id);
+                        self.last_deleted = None;
+                        self.say("the gift is marked declined (z takes it back)");
                     }
                     Pending::LoadDemo => {
                         let s = crate::demo::load(&mut self.store, &self.now)?;

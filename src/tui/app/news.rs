@@ -63,15 +63,20 @@ impl App {
         }
     }
 
-    /// `x` on a gift: marks it declined.
+    /// `x` on a gift: asks, then marks it declined (`z` takes it back).
     pub(super) fn decline_gift(&mut self) -> Result<(), StoreError> {
         let Some(g) = self.gifts.get(self.selected[Screen::Gifts.index()]) else {
             return Ok(());
         };
-        let (id, handle, on) = (g.gift.id, g.handle.clone(), g.gift.given_on);
-        self.store.decline_gift_id(id)?;
-        self.reload_entries()?;
-        self.say(format!("the gift to @{handle} of {on} is marked declined"));
+        self.modal = Some(super::Modal::Confirm {
+            question: format!(
+                "Mark the gift of {} to @{} on {} declined (no post will come)?",
+                crate::domain::visible(&g.gift.item),
+                g.handle,
+                g.gift.given_on
+            ),
+            pending: super::Pending::DeclineGift(g.gift.id),
+        });
         Ok(())
     }
 

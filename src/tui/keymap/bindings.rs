@@ -275,7 +275,7 @@ pub static BINDINGS: &[Binding] = &[
         GIFTS,
         &[ch('x')],
         Action::DeclineGift,
-        "mark the selected gift declined",
+        "mark the selected gift declined (asks; z takes it back)",
         "declined",
     ),
     // Everywhere
@@ -402,7 +402,7 @@ pub static BINDINGS: &[Binding] = &[
         C::Global,
         &[ch('z')],
         Action::PutBack,
-        "put back the cost, post, code or link deleted last",
+        "put back the cost, post, code or link deleted, or the gift declined, last",
         "",
     ),
     bind(
