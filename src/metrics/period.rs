@@ -51,7 +51,11 @@ impl Period {
     /// A short label: "all time", "this month", "2026-05-01 – 2026-05-31".
     pub fn label(self) -> String {
         match self {
-            Period::AllTime => "all time".into(),
+            Period::AllTime
+            | Period::Custom {
+                from: None,
+                to: None,
+            } => "all time".into(),
             Period::ThisWeek => "this week".into(),
             Period::ThisMonth => "this month".into(),
             Period::ThisQuarter => "this quarter".into(),
@@ -80,6 +84,20 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_custom_period_without_either_date_is_all_time() {
+        let open = Period::Custom {
+            from: None,
+            to: None,
+        };
+        assert_eq!(open.label(), "all time");
+        let half = Period::Custom {
+            from: Some(d(2026, 5, 1)),
+            to: None,
+        };
+        assert_eq!(half.label(), "2026-05-01 – …");
     }
 
     #[test]

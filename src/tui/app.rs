@@ -448,8 +448,9 @@ impl App {
             }
             Action::CustomPeriod => self.open_form(FormKind::Period),
             Action::Search => {
+                // A new search: what she types replaces the last one, never adds to it.
                 self.searching = true;
-                self.search = Input::new(self.options.search.clone());
+                self.search = Input::default();
             }
             Action::ToggleDetail => {
                 if self.len(Screen::Scorecard) == 0 {

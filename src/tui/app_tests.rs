@@ -114,6 +114,11 @@ fn search_filters_by_handle_and_esc_clears_it() {
     press(&mut app, KeyCode::Enter);
     assert!(!app.searching);
     assert_eq!(handles(&app), ["minimalmug"]);
+    // A second search starts afresh: "clay" finds clayandkiln, not "mugclay".
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "clay");
+    assert_eq!(handles(&app), ["clayandkiln"]);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.card.rows.len(), 6);
 }

@@ -300,6 +300,10 @@ impl App {
                 };
                 format!("this week ({} – {})", d(from), d(to))
             }
+            Period::Custom {
+                from: None,
+                to: None,
+            } => "all time".into(),
             Period::Custom { .. } => {
                 let (from, to) = self.options.period.range(self.today);
                 format!(
