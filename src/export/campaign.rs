@@ -47,13 +47,16 @@ fn percent(share: Decimal) -> String {
 /// The lines: the pace in one line, then one line per figure (the goal's own first), then
 /// the spend against the budget.
 pub fn campaign_lines(goal: &str, p: &CampaignProgress) -> Vec<String> {
-    let days = p
-        .elapsed
-        .map_or("no start and end dates: no pace".into(), |e| {
-            format!("{} of its days gone", percent(e))
-        });
+    let ended = p.elapsed.is_some_and(|e| e >= Decimal::ONE);
+    let days = match p.elapsed {
+        None => "no start and end dates: no pace".into(),
+        Some(_) if ended => "ended".to_string(),
+        Some(e) => format!("{} of its days gone", percent(e)),
+    };
     let verdict = match p.verdict {
         Pace::Unknown => "set a target to see the pace".to_string(),
+        // Once it has ended, it met its targets or it fell short: no pace any more.
+        Pace::Behind if ended => "fell short of its targets".to_string(),
         v => pace_word(v).to_string(),
     };
     let mut lines = vec![format!("Goal {goal} · {days} · {verdict}")];

@@ -36,21 +36,48 @@ pub fn since_lines(s: &SinceLast) -> Vec<String> {
             ));
         }
     }
+    // A blank line between parts, never before the first.
+    let gap = |lines: &mut Vec<String>| {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+    };
     if !s.turned_unprofitable.is_empty() {
-        lines.push(String::new());
+        gap(&mut lines);
         lines.push("Now losing money (cost more than they brought):".to_string());
         for h in &s.turned_unprofitable {
             lines.push(format!("  @{}", visible(h)));
         }
     }
     if !s.new_flags.is_empty() {
-        lines.push(String::new());
+        gap(&mut lines);
         lines.push("New flags:".to_string());
         for f in &s.new_flags {
             lines.push(format!("  {}", visible(f)));
         }
     }
-    lines.push(String::new());
+    gap(&mut lines);
     lines.push("Any key closes this (settings: since-last-time off).".to_string());
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_box_never_opens_with_a_blank_line() {
+        let only_flags = SinceLast {
+            moved: Vec::new(),
+            new_flags: vec!["@ana: SARAH20 leaked?".into()],
+            turned_unprofitable: Vec::new(),
+        };
+        let lines = since_lines(&only_flags);
+        assert_eq!(lines[0], "New flags:");
+        assert_eq!(
+            lines.iter().filter(|l| l.is_empty()).count(),
+            1,
+            "{lines:?}"
+        );
+    }
 }
