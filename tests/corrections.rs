@@ -237,3 +237,19 @@ fn the_planner_uses_her_own_average_order_when_she_has_enough() {
     ]);
     assert!(new.contains("(the shop's average order)"), "{new}");
 }
+
+/// Sorting by profit ROI without a cost of goods or fee says that profit is revenue.
+#[test]
+fn sorting_by_profit_without_costs_of_goods_says_so() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &common::fixture("shopify/orders_79.csv")]);
+    let out = shop.ok(&["scorecard", "--sort", "profit"]);
+    assert!(
+        out.contains("no cost of goods or fee is set, so profit is revenue"),
+        "{out}"
+    );
+    shop.ok(&["settings", "set", "cogs-pct", "40"]);
+    let out = shop.ok(&["scorecard", "--sort", "profit"]);
+    assert!(!out.contains("so profit is revenue"), "{out}");
+}

@@ -254,6 +254,13 @@ fn scorecard_cmd(
         return Ok(());
     }
     if a.csv.is_none() {
+        if a.sort == crate::metrics::SortKey::Profit && !card.profit_known {
+            writeln!(
+                out,
+                "note: sorted by profit ROI, but no cost of goods or fee is set, so profit is \
+                 revenue (see `shoutout settings`)"
+            )?;
+        }
         // The table warns of codes that look leaked (the lift model's check).
         for warning in leak_lines(&facts, today) {
             writeln!(out, "warning: {warning}")?;

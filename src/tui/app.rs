@@ -441,7 +441,15 @@ impl App {
             Action::CycleSort => {
                 self.options.sort = self.options.sort.next();
                 self.resort();
-                self.say(format!("sorted by {}", self.options.sort));
+                // Profit ROI needs a cost of goods or a fee: without one it is revenue ROI.
+                let note = if self.options.sort == crate::metrics::SortKey::Profit
+                    && !self.card.profit_known
+                {
+                    " (no cost of goods or fee is set, so profit is revenue: `shoutout settings`)"
+                } else {
+                    ""
+                };
+                self.say(format!("sorted by {}{note}", self.options.sort));
             }
             Action::CyclePeriod | Action::CyclePlatform | Action::CycleCampaign => {
                 self.cycle_filter(action)
