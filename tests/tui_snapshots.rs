@@ -176,6 +176,37 @@ fn import_preview_with_invalid_orders() {
     }
 }
 
+/// A preview with more errors than the screen holds keeps its keys on screen (the findings
+/// are cut above them), at 80×24 and smaller.
+#[test]
+fn a_preview_with_many_errors_keeps_its_keys_on_a_small_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.csv");
+    let text = std::fs::read_to_string("tests/fixtures/shopify/orders_79.csv").unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    for line in lines.iter_mut().skip(2) {
+        *line = line.replacen(",USD,", ",EUR,", 1);
+    }
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let mut app = app(false);
+    keys(&mut app, "i");
+    keys(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    for (w, h) in [(80, 24), (80, 18), (80, 14)] {
+        app.size = (w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|frame| ui::draw(frame, &app, Theme::PLAIN))
+            .unwrap();
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("invalid"), "{w}×{h}: {screen}");
+        assert!(
+            screen.contains("s import the valid orders"),
+            "{w}×{h}: {screen}"
+        );
+    }
+}
+
 /// The app's preview says what the file lacks, as the command line does.
 #[test]
 fn import_preview_says_what_the_file_lacks() {

@@ -249,7 +249,7 @@ pub(super) fn draw_preview(
     ];
     lines.extend(finding_lines(s, theme));
     lines.push(Line::raw(""));
-    lines.push(if invalid {
+    let keys = if invalid {
         Line::from(vec![
             Span::styled("s", theme.key()),
             Span::raw(" import the valid orders and skip the invalid  "),
@@ -263,10 +263,18 @@ pub(super) fn draw_preview(
             Span::styled("n", theme.key()),
             Span::raw(" cancel (nothing is written)"),
         ])
-    });
-    let height = lines.len() as u16 + 2;
+    };
+    let height = lines.len() as u16 + 3;
     let inner = popup(frame, PREVIEW_W as u16 + 2, height, "Import preview", theme);
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The keys keep the last line whatever the size: on a small terminal the findings are
+    // cut above them, never the keys.
+    let [findings, pinned] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(lines), findings);
+    frame.render_widget(Paragraph::new(keys), pinned);
 }
 
 /// What the preview found besides the counts: codes of nobody, gift orders, notes, and the
