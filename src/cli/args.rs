@@ -508,17 +508,7 @@ fn parse_kind(s: &str) -> Result<CostKind, ValueError> {
     s.parse()
 }
 fn parse_rate(s: &str) -> Result<(String, Decimal), ValueError> {
-    let bad = || ValueError::new(s, "a currency and a rate, like USD=32.10");
-    let (currency, rate) = s.split_once('=').ok_or_else(bad)?;
-    let currency = currency.trim().to_ascii_uppercase();
-    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(bad());
-    }
-    let rate: Decimal = rate.trim().parse().map_err(|_| bad())?;
-    if rate <= Decimal::ZERO {
-        return Err(bad());
-    }
-    Ok((currency, rate))
+    crate::import::parse_rate(s)
 }
 
 fn parse_sentiment(s: &str) -> Result<crate::domain::Sentiment, ValueError> {

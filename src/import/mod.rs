@@ -246,6 +246,22 @@ fn resave_broke(e: ImportError) -> ImportError {
     }
 }
 
+/// A rate as `import --rate` (and the app's rate field) takes it: `USD=32.10`, a currency
+/// code and the shop's units per one of it, above 0.
+pub fn parse_rate(s: &str) -> Result<(String, rust_decimal::Decimal), crate::domain::ValueError> {
+    let bad = || crate::domain::ValueError::new(s, "a currency and a rate, like USD=32.10");
+    let (currency, rate) = s.split_once('=').ok_or_else(bad)?;
+    let currency = currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(bad());
+    }
+    let rate: rust_decimal::Decimal = rate.trim().parse().map_err(|_| bad())?;
+    if rate <= rust_decimal::Decimal::ZERO {
+        return Err(bad());
+    }
+    Ok((currency, rate))
+}
+
 /// Refuses a currency given two rates (which one was meant?).
 fn check_rates(rates: &[(String, rust_decimal::Decimal)]) -> Result<(), ImportError> {
     let key = |c: &str| c.trim().to_ascii_uppercase();

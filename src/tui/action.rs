@@ -126,4 +126,6 @@ pub enum Action {
     /// In the import preview: import dates a spreadsheet misread as the dates they meant
     /// (again: refuse them).
     FixDates,
+    /// In the import preview: a rate for orders in a second currency (`import --rate`).
+    EnterRate,
 }

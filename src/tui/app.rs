@@ -7,16 +7,19 @@ mod forms;
 mod import_flow;
 mod input;
 mod leaks;
+mod modal;
 mod news;
 mod selection;
 mod view;
 
+pub use modal::{Modal, Pending};
+
 pub use import_flow::complete_path;
 
 use super::action::{Action, Screen};
-use super::form::{Form, FormKind};
+use super::form::FormKind;
 use super::keymap::{self, Context};
-use crate::import::{ImportSummary, Mapping};
+use crate::import::Mapping;
 use crate::metrics::{Facts, Prepared, ScoreRow, Scorecard, ScorecardOptions};
 use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow, Store};
 use chrono::NaiveDate;
@@ -29,59 +32,6 @@ use tui_input::Input;
 pub enum Effect {
     /// Put text on the clipboard with OSC 52.
     Copy(String),
-}
-
-/// What a confirmation will do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    UndoImport,
-    DeleteCost(i64),
-    DeleteCode(i64),
-    DeletePost(i64),
-    DeleteLink(i64),
-    DeclineGift(i64),
-    LoadDemo,
-}
-
-/// A dialog over the screen.
-#[derive(Debug, Clone)]
-pub enum Modal {
-    Form(Form),
-    ImportPath {
-        input: Input,
-        /// What the box opened with (the last import's folder, or nothing): a path typed
-        /// from `/` or `~` replaces it while it is untouched.
-        start: String,
-        error: Option<String>,
-        candidates: Vec<String>,
-        /// The shop the file comes from (empty: the one remembered for its layout, or the
-        /// format's name); the arrow keys move between the two fields.
-        shop: Input,
-        on_shop: bool,
-    },
-    ImportPreview {
-        path: PathBuf,
-        summary: Box<ImportSummary>,
-        /// Some orders are invalid: a plain confirm would be refused.
-        invalid: bool,
-        /// The column mapping made in the import flow, saved when the import is confirmed.
-        mapping: Option<Box<Mapping>>,
-        /// Dates a spreadsheet misread are imported as the dates they meant (`f`).
-        fix_dates: bool,
-    },
-    Confirm {
-        question: String,
-        pending: Pending,
-    },
-    Help {
-        context: Context,
-        scroll: usize,
-    },
-    /// Text to read (a plan, the payouts); any key closes it.
-    Note {
-        title: String,
-        lines: Vec<String>,
-    },
 }
 
 /// The message line under the screen.
@@ -144,6 +94,10 @@ pub struct App {
     last_deleted: Option<crate::store::Deleted>,
     /// The gift declined last in this session, for `z` to take back.
     last_declined: Option<i64>,
+    /// Rates typed in the import preview (`r`) for the file being imported.
+    import_rates: Vec<(String, rust_decimal::Decimal)>,
+    /// What the preview was run with (mapping, repaired dates) while the rate form is open.
+    import_rerun: Option<(Option<Mapping>, bool)>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The shop the incremental view shows alone (`S`), with its facts; `None`: every shop.
@@ -254,6 +208,8 @@ impl App {
             col_scroll: 0,
             last_deleted: None,
             last_declined: None,
+            import_rates: Vec::new(),
+            import_rerun: None,
             leak_flags: Default::default(),
             leak_check: Default::default(),
             entries_epoch: 0,

@@ -32,6 +32,10 @@ pub enum FormKind {
     Mapping {
         path: std::path::PathBuf,
     },
+    /// A rate for the orders of a file in a second currency (the preview's `r`).
+    Rate {
+        path: std::path::PathBuf,
+    },
 }
 
 /// The name of a field, as a typed constant of the form's module (`const AMOUNT: FieldKey =

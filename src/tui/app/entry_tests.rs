@@ -2,6 +2,7 @@
 //! warnings, edits, deletes and put-back.
 
 use super::*;
+use crate::tui::form::Form;
 
 #[test]
 fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {

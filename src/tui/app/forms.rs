@@ -115,8 +115,9 @@ impl App {
             FormKind::Payout => forms::payout::build(self, &who),
             FormKind::Plan => forms::plan::build(self, &who),
             FormKind::Period => forms::period::build(self),
-            // Built from the file's header when an unknown layout is met.
-            FormKind::Mapping { .. } => return,
+            // Built from the file's header when an unknown layout is met; the rate form from
+            // the import preview.
+            FormKind::Mapping { .. } | FormKind::Rate { .. } => return,
         };
         self.modal = Some(Modal::Form(form));
     }
@@ -174,6 +175,14 @@ impl App {
                         .map_err(|e| ("", e.to_string()))
                 });
                 if let Err((field, message)) = outcome {
+                    form.set_error(field, message);
+                    self.modal = Some(Modal::Form(form));
+                }
+            }
+            Action::Submit if matches!(form.kind, FormKind::Rate { .. }) => {
+                let mut form = form.clone();
+                form.clear_errors();
+                if let Err((field, message)) = forms::rate::submit(self, &form) {
                     form.set_error(field, message);
                     self.modal = Some(Modal::Form(form));
                 }
@@ -242,7 +251,9 @@ impl App {
             FormKind::Settings => forms::settings::submit(self, form),
             FormKind::Payout => forms::payout::submit(self, form),
             FormKind::Period => forms::period::submit(self, form),
-            FormKind::Mapping { .. } => unreachable!("the mapping form previews, it does not save"),
+            FormKind::Mapping { .. } | FormKind::Rate { .. } => {
+                unreachable!("the mapping and rate forms preview, they do not save")
+            }
             FormKind::Plan => unreachable!("the planner shows a plan, it does not save"),
         }
     }

@@ -43,6 +43,8 @@ impl App {
             }
             Action::Submit => {
                 let path = expand_home(&typed);
+                // Rates typed for another file do not carry over.
+                self.import_rates.clear();
                 // The shop typed, else the one last used for files of this layout.
                 self.import_shop = match typed_shop.as_str() {
                     "" => crate::import::layout_key(&path).ok().and_then(|key| {
@@ -122,6 +124,7 @@ impl App {
             dry_run: run.dry_run,
             skip_invalid: run.skip_invalid,
             fix_dates: run.fix_dates,
+            rates: self.import_rates.clone(),
             mapping,
             shop: self.import_shop.clone(),
             backup: !run.dry_run,
@@ -161,6 +164,22 @@ impl App {
             }
             Action::FixDates => {
                 self.fail("no dates in this file look misread by a spreadsheet");
+                return Ok(());
+            }
+            Action::EnterRate => {
+                // The currency the preview found, named in its error's hint.
+                let hint = summary
+                    .errors
+                    .iter()
+                    .find_map(|e| {
+                        let text = e.to_string();
+                        let at = text.find("--rate ")?;
+                        let rest = &text[at + 7..];
+                        Some(rest[..rest.find('>').map_or(rest.len(), |i| i + 1)].to_string())
+                    })
+                    .unwrap_or_else(|| "CUR=RATE: the shop's units per one, like USD=32.10".into());
+                self.import_rerun = Some((mapping.map(|m| *m), fix_dates));
+                self.modal = Some(Modal::Form(crate::tui::forms::rate::build(path, &hint)));
                 return Ok(());
             }
             Action::Quit => {
@@ -207,6 +226,21 @@ impl App {
             c.invalid
         ));
         Ok(())
+    }
+}
+
+impl App {
+    /// Previews `path` again with `rate` for its orders in that currency (replacing a rate
+    /// typed before for it), with what the preview ran with before.
+    pub(crate) fn preview_with_rate(
+        &mut self,
+        path: &Path,
+        rate: (String, rust_decimal::Decimal),
+    ) -> Result<(), ImportError> {
+        self.import_rates.retain(|(c, _)| *c != rate.0);
+        self.import_rates.push(rate);
+        let (mapping, fix_dates) = self.import_rerun.take().unwrap_or((None, false));
+        self.preview(path, mapping, fix_dates)
     }
 }
 

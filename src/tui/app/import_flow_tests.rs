@@ -354,3 +354,45 @@ fn the_apps_backups_are_named_by_the_moment_each_is_taken() {
         );
     }
 }
+
+#[test]
+fn r_in_the_preview_takes_a_rate_for_a_second_currency() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &fixture("two_currencies_79.csv"));
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview { invalid, .. }) = &app.modal else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(invalid, "the USD orders are invalid in a lira shop");
+    press(&mut app, KeyCode::Char('r'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the rate form, got {:?}", app.modal);
+    };
+    assert!(
+        form.fields[0].hint.contains("USD="),
+        "{}",
+        form.fields[0].hint
+    );
+    // A bad rate stays in the form with its error.
+    typ(&mut app, "USD=abc");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    for _ in 0.."USD=abc".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "USD=32.10");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::ImportPreview {
+        summary, invalid, ..
+    }) = &app.modal
+    else {
+        panic!("preview expected, got {:?}", app.modal);
+    };
+    assert!(!invalid);
+    assert_eq!(summary.converted.len(), 1);
+    press(&mut app, KeyCode::Char('y'));
+    let batches = app.store.batches().unwrap();
+    assert_eq!(batches[0].new_count, 8);
+}

@@ -15,6 +15,7 @@ pub(crate) mod payout;
 pub(crate) mod period;
 pub(crate) mod plan;
 pub(crate) mod post;
+pub(crate) mod rate;
 pub(crate) mod settings;
 
 use super::app::App;

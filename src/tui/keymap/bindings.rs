@@ -568,6 +568,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::ImportPreview,
+        &[ch('r')],
+        Action::EnterRate,
+        "a rate for orders in a second currency (as import --rate)",
+        "rate",
+    ),
+    bind(
+        C::ImportPreview,
         &[ch('f')],
         Action::FixDates,
         "repair the dates a spreadsheet misread (again: leave them invalid)",
