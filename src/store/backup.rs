@@ -15,7 +15,7 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 }
 
 /// Copies `from` into `to` page by page, letting other connections work in between.
-fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
+pub(super) fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
     let backup = rusqlite::backup::Backup::new(from, to)?;
     backup.run_to_completion(256, Duration::from_millis(5), None)?;
     Ok(())
@@ -140,21 +140,10 @@ fn verify(conn: &Connection) -> std::result::Result<(), String> {
 
 /// Whether a database holds shoutout's tables (and a schema version).
 fn has_our_tables(conn: &Connection) -> std::result::Result<(), String> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
-    let tables: bool = conn
-        .query_row(
-            "SELECT COUNT(*) = 2 FROM sqlite_master
-             WHERE type = 'table' AND name IN ('influencer', 'shop_order')",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(|e| e.to_string())?;
-    if !tables || version < 1 {
-        return Err("it holds no shoutout data".into());
+    match super::contents(conn).map_err(|e| e.to_string())? {
+        super::Contents::Shoutout => Ok(()),
+        _ => Err("it holds no shoutout data".into()),
     }
-    Ok(())
 }
 
 /// Whether a backup file is complete, judged cheaply from its SQLite header: the magic

@@ -373,11 +373,7 @@ impl Store {
     pub fn derived_up_to_date(&mut self) -> Result<bool> {
         if self.conn.is_readonly(rusqlite::MAIN_DB)? {
             let mut copy = Connection::open_in_memory()?;
-            rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
-                1024,
-                std::time::Duration::ZERO,
-                None,
-            )?;
+            super::backup::copy(&self.conn, &mut copy)?;
             return Ok(recomputed_equal(&mut copy)?);
         }
         Ok(recomputed_equal(&mut self.conn)?)

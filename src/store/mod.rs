@@ -389,10 +389,19 @@ fn immutable_uri(path: &Path) -> String {
     )
 }
 
-/// Refuses an SQLite file that is not shoutout's: tables in it, but not shoutout's own (or
-/// no schema version), as in another program's database. An empty file, or a new one, is
-/// fine.
-fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
+/// What an SQLite database holds, judged by its tables and schema version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Contents {
+    /// No tables yet: it can become a shoutout database.
+    Empty,
+    /// Shoutout's `influencer` and `shop_order` tables, and a schema version.
+    Shoutout,
+    /// Tables, but not shoutout's (or no schema version): another program's.
+    Foreign,
+}
+
+/// What the database `conn` holds (see [`Contents`]).
+fn contents(conn: &Connection) -> rusqlite::Result<Contents> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let (tables, ours): (i64, i64) = conn.query_row(
         "SELECT COUNT(*), COUNT(CASE WHEN type = 'table' AND name IN ('influencer', 'shop_order')
@@ -401,7 +410,18 @@ fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    if tables > 0 && (version == 0 || ours < 2) {
+    Ok(match (tables, ours, version) {
+        (0, _, _) => Contents::Empty,
+        (_, 2, v) if v > 0 => Contents::Shoutout,
+        _ => Contents::Foreign,
+    })
+}
+
+/// Refuses an SQLite file that is not shoutout's: tables in it, but not shoutout's own (or
+/// no schema version), as in another program's database. An empty file, or a new one, is
+/// fine.
+fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
+    if contents(conn)? == Contents::Foreign {
         return Err(StoreError::Foreign {
             path: path.display().to_string(),
         });
