@@ -25,11 +25,11 @@ fn code_row(store: &Store, code: &str) -> Result<crate::store::CodeRow> {
 }
 
 /// Deletes `what` after a yes on the terminal (or with `--yes`), and says what went.
-pub(super) fn delete(
+pub(super) fn delete<T>(
     what: &str,
     yes: bool,
     out: &mut dyn Write,
-    go: impl FnOnce() -> crate::store::Result<crate::store::Deleted>,
+    go: impl FnOnce() -> crate::store::Result<T>,
 ) -> Result<()> {
     if !yes && !confirm(&format!("Delete {what}? [y/N] "))? {
         bail!("not deleted (pass --yes to delete without a question)");

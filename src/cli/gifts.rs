@@ -61,11 +61,7 @@ pub(super) fn gift(
                 g.handle,
                 g.given_on
             );
-            if !yes && !super::confirm(&format!("Delete {what}? [y/N] "))? {
-                anyhow::bail!("not deleted (pass --yes to delete without a question)");
-            }
-            store.delete_gift(*id)?;
-            writeln!(out, "deleted {what}")?;
+            super::entries::delete(&what, *yes, out, || store.delete_gift(*id))?;
         }
         GiftCmd::Undecline { id } => {
             let g = store.undecline_gift(*id)?;
