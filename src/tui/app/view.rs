@@ -41,6 +41,10 @@ impl App {
     /// orders (and what was prepared from them) stay, so a save is instant in a big shop.
     pub fn reload_entries(&mut self) -> Result<(), StoreError> {
         self.store.load_entries(&mut self.facts)?;
+        // A shop shown alone counts with the same posts, costs and codes.
+        if let Some((_, facts)) = &mut self.lift_shop {
+            self.store.load_entries(facts)?;
+        }
         self.entries_epoch += 1;
         self.refresh_entries()
     }
@@ -114,25 +118,20 @@ impl App {
 
     /// The lift report for the period shown (the lift model's default assumptions), of every
     /// shop or of the one chosen with `S`.
-    pub(super) fn lift_report(&mut self) -> crate::metrics::LiftReport {
+    pub(super) fn lift_report(&self) -> crate::metrics::LiftReport {
         let (from, to) = self.options.period.range(self.today);
         let options = crate::metrics::LiftOptions {
             from,
             to,
             ..Default::default()
         };
-        let Some((shop, facts)) = &mut self.lift_shop else {
+        let Some((shop, facts)) = &self.lift_shop else {
             return crate::metrics::lift(&self.facts, &options, self.today);
         };
-        // Her posts, costs and codes as they are now; the shop's orders as read.
-        let entries = self.store.load_entries(facts);
         let mut report = crate::metrics::lift(facts, &options, self.today);
         report
             .notes
             .insert(0, format!("only the orders of shop '{shop}'"));
-        if let Err(e) = entries {
-            self.fail(format!("the entries could not be read: {e}"));
-        }
         report
     }
 
