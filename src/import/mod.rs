@@ -13,6 +13,7 @@ mod dates;
 mod etsy;
 mod format;
 mod layout;
+mod lines;
 mod links;
 mod mapped;
 mod opening;

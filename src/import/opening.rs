@@ -52,7 +52,7 @@ pub(super) struct Opened<'a> {
     pub(super) key: String,
     pub(super) layout: layout::Layout,
     pub(super) decimal_comma: bool,
-    /// A spreadsheet re-saved the file (it is read through [`text::Unwrap`]).
+    /// A spreadsheet re-saved the file (it is read through [`super::lines::Unwrap`]).
     pub(super) resaved: bool,
     pub(super) summary: ImportSummary,
 }

@@ -16,6 +16,7 @@ mod facts;
 mod fingerprint;
 mod first_import;
 mod gifts;
+mod many_rows;
 mod migrations;
 mod order_reader;
 mod orders;
