@@ -86,88 +86,100 @@ pub(super) fn gift(
             due,
             as_of,
             out: to,
-        } => {
-            let as_of = as_of.unwrap_or(today);
-            let facts = store.load_facts()?;
-            let days = store.follow_up_days()?;
-            let all = crate::metrics::gift_ledger(&facts, as_of, days);
-            let lines: Vec<&GiftLine> = all
-                .iter()
-                .filter(|l| !*due || matches!(l.status, GiftStatus::FollowUp(_)))
-                .collect();
-            let handle = |id: i64| {
-                facts
-                    .influencers
-                    .iter()
-                    .find(|i| i.id == id)
-                    .map_or(String::new(), |i| i.handle.clone())
-            };
-            let cells = |l: &GiftLine| -> [String; 10] {
-                let g = l.gift;
-                [
-                    g.id.to_string(),
-                    handle(g.influencer_id),
-                    g.given_on.to_string(),
-                    g.item.clone(),
-                    fmt2(crate::domain::from_cents(g.retail)),
-                    fmt2(crate::domain::from_cents(g.cost)),
-                    fmt2(crate::domain::from_cents(g.shipping)),
-                    l.status.as_str().to_string(),
-                    l.status
-                        .posted_on()
-                        .map_or(String::new(), |d| d.to_string()),
-                    l.status
-                        .days_waiting()
-                        .map_or(String::new(), |d| d.to_string()),
-                ]
-            };
-            write_report(
-                store,
-                to.csv.as_deref(),
-                to.force,
-                lines.len(),
-                out,
-                |w| {
-                    let rows = lines.iter().map(|l| {
-                        let mut row = cells(l);
-                        row[1] = crate::export::neutralize(&row[1]);
-                        row[3] = crate::export::neutralize(&row[3]);
-                        row
-                    });
-                    write_rows(w, GIFT_HEADER, rows)
-                },
-                || {
-                    let mut rows = vec![GIFT_HEADER.map(String::from)];
-                    for l in &lines {
-                        let mut row = cells(l);
-                        row[1] = format!("@{}", crate::domain::visible(&row[1]));
-                        row[3] = crate::domain::visible(&row[3]).into_owned();
-                        rows.push(row);
-                    }
-                    let mut text = crate::export::align_columns(&rows).join("\n");
-                    if lines.is_empty() {
-                        text.push_str(if *due {
-                            "\n(no gift waits for a follow-up)"
-                        } else {
-                            "\n(no gifts yet: shoutout gift add)"
-                        });
-                    }
-                    // The figures are the whole ledger's, `--due` or not.
-                    let f = crate::metrics::seeding_figures(&all);
-                    let opt = |v: Option<Decimal>, unit: &str| {
-                        v.map_or("—".to_string(), |v| format!("{}{unit}", fmt2(v)))
-                    };
-                    format!(
-                        "{text}\nSeeding as of {as_of}: {} gift(s) sent, {} posted, median {} \
-                         to a post, gift cost per post {}\n",
-                        f.sent,
-                        opt(f.posted_pct, " %"),
-                        opt(f.median_days_to_post, " days"),
-                        opt(f.cost_per_post, "")
-                    )
-                },
-            )?;
-        }
+        } => list(store, *due, *as_of, to, today, out)?,
     }
+    Ok(())
+}
+
+/// `gift list`: the ledger (or, with `due`, the gifts waiting for a follow-up) as of a day,
+/// as a table with the seeding figures, or as CSV.
+fn list(
+    store: &Store,
+    due: bool,
+    as_of: Option<NaiveDate>,
+    to: &super::args::CsvOut,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let as_of = as_of.unwrap_or(today);
+    let facts = store.load_facts()?;
+    let days = store.follow_up_days()?;
+    let all = crate::metrics::gift_ledger(&facts, as_of, days);
+    let lines: Vec<&GiftLine> = all
+        .iter()
+        .filter(|l| !due || matches!(l.status, GiftStatus::FollowUp(_)))
+        .collect();
+    let handle = |id: i64| {
+        facts
+            .influencers
+            .iter()
+            .find(|i| i.id == id)
+            .map_or(String::new(), |i| i.handle.clone())
+    };
+    let cells = |l: &GiftLine| -> [String; 10] {
+        let g = l.gift;
+        [
+            g.id.to_string(),
+            handle(g.influencer_id),
+            g.given_on.to_string(),
+            g.item.clone(),
+            fmt2(crate::domain::from_cents(g.retail)),
+            fmt2(crate::domain::from_cents(g.cost)),
+            fmt2(crate::domain::from_cents(g.shipping)),
+            l.status.as_str().to_string(),
+            l.status
+                .posted_on()
+                .map_or(String::new(), |d| d.to_string()),
+            l.status
+                .days_waiting()
+                .map_or(String::new(), |d| d.to_string()),
+        ]
+    };
+    write_report(
+        store,
+        to.csv.as_deref(),
+        to.force,
+        lines.len(),
+        out,
+        |w| {
+            let rows = lines.iter().map(|l| {
+                let mut row = cells(l);
+                row[1] = crate::export::neutralize(&row[1]);
+                row[3] = crate::export::neutralize(&row[3]);
+                row
+            });
+            write_rows(w, GIFT_HEADER, rows)
+        },
+        || {
+            let mut rows = vec![GIFT_HEADER.map(String::from)];
+            for l in &lines {
+                let mut row = cells(l);
+                row[1] = format!("@{}", crate::domain::visible(&row[1]));
+                row[3] = crate::domain::visible(&row[3]).into_owned();
+                rows.push(row);
+            }
+            let mut text = crate::export::align_columns(&rows).join("\n");
+            if lines.is_empty() {
+                text.push_str(if due {
+                    "\n(no gift waits for a follow-up)"
+                } else {
+                    "\n(no gifts yet: shoutout gift add)"
+                });
+            }
+            // The figures are the whole ledger's, `--due` or not.
+            let f = crate::metrics::seeding_figures(&all);
+            let opt = |v: Option<Decimal>, unit: &str| {
+                v.map_or("—".to_string(), |v| format!("{}{unit}", fmt2(v)))
+            };
+            format!(
+                "{text}\nSeeding as of {as_of}: {} gift(s) sent, {} posted, median {} \
+                 to a post, gift cost per post {}\n",
+                f.sent,
+                opt(f.posted_pct, " %"),
+                opt(f.median_days_to_post, " days"),
+                opt(f.cost_per_post, "")
+            )
+        },
+    )?;
     Ok(())
 }
