@@ -166,26 +166,7 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         d.sort_unstable();
     }
 
-    // The shop's orders a day, and those that name no creator, from the day groups.
-    let mut uncoded = vec![0.0f64; days as usize];
-    let mut shop_cents = 0.0;
-    let mut shop_orders = 0.0;
-    for d in &facts.days {
-        let day = day_of(d.placed_on);
-        if !(0..days).contains(&day) {
-            continue;
-        }
-        shop_cents += d.sums.net as f64;
-        shop_orders += d.sums.orders as f64;
-        // Orders of the shop's own e-mail, affiliate or ads tools leave the pool too.
-        let tool = d
-            .utm_source
-            .and_then(|u| facts.order_utm_names.get(u as usize))
-            .is_some_and(|name| super::marketing_tool(name).is_some());
-        if !tool && code_owners.of(&d.codes, d.utm_source).next().is_none() {
-            uncoded[day as usize] += d.sums.orders as f64;
-        }
-    }
+    let (uncoded, shop_aov) = uncoded_days(facts, &code_owners, first, days);
     // Her coded orders one by one, in time order: whether a buyer used a code before
     // depends on it.
     let mut ordered: Vec<&super::OrderFact> =
@@ -218,12 +199,6 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
             }
         }
     }
-    let shop_aov = if shop_orders > 0.0 {
-        shop_cents / shop_orders
-    } else {
-        0.0
-    };
-
     // Each use read against her windows; the response curve from the delays in windows.
     let in_window =
         |c: usize, day: i64| latest_post(&post_days[c], day).is_some_and(|p| day - p < window);
@@ -278,27 +253,7 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         (None, HashMap::new())
     };
 
-    let mut notes = Vec::new();
-    if facts.shop_spans.len() > 1 {
-        notes.push(format!(
-            "{} shops, each on a baseline of its own over the days it sold (a day before a \
-             shop opened is not a day it sold nothing); a creator's figures sum them",
-            facts.shop_spans.len()
-        ));
-    }
-    if facts.posts.is_empty() {
-        notes.push(
-            "no posts are logged: only coded orders can be counted; log posts (date and \
-             creator) to estimate the orders her fans placed without her code"
-                .to_string(),
-        );
-    } else if regression.is_none() {
-        notes.push(
-            "too few days or posts to estimate orders without codes: the figures are her \
-             coded orders only"
-                .to_string(),
-        );
-    }
+    let notes = model_notes(facts, regression.is_some());
     let mut rows: Vec<LiftRow> = (0..creators)
         .map(|c| {
             let inf = &facts.influencers[c];
@@ -346,6 +301,67 @@ fn shop_spans(facts: &Facts, first: NaiveDate, days: i64) -> Vec<(i64, i64)> {
         .filter(|&(from, to)| to >= 0 && from < days)
         .map(|(from, to)| (from.max(0), to.min(days - 1)))
         .collect()
+}
+
+/// The orders a day of the period that name no creator (nor a marketing tool of the shop's
+/// own), from the day groups, and the shop's average order in cents.
+fn uncoded_days(
+    facts: &Facts,
+    owners: &super::attribution::Owners,
+    first: NaiveDate,
+    days: i64,
+) -> (Vec<f64>, f64) {
+    let mut uncoded = vec![0.0f64; days as usize];
+    let (mut shop_cents, mut shop_orders) = (0.0, 0.0);
+    for d in &facts.days {
+        let day = (d.placed_on - first).num_days();
+        if !(0..days).contains(&day) {
+            continue;
+        }
+        shop_cents += d.sums.net as f64;
+        shop_orders += d.sums.orders as f64;
+        // Orders of the shop's own e-mail, affiliate or ads tools leave the pool too.
+        let tool = d
+            .utm_source
+            .and_then(|u| facts.order_utm_names.get(u as usize))
+            .is_some_and(|name| super::marketing_tool(name).is_some());
+        if !tool && owners.of(&d.codes, d.utm_source).next().is_none() {
+            uncoded[day as usize] += d.sums.orders as f64;
+        }
+    }
+    let aov = if shop_orders > 0.0 {
+        shop_cents / shop_orders
+    } else {
+        0.0
+    };
+    (uncoded, aov)
+}
+
+/// What the seller should know about the whole report: several shops, no posts, too little
+/// to regress on.
+fn model_notes(facts: &Facts, regressed: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    if facts.shop_spans.len() > 1 {
+        notes.push(format!(
+            "{} shops, each on a baseline of its own over the days it sold (a day before a \
+             shop opened is not a day it sold nothing); a creator's figures sum them",
+            facts.shop_spans.len()
+        ));
+    }
+    if facts.posts.is_empty() {
+        notes.push(
+            "no posts are logged: only coded orders can be counted; log posts (date and \
+             creator) to estimate the orders her fans placed without her code"
+                .to_string(),
+        );
+    } else if !regressed {
+        notes.push(
+            "too few days or posts to estimate orders without codes: the figures are her \
+             coded orders only"
+                .to_string(),
+        );
+    }
+    notes
 }
 
 fn empty_report(options: &LiftOptions, why: &str) -> LiftReport {
