@@ -81,6 +81,19 @@ pub struct Plan {
 /// How many orders of hers make her own average order the one a plan counts with.
 pub const OWN_AOV_ORDERS: i64 = 10;
 
+/// Her own average order once she has [`OWN_AOV_ORDERS`] orders to tell it, else the
+/// shop's; with whose it is, in words.
+fn average_order(rows: &[ScoreRow], her: Option<i64>, shop_aov: Decimal) -> (Decimal, String) {
+    let hers = her
+        .and_then(|id| rows.iter().find(|r| r.influencer_id == id))
+        .filter(|r| r.orders >= Decimal::from(OWN_AOV_ORDERS))
+        .and_then(|r| r.aov.map(|aov| (aov, r.orders)));
+    match hers {
+        Some((aov, orders)) => (aov, format!("her own, over {} orders", orders.normalize())),
+        None => (shop_aov, "the shop's".to_string()),
+    }
+}
+
 /// Plans a deal (see the module documentation). `rows` is the all-time scorecard.
 pub fn plan(
     facts: &Facts,
@@ -106,16 +119,7 @@ pub fn plan(
     } else {
         Decimal::ZERO
     };
-    // Her own average order once she has enough orders to tell it; else the shop's.
-    let hers = request
-        .influencer_id
-        .and_then(|id| rows.iter().find(|r| r.influencer_id == id))
-        .filter(|r| r.orders >= Decimal::from(OWN_AOV_ORDERS))
-        .and_then(|r| r.aov.map(|aov| (aov, r.orders)));
-    let (aov, aov_basis) = match hers {
-        Some((aov, orders)) => (aov, format!("her own, over {} orders", orders.normalize())),
-        None => (shop_aov, "the shop's".to_string()),
-    };
+    let (aov, aov_basis) = average_order(rows, request.influencer_id, shop_aov);
     let p = profit.copied().unwrap_or_default();
     // The shop's goods share: cogs_pct/100, or what its product costs make of its revenue.
     let goods = goods_share(
