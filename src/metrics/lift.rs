@@ -3,25 +3,31 @@
 //! out; no store, no clock. docs/lift.md states the model, its assumptions and its limits.
 //!
 //! The model, in four steps:
-//! 1. **Her coded orders** are sorted into uses inside a post's window (caused), repeat uses
-//!    by a buyer who used her code before (a fan: caused), and first uses outside every
-//!    window (the ones a leak would bring).
-//! 2. **A leak** is suspected when such outside uses are many and steady (several weeks);
-//!    from the day they start, they and the same rate inside windows are discounted.
-//! 3. **The response to a post** is a decaying curve whose shape (a geometric decay) is
-//!    estimated from the delays between posts and coded orders.
-//! 4. **Orders without her code** are regressed, day by day, on the shop's baseline (level,
-//!    weekday, slow trend) and each creator's post-response curve, with non-negative
-//!    effects: several creators' overlapping posts share the days they overlap.
+//! 1. **Her coded orders** (her code or her link) are sorted into uses inside a post's window
+//!    (caused), repeat uses by a buyer who used her code before (a fan: caused), and first
+//!    uses outside every window.
+//! 2. **The response to a post** is a short burst whose decay is fitted to the delays of
+//!    coded orders, plus, where a platform's posts keep selling (a video, a pin), a long
+//!    tail fitted to the shop (`lift_shape.rs`); each creator has her own strength in each.
+//! 3. **A leak** is a step up in her first uses, from a day no post explains, that holds
+//!    steady to the end (`lift_leak.rs`, a likelihood-ratio test); the step's uses, inside
+//!    windows too, are discounted.
+//! 4. **Orders without her code** are regressed, day by day, on each shop's own baseline
+//!    (level, weekday, slow trend, over the days that shop sold) and each creator's response
+//!    curve, each creator held to a prior fitted to the shop (empirical Bayes); each day's
+//!    orders over the baseline are then shared between the creators whose curves reach it.
 //!
 //! Counts are estimated in `f64` (a statistical estimate, not money); money stays exact:
 //! incremental revenue is the estimated orders, rounded to 2 decimals, times her average
 //! order value as a `Decimal`.
 
 use super::lift_fit::{Kernel, Regression};
+use super::lift_leak::Series;
 use super::lift_rows::{build_row, rank_rows, with_code_in_flags};
+use super::lift_shape::{Sample, Shapes};
 use super::lift_uses::{Creator, Kind, Leak, Use, latest_post};
 use super::{Facts, Period, ScorecardOptions, is_counted, net_revenue, scorecard};
+use crate::domain::Platform;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -33,8 +39,7 @@ pub struct LiftOptions {
     pub to: Option<NaiveDate>,
     /// The longest a post can act, in days (its window).
     pub window_days: u32,
-    /// How many first uses of a code outside every window (over at least 3 weeks) make a
-    /// leak suspected.
+    /// The fewest first uses of a code since a leak's start for a leak to be suspected.
     pub leak_min_uses: u32,
     /// Fewer incremental orders than this (or a range reaching 0) mark a rank as uncertain.
     pub min_orders: u32,
@@ -46,7 +51,7 @@ impl Default for LiftOptions {
             from: None,
             to: None,
             window_days: 28,
-            leak_min_uses: 5,
+            leak_min_uses: 2,
             min_orders: 5,
         }
     }
@@ -137,69 +142,24 @@ pub fn leak_warnings(facts: &Facts, today: NaiveDate) -> Vec<(i64, String)> {
 /// [`lift`], or with `full` false only what the coded orders tell (no regression, no costs).
 fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool) -> LiftReport {
     let window = i64::from(options.window_days.max(1));
-    let (Some(first), Some(last)) = (
-        options
-            .from
-            .or_else(|| facts.days.iter().map(|d| d.placed_on).min()),
-        options
-            .to
-            .or_else(|| facts.days.iter().map(|d| d.placed_on).max()),
-    ) else {
+    let Some((first, last)) = period(facts, options) else {
         return empty_report(options, "no orders in the period");
     };
     if last < first {
         return empty_report(options, "the period is empty");
     }
     let days = (last - first).num_days() + 1;
-    let day_of = |d: NaiveDate| (d - first).num_days();
-
     let index = facts.influencer_index();
     let code_owners = super::attribution::Owners::new(facts, &index);
     let creators = facts.influencers.len();
-    let mut post_days: Vec<Vec<i64>> = vec![Vec::new(); creators];
-    for p in &facts.posts {
-        if let Some(&i) = index.get(&p.influencer_id) {
-            post_days[i].push(day_of(p.posted_on));
-        }
-    }
-    for d in &mut post_days {
-        d.sort_unstable();
-    }
-
+    let posts = creator_posts(facts, &index, first);
+    let post_days: Vec<Vec<i64>> = posts
+        .iter()
+        .map(|p| p.iter().map(|(d, _)| *d).collect())
+        .collect();
     let (uncoded, shop_aov) = uncoded_days(facts, &code_owners, first, days);
-    // Her coded orders one by one, in time order: whether a buyer used a code before
-    // depends on it.
-    let mut ordered: Vec<&super::OrderFact> =
-        facts.orders.iter().filter(|o| is_counted(o)).collect();
-    ordered.sort_by_key(|o| (o.placed_at, o.number));
-    let mut uses: Vec<Vec<(Use, bool)>> = vec![Vec::new(); creators];
-    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); creators];
-    for o in ordered {
-        let day = day_of(o.placed_on);
-        // Her code or her link (`utm_source`): both are evidence she brought the order.
-        let mut owners: Vec<usize> = code_owners.of_order(o).map(|(who, _)| who).collect();
-        owners.sort_unstable();
-        owners.dedup();
-        if owners.is_empty() {
-            continue;
-        }
-        let inside = (0..days).contains(&day);
-        let cents = net_revenue(o) as f64;
-        let weight = 1.0 / owners.len() as f64;
-        for &c in &owners {
-            let repeat = o.customer.is_some_and(|k| !seen[c].insert(k));
-            if inside {
-                let u = Use {
-                    day,
-                    customer: o.customer,
-                    weight,
-                    cents: cents * weight,
-                };
-                uses[c].push((u, repeat));
-            }
-        }
-    }
-    // Each use read against her windows; the response curve from the delays in windows.
+    let uses = coded_uses(facts, &code_owners, first, days);
+    // Each use read against her windows.
     let in_window =
         |c: usize, day: i64| latest_post(&post_days[c], day).is_some_and(|p| day - p < window);
     let kinds: Vec<Vec<Kind>> = (0..creators)
@@ -218,62 +178,58 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         uses: &uses[c],
         kinds: &kinds[c],
         posts: &post_days[c],
-        window,
         first,
     };
-    // The curve from the delays of coded orders in windows; fitted again without the days
-    // of suspected leaks, whose orders come whatever the posts.
-    let kernel = Kernel::fit(
-        &delays(&uses, &kinds, &post_days, &vec![None; creators]),
-        window,
-    );
-    let leaks: Vec<Option<Leak>> = (0..creators)
-        .map(|c| creator(c).leak(&kernel, options))
+    // The response to a post, by platform; each creator's curve; her leak, if any.
+    let short = Kernel::fit_short(&delays(&uses, &kinds, &post_days), window);
+    let first_uses: Vec<Vec<(i64, f64)>> = (0..creators).map(|c| creator(c).first_uses()).collect();
+    let samples: Vec<Sample> = (0..creators)
+        .map(|c| Sample {
+            posts: &posts[c],
+            uses: &first_uses[c],
+        })
         .collect();
-    let since: Vec<Option<i64>> = leaks.iter().map(|l| l.map(|l| l.since)).collect();
-    let kernel = Kernel::fit(&delays(&uses, &kinds, &post_days, &since), window);
+    let shapes = Shapes::fit(short, &samples, days as usize);
+    let (responses, leaks): (Vec<Vec<f64>>, Vec<Option<Leak>>) = (0..creators)
+        .map(|c| {
+            let curves = shapes.curves(&posts[c], days as usize);
+            let series = Series {
+                uses: &first_uses[c],
+                curves: &curves,
+            };
+            let null = series.response_fit();
+            let leak = creator(c).leak(&series, &null, options);
+            (Shapes::response(&curves, &null.strengths), leak)
+        })
+        .unzip();
     let coded: Vec<f64> = (0..creators)
         .map(|c| (creator(c).total(None) - leaks[c].map_or(0.0, |l| l.orders)).max(0.0))
         .collect();
 
     // Orders without any creator's code, on the baseline and every creator's curve.
     let (regression, period_cost) = if full {
+        let spans = shop_spans(facts, first, days);
         (
-            Regression::fit(
-                &uncoded,
-                first,
-                &shop_spans(facts, first, days),
-                &post_days,
-                &kernel,
-                &coded,
-            ),
+            Regression::fit(&uncoded, first, &spans, &responses, &coded),
             costs(facts, first, last, today),
         )
     } else {
         (None, HashMap::new())
     };
 
-    let notes = model_notes(facts, regression.is_some());
+    let notes = model_notes(facts, &shapes, regression.is_some());
     let mut rows: Vec<LiftRow> = (0..creators)
         .map(|c| {
             let inf = &facts.influencers[c];
             let creator = creator(c);
-            let leak = leaks[c];
             let uncoded = regression.as_ref().map_or((0.0, 0.0), |r| r.uncoded(c));
             let cost = period_cost.get(&inf.id).copied().unwrap_or_default();
-            let code = facts
-                .codes
-                .iter()
-                .filter(|k| k.influencer_id == inf.id)
-                .map(|k| k.code.as_str())
-                .collect::<Vec<_>>()
-                .join("/");
-            let mut row = build_row(inf, &creator, leak, uncoded, cost, shop_aov, options);
+            let mut row = build_row(inf, &creator, leaks[c], uncoded, cost, shop_aov, options);
             row.daily_coded = vec![0.0; days as usize];
             for (u, _) in creator.uses {
                 row.daily_coded[u.day as usize] += u.weight;
             }
-            with_code_in_flags(row, &code)
+            with_code_in_flags(row, &codes_of(facts, inf.id))
         })
         .collect();
     rank_rows(&mut rows);
@@ -281,7 +237,7 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         rows,
         from: Some(first),
         to: Some(last),
-        mean_delay_days: kernel.mean(),
+        mean_delay_days: shapes.mean_delay(),
         baseline_per_day: regression
             .as_ref()
             .map_or(uncoded.iter().sum::<f64>() / days as f64, |r| {
@@ -289,6 +245,89 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
             }),
         notes,
     }
+}
+
+/// The period: the options' days, else the first and last day with orders.
+fn period(facts: &Facts, options: &LiftOptions) -> Option<(NaiveDate, NaiveDate)> {
+    let first = options
+        .from
+        .or_else(|| facts.days.iter().map(|d| d.placed_on).min())?;
+    let last = options
+        .to
+        .or_else(|| facts.days.iter().map(|d| d.placed_on).max())?;
+    Some((first, last))
+}
+
+/// Her codes, as a flag names them (`SARAH20/SARAH15`).
+fn codes_of(facts: &Facts, influencer_id: i64) -> String {
+    facts
+        .codes
+        .iter()
+        .filter(|k| k.influencer_id == influencer_id)
+        .map(|k| k.code.as_str())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Each creator's posts (day from `first`, platform), in time order.
+fn creator_posts(
+    facts: &Facts,
+    index: &HashMap<i64, usize>,
+    first: NaiveDate,
+) -> Vec<Vec<(i64, Platform)>> {
+    let mut posts: Vec<Vec<(i64, Platform)>> = vec![Vec::new(); facts.influencers.len()];
+    for p in &facts.posts {
+        if let Some(&i) = index.get(&p.influencer_id) {
+            posts[i].push(((p.posted_on - first).num_days(), p.platform));
+        }
+    }
+    for p in &mut posts {
+        p.sort_unstable_by_key(|(d, _)| *d);
+    }
+    posts
+}
+
+/// Each creator's coded orders in the period one by one, in time order, each with whether
+/// its buyer had used her code before (a fan's repeat). An order with several creators'
+/// codes or links is shared between them.
+fn coded_uses(
+    facts: &Facts,
+    code_owners: &super::attribution::Owners,
+    first: NaiveDate,
+    days: i64,
+) -> Vec<Vec<(Use, bool)>> {
+    let creators = facts.influencers.len();
+    // In time order: whether a buyer used a code before depends on it.
+    let mut ordered: Vec<&super::OrderFact> =
+        facts.orders.iter().filter(|o| is_counted(o)).collect();
+    ordered.sort_by_key(|o| (o.placed_at, o.number));
+    let mut uses: Vec<Vec<(Use, bool)>> = vec![Vec::new(); creators];
+    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); creators];
+    for o in ordered {
+        let day = (o.placed_on - first).num_days();
+        // Her code or her link (`utm_source`): both are evidence she brought the order.
+        let mut owners: Vec<usize> = code_owners.of_order(o).map(|(who, _)| who).collect();
+        owners.sort_unstable();
+        owners.dedup();
+        let weight = 1.0 / owners.len().max(1) as f64;
+        let cents = net_revenue(o) as f64 * weight;
+        for &c in &owners {
+            let repeat = o.customer.is_some_and(|k| !seen[c].insert(k));
+            if (0..days).contains(&day) {
+                let customer = o.customer;
+                uses[c].push((
+                    Use {
+                        day,
+                        customer,
+                        weight,
+                        cents,
+                    },
+                    repeat,
+                ));
+            }
+        }
+    }
+    uses
 }
 
 /// The days of the period each shop sold on (from its first counted order to its last), as
@@ -339,8 +378,15 @@ fn uncoded_days(
 
 /// What the seller should know about the whole report: several shops, no posts, too little
 /// to regress on.
-fn model_notes(facts: &Facts, regressed: bool) -> Vec<String> {
+fn model_notes(facts: &Facts, shapes: &Shapes, regressed: bool) -> Vec<String> {
     let mut notes = Vec::new();
+    for (platform, mean) in shapes.tails() {
+        notes.push(format!(
+            "posts on {} keep selling: a long tail of orders, {mean:.0} days after the post \
+             on average, is credited to her, not called a leak",
+            platform.as_str(),
+        ));
+    }
     if facts.shop_spans.len() > 1 {
         notes.push(format!(
             "{} shops, each on a baseline of its own over the days it sold (a day before a \
@@ -376,18 +422,12 @@ fn empty_report(options: &LiftOptions, why: &str) -> LiftReport {
 }
 
 /// The delays between posts and the coded orders in their windows (weighted by the order's
-/// share), leaving out each creator's orders from the start of a suspected leak.
-fn delays(
-    uses: &[Vec<(Use, bool)>],
-    kinds: &[Vec<Kind>],
-    posts: &[Vec<i64>],
-    leak_since: &[Option<i64>],
-) -> Vec<(f64, f64)> {
+/// share).
+fn delays(uses: &[Vec<(Use, bool)>], kinds: &[Vec<Kind>], posts: &[Vec<i64>]) -> Vec<(f64, f64)> {
     let mut out = Vec::new();
     for c in 0..uses.len() {
         for ((u, _), k) in uses[c].iter().zip(&kinds[c]) {
             if *k == Kind::InWindow
-                && leak_since[c].is_none_or(|s| u.day < s)
                 && let Some(p) = latest_post(&posts[c], u.day)
             {
                 out.push(((u.day - p) as f64, u.weight));

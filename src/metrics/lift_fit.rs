@@ -33,6 +33,24 @@ impl Kernel {
         Kernel::with((lo + hi) / 2.0, window)
     }
 
+    /// The short burst of a post's response, `window` days long, its decay fitted to the
+    /// delays under two weeks only: a long tail's late orders must not stretch it.
+    pub(super) fn fit_short(delays: &[(f64, f64)], window: i64) -> Kernel {
+        let cut = window.min(14);
+        let early: Vec<(f64, f64)> = delays
+            .iter()
+            .copied()
+            .filter(|(d, _)| *d < cut as f64)
+            .collect();
+        let fitted = Kernel::fit(&early, cut);
+        // The decay of the fitted kernel, carried to the whole window.
+        let q = match fitted.weights.as_slice() {
+            [a, b, ..] if *a > 0.0 => b / a,
+            _ => 0.5,
+        };
+        Kernel::with(q, window)
+    }
+
     fn with(q: f64, window: i64) -> Kernel {
         let raw: Vec<f64> = (0..window).map(|d| q.powi(d as i32)).collect();
         let sum: f64 = raw.iter().sum();
@@ -47,14 +65,6 @@ impl Kernel {
             .enumerate()
             .map(|(d, w)| d as f64 * w)
             .sum()
-    }
-
-    fn at(&self, delay: i64) -> f64 {
-        usize::try_from(delay)
-            .ok()
-            .and_then(|d| self.weights.get(d))
-            .copied()
-            .unwrap_or(0.0)
     }
 }
 
@@ -86,67 +96,40 @@ impl Regression {
         y: &[f64],
         first: NaiveDate,
         spans: &Spans,
-        posts: &[Vec<i64>],
-        kernel: &Kernel,
+        responses: &[Vec<f64>],
         coded: &[f64],
     ) -> Option<Regression> {
         let n = y.len();
         let whole = [(0, n as i64 - 1)];
         let spans = if spans.len() > 1 { spans } else { &whole[..] };
-        let active: Vec<usize> = (0..posts.len()).filter(|&c| !posts[c].is_empty()).collect();
+        let sums: Vec<f64> = responses.iter().map(|r| r.iter().sum()).collect();
+        let active: Vec<usize> = (0..responses.len()).filter(|&c| sums[c] > 0.0).collect();
         let base = BASELINE_COLUMNS * spans.len();
-        let p = base + active.len();
         if active.is_empty() || n < base + 8 {
             return None;
         }
-        let x = design(n, first, spans, posts, &active, kernel);
-        // Coded orders per post: what each creator's curve is worth in coded orders.
-        let per_post: Vec<f64> = active
-            .iter()
-            .map(|&c| coded[c] / posts[c].len() as f64)
-            .collect();
-        // First, all creators together: the shop's ratio of uncoded to coded lift.
-        let mut pooled = Matrix::zeros(n, base + 1);
-        for t in 0..n {
-            for j in 0..base {
-                pooled.set(t, j, x.at(t, j));
-            }
-            let z: f64 = (0..active.len())
-                .map(|j| x.at(t, base + j) * per_post[j])
-                .sum();
-            pooled.set(t, base, z);
-        }
-        let (g, h) = pooled.normal_equations(y);
-        let non_negative: Vec<bool> = (0..=base).map(|j| j == base).collect();
-        let beta = bounded_least_squares(&g, &h, &non_negative);
-        let fitted = pooled.times(&beta);
-        let rss: f64 = y.iter().zip(&fitted).map(|(a, b)| (a - b).powi(2)).sum();
-        let sigma2 = (rss / (n - base - 1) as f64).max(1e-6);
-        let ratio = beta[base];
-        // Then each creator, held to her prior where the days cannot tell.
+        let x = design(n, first, spans, responses, &active);
+        // Coded orders per post (a post's curve sums to one): what each creator's curve is
+        // worth in coded orders.
+        let per_post: Vec<f64> = active.iter().map(|&c| coded[c] / sums[c]).collect();
+        let (ratio, sigma2) = pooled_ratio(&x, y, base, &per_post);
         let (mut a, mut b) = x.normal_equations(y);
-        for v in &mut a.data {
+        for v in a.data.iter_mut().chain(b.iter_mut()) {
             *v /= sigma2;
         }
-        for v in &mut b {
-            *v /= sigma2;
-        }
-        for (j, &pp) in per_post.iter().enumerate() {
-            let mean = ratio * pp;
-            let sd = mean + 3.0;
-            let k = base + j;
-            let precision = 1.0 / (sd * sd);
-            a.set(k, k, a.at(k, k) + precision);
-            b[k] += precision * mean;
-        }
-        let non_negative: Vec<bool> = (0..p).map(|j| j >= base).collect();
-        let beta = bounded_least_squares(&a, &b, &non_negative);
-        let variance = inverse_diagonal(&a);
-        let mut effects = vec![None; posts.len()];
-        for (j, &c) in active.iter().enumerate() {
-            let total: f64 = (0..n).map(|t| x.at(t, base + j)).sum();
-            let se = variance[base + j].max(0.0).sqrt();
-            effects[c] = Some((beta[base + j] * total, se * total));
+        let prior = Prior {
+            base,
+            means: per_post.iter().map(|m| ratio * m).collect(),
+            scales: per_post.iter().map(|m| ratio * m + 1.0).collect(),
+        };
+        let spread = prior.spread(&a, &b);
+        let (beta, variance) = prior.fit(&a, &b, spread);
+        let mut effects = vec![None; responses.len()];
+        for (j, (orders, variance)) in allocate(&x, y, &beta, &variance, base)
+            .into_iter()
+            .enumerate()
+        {
+            effects[active[j]] = Some((orders, variance.sqrt()));
         }
         let mut base_beta = beta;
         for v in base_beta.iter_mut().skip(base) {
@@ -165,15 +148,126 @@ impl Regression {
     }
 }
 
+/// All creators together: the shop's ratio of orders without a code to coded orders after
+/// posts (each creator's curve weighted by her coded orders per post), and the variance of a
+/// day's orders around that fit.
+fn pooled_ratio(x: &Matrix, y: &[f64], base: usize, per_post: &[f64]) -> (f64, f64) {
+    let n = y.len();
+    let mut pooled = Matrix::zeros(n, base + 1);
+    for t in 0..n {
+        for j in 0..base {
+            pooled.set(t, j, x.at(t, j));
+        }
+        let z: f64 = (0..per_post.len())
+            .map(|j| x.at(t, base + j) * per_post[j])
+            .sum();
+        pooled.set(t, base, z);
+    }
+    let (g, h) = pooled.normal_equations(y);
+    let non_negative: Vec<bool> = (0..=base).map(|j| j == base).collect();
+    let beta = bounded_least_squares(&g, &h, &non_negative);
+    let fitted = pooled.times(&beta);
+    let rss: f64 = y.iter().zip(&fitted).map(|(a, b)| (a - b).powi(2)).sum();
+    (beta[base], (rss / (n - base - 1).max(1) as f64).max(1e-6))
+}
+
+/// What each creator's effect (per post) is expected to be before her days are read: the
+/// shop's ratio times her coded orders per post, give or take `spread` times her scale.
+/// The spread is fitted to the shop (empirical Bayes): how far its creators' own estimates
+/// stray from the ratio, beyond what their standard errors explain.
+struct Prior {
+    base: usize,
+    means: Vec<f64>,
+    scales: Vec<f64>,
+}
+
+impl Prior {
+    /// Adds the prior, `spread` wide, to the scaled normal equations and solves them: the
+    /// coefficients (creators' non-negative) and their variances.
+    fn fit(&self, a: &Matrix, b: &[f64], spread: f64) -> (Vec<f64>, Vec<f64>) {
+        let (mut a, mut b) = (a.clone(), b.to_vec());
+        for (j, (mean, scale)) in self.means.iter().zip(&self.scales).enumerate() {
+            let k = self.base + j;
+            let precision = 1.0 / (spread * scale).powi(2);
+            a.set(k, k, a.at(k, k) + precision);
+            b[k] += precision * mean;
+        }
+        let non_negative: Vec<bool> = (0..b.len()).map(|j| j >= self.base).collect();
+        (
+            bounded_least_squares(&a, &b, &non_negative),
+            inverse_diagonal(&a),
+        )
+    }
+
+    /// The spread, by the method of moments over creators' nearly free estimates (each
+    /// deviation from her prior mean, squared, less its variance, in units of her scale),
+    /// weighted by how well each is known; between 0.1 and 3.
+    fn spread(&self, a: &Matrix, b: &[f64]) -> f64 {
+        let (free, variance) = self.fit(a, b, 30.0);
+        let deviations: Vec<(f64, f64)> = (0..self.means.len())
+            .map(|j| {
+                let k = self.base + j;
+                let scale = self.scales[j];
+                (
+                    ((free[k] - self.means[j]) / scale).powi(2),
+                    variance[k] / scale.powi(2),
+                )
+            })
+            .collect();
+        let mut spread2: f64 = 1.0;
+        for _ in 0..20 {
+            let (mut num, mut den) = (0.0, 0.0);
+            for &(d2, v) in &deviations {
+                let w = 1.0 / (v + spread2).powi(2);
+                num += w * (d2 - v);
+                den += w;
+            }
+            spread2 = (num / den.max(1e-12)).clamp(0.01, 9.0);
+        }
+        spread2.sqrt()
+    }
+}
+
+/// Each day's orders over the baseline, shared between the creators whose curves reach it
+/// in proportion to what each is expected to bring that day (each buyer without a code is
+/// hers with the chance her expected orders are of the day's): per creator, the orders so
+/// credited and their variance (her coefficient's, and the sharing's).
+fn allocate(x: &Matrix, y: &[f64], beta: &[f64], variance: &[f64], base: usize) -> Vec<(f64, f64)> {
+    let creators = beta.len() - base;
+    let mut out = vec![(0.0, 0.0); creators];
+    for (t, &orders) in y.iter().enumerate() {
+        let baseline: f64 = (0..base)
+            .map(|k| x.at(t, k) * beta[k])
+            .sum::<f64>()
+            .max(0.0);
+        let expected: Vec<f64> = (0..creators)
+            .map(|j| x.at(t, base + j) * beta[base + j])
+            .collect();
+        let total = baseline + expected.iter().sum::<f64>();
+        if total <= 0.0 {
+            continue;
+        }
+        for (j, e) in expected.iter().enumerate() {
+            let share = e / total;
+            out[j].0 += orders * share;
+            out[j].1 += orders * share * (1.0 - share);
+        }
+    }
+    for (j, o) in out.iter_mut().enumerate() {
+        let reach: f64 = (0..y.len()).map(|t| x.at(t, base + j)).sum();
+        o.1 += variance[base + j].max(0.0) * reach * reach;
+    }
+    out
+}
+
 /// The design matrix: each shop's baseline columns (over its own days), then one column per
-/// active creator holding her response curve (the kernel after each of her posts, summed).
+/// active creator holding her response curve.
 fn design(
     n: usize,
     first: NaiveDate,
     spans: &Spans,
-    posts: &[Vec<i64>],
+    responses: &[Vec<f64>],
     active: &[usize],
-    kernel: &Kernel,
 ) -> Matrix {
     let base = BASELINE_COLUMNS * spans.len();
     let mut x = Matrix::zeros(n, base + active.len());
@@ -195,14 +289,8 @@ fn design(
         }
     }
     for (j, &c) in active.iter().enumerate() {
-        for &post in &posts[c] {
-            for d in 0..kernel.weights.len() as i64 {
-                let t = post + d;
-                if (0..n as i64).contains(&t) {
-                    let v = x.at(t as usize, base + j) + kernel.at(d);
-                    x.set(t as usize, base + j, v);
-                }
-            }
+        for (t, &v) in responses[c].iter().enumerate().take(n) {
+            x.set(t, base + j, v);
         }
     }
     x

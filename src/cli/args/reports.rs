@@ -78,9 +78,9 @@ pub struct LiftArgs {
     /// The longest a post can act, in days
     #[arg(long, default_value_t = 28, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub window_days: u32,
-    /// First uses of a code outside every post window (over at least 3 weeks) that make a
-    /// leak suspected
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    /// The fewest first uses of a code since a leak's start for a leak to be suspected (the
+    /// step in its use must also hold steady, more than her posts explain: docs/lift.md)
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
     pub leak_min_uses: u32,
     /// Fewer incremental orders than this mark a rank as uncertain ("?")
     #[arg(long, default_value_t = 5)]
