@@ -6,6 +6,7 @@
 
 pub mod campaign;
 pub mod cost;
+pub mod event;
 pub mod gift;
 mod influencer;
 pub mod money;
@@ -17,6 +18,7 @@ pub mod value;
 
 pub use campaign::{CampaignGoal, CampaignTargets, NewCampaign};
 pub use cost::{CostKind, NewCost};
+pub use event::NewEvent;
 pub use gift::NewGift;
 pub use influencer::{NewInfluencer, Platform, normalize_handle};
 pub use money::{

@@ -42,6 +42,16 @@ pub struct Facts {
     /// the lift model needs them (`Store::load_lift_facts`): a day outside a shop's span is
     /// not a day it sold nothing. Empty otherwise.
     pub shop_spans: Vec<ShopSpan>,
+    /// Shop-wide events (sales, markets, mentions): the lift model's baseline absorbs them.
+    pub events: Vec<EventFact>,
+}
+
+/// A shop-wide event and its days, first to last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventFact {
+    pub name: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
 }
 
 /// A shop (import source) and the days it sold on, first to last.

@@ -21,6 +21,7 @@
 //! incremental revenue is the estimated orders, rounded to 2 decimals, times her average
 //! order value as a `Decimal`.
 
+use super::lift_events;
 use super::lift_fit::{Kernel, Regression};
 use super::lift_leak::Series;
 use super::lift_rows::{build_row, rank_rows, with_code_in_flags};
@@ -209,15 +210,38 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     // Orders without any creator's code, on the baseline and every creator's curve.
     let (regression, period_cost) = if full {
         let spans = shop_spans(facts, first, days);
+        let events: Vec<(i64, i64)> = facts
+            .events
+            .iter()
+            .filter_map(|e| within(first, days, e.first, e.last))
+            .collect();
         (
-            Regression::fit(&uncoded, first, &spans, &responses, &coded),
+            Regression::fit(&uncoded, first, &spans, &events, &responses, &coded),
             costs(facts, first, last, today),
         )
     } else {
         (None, HashMap::new())
     };
 
-    let notes = model_notes(facts, &shapes, regression.is_some());
+    let mut notes = model_notes(facts, &shapes, regression.is_some());
+    if let Some(r) = &regression {
+        // A quiet day: no post in the window before it and no event on it.
+        let quiet = |t: i64| {
+            !post_days
+                .iter()
+                .flatten()
+                .any(|&p| p <= t && t - p < window)
+                && !facts.events.iter().any(|e| {
+                    within(first, days, e.first, e.last).is_some_and(|(a, b)| (a..=b).contains(&t))
+                })
+        };
+        notes.extend(lift_events::spike_notes(
+            &uncoded,
+            &r.expected,
+            quiet,
+            first,
+        ));
+    }
     let mut rows: Vec<LiftRow> = (0..creators)
         .map(|c| {
             let inf = &facts.influencers[c];
@@ -225,6 +249,8 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
             let uncoded = regression.as_ref().map_or((0.0, 0.0), |r| r.uncoded(c));
             let cost = period_cost.get(&inf.id).copied().unwrap_or_default();
             let mut row = build_row(inf, &creator, leaks[c], uncoded, cost, shop_aov, options);
+            row.flags
+                .extend(lift_events::overlap_flags(facts, creator.posts, first));
             row.daily_coded = vec![0.0; days as usize];
             for (u, _) in creator.uses {
                 row.daily_coded[u.day as usize] += u.weight;
@@ -336,10 +362,20 @@ fn shop_spans(facts: &Facts, first: NaiveDate, days: i64) -> Vec<(i64, i64)> {
     facts
         .shop_spans
         .iter()
-        .map(|s| ((s.first - first).num_days(), (s.last - first).num_days()))
-        .filter(|&(from, to)| to >= 0 && from < days)
-        .map(|(from, to)| (from.max(0), to.min(days - 1)))
+        .filter_map(|s| within(first, days, s.first, s.last))
         .collect()
+}
+
+/// The days from `from` to `to` that fall in the period of `days` days from `first`, as day
+/// numbers; `None` when none do.
+pub(super) fn within(
+    first: NaiveDate,
+    days: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<(i64, i64)> {
+    let (from, to) = ((from - first).num_days(), (to - first).num_days());
+    (to >= 0 && from < days).then(|| (from.max(0), to.min(days - 1)))
 }
 
 /// The orders a day of the period that name no creator (nor a marketing tool of the shop's

@@ -80,6 +80,8 @@ pub(super) struct Regression {
     /// Per creator: her orders without a code put down to her posts, and its standard error.
     effects: Vec<Option<(f64, f64)>>,
     pub(super) baseline_per_day: f64,
+    /// The orders without a code each day as fitted: baseline, events and creators.
+    pub(super) expected: Vec<f64>,
 }
 
 /// The baseline's columns for one shop: level, six weekdays, trend and its square.
@@ -96,6 +98,7 @@ impl Regression {
         y: &[f64],
         first: NaiveDate,
         spans: &Spans,
+        events: &Spans,
         responses: &[Vec<f64>],
         coded: &[f64],
     ) -> Option<Regression> {
@@ -104,11 +107,11 @@ impl Regression {
         let spans = if spans.len() > 1 { spans } else { &whole[..] };
         let sums: Vec<f64> = responses.iter().map(|r| r.iter().sum()).collect();
         let active: Vec<usize> = (0..responses.len()).filter(|&c| sums[c] > 0.0).collect();
-        let base = BASELINE_COLUMNS * spans.len();
+        let base = BASELINE_COLUMNS * spans.len() + events.len();
         if active.is_empty() || n < base + 8 {
             return None;
         }
-        let x = design(n, first, spans, responses, &active);
+        let x = design(n, first, spans, events, responses, &active);
         // Coded orders per post (a post's curve sums to one): what each creator's curve is
         // worth in coded orders.
         let per_post: Vec<f64> = active.iter().map(|&c| coded[c] / sums[c]).collect();
@@ -131,6 +134,7 @@ impl Regression {
         {
             effects[active[j]] = Some((orders, variance.sqrt()));
         }
+        let expected = x.times(&beta);
         let mut base_beta = beta;
         for v in base_beta.iter_mut().skip(base) {
             *v = 0.0;
@@ -139,6 +143,7 @@ impl Regression {
         Some(Regression {
             effects,
             baseline_per_day,
+            expected,
         })
     }
 
@@ -260,17 +265,23 @@ fn allocate(x: &Matrix, y: &[f64], beta: &[f64], variance: &[f64], base: usize) 
     out
 }
 
-/// The design matrix: each shop's baseline columns (over its own days), then one column per
-/// active creator holding her response curve.
+/// The design matrix: each shop's baseline columns (over its own days), one column per
+/// event (1 on its days), then one column per active creator holding her response curve.
 fn design(
     n: usize,
     first: NaiveDate,
     spans: &Spans,
+    events: &Spans,
     responses: &[Vec<f64>],
     active: &[usize],
 ) -> Matrix {
-    let base = BASELINE_COLUMNS * spans.len();
+    let base = BASELINE_COLUMNS * spans.len() + events.len();
     let mut x = Matrix::zeros(n, base + active.len());
+    for (k, &(from, to)) in events.iter().enumerate() {
+        for t in from.max(0)..=to.min(n as i64 - 1) {
+            x.set(t as usize, BASELINE_COLUMNS * spans.len() + k, 1.0);
+        }
+    }
     for (k, &(from, to)) in spans.iter().enumerate() {
         let (from, to) = (from.max(0), to.min(n as i64 - 1));
         let length = (to - from + 1).max(1) as f64;

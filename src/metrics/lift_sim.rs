@@ -19,6 +19,10 @@ pub(super) struct Scenario {
     pub link_capture: f64,
     /// YouTube and Pinterest posts keep bringing buyers for months at a falling rate.
     pub evergreen: bool,
+    /// Sales of two days (three times the organic orders) starting the day after a post, and
+    /// whether they are marked as events.
+    pub sales: usize,
+    pub sales_marked: bool,
 }
 
 impl Scenario {
@@ -29,6 +33,8 @@ impl Scenario {
             days: 180,
             link_capture: 0.0,
             evergreen: false,
+            sales: 0,
+            sales_marked: false,
         }
     }
 }
@@ -77,6 +83,7 @@ pub(super) fn run(seed: u64, s: Scenario) -> (Facts, Truth) {
     for c in 0..s.creators {
         sim.creator(c);
     }
+    sim.sales();
     sim.finish()
 }
 
@@ -104,6 +111,30 @@ impl Sim {
     fn customer(&mut self) -> u32 {
         self.customers += 1;
         self.customers
+    }
+
+    /// The sale days: two days from the day after a post of a creator picked at random, on
+    /// which the shop sells twice its organic orders again.
+    fn sales(&mut self) {
+        for _ in 0..self.s.sales {
+            let post = &self.facts.posts[self.rng.usize(0..self.facts.posts.len())];
+            let first = post.posted_on + chrono::Days::new(1);
+            let day = (first - start()).num_days();
+            for t in day..(day + 2).min(self.s.days) {
+                for _ in 0..poisson(&mut self.rng, 2.0 * self.s.organic) {
+                    let who = self.customer();
+                    let p = price(&mut self.rng);
+                    self.orders.push((t, who, p, None, None));
+                }
+            }
+            if self.s.sales_marked {
+                self.facts.events.push(crate::metrics::EventFact {
+                    name: format!("sale {}", self.facts.events.len() + 1),
+                    first,
+                    last: first + chrono::Days::new(1),
+                });
+            }
+        }
     }
 
     /// Organic orders: a weekly rhythm and a slow trend; regulars buy again.

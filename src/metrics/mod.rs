@@ -13,6 +13,7 @@ mod facts;
 mod flags;
 mod gifts;
 mod lift;
+mod lift_events;
 mod lift_fit;
 mod lift_leak;
 mod lift_rows;
@@ -34,8 +35,8 @@ pub use derived::{
     DayFact, DayGroups, DaySums, FirstOrders, GoodsParts, Precedence, day_groups, is_new,
 };
 pub use facts::{
-    CampaignFact, CodeFact, CostFact, Facts, GiftFact, InfluencerFact, LinkFact, OrderFact,
-    OrderGoods, PayoutFact, PostFact, ProfitSettings, ShopSpan,
+    CampaignFact, CodeFact, CostFact, EventFact, Facts, GiftFact, InfluencerFact, LinkFact,
+    OrderFact, OrderGoods, PayoutFact, PostFact, ProfitSettings, ShopSpan,
 };
 pub use flags::{EngagementRanges, Flag, FlagKind, engagement_flags};
 pub use gifts::{

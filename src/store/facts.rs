@@ -5,7 +5,7 @@ use super::entries::{date_col, parse_col};
 use super::order_reader::{Interner, OrderReader, day_col};
 use super::{Result, Store, StoreError};
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, DayFact, DaySums, Facts, GiftFact, GoodsParts,
+    CampaignFact, CodeFact, CostFact, DayFact, DaySums, EventFact, Facts, GiftFact, GoodsParts,
     InfluencerFact, LinkFact, PayoutFact, PostFact, ProfitSettings, ShopSpan,
 };
 use std::collections::HashMap;
@@ -289,6 +289,19 @@ impl Store {
                     influencer_id: r.get(1)?,
                     amount: r.get(2)?,
                     date: date_col(r, 3)?,
+                })
+            },
+        )?;
+        facts.events = read_all(
+            c,
+            "SELECT id, name, first_on, last_on FROM shop_event ORDER BY first_on",
+            "event",
+            skipped,
+            |r| {
+                Ok(EventFact {
+                    name: r.get(1)?,
+                    first: date_col(r, 2)?,
+                    last: date_col(r, 3)?,
                 })
             },
         )?;

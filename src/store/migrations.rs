@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V10,
         then: Some(derived_facts),
     },
+    Migration {
+        sql: V11,
+        then: None,
+    },
 ];
 
 /// Version 4 keys customers with a secret of this database: a random secret is made, every
@@ -446,6 +450,17 @@ CREATE TABLE order_day (
 ) STRICT;
 CREATE INDEX order_day_placed_on ON order_day (placed_on);
 CREATE INDEX shop_order_placed_on ON shop_order (placed_on);
+"#;
+
+/// Shop-wide events (a sale, a market, a press mention): days the lift model's baseline
+/// absorbs instead of crediting a creator who posted then.
+const V11: &str = r#"
+CREATE TABLE shop_event (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    first_on TEXT NOT NULL,
+    last_on  TEXT NOT NULL CHECK (last_on >= first_on)
+) STRICT;
 "#;
 
 /// Computes the derived facts of the orders already stored.
