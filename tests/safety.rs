@@ -35,7 +35,7 @@ fn shop_with_backup() -> (Shop, std::path::PathBuf) {
     (shop, copy)
 }
 
-/// Overwrites the middle of the last page of `db` with garbage: the file still opens, but
+/// Overwrites the first half of the last page (its header too) of `db` with garbage: the file still opens, but
 /// its integrity check fails.
 fn damage(db: &Path) {
     let conn = Connection::open(db).unwrap();
@@ -45,7 +45,7 @@ fn damage(db: &Path) {
     drop(conn);
     let mut bytes = std::fs::read(db).unwrap();
     let last = bytes.len() as u64 - page;
-    for b in &mut bytes[(last + 8) as usize..(last + page / 2) as usize] {
+    for b in &mut bytes[last as usize..(last + page / 2) as usize] {
         *b = 0xA5;
     }
     std::fs::write(db, bytes).unwrap();
