@@ -253,3 +253,53 @@ fn sorting_by_profit_without_costs_of_goods_says_so() {
     let out = shop.ok(&["scorecard", "--sort", "profit"]);
     assert!(!out.contains("so profit is revenue"), "{out}");
 }
+
+fn event_rows(shop: &Shop) -> Vec<Vec<String>> {
+    let text = shop.ok(&["event", "list", "--csv", "-"]);
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// A sale is marked, moved, renamed, refused when its days are backwards, and deleted; the
+/// lift report reads it (a post overlapping it says so).
+#[test]
+fn an_event_is_marked_changed_and_deleted_and_lift_reads_it() {
+    let shop = Shop::new();
+    roster(&shop);
+    let out = shop.ok(&[
+        "event",
+        "add",
+        "--date",
+        "2026-05-02",
+        "--to",
+        "2026-05-04",
+        "--name",
+        "Spring sale",
+    ]);
+    assert!(
+        out.contains("marked event 1: Spring sale, 2026-05-02 to 2026-05-04"),
+        "{out}"
+    );
+    assert_eq!(
+        event_rows(&shop),
+        vec![vec!["1", "Spring sale", "2026-05-02", "2026-05-04"]]
+    );
+    let err = shop.fails(&["event", "update", "1", "--to", "2026-05-01"]);
+    assert!(err.contains("--to") && err.contains("on or after"), "{err}");
+    shop.ok(&["event", "update", "1", "--name", "Spring market"]);
+    assert_eq!(
+        event_rows(&shop),
+        vec![vec!["1", "Spring market", "2026-05-02", "2026-05-04"]]
+    );
+    shop.ok(&["import", &common::fixture("shopify/orders_79.csv")]);
+    let lift = shop.ok(&["lift", "--json"]);
+    assert!(lift.contains("overlaps Spring market"), "{lift}");
+    let err = shop.fails(&["event", "delete", "1"]);
+    assert!(err.contains("--yes"), "{err}");
+    shop.ok(&["event", "delete", "1", "--yes"]);
+    assert!(event_rows(&shop).is_empty());
+    let err = shop.fails(&["event", "delete", "1", "--yes"]);
+    assert!(err.contains("no event with id 1"), "{err}");
+}

@@ -13,9 +13,11 @@ use clap::{Args, Parser, Subcommand};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
+mod events;
 mod money;
 mod posts;
 mod reports;
+pub use events::EventCmd;
 pub use money::{GiftCmd, PayoutCmd, PlanArgs, ProductCmd, ProductCostCmd, SettingsCmd};
 pub use posts::{PostArgs, PostUpdateArgs};
 pub use reports::{LiftArgs, ReportArgs, ScorecardArgs};
@@ -104,6 +106,9 @@ pub enum Command {
     /// The shop's other channels (Meta ads, a newsletter) to compare creators with
     #[command(subcommand)]
     Channel(ChannelCmd),
+    /// Sales, markets and press mentions: days the lift model puts down to the shop
+    #[command(subcommand)]
+    Event(EventCmd),
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output
     Completions {
         #[arg(value_enum)]

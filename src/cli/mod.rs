@@ -5,6 +5,7 @@
 mod args;
 mod doctor;
 mod entries;
+mod events;
 mod gifts;
 mod import;
 mod money;
@@ -119,6 +120,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             money::product_cost(&mut store, cmd, &now, out)
         }
         Command::Channel(cmd) => entries::channel(&mut store, cmd, out),
+        Command::Event(cmd) => events::event(&mut store, cmd, out),
         Command::Demo => demo(&mut store, cli.demo, &now, out),
         Command::Backup { file } => {
             store.backup_to(file)?;
@@ -202,6 +204,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Report(_)
             | Command::Product(args::ProductCmd::Cost(args::ProductCostCmd::List))
             | Command::Channel(args::ChannelCmd::List)
+            | Command::Event(args::EventCmd::List { .. })
             | Command::Payout(args::PayoutCmd::List { .. })
             | Command::Gift(args::GiftCmd::List { .. })
             | Command::Doctor { rebuild: false }
@@ -438,6 +441,39 @@ pub(super) fn write_report(
         }
     }
     Ok(())
+}
+
+/// A list of entries (`post list`, `event list`): every row's cells under `header`, as CSV
+/// (its text neutralised) or as a table (each row as `shown` makes it, the header's
+/// underscores as spaces).
+pub(super) fn write_list<const N: usize>(
+    store: &Store,
+    csv: &args::CsvOut,
+    header: [&str; N],
+    rows: &[[String; N]],
+    shown: impl Fn(&[String; N]) -> [String; N],
+    out: &mut dyn Write,
+) -> Result<()> {
+    write_report(
+        store,
+        csv.csv.as_deref(),
+        csv.force,
+        rows.len(),
+        out,
+        |w| {
+            let neutral = rows
+                .iter()
+                .map(|r| r.clone().map(|c| crate::export::neutralize(&c)));
+            write_rows(w, header, neutral)
+        },
+        || {
+            let mut table = vec![header.map(|h| h.replace('_', " "))];
+            table.extend(rows.iter().map(&shown));
+            let mut text = Vec::new();
+            let _ = write_columns(&mut text, &table);
+            String::from_utf8_lossy(&text).into_owned()
+        },
+    )
 }
 
 /// Writes a CSV of `header` and `rows` (the callers neutralise their text cells).

@@ -3,7 +3,7 @@
 
 use super::args::{CsvOut, PostArgs, PostUpdateArgs};
 use super::entries::{campaign_id, delete};
-use super::{flag_err, write_columns};
+use super::flag_err;
 use crate::domain::{NewPost, fmt2};
 use crate::store::Store;
 use anyhow::{Result, bail};
@@ -148,35 +148,20 @@ fn post_cells(p: &crate::store::PostRow) -> [String; 19] {
 }
 
 pub(super) fn post_list(store: &Store, csv: &CsvOut, out: &mut dyn Write) -> Result<()> {
-    let posts = store.posts()?;
-    super::write_report(
+    let rows: Vec<[String; POST_COLUMNS.len()]> = store.posts()?.iter().map(post_cells).collect();
+    super::write_list(
         store,
-        csv.csv.as_deref(),
-        csv.force,
-        posts.len(),
+        csv,
+        POST_COLUMNS,
+        &rows,
+        |row| {
+            let mut cells = row.clone().map(|c| {
+                let shown = if c.is_empty() { "—".to_string() } else { c };
+                crate::domain::excerpt(&shown, 40)
+            });
+            cells[2] = format!("@{}", cells[2]);
+            cells
+        },
         out,
-        |w| {
-            super::write_rows(
-                w,
-                POST_COLUMNS,
-                posts
-                    .iter()
-                    .map(|p| post_cells(p).map(|c| crate::export::neutralize(&c))),
-            )
-        },
-        || {
-            let mut rows = vec![POST_COLUMNS.map(|h| h.replace('_', " "))];
-            rows.extend(posts.iter().map(|p| {
-                let mut cells = post_cells(p).map(|c| {
-                    let shown = if c.is_empty() { "—".to_string() } else { c };
-                    crate::domain::excerpt(&shown, 40)
-                });
-                cells[2] = format!("@{}", cells[2]);
-                cells
-            }));
-            let mut table = Vec::new();
-            let _ = write_columns(&mut table, &rows);
-            String::from_utf8_lossy(&table).into_owned()
-        },
     )
 }

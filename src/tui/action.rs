@@ -1,6 +1,6 @@
 //! What a key asks for. Keys become actions through the keymap; only `App::update` acts.
 
-/// The top-level screens, in tab order (number keys 1–7).
+/// The top-level screens, in tab order (number keys 1–8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Scorecard,
@@ -10,10 +10,11 @@ pub enum Screen {
     Codes,
     Campaigns,
     Gifts,
+    Events,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Scorecard,
         Screen::Influencers,
         Screen::Costs,
@@ -21,6 +22,7 @@ impl Screen {
         Screen::Codes,
         Screen::Campaigns,
         Screen::Gifts,
+        Screen::Events,
     ];
 
     pub fn title(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Screen {
             Screen::Codes => "Codes",
             Screen::Campaigns => "Campaigns",
             Screen::Gifts => "Gifts",
+            Screen::Events => "Events",
         }
     }
 

@@ -51,6 +51,8 @@ pub struct Lists {
     /// Saved links, newest first: on the Codes screen they follow the codes.
     pub links: Vec<LinkRow>,
     pub campaigns: Vec<CampaignRow>,
+    /// Shop-wide events, the latest first (the Events screen).
+    pub events: Vec<crate::store::EventRow>,
 }
 
 pub struct App {
@@ -70,7 +72,7 @@ pub struct App {
     pub options: ScorecardOptions,
     pub card: Scorecard,
     /// Selected row of each screen.
-    pub selected: [usize; 7],
+    pub selected: [usize; Screen::ALL.len()],
     pub detail: bool,
     pub searching: bool,
     pub search: Input,
@@ -191,7 +193,7 @@ impl App {
                 to: None,
                 sort: Default::default(),
             },
-            selected: [0; 7],
+            selected: [0; Screen::ALL.len()],
             detail: false,
             searching: false,
             search: Input::default(),

@@ -19,6 +19,10 @@ pub enum FormKind {
     Code,
     Link,
     Campaign,
+    /// A shop-wide event (a sale, a market, a mention).
+    Event {
+        id: Option<i64>,
+    },
     /// A gift sent.
     Gift,
     /// The shop's money settings.

@@ -8,7 +8,9 @@ mod lists;
 mod popups;
 mod scorecard;
 
-use lists::{draw_campaigns, draw_codes, draw_costs, draw_gifts, draw_influencers, draw_posts};
+use lists::{
+    draw_campaigns, draw_codes, draw_costs, draw_events, draw_gifts, draw_influencers, draw_posts,
+};
 use popups::{draw_confirm, draw_form, draw_help, draw_import_path, draw_note, draw_preview};
 use scorecard::draw_scorecard;
 
@@ -35,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::Codes => draw_codes(frame, body, app, theme),
         Screen::Campaigns => draw_campaigns(frame, body, app, theme),
         Screen::Gifts => draw_gifts(frame, body, app, theme),
+        Screen::Events => draw_events(frame, body, app, theme),
     }
     draw_status(frame, status, app, theme);
     draw_footer(frame, footer, app.context(), theme);
@@ -123,13 +126,20 @@ pub fn mouse_action(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> 
 }
 
 /// The tabs as drawn: each screen's label and where it starts; the app's name first when the
-/// terminal is wide enough for it.
+/// terminal is wide enough for it, and the labels closer together when it is narrow.
 fn tab_labels(width: u16) -> (Option<&'static str>, Vec<(Screen, String)>) {
-    let full: usize = Screen::ALL.iter().map(|s| s.title().width() + 4).sum();
+    let full: usize = Screen::ALL.iter().map(|s| s.title().width() + 5).sum();
     let name = (full + 10 <= width as usize).then_some(" shoutout ");
     let labels = Screen::ALL
         .iter()
-        .map(|&s| (s, format!(" {} {} ", s.index() + 1, s.title())))
+        .map(|&s| {
+            let label = if full <= width as usize {
+                format!(" {} {} ", s.index() + 1, s.title())
+            } else {
+                format!("{} {} ", s.index() + 1, s.title())
+            };
+            (s, label)
+        })
         .collect();
     (name, labels)
 }

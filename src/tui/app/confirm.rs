@@ -90,6 +90,18 @@ impl App {
                     });
                 }
             }
+            Screen::Events => {
+                if let Some(e) = self.lists.events.get(s) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Delete the event {} ({} to {})? Its orders count as the days \
+                             around them again.",
+                            e.name, e.first, e.last
+                        ),
+                        pending: Pending::DeleteEvent(e.id),
+                    });
+                }
+            }
             Screen::Posts => {
                 if let Some(p) = self.lists.posts.get(s) {
                     self.modal = Some(Modal::Confirm {
@@ -175,6 +187,10 @@ impl App {
                     }
                     Pending::DeleteLink(id) => {
                         let row = self.store.delete_link(id)?;
+                        self.deleted(row)?;
+                    }
+                    Pending::DeleteEvent(id) => {
+                        let row = self.store.delete_event(id)?;
                         self.deleted(row)?;
                     }
                     Pending::DeclineGift(id) => {

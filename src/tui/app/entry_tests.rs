@@ -414,3 +414,52 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     assert!(app.modal.is_none(), "Enter again saves it");
     assert_eq!(app.lists.posts[0].post.likes, Some(95000));
 }
+
+/// An event is marked on screen 8, corrected, deleted and put back; the lift model reads it
+/// (the facts hold it as soon as it is saved).
+#[test]
+fn an_event_is_marked_corrected_deleted_and_put_back() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Events));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Spring market");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "2026-05-02");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(app.lists.events.len(), 1);
+    assert_eq!(app.facts.events.len(), 1, "the model sees it at once");
+    // A last day before the first is refused next to the field, keeping what was typed.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "2026-05-01");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form should stay open: {:?}", app.status);
+    };
+    assert!(
+        form.fields
+            .iter()
+            .any(|f| f.key.0 == "to" && f.error.is_some())
+    );
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "2026-05-03");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let event = app.lists.events[0].clone();
+    assert_eq!(
+        (event.name.as_str(), event.last.to_string().as_str()),
+        ("Spring market", "2026-05-03")
+    );
+    press(&mut app, KeyCode::Char('d'));
+    app.update(Action::Confirm);
+    assert!(app.lists.events.is_empty());
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.lists.events, vec![event]);
+}

@@ -17,6 +17,7 @@ impl App {
             Screen::Codes => FormKind::Code,
             Screen::Campaigns => FormKind::Campaign,
             Screen::Gifts => FormKind::Gift,
+            Screen::Events => FormKind::Event { id: None },
             Screen::Scorecard => return,
         };
         self.open_form(kind);
@@ -38,6 +39,11 @@ impl App {
             Screen::Costs => {
                 if let Some(id) = self.lists.costs.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Cost { id: Some(id) });
+                }
+            }
+            Screen::Events => {
+                if let Some(id) = self.lists.events.get(s).map(|r| r.id) {
+                    self.open_form(FormKind::Event { id: Some(id) });
                 }
             }
             _ => {}
@@ -92,6 +98,7 @@ impl App {
             kind,
             FormKind::Influencer { .. }
                 | FormKind::Campaign
+                | FormKind::Event { .. }
                 | FormKind::Period
                 | FormKind::Settings
         );
@@ -110,6 +117,7 @@ impl App {
             FormKind::Code => forms::code::build(self, &who),
             FormKind::Link => forms::link::build(self, &who),
             FormKind::Campaign => forms::campaign::build(),
+            FormKind::Event { id } => forms::event::build(self, id),
             FormKind::Gift => forms::gift::build(self, &who),
             FormKind::Settings => forms::settings::build(self),
             FormKind::Payout => forms::payout::build(self, &who),
@@ -247,6 +255,7 @@ impl App {
             FormKind::Code => forms::code::submit(self, form),
             FormKind::Link => forms::link::submit(self, form),
             FormKind::Campaign => forms::campaign::submit(self, form),
+            FormKind::Event { id } => forms::event::submit(self, id, form),
             FormKind::Gift => forms::gift::submit(self, form),
             FormKind::Settings => forms::settings::submit(self, form),
             FormKind::Payout => forms::payout::submit(self, form),

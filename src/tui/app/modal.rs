@@ -15,6 +15,7 @@ pub enum Pending {
     DeleteCode(i64),
     DeletePost(i64),
     DeleteLink(i64),
+    DeleteEvent(i64),
     DeclineGift(i64),
     LoadDemo,
 }

@@ -43,6 +43,7 @@ impl App {
             Screen::Posts => self.lists.posts.len(),
             Screen::Codes => self.lists.codes.len() + self.lists.links.len(),
             Screen::Campaigns => self.lists.campaigns.len(),
+            Screen::Events => self.lists.events.len(),
             Screen::Gifts => self.gifts.len(),
         }
     }
@@ -92,7 +93,7 @@ impl App {
             Screen::Costs => self.lists.costs.get(s).map(|r| r.handle.clone()),
             Screen::Posts => self.lists.posts.get(s).map(|r| r.handle.clone()),
             Screen::Codes => self.lists.codes.get(s).map(|r| r.handle.clone()),
-            Screen::Campaigns => None,
+            Screen::Campaigns | Screen::Events => None,
             Screen::Gifts => self.gifts.get(s).map(|g| g.handle.clone()),
         }
     }

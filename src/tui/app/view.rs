@@ -58,6 +58,7 @@ impl App {
             codes: self.store.codes()?,
             links: self.store.links()?,
             campaigns: self.store.campaigns()?,
+            events: self.store.events()?,
         };
         self.gifts = self.gift_views()?;
         *self.campaign_cache.get_mut() = None;

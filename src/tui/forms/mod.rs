@@ -7,6 +7,7 @@
 pub(crate) mod campaign;
 pub(crate) mod code;
 pub(crate) mod cost;
+pub(crate) mod event;
 pub(crate) mod gift;
 pub(crate) mod influencer;
 pub(crate) mod link;

@@ -12,6 +12,7 @@ pub(super) const POSTS: Context = C::Screen(Screen::Posts);
 pub(super) const CODES: Context = C::Screen(Screen::Codes);
 pub(super) const CAMPAIGNS: Context = C::Screen(Screen::Campaigns);
 pub(super) const GIFTS: Context = C::Screen(Screen::Gifts);
+pub(super) const EVENTS: Context = C::Screen(Screen::Events);
 
 /// Every key binding of the app.
 pub static BINDINGS: &[Binding] = &[
@@ -278,6 +279,28 @@ pub static BINDINGS: &[Binding] = &[
         "mark the selected gift declined (asks; z takes it back)",
         "declined",
     ),
+    // Events
+    bind(
+        EVENTS,
+        &[ch('a')],
+        Action::Add,
+        "mark a sale, a market or a mention (lift gives its orders to the shop)",
+        "add",
+    ),
+    bind(
+        EVENTS,
+        &[code(K::Enter), ch('E')],
+        Action::Edit,
+        "edit the selected event",
+        "edit",
+    ),
+    bind(
+        EVENTS,
+        &[ch('d'), code(K::Delete)],
+        Action::Delete,
+        "delete the selected event (z puts it back)",
+        "delete",
+    ),
     // Everywhere
     bind(
         C::Global,
@@ -382,6 +405,13 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('7')],
         Action::GoTo(Screen::Gifts),
         "Gifts",
+        "",
+    ),
+    bind(
+        C::Global,
+        &[ch('8')],
+        Action::GoTo(Screen::Events),
+        "Events (sales, markets, mentions)",
         "",
     ),
     bind(

@@ -347,3 +347,41 @@ pub(super) fn draw_gifts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
         theme,
     );
 }
+
+pub(super) fn draw_events(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let list = &app.lists.events;
+    if list.is_empty() {
+        return empty_hint(
+            frame,
+            area,
+            "No events yet. Press a to mark a sale, a market or a press mention: the lift model then puts its orders down to the shop, not to a creator who posted that week.",
+            theme,
+        );
+    }
+    let cols = [
+        Col::text("Event", 1),
+        Col::text("First day", 2),
+        Col::text("Last day", 2),
+        Col::number("Days", 2),
+    ];
+    draw_table(
+        frame,
+        area,
+        &cols,
+        Rows {
+            len: list.len(),
+            selected: app.selected[Screen::Events.index()],
+            scroll: app.col_scroll,
+        },
+        |i| {
+            let e = &list[i];
+            vec![
+                crate::domain::visible(&e.name).into_owned(),
+                e.first.to_string(),
+                e.last.to_string(),
+                ((e.last - e.first).num_days() + 1).to_string(),
+            ]
+        },
+        theme,
+    );
+}
