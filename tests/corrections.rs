@@ -303,3 +303,62 @@ fn an_event_is_marked_changed_and_deleted_and_lift_reads_it() {
     let err = shop.fails(&["event", "delete", "1", "--yes"]);
     assert!(err.contains("no event with id 1"), "{err}");
 }
+
+/// `plan --schedule`: the next days her post stands alone, in words and as CSV; a fee is not
+/// asked for, and a deal's arguments are refused beside it.
+#[test]
+fn plan_schedule_lists_the_days_her_post_would_stand_alone() {
+    let shop = Shop::new();
+    roster(&shop);
+    shop.ok(&["import", &common::fixture("shopify/orders_79.csv")]);
+    shop.ok(&[
+        "post",
+        "add",
+        "--influencer",
+        "milo",
+        "--date",
+        "2026-05-05",
+    ]);
+    let words = shop.ok(&[
+        "plan",
+        "--schedule",
+        "--influencer",
+        "sarah",
+        "--from",
+        "2026-05-01",
+    ]);
+    assert!(words.starts_with("@sarah's next post"), "{words}");
+    assert!(words.contains("overlap @milo's post of"), "{words}");
+    let csv = shop.ok(&[
+        "plan",
+        "--schedule",
+        "--influencer",
+        "sarah",
+        "--from",
+        "2026-05-01",
+        "--csv",
+        "-",
+    ]);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows[0].get(0), Some("2026-05-01"));
+    let days: i64 = rows
+        .iter()
+        .map(|r| {
+            let d = |i: usize| chrono::NaiveDate::parse_from_str(&r[i], "%Y-%m-%d").unwrap();
+            (d(1) - d(0)).num_days() + 1
+        })
+        .sum();
+    assert_eq!(days, 56, "the slots cover the 8 weeks ahead without a gap");
+    let err = shop.fails(&[
+        "plan",
+        "--schedule",
+        "--influencer",
+        "sarah",
+        "--fee",
+        "100",
+    ]);
+    assert!(err.contains("--fee"), "{err}");
+}

@@ -242,7 +242,11 @@ pub(super) fn plan(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<()> {
-    if a.fee.is_sign_negative() || a.product.is_sign_negative() {
+    if a.schedule {
+        return schedule(store, a, today, out);
+    }
+    let fee = a.fee.unwrap_or_default();
+    if fee.is_sign_negative() || a.product.is_sign_negative() {
         anyhow::bail!("--fee and --product are amounts of 0 or more");
     }
     let facts = store.load_facts()?;
@@ -261,7 +265,7 @@ pub(super) fn plan(
             .map_or(a.platform.unwrap_or(crate::domain::Platform::Other), |k| {
                 k.platform
             }),
-        fee: a.fee,
+        fee,
         product: a.product,
         commission_pct: a
             .commission
@@ -277,4 +281,49 @@ pub(super) fn plan(
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// The columns of `plan --schedule --csv`.
+const SCHEDULE_COLUMNS: [&str; 4] = ["from", "to", "overlaps", "smallest_effect"];
+
+/// `plan --schedule`: the next days her post would stand alone, from the lift model of every
+/// shop.
+fn schedule(store: &Store, a: &PlanArgs, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
+    let handle = a.influencer.as_deref().unwrap_or_default();
+    let who = store.influencer_by_handle(handle)?;
+    let facts = store.load_lift_facts(None)?;
+    let report = crate::metrics::lift(&facts, &Default::default(), today);
+    let plan = crate::metrics::schedule(&facts, &report, who.id, a.from.unwrap_or(today));
+    let rows: Vec<[String; 4]> = plan
+        .slots
+        .iter()
+        .map(|s| {
+            [
+                s.from.to_string(),
+                s.to.to_string(),
+                s.overlaps.join("; "),
+                s.smallest_effect
+                    .map_or(String::new(), |e| format!("{:.0}", e.ceil())),
+            ]
+        })
+        .collect();
+    let csv = super::args::CsvOut {
+        csv: a.csv.clone(),
+        force: a.force,
+    };
+    let lines = crate::metrics::schedule_lines(&plan);
+    super::write_report(
+        store,
+        csv.csv.as_deref(),
+        csv.force,
+        rows.len(),
+        out,
+        |w| {
+            let neutral = rows
+                .iter()
+                .map(|r| r.clone().map(|c| crate::export::neutralize(&c)));
+            super::write_rows(w, SCHEDULE_COLUMNS, neutral)
+        },
+        || lines.join("\n") + "\n",
+    )
 }

@@ -22,7 +22,7 @@
 //! order value as a `Decimal`.
 
 use super::lift_events;
-use super::lift_fit::{Kernel, Regression};
+use super::lift_fit::{self, Kernel, Regression};
 use super::lift_leak::Series;
 use super::lift_rows::{build_row, rank_rows, with_code_in_flags};
 use super::lift_shape::{Sample, Shapes};
@@ -112,6 +112,9 @@ pub struct LiftReport {
     pub mean_delay_days: f64,
     /// The shop's organic orders a day (without any creator), on average.
     pub baseline_per_day: f64,
+    /// How far a day's orders without a code stray from what the model expects (their
+    /// standard deviation): the noise an effect must stand out of.
+    pub day_noise: f64,
     /// What the seller should know about the whole report.
     pub notes: Vec<String>,
 }
@@ -207,14 +210,15 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         .map(|c| (creator(c).total(None) - leaks[c].map_or(0.0, |l| l.orders)).max(0.0))
         .collect();
 
-    // Orders without any creator's code, on the baseline and every creator's curve.
+    // Orders without any creator's code, on the baseline, the events and every creator's
+    // curve.
+    let events: Vec<(i64, i64)> = facts
+        .events
+        .iter()
+        .filter_map(|e| within(first, days, e.first, e.last))
+        .collect();
     let (regression, period_cost) = if full {
         let spans = shop_spans(facts, first, days);
-        let events: Vec<(i64, i64)> = facts
-            .events
-            .iter()
-            .filter_map(|e| within(first, days, e.first, e.last))
-            .collect();
         (
             Regression::fit(&uncoded, first, &spans, &events, &responses, &coded),
             costs(facts, first, last, today),
@@ -231,9 +235,7 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
                 .iter()
                 .flatten()
                 .any(|&p| p <= t && t - p < window)
-                && !facts.events.iter().any(|e| {
-                    within(first, days, e.first, e.last).is_some_and(|(a, b)| (a..=b).contains(&t))
-                })
+                && !events.iter().any(|&(a, b)| (a..=b).contains(&t))
         };
         notes.extend(lift_events::spike_notes(
             &uncoded,
@@ -251,6 +253,13 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
             let mut row = build_row(inf, &creator, leaks[c], uncoded, cost, shop_aov, options);
             row.flags
                 .extend(lift_events::overlap_flags(facts, creator.posts, first));
+            row.flags.extend(lift_events::never_alone_flag(
+                &post_days,
+                c,
+                &events,
+                super::burst_days(shapes.mean_delay()),
+                &inf.handle,
+            ));
             row.daily_coded = vec![0.0; days as usize];
             for (u, _) in creator.uses {
                 row.daily_coded[u.day as usize] += u.weight;
@@ -264,6 +273,9 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         from: Some(first),
         to: Some(last),
         mean_delay_days: shapes.mean_delay(),
+        day_noise: regression
+            .as_ref()
+            .map_or(0.0, |r| lift_fit::residual_sd(&uncoded, &r.expected)),
         baseline_per_day: regression
             .as_ref()
             .map_or(uncoded.iter().sum::<f64>() / days as f64, |r| {
@@ -453,6 +465,7 @@ fn empty_report(options: &LiftOptions, why: &str) -> LiftReport {
         to: options.to,
         mean_delay_days: 0.0,
         baseline_per_day: 0.0,
+        day_noise: 0.0,
         notes: vec![why.to_string()],
     }
 }

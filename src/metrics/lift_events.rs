@@ -27,8 +27,34 @@ pub(super) fn overlap_flags(facts: &Facts, posts: &[i64], first: NaiveDate) -> V
     flags
 }
 
-/// "Black Friday (27–30 Nov 2026)".
-fn describe(e: &EventFact) -> String {
+/// Her flag when none of her posts stood alone: each had another creator's post within a
+/// burst of it (`burst` days) or an event over its burst, so the days cannot tell her effect
+/// from theirs.
+pub(super) fn never_alone_flag(
+    posts: &[Vec<i64>],
+    c: usize,
+    events: &[(i64, i64)],
+    burst: i64,
+    handle: &str,
+) -> Option<String> {
+    let crowded = |p: i64| {
+        posts
+            .iter()
+            .enumerate()
+            .any(|(o, theirs)| o != c && theirs.iter().any(|q| (q - p).abs() < burst))
+            || events.iter().any(|&(a, b)| a < p + burst && b >= p)
+    };
+    (!posts[c].is_empty() && posts[c].iter().all(|&p| crowded(p))).then(|| {
+        format!(
+            "never posted alone: her range is wide (another creator or an event shared each \
+             of her posts' first {burst} days; `shoutout plan --schedule --influencer \
+             {handle}` finds a day of her own)"
+        )
+    })
+}
+
+/// "Black Friday (27 Nov – 30 Nov 2026)", "Market (2 May 2026)".
+pub(super) fn describe(e: &EventFact) -> String {
     if e.first == e.last {
         format!("{} ({})", e.name, e.first.format("%-d %b %Y"))
     } else {

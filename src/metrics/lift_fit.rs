@@ -153,6 +153,13 @@ impl Regression {
     }
 }
 
+/// The standard deviation of `y` around `expected`.
+pub(super) fn residual_sd(y: &[f64], expected: &[f64]) -> f64 {
+    let n = y.len().max(1) as f64;
+    let rss: f64 = y.iter().zip(expected).map(|(a, b)| (a - b).powi(2)).sum();
+    (rss / n).sqrt()
+}
+
 /// All creators together: the shop's ratio of orders without a code to coded orders after
 /// posts (each creator's curve weighted by her coded orders per post), and the variance of a
 /// day's orders around that fit.

@@ -25,6 +25,7 @@ mod period;
 mod plan;
 mod profit;
 mod row;
+mod schedule;
 mod scorecard;
 mod series;
 mod since;
@@ -51,6 +52,9 @@ pub use profit::{
     breakeven_roas, goods_cost, goods_share, gross_profit, order_goods, profit_roi_pct,
 };
 pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, search};
+pub use schedule::{
+    SCHEDULE_DAYS, Schedule, Slot, burst_days, schedule, schedule_lines, smallest_effect,
+};
 pub use scorecard::{
     Prepared, aov, cac, counts, engagement_rate_pct, engagements, is_counted, net_cents,
     net_revenue, posts_in_scope, prepare, roas, roi_pct, scorecard, scorecard_prepared,

@@ -112,6 +112,8 @@ pub enum Action {
     ShowPayouts,
     /// Plan a deal with the selected influencer.
     PlanDeal,
+    /// The next days the selected creator's post would stand alone.
+    ScheduleNext,
     // Forms
     Submit,
     NextField,

@@ -463,6 +463,7 @@ impl App {
             Action::AddPayout => self.open_form(FormKind::Payout),
             Action::PlanDeal => self.open_form(FormKind::Plan),
             Action::ShowPayouts => self.show_payouts(),
+            Action::ScheduleNext => self.show_schedule(),
             _ => {}
         }
         Ok(())

@@ -143,8 +143,13 @@ pub struct PlanArgs {
     #[arg(long, value_parser = parse_platform)]
     pub platform: Option<Platform>,
     /// The fee offered
-    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-    pub fee: Decimal,
+    #[arg(
+        long,
+        value_parser = parse_amount,
+        allow_hyphen_values = true,
+        required_unless_present = "schedule"
+    )]
+    pub fee: Option<Decimal>,
     /// What the product sent costs you
     #[arg(long, default_value = "0", value_parser = parse_amount, allow_hyphen_values = true)]
     pub product: Decimal,
@@ -154,4 +159,17 @@ pub struct PlanArgs {
     /// Posts the deal buys
     #[arg(long, default_value_t = 1)]
     pub posts: u32,
+    /// Instead of a deal: the next days her post would stand alone (no other creator's burst,
+    /// no event) and the smallest effect the lift model could tell from zero on each
+    #[arg(long, requires = "influencer", conflicts_with_all = ["followers", "fee"])]
+    pub schedule: bool,
+    /// With --schedule: the first day to plan from, YYYY-MM-DD [default: today]
+    #[arg(long, value_parser = parse_date, requires = "schedule")]
+    pub from: Option<NaiveDate>,
+    /// With --schedule: write the days as CSV to FILE, or to standard output with -
+    #[arg(long, value_name = "FILE|-", requires = "schedule")]
+    pub csv: Option<std::path::PathBuf>,
+    /// Replace FILE even if it is not a CSV that shoutout wrote
+    #[arg(long, requires = "csv")]
+    pub force: bool,
 }

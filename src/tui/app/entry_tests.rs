@@ -463,3 +463,16 @@ fn an_event_is_marked_corrected_deleted_and_put_back() {
     press(&mut app, KeyCode::Char('z'));
     assert_eq!(app.lists.events, vec![event]);
 }
+
+/// `W` on a creator: the next days her post would stand alone, in a note.
+#[test]
+fn w_shows_when_the_selected_creator_should_post_next() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('W'));
+    let Some(Modal::Note { title, lines }) = &app.modal else {
+        panic!("a note: {:?}", app.status);
+    };
+    assert!(title.contains("next post"), "{title}");
+    assert!(lines[0].contains("burst lasts about"), "{lines:?}");
+    assert!(lines.len() >= 2, "{lines:?}");
+}

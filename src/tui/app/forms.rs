@@ -72,6 +72,33 @@ impl App {
         });
     }
 
+    /// The schedule note: the next days the selected creator's post would stand alone, and
+    /// the smallest effect the lift model could tell from zero on each.
+    pub(super) fn show_schedule(&mut self) {
+        let Some(handle) = self.current_handle() else {
+            self.fail("select a creator first");
+            return;
+        };
+        let Some(id) = self
+            .facts
+            .influencers
+            .iter()
+            .find(|i| i.handle == handle)
+            .map(|i| i.id)
+        else {
+            return;
+        };
+        let report = match &self.lift {
+            Some(r) => r.clone(),
+            None => self.lift_report(),
+        };
+        let plan = crate::metrics::schedule(&self.facts, &report, id, self.today);
+        self.modal = Some(Modal::Note {
+            title: format!("@{handle}'s next post (any key closes)"),
+            lines: crate::metrics::schedule_lines(&plan),
+        });
+    }
+
     /// The payouts note: every creator's commission earned, held, paid and owed today.
     pub(super) fn show_payouts(&mut self) {
         let hold = self

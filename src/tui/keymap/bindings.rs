@@ -40,6 +40,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('W')],
+        Action::ScheduleNext,
+        "when the selected creator should post next: the days her post would stand alone",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('t')],
         Action::CycleChart,
         "detail: figures → sales chart → payback curve",
@@ -185,6 +192,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::PlanDeal,
         "plan a deal: what she must bring to break even, the most worth paying",
         "plan",
+    ),
+    bind(
+        INFLUENCERS,
+        &[ch('W')],
+        Action::ScheduleNext,
+        "when she should post next: the days her post would stand alone",
+        "",
     ),
     bind(
         INFLUENCERS,
