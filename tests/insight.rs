@@ -115,6 +115,8 @@ fn the_report_is_self_contained_and_shows_hostile_text_as_text() {
     // ana's four order days and bo's one; ana's one post.
     assert_eq!(count(&html, "bar"), 5);
     assert_eq!(count(&html, "post-mark"), 1);
+    // Each creator's lift, in words.
+    assert_eq!(count(&html, "lift"), 2, "{html}");
     assert!(
         html.contains("<title>break-even on 2026-05-12</title>"),
         "{html}"
@@ -159,6 +161,12 @@ fn a_creator_page_shows_her_own_results_only() {
     assert_eq!(count(&html, "bar"), 4);
     assert_eq!(count(&html, "post-mark"), 1);
     assert!(html.contains("<td>140.00</td>"), "{html}");
+    // What she really caused, and what the estimate rests on, in words; the shop's notes
+    // belong to the shop's report, not to her page.
+    assert_eq!(count(&html, "lift"), 1, "{html}");
+    assert!(html.contains("What she really caused:"), "{html}");
+    assert!(html.contains("The estimate rests on"), "{html}");
+    assert!(!html.contains("What the lift model noticed"), "{html}");
 }
 
 /// The headless browser, when the machine has it.

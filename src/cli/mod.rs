@@ -322,13 +322,24 @@ fn report_cmd(
         .as_deref()
         .map(|h| store.influencer_by_handle(h))
         .transpose()?;
-    let facts = load_facts(store, false)?;
+    let mut facts = load_facts(store, true)?;
+    facts.shop_spans = store.lift_spans()?;
+    let lift = crate::metrics::lift(
+        &facts,
+        &crate::metrics::LiftOptions {
+            from: a.from,
+            to: a.to,
+            ..Default::default()
+        },
+        today,
+    );
     let html = crate::export::report_html(
         &facts,
         &options,
         today,
         creator.as_ref().map(|c| c.id),
         a.campaign.as_deref(),
+        Some(&lift),
     );
     let target = crate::export::ExportTarget {
         database: store.path().map(Path::to_path_buf),

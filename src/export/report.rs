@@ -32,6 +32,8 @@ pub struct ReportInput<'a> {
     pub creator_page: bool,
     /// The posts in the period (each creator's are listed under her charts).
     pub posts: Vec<&'a crate::metrics::PostFact>,
+    /// What each creator really caused (the lift model over the same period), when known.
+    pub lift: Option<&'a crate::metrics::LiftReport>,
 }
 
 /// Builds the report of the scorecard under `options` (period, campaign) as the CLI and the
@@ -42,6 +44,7 @@ pub fn report_html(
     today: chrono::NaiveDate,
     creator: Option<i64>,
     campaign: Option<&str>,
+    lift: Option<&crate::metrics::LiftReport>,
 ) -> String {
     let prepared = crate::metrics::prepare(facts);
     let card = crate::metrics::scorecard_prepared(facts, &prepared, options, today);
@@ -86,6 +89,7 @@ pub fn report_html(
             .iter()
             .flat_map(|r| crate::metrics::posts_in_scope(facts, options, today, r.influencer_id))
             .collect(),
+        lift,
     })
 }
 
@@ -160,6 +164,9 @@ pub fn html_report(r: &ReportInput) -> String {
                 format!(" ({})", escape(&row.name))
             }
         );
+        if let Some(lift) = r.lift {
+            out.push_str(&lift_html(lift, row.influencer_id));
+        }
         match series {
             Some(s) => {
                 out.push_str(&sales_svg(s));
@@ -174,8 +181,47 @@ pub fn html_report(r: &ReportInput) -> String {
                 .filter(|p| p.influencer_id == row.influencer_id),
         ));
     }
+    if let Some(lift) = r.lift.filter(|l| !r.creator_page && !l.notes.is_empty()) {
+        out.push_str("<h2>What the lift model noticed</h2><ul>\n");
+        for note in &lift.notes {
+            let _ = writeln!(out, "<li>{}</li>", escape(note));
+        }
+        out.push_str("</ul>\n");
+    }
     out.push_str(DEFINITIONS);
     out.push_str("</body></html>\n");
+    out
+}
+
+/// What she really caused, from the lift model: her incremental orders with their 80 %
+/// range and incremental ROI, what the estimate rests on, and its flags (a leak, an event, a
+/// post never alone), in words.
+fn lift_html(lift: &crate::metrics::LiftReport, influencer_id: i64) -> String {
+    let Some(row) = lift.rows.iter().find(|r| r.influencer_id == influencer_id) else {
+        return String::new();
+    };
+    let roi = row
+        .incremental_roi_pct
+        .map_or("undefined (no cost)".to_string(), |r| {
+            format!("{} %", fmt2(r))
+        });
+    let mut out = format!(
+        "<p class=\"lift\"><strong>What she really caused:</strong> {:.1} orders over the \
+         baseline (80 % range {:.1}–{:.1}), incremental revenue {}, incremental ROI {roi}. \
+         The estimate {}.</p>\n",
+        row.incremental_orders,
+        row.incremental_low,
+        row.incremental_high,
+        fmt2(row.incremental_revenue),
+        escape(&row.basis)
+    );
+    if !row.flags.is_empty() {
+        out.push_str("<ul class=\"flags\">");
+        for flag in &row.flags {
+            let _ = write!(out, "<li>{}</li>", escape(flag));
+        }
+        out.push_str("</ul>\n");
+    }
     out
 }
 

@@ -417,12 +417,18 @@ impl App {
             return Ok(());
         }
         let campaign = self.options.campaign.map(|_| self.campaign_label());
+        // The lift model needs the coded orders one by one.
+        if self.settling() {
+            self.check_leaks_now()?;
+        }
+        let lift = self.lift_report();
         let html = crate::export::report_html(
             &self.facts,
             &self.options,
             self.today,
             creator.as_ref().map(|c| c.0),
             campaign.as_deref(),
+            Some(&lift),
         );
         let mut stem = self
             .export_stem()
