@@ -692,3 +692,47 @@ fn a_hand_typed_shopify_discount_is_not_a_code() {
     let out = shop.ok(&["import", "--dry-run", &file]);
     assert!(!out.to_uppercase().contains("CUSTOM DISCOUNT"), "{out}");
 }
+
+/// Visits without a utm_source: a paid click id makes the order the shop's own paid channel,
+/// a referrer alone an organic visit; the import counts both, and neither the click id nor
+/// the referrer is ever stored.
+#[test]
+fn click_ids_and_referrers_are_hints_and_are_never_stored() {
+    let shop = Shop::new();
+    roster(&shop);
+    let visits = [
+        "_elevar_visitor_info: {\"referrer\":\"https://www.google.com/\",\"gclid\":\"Cj0KCQzz9\"}",
+        "landing_site: https://shop.example/?msclkid=mzz77",
+        "_elevar_visitor_info: {\"referrer\":\"https://www.pinterest.com/pin/zz42\",\"fbclid\":\"IwARzz5\"}",
+    ];
+    let placed = std::cell::Cell::new(0);
+    let file = edited(&shop, "shopify/orders_79.csv", |col, _, cells| {
+        if !cells[col("Subtotal")].is_empty()
+            && let Some(visit) = visits.get(placed.get())
+        {
+            cells[col("Note Attributes")] = (*visit).to_string();
+            placed.set(placed.get() + 1);
+        }
+    });
+    let out = json(&shop.ok(&["import", "--dry-run", "--json", &file]));
+    assert_eq!(out["channel_hints"]["paid"], 2, "{out}");
+    assert_eq!(out["channel_hints"]["organic"], 1, "{out}");
+    assert_eq!(out["link_orders"], 0, "hints are not link sources: {out}");
+    let text = shop.ok(&["import", &file]);
+    assert!(
+        text.contains("2 orders came through a paid ad's click"),
+        "{text}"
+    );
+    let mut stored = std::fs::read(shop.path("shop.db")).unwrap();
+    stored.extend(std::fs::read(shop.path("shop.db-wal")).unwrap_or_default());
+    let stored = String::from_utf8_lossy(&stored);
+    for raw in [
+        "Cj0KCQzz9",
+        "mzz77",
+        "IwARzz5",
+        "pinterest.com/pin/zz42",
+        "google.com",
+    ] {
+        assert!(!stored.contains(raw), "{raw} was stored");
+    }
+}

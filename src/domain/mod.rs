@@ -26,8 +26,8 @@ pub use money::{
     parse_percent, round2, to_cents,
 };
 pub use order::{
-    FinancialStatus, LineItem, MAX_TEXT, OrderRecord, customer_key, decode_items, encode_items,
-    encode_items_into, normalize_code, parse_code, sku_key,
+    ChannelHint, FinancialStatus, LineItem, MAX_TEXT, OrderRecord, PAID_CLICK, customer_key,
+    decode_items, encode_items, encode_items_into, normalize_code, parse_code, sku_key,
 };
 pub use post::{NewLink, NewPost, Sentiment, utm_link};
 pub use text::{VisibleWriter, excerpt, visible};

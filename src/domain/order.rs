@@ -106,7 +106,25 @@ pub struct OrderRecord {
     /// The key an older shoutout gave this order (a WooCommerce plugin file without order
     /// numbers was keyed by all its cells): a stored order under it takes `external_id`.
     pub former_id: Option<String>,
+    /// Where the visit's click id or referrer says the buyer came from, when no `utm_source`
+    /// does (never the click id or the referrer itself).
+    pub hint: Option<ChannelHint>,
 }
+
+/// What a visit's click id or referrer says of where a buyer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelHint {
+    /// A click id only ads put on a link (`gclid`, `msclkid`, `ttclid`, …): a paid ad. The
+    /// order is kept with the `utm_source` [`PAID_CLICK`], a channel of the shop's own.
+    Paid,
+    /// A referrer and no paid click id: an organic visit (a search, a post, a friend's link).
+    /// Nothing is kept; the import counts it.
+    Organic,
+}
+
+/// The `utm_source` an order without one is kept under when its click id says a paid ad
+/// brought it (see [`ChannelHint::Paid`]).
+pub const PAID_CLICK: &str = "PAID-CLICK";
 
 /// The most characters one text value of an order read from a file may hold (its number, a
 /// promo code, a SKU, an item name, a UTM value): real ones are far shorter, and a longer
@@ -230,6 +248,7 @@ impl OrderRecord {
             items: Vec::new(),
             original: None,
             former_id: None,
+            hint: None,
         }
     }
 

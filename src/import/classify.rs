@@ -308,9 +308,14 @@ impl Classifier {
             s.counted_orders += 1;
             s.net_cents += i128::from(crate::metrics::net_cents(order.subtotal, order.refunded));
         }
-        if let Some(source) = &order.utm_source {
-            s.link_orders += 1;
-            tally(&mut self.link_uses, source);
+        match (&order.utm_source, order.hint) {
+            (_, Some(crate::domain::ChannelHint::Paid)) => s.paid_clicks += 1,
+            (_, Some(crate::domain::ChannelHint::Organic)) => s.organic_referrals += 1,
+            (Some(source), None) => {
+                s.link_orders += 1;
+                tally(&mut self.link_uses, source);
+            }
+            (None, None) => {}
         }
         s.first = Some(s.first.map_or(day, |d| d.min(day)));
         s.last = Some(s.last.map_or(day, |d| d.max(day)));

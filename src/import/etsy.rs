@@ -158,6 +158,7 @@ impl ParseRow for EtsyOrderRows {
             items: Vec::new(),
             original: None,
             former_id: None,
+            hint: None,
         })
     }
 }
@@ -217,6 +218,7 @@ fn item_row(c: &Cells, at: &ItemColumns, key: &str) -> Result<(i64, i64, OrderRe
             items,
             original: None,
             former_id: None,
+            hint: None,
         },
     ))
 }

@@ -4,6 +4,7 @@
 
 use super::codes::tag;
 use super::columns::{Cells, Col, Columns};
+use crate::domain::ChannelHint;
 
 /// The `utm_source` and `utm_campaign` in a cell of notes, as UTM-capture apps write them
 /// into Shopify's `Note Attributes` (`utm_source: x`, `UTM source: x`, `utm_source=x`, one
@@ -44,6 +45,87 @@ pub(crate) fn utm_from_notes(cell: &str) -> (Option<String>, Option<String>) {
         }
     }
     (source, campaign)
+}
+
+/// Click ids only ads put on a link: Google (`gclid`, `gbraid`, `wbraid`, `dclid`),
+/// Microsoft (`msclkid`), TikTok (`ttclid`), X (`twclid`), Snapchat (`sccid`), LinkedIn
+/// (`li_fat_id`) and Pinterest (`epik`) ads. Not `fbclid`: Meta adds it to every click out of
+/// Instagram and Facebook, a creator's post as much as an ad.
+const PAID_CLICK_IDS: [&str; 10] = [
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "msclkid",
+    "ttclid",
+    "twclid",
+    "sccid",
+    "li_fat_id",
+    "epik",
+];
+/// Keys under which tracking apps keep the page a visit came from.
+const REFERRER_KEYS: [&str; 4] = ["referrer", "referer", "referring_site", "landing_site_ref"];
+
+/// What a cell of notes says of where the buyer came from when no `utm_source` does: a paid
+/// click id anywhere in it (a key of its own, inside a JSON value, or in a landing URL's
+/// query) is [`ChannelHint::Paid`]; else a non-empty referrer is [`ChannelHint::Organic`].
+/// Only the hint is returned: the click id and the referrer are never kept.
+pub(crate) fn channel_hint(cell: &str) -> Option<ChannelHint> {
+    let keys = filled_keys(cell);
+    if keys.iter().any(|k| PAID_CLICK_IDS.contains(&k.as_str())) {
+        Some(ChannelHint::Paid)
+    } else if keys.iter().any(|k| REFERRER_KEYS.contains(&k.as_str())) {
+        Some(ChannelHint::Organic)
+    } else {
+        None
+    }
+}
+
+/// Every key of a cell of notes that has a non-empty value, lower-cased with `-` and spaces
+/// as `_`: `key: value` and `key=value` lines, the keys of JSON values at any depth, and the
+/// query keys of any URL among them.
+fn filled_keys(cell: &str) -> Vec<String> {
+    let key_of = |k: &str| k.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+    let mut keys = Vec::new();
+    let query_keys = |text: &str, keys: &mut Vec<String>| {
+        if let Some((_, query)) = text.split_once('?') {
+            for pair in query.split(['&', ' ']) {
+                if let Some((k, v)) = pair.split_once('=')
+                    && !v.trim().is_empty()
+                {
+                    keys.push(key_of(k));
+                }
+            }
+        }
+    };
+    for line in cell.lines() {
+        if let Some(json) = json_in(line) {
+            let mut stack = vec![&json];
+            while let Some(v) = stack.pop() {
+                match v {
+                    serde_json::Value::Object(map) => {
+                        for (k, v) in map {
+                            if v.as_str().is_some_and(|s| !s.trim().is_empty()) {
+                                keys.push(key_of(k));
+                                query_keys(v.as_str().unwrap_or_default(), &mut keys);
+                            }
+                            stack.push(v);
+                        }
+                    }
+                    serde_json::Value::Array(items) => stack.extend(items),
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        query_keys(line, &mut keys);
+        if let Some((k, v)) = line.split_once([':', '='])
+            && !v.trim().is_empty()
+        {
+            keys.push(key_of(k));
+        }
+    }
+    keys
 }
 
 /// Whether a UTM value is something about a person rather than a tracking tag: an e-mail
@@ -209,5 +291,35 @@ mod tests {
             utm_from_notes("_elevar_visitor_info: {\"referrer\":\"https://google.com/?q=mug\"}"),
             (None, None)
         );
+    }
+
+    /// A paid click id, wherever it is, makes a paid hint; a referrer alone an organic one;
+    /// Meta's `fbclid` (on every click out of Instagram) and empty values make none.
+    #[test]
+    fn click_ids_and_referrers_are_read_as_hints_only() {
+        let paid = [
+            "_elevar_visitor_info: {\"referrer\":\"https://www.google.com/\",\"gclid\":\"Cj0KCQ\"}",
+            "landing_site: https://shop.example/products/mug?msclkid=abc123&x=1",
+            "ttclid: E.C.P.abc",
+            "visit: {\"first\":{\"landing\":\"https://shop.example/?gbraid=0AAAA\"}}",
+        ];
+        for cell in paid {
+            assert_eq!(channel_hint(cell), Some(ChannelHint::Paid), "{cell}");
+        }
+        let organic = [
+            "_elevar_visitor_info: {\"referrer\":\"https://l.instagram.com/?u=x\",\"fbclid\":\"IwAR0\"}",
+            "referring_site: https://www.pinterest.com/",
+        ];
+        for cell in organic {
+            assert_eq!(channel_hint(cell), Some(ChannelHint::Organic), "{cell}");
+        }
+        for none in [
+            "",
+            "gift_message: happy birthday",
+            "{\"referrer\":\"\",\"gclid\":\"\"}",
+            "fbclid=IwAR0",
+        ] {
+            assert_eq!(channel_hint(none), None, "{none}");
+        }
     }
 }

@@ -244,6 +244,7 @@ impl ParseRow for MappedRows {
             items: Vec::new(),
             original: None,
             former_id: None,
+            hint: None,
         })
     }
 }

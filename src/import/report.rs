@@ -53,6 +53,10 @@ pub struct ImportSummary {
     pub link_orders: u64,
     /// Their sources with how many orders each, most first.
     pub link_sources: Vec<(String, u64)>,
+    /// Orders without a `utm_source` whose click id says a paid ad brought them (kept as the
+    /// shop's own paid channel), and those with a referrer only (organic; nothing kept).
+    pub paid_clicks: u64,
+    pub organic_referrals: u64,
     /// Whose each source is (`None`: nobody's), in the order of `link_sources`.
     pub link_owners: Vec<Option<String>>,
     /// What the file lacks, said once ("no code column: …").
@@ -97,6 +101,8 @@ impl ImportSummary {
             net_cents: 0,
             link_orders: 0,
             link_sources: Vec::new(),
+            paid_clicks: 0,
+            organic_referrals: 0,
             link_owners: Vec::new(),
             missing: Vec::new(),
             converted: Vec::new(),
@@ -142,6 +148,10 @@ impl ImportSummary {
                 .zip(&self.link_owners)
                 .filter_map(|((s, _), who)| who.as_ref().map(|h| (s.clone(), serde_json::Value::from(h.clone()))))
                 .collect::<serde_json::Map<_, _>>(),
+            "channel_hints": {
+                "paid": self.paid_clicks,
+                "organic": self.organic_referrals,
+            },
             "gift_orders": self.gifts,
             "dates_damaged": self.dates_damaged,
             "dates_fixed": self.dates_fixed,
@@ -272,6 +282,15 @@ impl fmt::Display for ImportSummary {
                 "link evidence (utm_source): {} orders: {}",
                 self.link_orders,
                 list.join(", ")
+            )?;
+        }
+        if self.paid_clicks + self.organic_referrals > 0 {
+            writeln!(
+                f,
+                "without a utm_source: {} orders came through a paid ad's click (the shop's \
+                 own channel, never a creator's), {} through a referral (left to the lift \
+                 model's baseline and posts)",
+                self.paid_clicks, self.organic_referrals
             )?;
         }
         if self.gifts > 0 {

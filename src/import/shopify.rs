@@ -183,7 +183,17 @@ impl ParseRow for ShopifyRows {
             && (total == 0 || subtotal == 0)
             && discount > 0
             && !codes.is_empty();
-        let (utm_source, utm_campaign) = utm_from_notes(cells.opt_text(self.notes));
+        let notes = cells.opt_text(self.notes);
+        let (mut utm_source, utm_campaign) = utm_from_notes(notes);
+        // No utm_source: what the visit's click id or referrer hints at, and a paid click
+        // kept as the shop's own paid channel.
+        let hint = utm_source
+            .is_none()
+            .then(|| super::links::channel_hint(notes))
+            .flatten();
+        if hint == Some(crate::domain::ChannelHint::Paid) {
+            utm_source = Some(crate::domain::PAID_CLICK.to_string());
+        }
         Ok(OrderRecord {
             external_id: cells.text(self.name).to_string(),
             placed_at: parse_time(cells.text(self.created))
@@ -205,6 +215,7 @@ impl ParseRow for ShopifyRows {
             items: Vec::new(),
             original: None,
             former_id: None,
+            hint,
         })
     }
 

@@ -134,6 +134,7 @@ impl ParseRow for AnalyticsRows {
             items: Vec::new(),
             original: None,
             former_id: None,
+            hint: None,
         })
     }
 }
@@ -414,6 +415,7 @@ impl ParseRow for PluginRows {
             items: Vec::new(),
             original: None,
             former_id: self.id.is_none().then(|| legacy_row_key(c)),
+            hint: None,
         })
     }
 }

@@ -59,6 +59,7 @@ pub fn marketing_tool(source: &str) -> Option<&'static str> {
                 "cpc",
                 "ppc",
                 "paid",
+                "paid_click",
             ],
         ),
     ];
@@ -82,6 +83,7 @@ mod tests {
         );
         assert_eq!(marketing_tool("ShareASale"), Some("an affiliate platform"));
         assert_eq!(marketing_tool("facebook ads"), Some("paid ads"));
+        assert_eq!(marketing_tool(crate::domain::PAID_CLICK), Some("paid ads"));
         for creator in ["SARAH", "clayandkiln", "instagram", "facebook", "pinterest"] {
             assert_eq!(marketing_tool(creator), None, "{creator}");
         }
