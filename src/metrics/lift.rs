@@ -22,16 +22,14 @@
 //! order value as a `Decimal`.
 
 use super::lift_events;
-use super::lift_fit::{self, Kernel, Regression};
-use super::lift_leak::Series;
-use super::lift_rows::{build_row, rank_rows, with_code_in_flags};
-use super::lift_shape::{Sample, Shapes};
-use super::lift_uses::{Creator, Kind, Leak, Use, latest_post};
-use super::{Facts, Period, ScorecardOptions, is_counted, net_revenue, scorecard};
-use crate::domain::Platform;
+use super::lift_fit::{self, Regression};
+use super::lift_read::Reading;
+use super::lift_rows::rank_rows;
+use super::lift_shape::Shapes;
+use super::{Facts, Period, ScorecardOptions, scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The assumptions of the model, all visible and changeable (`shoutout lift --help`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,126 +143,51 @@ pub fn leak_warnings(facts: &Facts, today: NaiveDate) -> Vec<(i64, String)> {
 
 /// [`lift`], or with `full` false only what the coded orders tell (no regression, no costs).
 fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool) -> LiftReport {
-    let window = i64::from(options.window_days.max(1));
     let Some((first, last)) = period(facts, options) else {
         return empty_report(options, "no orders in the period");
     };
     if last < first {
         return empty_report(options, "the period is empty");
     }
-    let days = (last - first).num_days() + 1;
-    let index = facts.influencer_index();
-    let code_owners = super::attribution::Owners::new(facts, &index);
-    let creators = facts.influencers.len();
-    let posts = creator_posts(facts, &index, first);
-    let post_days: Vec<Vec<i64>> = posts
-        .iter()
-        .map(|p| p.iter().map(|(d, _)| *d).collect())
+    let read = Reading::new(facts, options, first, (last - first).num_days() + 1);
+    let (shapes, responses, leaks) = read.responses_and_leaks();
+    let coded: Vec<f64> = (0..read.creators())
+        .map(|c| (read.creator(c).total(None) - leaks[c].map_or(0.0, |l| l.orders)).max(0.0))
         .collect();
-    let (uncoded, shop_aov) = uncoded_days(facts, &code_owners, first, days);
-    let uses = coded_uses(facts, &code_owners, first, days);
-    // Each use read against her windows.
-    let in_window =
-        |c: usize, day: i64| latest_post(&post_days[c], day).is_some_and(|p| day - p < window);
-    let kinds: Vec<Vec<Kind>> = (0..creators)
-        .map(|c| {
-            uses[c]
-                .iter()
-                .map(|(u, repeat)| match (in_window(c, u.day), repeat) {
-                    (true, _) => Kind::InWindow,
-                    (false, true) => Kind::Fan,
-                    (false, false) => Kind::Outside,
-                })
-                .collect()
-        })
-        .collect();
-    let creator = |c: usize| Creator {
-        uses: &uses[c],
-        kinds: &kinds[c],
-        posts: &post_days[c],
-        first,
-    };
-    // The response to a post, by platform; each creator's curve; her leak, if any.
-    let short = Kernel::fit_short(&delays(&uses, &kinds, &post_days), window);
-    let first_uses: Vec<Vec<(i64, f64)>> = (0..creators).map(|c| creator(c).first_uses()).collect();
-    let samples: Vec<Sample> = (0..creators)
-        .map(|c| Sample {
-            posts: &posts[c],
-            uses: &first_uses[c],
-        })
-        .collect();
-    let shapes = Shapes::fit(short, &samples, days as usize);
-    let (responses, leaks): (Vec<Vec<f64>>, Vec<Option<Leak>>) = (0..creators)
-        .map(|c| {
-            let curves = shapes.curves(&posts[c], days as usize);
-            let series = Series {
-                uses: &first_uses[c],
-                curves: &curves,
-            };
-            let null = series.response_fit();
-            let leak = creator(c).leak(&series, &null, options);
-            (Shapes::response(&curves, &null.strengths), leak)
-        })
-        .unzip();
-    let coded: Vec<f64> = (0..creators)
-        .map(|c| (creator(c).total(None) - leaks[c].map_or(0.0, |l| l.orders)).max(0.0))
-        .collect();
-
     // Orders without any creator's code, on the baseline, the events and every creator's
     // curve.
-    let events: Vec<(i64, i64)> = facts
-        .events
-        .iter()
-        .filter_map(|e| within(first, days, e.first, e.last))
-        .collect();
     let (regression, period_cost) = if full {
-        let spans = shop_spans(facts, first, days);
+        let spans = shop_spans(facts, first, read.days);
         (
-            Regression::fit(&uncoded, first, &spans, &events, &responses, &coded),
+            Regression::fit(
+                &read.uncoded,
+                first,
+                &spans,
+                &read.events,
+                &responses,
+                &coded,
+            ),
             costs(facts, first, last, today),
         )
     } else {
         (None, HashMap::new())
     };
-
     let mut notes = model_notes(facts, &shapes, regression.is_some());
     if let Some(r) = &regression {
-        // A quiet day: no post in the window before it and no event on it.
-        let quiet = |t: i64| {
-            !post_days
-                .iter()
-                .flatten()
-                .any(|&p| p <= t && t - p < window)
-                && !events.iter().any(|&(a, b)| (a..=b).contains(&t))
-        };
         notes.extend(lift_events::spike_notes(
-            &uncoded,
+            &read.uncoded,
             &r.expected,
-            quiet,
+            |t| read.quiet(t),
             first,
         ));
     }
-    let mut rows: Vec<LiftRow> = (0..creators)
+    let burst = super::burst_days(shapes.mean_delay());
+    let mut rows: Vec<LiftRow> = (0..read.creators())
         .map(|c| {
-            let inf = &facts.influencers[c];
-            let creator = creator(c);
             let uncoded = regression.as_ref().map_or((0.0, 0.0), |r| r.uncoded(c));
-            let cost = period_cost.get(&inf.id).copied().unwrap_or_default();
-            let mut row = build_row(inf, &creator, leaks[c], uncoded, cost, shop_aov, options);
-            row.flags
-                .extend(lift_events::overlap_flags(facts, creator.posts, first));
-            row.flags.extend(lift_events::never_alone_flag(
-                &post_days,
-                c,
-                &events,
-                super::burst_days(shapes.mean_delay()),
-                &inf.handle,
-            ));
-            row.daily_coded = vec![0.0; days as usize];
-            for (u, _) in creator.uses {
-                row.daily_coded[u.day as usize] += u.weight;
-            }
-            with_code_in_flags(row, &codes_of(facts, inf.id))
+            let id = facts.influencers[c].id;
+            let cost = period_cost.get(&id).copied().unwrap_or_default();
+            read.row(c, leaks[c], uncoded, cost, burst)
         })
         .collect();
     rank_rows(&mut rows);
@@ -275,10 +198,10 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
         mean_delay_days: shapes.mean_delay(),
         day_noise: regression
             .as_ref()
-            .map_or(0.0, |r| lift_fit::residual_sd(&uncoded, &r.expected)),
+            .map_or(0.0, |r| lift_fit::residual_sd(&read.uncoded, &r.expected)),
         baseline_per_day: regression
             .as_ref()
-            .map_or(uncoded.iter().sum::<f64>() / days as f64, |r| {
+            .map_or(read.uncoded.iter().sum::<f64>() / read.days as f64, |r| {
                 r.baseline_per_day
             }),
         notes,
@@ -294,78 +217,6 @@ fn period(facts: &Facts, options: &LiftOptions) -> Option<(NaiveDate, NaiveDate)
         .to
         .or_else(|| facts.days.iter().map(|d| d.placed_on).max())?;
     Some((first, last))
-}
-
-/// Her codes, as a flag names them (`SARAH20/SARAH15`).
-fn codes_of(facts: &Facts, influencer_id: i64) -> String {
-    facts
-        .codes
-        .iter()
-        .filter(|k| k.influencer_id == influencer_id)
-        .map(|k| k.code.as_str())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Each creator's posts (day from `first`, platform), in time order.
-fn creator_posts(
-    facts: &Facts,
-    index: &HashMap<i64, usize>,
-    first: NaiveDate,
-) -> Vec<Vec<(i64, Platform)>> {
-    let mut posts: Vec<Vec<(i64, Platform)>> = vec![Vec::new(); facts.influencers.len()];
-    for p in &facts.posts {
-        if let Some(&i) = index.get(&p.influencer_id) {
-            posts[i].push(((p.posted_on - first).num_days(), p.platform));
-        }
-    }
-    for p in &mut posts {
-        p.sort_unstable_by_key(|(d, _)| *d);
-    }
-    posts
-}
-
-/// Each creator's coded orders in the period one by one, in time order, each with whether
-/// its buyer had used her code before (a fan's repeat). An order with several creators'
-/// codes or links is shared between them.
-fn coded_uses(
-    facts: &Facts,
-    code_owners: &super::attribution::Owners,
-    first: NaiveDate,
-    days: i64,
-) -> Vec<Vec<(Use, bool)>> {
-    let creators = facts.influencers.len();
-    // In time order: whether a buyer used a code before depends on it.
-    let mut ordered: Vec<&super::OrderFact> =
-        facts.orders.iter().filter(|o| is_counted(o)).collect();
-    ordered.sort_by_key(|o| (o.placed_at, o.number));
-    let mut uses: Vec<Vec<(Use, bool)>> = vec![Vec::new(); creators];
-    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); creators];
-    for o in ordered {
-        let day = (o.placed_on - first).num_days();
-        // Her code or her link (`utm_source`): both are evidence she brought the order.
-        let mut owners: Vec<usize> = code_owners.of_order(o).map(|(who, _)| who).collect();
-        owners.sort_unstable();
-        owners.dedup();
-        let weight = 1.0 / owners.len().max(1) as f64;
-        let cents = net_revenue(o) as f64 * weight;
-        for &c in &owners {
-            let repeat = o.customer.is_some_and(|k| !seen[c].insert(k));
-            if (0..days).contains(&day) {
-                let customer = o.customer;
-                uses[c].push((
-                    Use {
-                        day,
-                        customer,
-                        weight,
-                        cents,
-                    },
-                    repeat,
-                ));
-            }
-        }
-    }
-    uses
 }
 
 /// The days of the period each shop sold on (from its first counted order to its last), as
@@ -388,40 +239,6 @@ pub(super) fn within(
 ) -> Option<(i64, i64)> {
     let (from, to) = ((from - first).num_days(), (to - first).num_days());
     (to >= 0 && from < days).then(|| (from.max(0), to.min(days - 1)))
-}
-
-/// The orders a day of the period that name no creator (nor a marketing tool of the shop's
-/// own), from the day groups, and the shop's average order in cents.
-fn uncoded_days(
-    facts: &Facts,
-    owners: &super::attribution::Owners,
-    first: NaiveDate,
-    days: i64,
-) -> (Vec<f64>, f64) {
-    let mut uncoded = vec![0.0f64; days as usize];
-    let (mut shop_cents, mut shop_orders) = (0.0, 0.0);
-    for d in &facts.days {
-        let day = (d.placed_on - first).num_days();
-        if !(0..days).contains(&day) {
-            continue;
-        }
-        shop_cents += d.sums.net as f64;
-        shop_orders += d.sums.orders as f64;
-        // Orders of the shop's own e-mail, affiliate or ads tools leave the pool too.
-        let tool = d
-            .utm_source
-            .and_then(|u| facts.order_utm_names.get(u as usize))
-            .is_some_and(|name| super::marketing_tool(name).is_some());
-        if !tool && owners.of(&d.codes, d.utm_source).next().is_none() {
-            uncoded[day as usize] += d.sums.orders as f64;
-        }
-    }
-    let aov = if shop_orders > 0.0 {
-        shop_cents / shop_orders
-    } else {
-        0.0
-    };
-    (uncoded, aov)
 }
 
 /// What the seller should know about the whole report: several shops, no posts, too little
@@ -468,22 +285,6 @@ fn empty_report(options: &LiftOptions, why: &str) -> LiftReport {
         day_noise: 0.0,
         notes: vec![why.to_string()],
     }
-}
-
-/// The delays between posts and the coded orders in their windows (weighted by the order's
-/// share).
-fn delays(uses: &[Vec<(Use, bool)>], kinds: &[Vec<Kind>], posts: &[Vec<i64>]) -> Vec<(f64, f64)> {
-    let mut out = Vec::new();
-    for c in 0..uses.len() {
-        for ((u, _), k) in uses[c].iter().zip(&kinds[c]) {
-            if *k == Kind::InWindow
-                && let Some(p) = latest_post(&posts[c], u.day)
-            {
-                out.push(((u.day - p) as f64, u.weight));
-            }
-        }
-    }
-    out
 }
 
 /// What each creator cost in the period, as the scorecard counts it.

@@ -36,20 +36,7 @@ pub(super) fn build_row(
         .sqrt();
     let low = (incremental - Z80 * sd).max(0.0);
     let high = incremental + Z80 * sd;
-    // Her average order: her caused coded orders', else the shop's.
-    let (cents, count) = creator
-        .uses
-        .iter()
-        .zip(creator.kinds)
-        .filter(|((u, _), k)| **k != Kind::Outside || leak.is_none_or(|l| u.day < l.since))
-        .fold((0.0, 0.0), |(c, n), ((u, _), _)| {
-            (c + u.cents, n + u.weight)
-        });
-    let aov_cents = if count > 0.0 {
-        cents / count
-    } else {
-        shop_aov_cents
-    };
+    let aov_cents = her_average_order(creator, leak, shop_aov_cents);
     let aov =
         Decimal::from_f64_retain(aov_cents.round()).unwrap_or_default() / Decimal::ONE_HUNDRED;
     let orders_dec = Decimal::from_f64_retain(incremental)
@@ -58,6 +45,61 @@ pub(super) fn build_row(
     let incremental_revenue = orders_dec * aov;
     let incremental_roi_pct =
         (!cost.is_zero()).then(|| (incremental_revenue - cost) * Decimal::ONE_HUNDRED / cost);
+    let mut flags = evidence_flags(creator, leak, code_orders);
+    let uncertain = incremental < f64::from(options.min_orders) || low <= 0.0;
+    if uncertain {
+        flags.push(format!(
+            "too little to rank with confidence ({incremental:.1} incremental orders, \
+             80 % range {low:.1}–{high:.1})"
+        ));
+    }
+    let basis = basis(creator, leak, uncoded);
+    LiftRow {
+        rank: 0,
+        influencer_id: inf.id,
+        handle: inf.handle.clone(),
+        posts: creator.posts.len(),
+        code_orders,
+        leak_orders,
+        coded_orders: coded,
+        uncoded_orders: uncoded,
+        incremental_orders: incremental,
+        incremental_low: low,
+        incremental_high: high,
+        incremental_revenue,
+        cost,
+        incremental_roi_pct,
+        leak_suspected: leak.is_some(),
+        leak_since: leak.map(|l| creator.first + chrono::Days::new(l.since as u64)),
+        uncertain,
+        flags,
+        basis,
+        daily_coded: Vec::new(),
+        post_days: creator.posts.to_vec(),
+    }
+}
+
+/// Her average order in cents: her caused coded orders' (every one before a leak's start),
+/// else the shop's.
+fn her_average_order(creator: &Creator, leak: Option<Leak>, shop_aov_cents: f64) -> f64 {
+    let (cents, count) = creator
+        .uses
+        .iter()
+        .zip(creator.kinds)
+        .filter(|((u, _), k)| **k != Kind::Outside || leak.is_none_or(|l| u.day < l.since))
+        .fold((0.0, 0.0), |(c, n), ((u, _), _)| {
+            (c + u.cents, n + u.weight)
+        });
+    if count > 0.0 {
+        cents / count
+    } else {
+        shop_aov_cents
+    }
+}
+
+/// What her coded orders say of her in words: a leaked code, her orders from one or two
+/// customers only (her own code, or a friend's?), no posts logged.
+fn evidence_flags(creator: &Creator, leak: Option<Leak>, code_orders: f64) -> Vec<String> {
     let mut flags = Vec::new();
     if let Some(l) = leak {
         let since = creator.first + chrono::Days::new(l.since as u64);
@@ -92,37 +134,7 @@ pub(super) fn build_row(
                 .to_string(),
         );
     }
-    let uncertain = incremental < f64::from(options.min_orders) || low <= 0.0;
-    if uncertain {
-        flags.push(format!(
-            "too little to rank with confidence ({incremental:.1} incremental orders, \
-             80 % range {low:.1}–{high:.1})"
-        ));
-    }
-    let basis = basis(creator, leak, uncoded);
-    LiftRow {
-        rank: 0,
-        influencer_id: inf.id,
-        handle: inf.handle.clone(),
-        posts: creator.posts.len(),
-        code_orders,
-        leak_orders,
-        coded_orders: coded,
-        uncoded_orders: uncoded,
-        incremental_orders: incremental,
-        incremental_low: low,
-        incremental_high: high,
-        incremental_revenue,
-        cost,
-        incremental_roi_pct,
-        leak_suspected: leak.is_some(),
-        leak_since: leak.map(|l| creator.first + chrono::Days::new(l.since as u64)),
-        uncertain,
-        flags,
-        basis,
-        daily_coded: Vec::new(),
-        post_days: creator.posts.to_vec(),
-    }
+    flags
 }
 
 /// What her estimate rests on, in words ([`LiftRow::basis`]).

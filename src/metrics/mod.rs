@@ -16,6 +16,7 @@ mod lift;
 mod lift_events;
 mod lift_fit;
 mod lift_leak;
+mod lift_read;
 mod lift_rows;
 mod lift_shape;
 mod lift_uses;
