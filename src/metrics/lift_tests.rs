@@ -212,10 +212,18 @@ fn many_shops() {
         ("plain", plain as fn(Scenario) -> Scenario),
         ("40 % links", linked),
         ("evergreen", evergreen),
+        ("sales, unmarked", |s| Scenario { sales: 3, ..s }),
+        ("sales, marked", |s| Scenario {
+            sales: 3,
+            sales_marked: true,
+            ..s
+        }),
     ] {
         let s = evaluate(300..360, shape);
         eprintln!("{name}: {}", report(&s));
     }
+    let (median, p90) = second_shop_change(0..12);
+    eprintln!("second shop: median change {median:.3}, 90th percentile {p90:.3}");
 }
 
 #[test]
@@ -356,15 +364,13 @@ fn add_shop(facts: &mut Facts, start: NaiveDate, per_day: f64, seed: u64) -> Sho
     }
 }
 
-/// One baseline per shop: adding a second shop's orders, before the first shop's, after
-/// them or overlapping them, leaves every creator's estimate as it was, up to noise. (Pooled
-/// into one baseline, a shop that did not exist yet read as days without orders, and the
-/// other shop's orders as lift.)
-#[test]
-fn a_second_shop_before_after_or_overlapping_leaves_the_first_shops_estimates() {
+/// The median and 90th percentile relative change of every creator's estimate when a second
+/// shop's orders are added before the first shop's, after them or overlapping them (seeds
+/// `seeds`, 12 creators, 12 orders a day).
+fn second_shop_change(seeds: std::ops::Range<u64>) -> (f64, f64) {
     let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     let mut changes = Vec::new();
-    for seed in 0..4u64 {
+    for seed in seeds {
         let (mut alone, _) = simulate(100 + seed, 12, 12.0);
         let first = ShopSpan {
             name: "first".into(),
@@ -391,12 +397,45 @@ fn a_second_shop_before_after_or_overlapping_leaves_the_first_shops_estimates() 
         }
     }
     changes.sort_by(f64::total_cmp);
-    let median = changes[changes.len() / 2];
-    eprintln!(
-        "second shop: median change {median:.3}, 90th {:.3}",
-        changes[changes.len() * 9 / 10]
-    );
+    (changes[changes.len() / 2], changes[changes.len() * 9 / 10])
+}
+
+/// One baseline per shop: adding a second shop's orders, before the first shop's, after
+/// them or overlapping them, leaves every creator's estimate as it was, up to noise. (Pooled
+/// into one baseline, a shop that did not exist yet read as days without orders, and the
+/// other shop's orders as lift.)
+#[test]
+fn a_second_shop_before_after_or_overlapping_leaves_the_first_shops_estimates() {
+    let (median, p90) = second_shop_change(0..4);
+    eprintln!("second shop: median change {median:.3}, 90th {p90:.3}");
     assert!(median <= 0.10, "median change {median:.3}");
+}
+
+/// The shop's day-to-day noise, as the model reads it, is the noise the simulation put in
+/// (a Poisson count of about 16 orders a day strays by about 4), and the schedule's smallest
+/// effect follows from it.
+#[test]
+fn the_day_noise_is_the_shops_and_the_schedule_reads_it() {
+    let (facts, _) = simulate(31, 3, 16.0);
+    let report = lift(&facts, &LiftOptions::default(), today());
+    assert!(
+        (3.4..=5.0).contains(&report.day_noise),
+        "{}",
+        report.day_noise
+    );
+    let plan = crate::metrics::schedule(
+        &facts,
+        &report,
+        1,
+        NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+    );
+    let alone = plan
+        .slots
+        .iter()
+        .find(|s| s.overlaps.is_empty())
+        .expect("a day alone after the data");
+    let expected = crate::metrics::smallest_effect(report.day_noise, report.mean_delay_days);
+    assert_eq!(alone.smallest_effect, Some(expected));
 }
 
 /// A newsletter sent the day after her post brings orders that carry the e-mail tool's
