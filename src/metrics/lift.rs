@@ -151,8 +151,13 @@ fn lift_with(facts: &Facts, options: &LiftOptions, today: NaiveDate, full: bool)
     }
     let read = Reading::new(facts, options, first, (last - first).num_days() + 1);
     let (shapes, responses, leaks) = read.responses_and_leaks();
+    // Her first buyers with her code or link (less a leak's): what her buyers without one
+    // are expected in proportion to (a fan's repeat order brings no new buyer).
     let coded: Vec<f64> = (0..read.creators())
-        .map(|c| (read.creator(c).total(None) - leaks[c].map_or(0.0, |l| l.orders)).max(0.0))
+        .map(|c| {
+            let first: f64 = read.creator(c).first_uses().iter().map(|(_, y)| y).sum();
+            (first - leaks[c].map_or(0.0, |l| l.orders)).max(0.0)
+        })
         .collect();
     // Orders without any creator's code, on the baseline, the events and every creator's
     // curve.
