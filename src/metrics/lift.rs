@@ -110,8 +110,8 @@ pub struct LiftReport {
     pub mean_delay_days: f64,
     /// The shop's organic orders a day (without any creator), on average.
     pub baseline_per_day: f64,
-    /// How far a day's orders without a code stray from what the model expects (their
-    /// standard deviation): the noise an effect must stand out of.
+    /// How far a day's new customers' orders without a code stray from what the model
+    /// expects (their standard deviation): the noise an effect must stand out of.
     pub day_noise: f64,
     /// What the seller should know about the whole report.
     pub notes: Vec<String>,

@@ -72,10 +72,10 @@ impl Kernel {
 /// non-negative response to her posts.
 ///
 /// Two creators who post on the same days cannot be told apart by the days alone, so each
-/// creator's response is also held to what her coded orders suggest: the shop-wide ratio of
-/// orders without a code to orders with one (fitted first, from all creators together) times
-/// her coded orders per post, give or take 75 % of it plus 2 orders. Where the days do tell
-/// her apart, they win; where they cannot, her range says so.
+/// creator's response is also held to what her coded orders suggest ([`Prior`]): the
+/// shop-wide ratio of orders without a code to first buyers with one (fitted first, from all
+/// creators together) times her first buyers per post, give or take a spread fitted to the
+/// shop. Where the days do tell her apart, they win; where they cannot, her range says so.
 pub(super) struct Regression {
     /// Per creator: her orders without a code put down to her posts, and its standard error.
     effects: Vec<Option<(f64, f64)>>,
@@ -213,7 +213,9 @@ impl Prior {
 
     /// The spread, by the method of moments over creators' nearly free estimates (each
     /// deviation from her prior mean, squared, less its variance, in units of her scale),
-    /// weighted by how well each is known; between 0.1 and 3.
+    /// weighted by how well each is known; between 0.5 and 3 (the method of moments alone
+    /// reads it too small where creators' own estimates are noisy; the floor was chosen on
+    /// the simulated shops of `lift_sim.rs`).
     fn spread(&self, a: &Matrix, b: &[f64]) -> f64 {
         let (free, variance) = self.fit(a, b, 30.0);
         let deviations: Vec<(f64, f64)> = (0..self.means.len())
@@ -234,7 +236,7 @@ impl Prior {
                 num += w * (d2 - v);
                 den += w;
             }
-            spread2 = (num / den.max(1e-12)).clamp(0.01, 9.0);
+            spread2 = (num / den.max(1e-12)).clamp(0.25, 9.0);
         }
         spread2.sqrt()
     }

@@ -30,7 +30,7 @@ pub(super) struct Reading<'a> {
     /// how each is read.
     uses: Vec<Vec<(Use, bool)>>,
     kinds: Vec<Vec<Kind>>,
-    /// The orders a day that name no creator (nor a tool of the shop's own).
+    /// New customers' orders a day that name no creator (nor a tool of the shop's own).
     pub(super) uncoded: Vec<f64>,
     /// The shop's average order, in cents.
     shop_aov: f64,
@@ -250,8 +250,10 @@ fn coded_uses(
     uses
 }
 
-/// The orders a day of the period that name no creator (nor a marketing tool of the shop's
-/// own), from the day groups, and the shop's average order in cents.
+/// The new customers' orders a day of the period that name no creator (nor a marketing tool
+/// of the shop's own), from the day groups, and the shop's average order in cents. (An order
+/// without a customer counts as a new customer's, so a shop whose export names no buyers
+/// gives all its orders.)
 fn uncoded_days(
     facts: &Facts,
     owners: &super::attribution::Owners,
@@ -272,8 +274,10 @@ fn uncoded_days(
             .utm_source
             .and_then(|u| facts.order_utm_names.get(u as usize))
             .is_some_and(|name| super::marketing_tool(name).is_some());
+        // New customers' orders only: the buyers a post brings are new to the shop, and a
+        // regular's repeat order is noise a creator's effect must stand out of.
         if !tool && owners.of(&d.codes, d.utm_source).next().is_none() {
-            uncoded[day as usize] += d.sums.orders as f64;
+            uncoded[day as usize] += d.sums.new as f64;
         }
     }
     let aov = if shop_orders > 0.0 {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 /// themselves, and as this many times more variable than a Poisson count; both fitted on
 /// the simulated shops of `lift_sim.rs` for 80–90 % coverage.
 const RANGE_SHARE: f64 = 0.2;
-const RANGE_DISPERSION: f64 = 10.0;
+const RANGE_DISPERSION: f64 = 6.0;
 
 /// Her row from what the model found.
 pub(super) fn build_row(

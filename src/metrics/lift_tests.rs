@@ -219,7 +219,7 @@ fn many_shops() {
             ..s
         }),
     ] {
-        let s = evaluate(300..360, shape);
+        let s = evaluate(400..600, shape);
         eprintln!("{name}: {}", report(&s));
     }
     let (median, p90) = second_shop_change(0..12);
@@ -411,15 +411,16 @@ fn a_second_shop_before_after_or_overlapping_leaves_the_first_shops_estimates() 
     assert!(median <= 0.10, "median change {median:.3}");
 }
 
-/// The shop's day-to-day noise, as the model reads it, is the noise the simulation put in
-/// (a Poisson count of about 16 orders a day strays by about 4), and the schedule's smallest
-/// effect follows from it.
+/// The shop's day-to-day noise, as the model reads it, is the noise the simulation put in:
+/// of 16 organic orders a day, half are new buyers and half regulars (new only on their
+/// first order), so about 9 a day are new customers' orders, a Poisson count that strays by
+/// about 3. The schedule's smallest effect follows from it.
 #[test]
 fn the_day_noise_is_the_shops_and_the_schedule_reads_it() {
     let (facts, _) = simulate(31, 3, 16.0);
     let report = lift(&facts, &LiftOptions::default(), today());
     assert!(
-        (3.4..=5.0).contains(&report.day_noise),
+        (2.6..=3.6).contains(&report.day_noise),
         "{}",
         report.day_noise
     );
