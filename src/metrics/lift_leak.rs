@@ -25,11 +25,13 @@ pub(super) struct Series<'a> {
     pub(super) curves: &'a [Vec<f64>],
 }
 
-/// Her response alone, as fitted: each part's strength and the log-likelihood.
+/// Her response alone, as fitted: each part's strength and the log-likelihood (and each
+/// curve's sum, which every fit from it needs).
 #[derive(Debug, Clone)]
 pub(super) struct Fit {
     pub(super) strengths: Vec<f64>,
     pub(super) log_likelihood: f64,
+    sums: Vec<f64>,
 }
 
 /// The best step found.
@@ -45,7 +47,9 @@ pub(super) struct Step {
 
 /// The floor's share of her own average uses a day.
 const FLOOR_SHARE: f64 = 0.03;
-const ITERATIONS: usize = 40;
+const ITERATIONS: usize = 25;
+/// The iterations of a rough fit, when the start of a step is looked for.
+const SCAN_ITERATIONS: usize = 8;
 
 impl Series<'_> {
     fn days(&self) -> usize {
@@ -66,19 +70,14 @@ impl Series<'_> {
     }
 
     /// The log-likelihood (up to a constant) of strengths `a`, and a step of `b` from `s`.
-    fn log_likelihood(&self, floor: f64, a: &[f64], b: f64, s: i64) -> f64 {
+    fn log_likelihood(&self, floor: f64, sums: &[f64], a: &[f64], b: f64, s: i64) -> f64 {
         let step_days = (self.days() as f64 - s as f64).max(0.0);
         let observed: f64 = self
             .uses
             .iter()
             .map(|&(t, y)| y * self.rate(floor, a, b, s, t).ln())
             .sum();
-        let expected: f64 = self
-            .curves
-            .iter()
-            .zip(a)
-            .map(|(c, a)| a * c.iter().sum::<f64>())
-            .sum();
+        let expected: f64 = sums.iter().zip(a).map(|(c, a)| a * c).sum();
         observed - floor * self.days() as f64 - expected - b * step_days
     }
 
@@ -95,8 +94,13 @@ impl Series<'_> {
     }
 
     /// Her strengths and a step from `s` (none when `s` is `None`), by EM from `a`.
-    fn fit(&self, floor: f64, mut a: Vec<f64>, s: Option<i64>) -> (Vec<f64>, f64) {
-        let sums: Vec<f64> = self.curves.iter().map(|c| c.iter().sum()).collect();
+    fn fit(
+        &self,
+        (floor, sums): (f64, &[f64]),
+        mut a: Vec<f64>,
+        s: Option<i64>,
+        iterations: usize,
+    ) -> (Vec<f64>, f64) {
         let s_day = s.unwrap_or(i64::MAX);
         let step_days = (self.days() as f64 - s_day as f64).max(1.0);
         let after: f64 = self
@@ -110,17 +114,26 @@ impl Series<'_> {
         } else {
             0.0
         };
-        for _ in 0..ITERATIONS {
-            let mut to_a = vec![0.0; a.len()];
+        // Her curves on the days of her uses, once: the loop below reads only these.
+        let k = self.curves.len();
+        let values: Vec<f64> = self
+            .uses
+            .iter()
+            .flat_map(|&(t, _)| self.curves.iter().map(move |c| Self::at(c, t)))
+            .collect();
+        let mut to_a = vec![0.0; k];
+        for _ in 0..iterations {
+            to_a.fill(0.0);
             let mut to_b = 0.0;
-            for &(t, y) in self.uses {
-                let share = y / self.rate(floor, &a, b, s_day, t);
-                for (j, c) in self.curves.iter().enumerate() {
-                    to_a[j] += share * a[j] * Self::at(c, t);
+            for (i, &(t, y)) in self.uses.iter().enumerate() {
+                let v = &values[i * k..(i + 1) * k];
+                let step = if t >= s_day { b } else { 0.0 };
+                let rate = floor + step + a.iter().zip(v).map(|(a, v)| a * v).sum::<f64>();
+                let share = y / rate;
+                for j in 0..k {
+                    to_a[j] += share * a[j] * v[j];
                 }
-                if t >= s_day {
-                    to_b += share * b;
-                }
+                to_b += share * step;
             }
             for j in 0..a.len() {
                 a[j] = if sums[j] > 0.0 {
@@ -141,29 +154,95 @@ impl Series<'_> {
         let sums: Vec<f64> = self.curves.iter().map(|c| c.iter().sum()).collect();
         let all: f64 = sums.iter().sum();
         let start = vec![if all > 0.0 { total / all } else { 0.0 }; self.curves.len()];
-        let (a, _) = self.fit(floor, start, None);
+        let (a, _) = self.fit((floor, &sums), start, None, ITERATIONS);
         Fit {
-            log_likelihood: self.log_likelihood(floor, &a, 0.0, i64::MAX),
+            log_likelihood: self.log_likelihood(floor, &sums, &a, 0.0, i64::MAX),
             strengths: a,
+            sums,
         }
     }
 
     /// The step that gains most over her response alone (`null`, from
-    /// [`Series::response_fit`]), at any day one of her uses falls on (where the best start
-    /// of a step always lies).
+    /// [`Series::response_fit`]), starting on a day one of her uses falls on (where the best
+    /// start of a step always lies): first the week it starts in, from her uses and curves
+    /// summed by week ([`Weekly`]); then every use day around that week, fitted roughly; the
+    /// best of them fitted fully.
     pub(super) fn best_step(&self, null: &Fit) -> Option<Step> {
-        let floor = self.floor();
+        let weekly = Weekly::of(self);
+        let series = weekly.series();
+        let week = series.scan(&series.response_fit(), usize::MAX)?.since;
+        let near = self
+            .uses
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|t| (week * 7 - 3..week * 7 + 10).contains(t))
+            .map(|s| self.step_at(null, s, SCAN_ITERATIONS))
+            .max_by(|x, y| x.statistic.total_cmp(&y.statistic))?;
+        Some(self.step_at(null, near.since, ITERATIONS))
+    }
+
+    /// A rough scan: a step from each day one of her uses falls on (every so many, for at
+    /// most `most` starts), fitted in a few iterations; the best. On a [`Weekly`] series, a
+    /// step from each week.
+    pub(super) fn scan(&self, null: &Fit, most: usize) -> Option<Step> {
+        let every = self.uses.len().div_ceil(most.max(1)).max(1);
         self.uses
             .iter()
-            .map(|&(s, _)| {
-                let (a, b) = self.fit(floor, null.strengths.clone(), Some(s));
-                Step {
-                    since: s,
-                    rate: b,
-                    statistic: 2.0 * (self.log_likelihood(floor, &a, b, s) - null.log_likelihood),
-                }
-            })
+            .step_by(every)
+            .map(|&(s, _)| self.step_at(null, s, SCAN_ITERATIONS))
             .max_by(|x, y| x.statistic.total_cmp(&y.statistic))
+    }
+
+    /// A step from `s`, fitted in `iterations` from her response alone.
+    fn step_at(&self, null: &Fit, s: i64, iterations: usize) -> Step {
+        let floor = self.floor();
+        let sums = &null.sums;
+        let (a, b) = self.fit((floor, sums), null.strengths.clone(), Some(s), iterations);
+        let gained = self.log_likelihood(floor, sums, &a, b, s) - null.log_likelihood;
+        Step {
+            since: s,
+            rate: b,
+            statistic: 2.0 * gained,
+        }
+    }
+}
+
+/// A creator's uses and curves summed by week (days 0–6 are week 0): the same model, a
+/// seventh of the work, for finding the week a step starts in and for choosing a response
+/// shape (a sum of Poisson counts is a Poisson count, so a weekly step is the model exactly
+/// when the step starts on a week's first day).
+pub(super) struct Weekly {
+    uses: Vec<(i64, f64)>,
+    curves: Vec<Vec<f64>>,
+}
+
+impl Weekly {
+    pub(super) fn of(daily: &Series) -> Weekly {
+        let weeks = daily.days().div_ceil(7);
+        let mut uses: Vec<(i64, f64)> = Vec::new();
+        for &(t, y) in daily.uses {
+            match uses.last_mut() {
+                Some(last) if last.0 == t.div_euclid(7) => last.1 += y,
+                _ => uses.push((t.div_euclid(7), y)),
+            }
+        }
+        let curves = daily
+            .curves
+            .iter()
+            .map(|c| {
+                (0..weeks)
+                    .map(|w| c[w * 7..(w * 7 + 7).min(c.len())].iter().sum())
+                    .collect()
+            })
+            .collect();
+        Weekly { uses, curves }
+    }
+
+    pub(super) fn series(&self) -> Series<'_> {
+        Series {
+            uses: &self.uses,
+            curves: &self.curves,
+        }
     }
 }
 

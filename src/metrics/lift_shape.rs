@@ -7,7 +7,7 @@
 //! own, so that a leak is not mistaken for a tail.
 
 use super::lift_fit::Kernel;
-use super::lift_leak::Series;
+use super::lift_leak::{Series, Weekly};
 use crate::domain::Platform;
 
 /// The mean delays of a long tail tried per platform, in days.
@@ -20,6 +20,9 @@ const TAIL_GAIN_PER_CREATOR: f64 = 1.5;
 /// threshold): where a step explains her uses better, it does, and a tail is not bent to
 /// fit a leak.
 const STEP_COST: f64 = super::lift_uses::LEAK_STATISTIC / 2.0;
+/// How many weeks a step may start in, at most, while a shape is chosen (what a step would
+/// gain is all the choice needs, roughly).
+const SHAPE_SCANNED: usize = 26;
 
 /// The response to a post on each platform.
 #[derive(Debug, Clone)]
@@ -58,13 +61,16 @@ impl Shapes {
                 on.iter()
                     .map(|s| {
                         let curves = shapes.curves(s.posts, days);
-                        let series = Series {
+                        let daily = Series {
                             uses: s.uses,
                             curves: &curves,
                         };
+                        // By week: the shape needs the likelihood, not the day of a step.
+                        let weekly = Weekly::of(&daily);
+                        let series = weekly.series();
                         let null = series.response_fit();
                         let gain = series
-                            .best_step(&null)
+                            .scan(&null, SHAPE_SCANNED)
                             .map_or(0.0, |st| (st.statistic / 2.0 - STEP_COST).max(0.0));
                         null.log_likelihood + gain
                     })
