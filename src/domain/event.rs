@@ -25,7 +25,13 @@ impl NewEvent {
         first: NaiveDate,
         last: Option<NaiveDate>,
     ) -> Result<NewEvent, (&'static str, ValueError)> {
-        let name = name.trim();
+        // Control and direction characters would change how a report or the terminal shows
+        // the text around the name: they are dropped.
+        let kept: String = name
+            .chars()
+            .filter(|&c| !super::text::is_unsafe(c))
+            .collect();
+        let name = kept.trim();
         if name.is_empty() || name.chars().count() > MAX_TEXT {
             return Err((
                 "name",

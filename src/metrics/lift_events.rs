@@ -67,7 +67,7 @@ pub(super) fn describe(e: &EventFact) -> String {
     }
 }
 
-/// The days whose orders without a code stood far above what the model expected (four
+/// The days whose new customers' orders without a code stood far above what the model expected (four
 /// standard deviations of a Poisson count, and half again as many), with no post in the
 /// window before and no event: the largest few, as notes.
 pub(super) fn spike_notes(
@@ -90,8 +90,8 @@ pub(super) fn spike_notes(
         .map(|(t, y, e)| {
             let day = first + chrono::Days::new(t as u64);
             format!(
-                "unexplained spike on {}: {y:.0} orders without a code, {e:.0} expected, \
-                 and no post or event near — a sale or a mention? (`shoutout event add \
+                "unexplained spike on {}: {y:.0} new customers' orders without a code, {e:.0} \
+                 expected, and no post or event near — a sale or a mention? (`shoutout event add \
                  --date {day} --name …` marks it)",
                 day.format("%-d %b %Y")
             )

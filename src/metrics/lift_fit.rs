@@ -1,6 +1,6 @@
-//! The lift model's fit (steps 3 and 4 of the model in `lift.rs`): the response to a post as a
+//! The lift model's fit (steps 2 and 4 of the model in `lift.rs`): a post's short burst as a
 //! decaying curve fitted to coded orders' delays, and the regression of orders without a
-//! code on the shop's baseline and each creator's curve.
+//! code on each shop's baseline, the events and each creator's curve.
 
 use super::linalg::{Matrix, bounded_least_squares, inverse_diagonal};
 use chrono::{Datelike, NaiveDate};

@@ -1,4 +1,4 @@
-//! The leak test of the lift model (step 2 in `lift.rs`): is there a step up in a code's
+//! The leak test of the lift model (step 3 in `lift.rs`): is there a step up in a code's
 //! first uses, from a day no post explains, that holds steady to the end?
 //!
 //! A creator's first uses a day (new buyers with her code or link; fans' repeats left out)
@@ -9,9 +9,8 @@
 //! where `R₁` is the short burst after each of her posts (the shop's fitted decay), `R₂` the
 //! long tail after them where her platform's posts keep selling (fitted to the shop in
 //! `lift_shape.rs`), `a ≥ 0` her strength in each, and `b ≥ 0` a leak's steady rate from day
-//! `s`. `ε` is a floor: a few stray uses
-//! of any code, a small share of her own average rate. Both fits are maximum likelihood
-//! (EM over the two parts); the test statistic is twice the log-likelihood gained by the
+//! `s`. `ε` is a floor: a few stray uses of any code, a small share of her own average rate.
+//! Both fits are maximum likelihood (EM over the parts); the test statistic is twice the log-likelihood gained by the
 //! step at its best start. Uses that fall off with time since a post are her response, not
 //! a step: a step must hold its rate to the end of the data, which a tail does not.
 

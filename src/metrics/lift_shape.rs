@@ -1,4 +1,4 @@
-//! The response to a post, by platform (step 3 of the model in `lift.rs`): a short burst
+//! The response to a post, by platform (step 2 of the model in `lift.rs`): a short burst
 //! whose decay is fitted to the delays of coded orders after posts, and, where the shop's
 //! data shows it, a long tail (a YouTube video or a Pinterest pin that keeps selling for
 //! months at a falling rate). Each platform's tail (whether it has one, and its mean delay)

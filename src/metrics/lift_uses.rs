@@ -1,6 +1,6 @@
-//! Steps 1 and 2 of the lift model in `lift.rs`: a creator's coded uses read against her
-//! posts (inside a window, a fan's repeat, or outside every window), and the check for a
-//! leaked code.
+//! Steps 1 and 3 of the lift model in `lift.rs`: a creator's coded uses read against her
+//! posts (inside a window, a fan's repeat, or outside every window), and the decision on a
+//! leaked code from the step test of `lift_leak.rs`.
 
 use super::LiftOptions;
 use super::lift_leak::{Fit, Series};
