@@ -362,3 +362,94 @@ fn plan_schedule_lists_the_days_her_post_would_stand_alone() {
     ]);
     assert!(err.contains("--fee"), "{err}");
 }
+
+/// Her cost on the scorecard, as the CSV gives it.
+fn cost_of(shop: &Shop, handle: &str) -> String {
+    let card = shop.scorecard_csv();
+    let mut rows = csv::Reader::from_reader(card.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let cost = header.iter().position(|h| h == "cost").unwrap();
+    let who = header.iter().position(|h| h == "influencer").unwrap();
+    rows.records()
+        .map(Result::unwrap)
+        .find(|r| r[who].trim_start_matches('@') == handle)
+        .map(|r| r[cost].to_string())
+        .unwrap()
+}
+
+/// A gift is corrected in place: its cost entries follow (a shipping cost set to 0 goes, one
+/// set again comes back), and the scorecard's cost with them.
+#[test]
+fn a_gift_is_corrected_and_its_costs_follow() {
+    let shop = Shop::new();
+    roster(&shop);
+    let before = cost_of(&shop, "sarah");
+    shop.ok(&[
+        "gift",
+        "add",
+        "--influencer",
+        "sarah",
+        "--date",
+        "2026-05-03",
+        "--item",
+        "Blue mug",
+        "--retail",
+        "45",
+        "--cost",
+        "10",
+        "--shipping",
+        "5",
+    ]);
+    let with_gift = cost_of(&shop, "sarah");
+    let list = shop.ok(&["gift", "list", "--csv", "-"]);
+    let id = list
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let out = shop.ok(&[
+        "gift",
+        "update",
+        &id,
+        "--cost",
+        "12",
+        "--shipping",
+        "0",
+        "--item",
+        "Green mug",
+    ]);
+    assert!(
+        out.contains("Green mug (cost 12.00 + shipping 0.00)"),
+        "{out}"
+    );
+    let after = cost_of(&shop, "sarah");
+    let n = |s: &str| s.parse::<f64>().unwrap();
+    assert!(
+        (n(&with_gift) - n(&before) - 15.0).abs() < 1e-9,
+        "{before} → {with_gift}"
+    );
+    assert!(
+        (n(&after) - n(&before) - 12.0).abs() < 1e-9,
+        "{before} → {after}"
+    );
+    let entries = |shop: &Shop| {
+        shop.ok(&["cost", "list"])
+            .matches("gift: Green mug")
+            .count()
+    };
+    assert_eq!(
+        entries(&shop),
+        1,
+        "the product cost only: shipping 0 has no entry"
+    );
+    shop.ok(&["gift", "update", &id, "--shipping", "4.50"]);
+    assert!((n(&cost_of(&shop, "sarah")) - n(&before) - 16.5).abs() < 1e-9);
+    assert_eq!(entries(&shop), 2);
+    let err = shop.fails(&["gift", "update", "999", "--cost", "1"]);
+    assert!(err.contains("no gift with id 999"), "{err}");
+    let err = shop.fails(&["gift", "update", &id, "--cost", "-1"]);
+    assert!(err.contains("--cost"), "{err}");
+}

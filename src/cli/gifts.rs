@@ -63,6 +63,7 @@ pub(super) fn gift(
             );
             super::entries::delete(&what, *yes, out, || store.delete_gift(*id))?;
         }
+        GiftCmd::Update { id, .. } => update(store, *id, cmd, out)?,
         GiftCmd::Undecline { id } => {
             let g = store.undecline_gift(*id)?;
             writeln!(
@@ -180,6 +181,50 @@ fn list(
                 opt(f.cost_per_post, "")
             )
         },
+    )?;
+    Ok(())
+}
+
+/// `gift update`: only what is given changes; its cost entries follow.
+fn update(store: &mut Store, id: i64, cmd: &GiftCmd, out: &mut dyn Write) -> Result<()> {
+    let GiftCmd::Update {
+        date,
+        item,
+        retail,
+        cost,
+        shipping,
+        campaign,
+        no_campaign,
+        ..
+    } = cmd
+    else {
+        unreachable!("called for gift update only")
+    };
+    let Some(old) = store.gifts()?.into_iter().find(|g| g.id == id) else {
+        return Err(crate::store::StoreError::NotFound { what: "gift", id }.into());
+    };
+    let gift = NewGift {
+        given_on: date.unwrap_or(old.given_on),
+        item: item.as_deref().unwrap_or(&old.item).trim().to_string(),
+        retail: retail.unwrap_or(old.retail),
+        cost: cost.unwrap_or(old.cost),
+        shipping: shipping.unwrap_or(old.shipping),
+    };
+    gift.validate().map_err(flag_err)?;
+    let campaign = match (campaign, no_campaign) {
+        (Some(_), _) => campaign_id(store, campaign)?,
+        (None, true) => None,
+        (None, false) => old.campaign_id,
+    };
+    store.update_gift(id, &gift, campaign)?;
+    writeln!(
+        out,
+        "changed the gift to @{} on {}: {} (cost {} + shipping {})",
+        old.handle,
+        gift.given_on,
+        crate::domain::visible(&gift.item),
+        fmt2(gift.cost),
+        fmt2(gift.shipping)
     )?;
     Ok(())
 }

@@ -132,6 +132,88 @@ impl Store {
         Ok(())
     }
 
+    /// Changes gift `id` to `gift` and `campaign_id`, with the cost entries it made (its
+    /// product cost; its shipping cost, added, changed or deleted as the shipping now is), in
+    /// one transaction. A gift an import found is refused: its costs are the import's, which
+    /// its undo removes.
+    pub fn update_gift(&mut self, id: i64, gift: &NewGift, campaign_id: Option<i64>) -> Result<()> {
+        gift.validate()
+            .map_err(|(field, error)| StoreError::Invalid { field, error })?;
+        let (retail, cost, shipping) = (
+            amount_cents("retail", gift.retail)?,
+            amount_cents("cost", gift.cost)?,
+            amount_cents("shipping", gift.shipping)?,
+        );
+        let tx = self.conn.transaction()?;
+        // Her id, the product and shipping cost entries, the import that found it.
+        type Links = (i64, Option<i64>, Option<i64>, Option<i64>);
+        let found: Option<Links> = tx
+            .query_row(
+                "SELECT influencer_id, product_cost_id, shipping_cost_id, import_batch_id
+                 FROM gift WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((influencer, product, shipping_id, batch)) = found else {
+            return Err(StoreError::NotFound { what: "gift", id });
+        };
+        if batch.is_some() {
+            return Err(StoreError::ImportedGift(id));
+        }
+        let note = format!("gift: {}", gift.item.trim());
+        let on = date_sql(gift.given_on);
+        let set_cost = |cost_id: Option<i64>,
+                        kind: CostKind,
+                        cents: i64|
+         -> rusqlite::Result<Option<i64>> {
+            match (cost_id, cents > 0 || kind == CostKind::Product) {
+                (Some(c), true) => {
+                    tx.execute(
+                        "UPDATE cost SET campaign_id = ?1, amount_cents = ?2, spent_on = ?3, note = ?4
+                         WHERE id = ?5",
+                        params![campaign_id, cents, on, note, c],
+                    )?;
+                    Ok(Some(c))
+                }
+                (Some(c), false) => {
+                    tx.execute("DELETE FROM cost WHERE id = ?1", [c])?;
+                    Ok(None)
+                }
+                (None, true) => {
+                    tx.execute(
+                        "INSERT INTO cost (influencer_id, campaign_id, kind, amount_cents, spent_on, note)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![influencer, campaign_id, kind.as_str(), cents, on, note],
+                    )?;
+                    Ok(Some(tx.last_insert_rowid()))
+                }
+                (None, false) => Ok(None),
+            }
+        };
+        let product = set_cost(product, CostKind::Product, cost)?;
+        let shipping_id = set_cost(shipping_id, CostKind::Shipping, shipping)?;
+        tx.execute(
+            "UPDATE gift SET campaign_id = ?1, given_on = ?2, item = ?3, retail_cents = ?4,
+                             cost_cents = ?5, shipping_cents = ?6, product_cost_id = ?7,
+                             shipping_cost_id = ?8
+             WHERE id = ?9",
+            params![
+                campaign_id,
+                on,
+                gift.item.trim(),
+                retail,
+                cost,
+                shipping,
+                product,
+                shipping_id,
+                id
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Takes back a gift's "declined": it waits for her post again. Returns the gift.
     pub fn undecline_gift(&mut self, id: i64) -> Result<GiftRow> {
         let n = self

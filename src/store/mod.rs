@@ -80,6 +80,11 @@ pub enum StoreError {
         field: &'static str,
         error: crate::domain::ValueError,
     },
+    #[error(
+        "gift {0} came from an import (a gift order): its costs are the import's; change the \
+         order in the shop and import again, or undo that import"
+    )]
+    ImportedGift(i64),
     #[error("there is no {what} with id {id} (see the id column of its list)")]
     NotFound { what: &'static str, id: i64 },
     #[error("no orders were imported for a shop named '{name}' (shops: {known})")]

@@ -92,6 +92,28 @@ pub enum GiftCmd {
     },
     /// A gift marked declined by mistake: waiting for her post again
     Undecline { id: i64 },
+    /// Correct a gift by its id (see `gift list`): only what is given changes, and its cost
+    /// entries follow
+    Update {
+        id: i64,
+        /// The day it was sent (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        retail: Option<Decimal>,
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        cost: Option<Decimal>,
+        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+        shipping: Option<Decimal>,
+        /// File it under this campaign
+        #[arg(long, conflicts_with = "no_campaign")]
+        campaign: Option<String>,
+        /// Take it out of its campaign
+        #[arg(long)]
+        no_campaign: bool,
+    },
     /// The ledger: each gift's status (posted, declined, follow_up, waiting)
     List {
         /// Only the gifts waiting for a follow-up: the week's to-do
