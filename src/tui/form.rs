@@ -23,8 +23,10 @@ pub enum FormKind {
     Event {
         id: Option<i64>,
     },
-    /// A gift sent.
-    Gift,
+    /// A gift sent (a new one, or gift `id` corrected).
+    Gift {
+        id: Option<i64>,
+    },
     /// The shop's money settings.
     Settings,
     /// A commission payout.

@@ -476,3 +476,70 @@ fn w_shows_when_the_selected_creator_should_post_next() {
     assert!(lines[0].contains("burst lasts about"), "{lines:?}");
     assert!(lines.len() >= 2, "{lines:?}");
 }
+
+/// Enter on a gift opens it filled in; a corrected cost is saved in place and her cost on
+/// the scorecard follows; moving it to another creator is refused next to the field.
+#[test]
+fn a_gift_is_corrected_from_the_gifts_screen() {
+    let (mut app, _dir) = demo();
+    let ruth = app.store.influencer_by_handle("cozyhomeedit").unwrap().id;
+    let gift = crate::domain::NewGift {
+        given_on: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
+        item: "Serving bowl".into(),
+        retail: rust_decimal::Decimal::new(4000, 2),
+        cost: rust_decimal::Decimal::new(1500, 2),
+        shipping: rust_decimal::Decimal::ZERO,
+    };
+    app.store.add_gift(ruth, &gift, None).unwrap();
+    app.reload().unwrap();
+    let cost = |app: &App| {
+        app.card
+            .rows
+            .iter()
+            .chain(&app.card.channels)
+            .find(|r| r.influencer_id == ruth)
+            .unwrap()
+            .cost
+    };
+    let before = cost(&app);
+    press(&mut app, KeyCode::Char('7'));
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the edit form: {:?}", app.status);
+    };
+    assert_eq!(form.value(crate::tui::form::FieldKey("cost")), "15.00");
+    assert_eq!(
+        form.value(crate::tui::form::FieldKey("item")),
+        "Serving bowl"
+    );
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "18.00");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(app.gifts.len(), 1, "corrected, not added");
+    assert_eq!(app.gifts[0].gift.cost, 1800);
+    assert_eq!(cost(&app) - before, rust_decimal::Decimal::new(300, 2));
+    // Another creator: refused next to the field, nothing saved.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open: {:?}", app.status);
+    };
+    let error = form
+        .fields
+        .iter()
+        .find(|f| f.key.0 == "influencer")
+        .and_then(|f| f.error.clone());
+    assert!(
+        error.is_some_and(|e| e.contains("stays with its creator")),
+        "{:?}",
+        form.fields
+    );
+    assert_eq!(app.gifts[0].gift.influencer_id, ruth);
+}

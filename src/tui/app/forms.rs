@@ -16,7 +16,7 @@ impl App {
             Screen::Posts => FormKind::Post { id: None },
             Screen::Codes => FormKind::Code,
             Screen::Campaigns => FormKind::Campaign,
-            Screen::Gifts => FormKind::Gift,
+            Screen::Gifts => FormKind::Gift { id: None },
             Screen::Events => FormKind::Event { id: None },
             Screen::Scorecard => return,
         };
@@ -39,6 +39,11 @@ impl App {
             Screen::Costs => {
                 if let Some(id) = self.lists.costs.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Cost { id: Some(id) });
+                }
+            }
+            Screen::Gifts => {
+                if let Some(id) = self.gifts.get(s).map(|g| g.gift.id) {
+                    self.open_form(FormKind::Gift { id: Some(id) });
                 }
             }
             Screen::Events => {
@@ -145,7 +150,7 @@ impl App {
             FormKind::Link => forms::link::build(self, &who),
             FormKind::Campaign => forms::campaign::build(),
             FormKind::Event { id } => forms::event::build(self, id),
-            FormKind::Gift => forms::gift::build(self, &who),
+            FormKind::Gift { id } => forms::gift::build(self, id, &who),
             FormKind::Settings => forms::settings::build(self),
             FormKind::Payout => forms::payout::build(self, &who),
             FormKind::Plan => forms::plan::build(self, &who),
@@ -283,7 +288,7 @@ impl App {
             FormKind::Link => forms::link::submit(self, form),
             FormKind::Campaign => forms::campaign::submit(self, form),
             FormKind::Event { id } => forms::event::submit(self, id, form),
-            FormKind::Gift => forms::gift::submit(self, form),
+            FormKind::Gift { id } => forms::gift::submit(self, id, form),
             FormKind::Settings => forms::settings::submit(self, form),
             FormKind::Payout => forms::payout::submit(self, form),
             FormKind::Period => forms::period::submit(self, form),

@@ -12,27 +12,72 @@ const RETAIL: FieldKey = FieldKey("retail");
 const COST: FieldKey = FieldKey("cost");
 const SHIPPING: FieldKey = FieldKey("shipping");
 
-/// The blank form, for the creator `who` (`@handle`), sent today.
-pub(crate) fn build(app: &App, who: &str) -> Form {
+/// The blank form, for the creator `who` (`@handle`), sent today; or filled with gift `id`
+/// for a correction.
+pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
+    let view = id.and_then(|id| app.gifts.iter().find(|g| g.gift.id == id));
+    let money = |c: crate::domain::Cents| crate::domain::fmt2(crate::domain::from_cents(c));
+    let text = |f: &dyn Fn(&crate::tui::app::GiftView) -> String| view.map_or(String::new(), f);
+    let campaign = view
+        .and_then(|v| v.gift.campaign_id)
+        .and_then(|c| app.lists.campaigns.iter().find(|k| k.id == c))
+        .map_or(String::new(), |k| k.name.clone());
     Form::new(
-        FormKind::Gift,
-        "Record a gift",
+        FormKind::Gift { id },
+        if view.is_some() {
+            "Correct a gift"
+        } else {
+            "Record a gift"
+        },
         vec![
-            Field::choice(INFLUENCER, "Influencer", handles(app), who),
-            Field::text(DATE, "Date", &app.today.to_string(), "YYYY-MM-DD").checked(checks::date),
-            Field::text(ITEM, "Item", "", "what you sent, e.g. Speckled mug"),
-            Field::text(RETAIL, "Retail value", "", "what it sells for").checked(checks::amount),
-            Field::text(COST, "Cost", "", "what it cost you (a product cost)")
-                .checked(checks::amount),
-            Field::text(SHIPPING, "Shipping", "", "optional (a shipping cost)")
-                .checked(checks::amount),
-            Field::choice(CAMPAIGN, "Campaign", campaign_choices(app), ""),
+            Field::choice(
+                INFLUENCER,
+                "Influencer",
+                handles(app),
+                &view.map_or(who.to_string(), |v| format!("@{}", v.handle)),
+            ),
+            Field::text(
+                DATE,
+                "Date",
+                &view.map_or(app.today.to_string(), |v| v.gift.given_on.to_string()),
+                "YYYY-MM-DD",
+            )
+            .checked(checks::date),
+            Field::text(
+                ITEM,
+                "Item",
+                &text(&|v| v.gift.item.clone()),
+                "what you sent, e.g. Speckled mug",
+            ),
+            Field::text(
+                RETAIL,
+                "Retail value",
+                &text(&|v| money(v.gift.retail)),
+                "what it sells for",
+            )
+            .checked(checks::amount),
+            Field::text(
+                COST,
+                "Cost",
+                &text(&|v| money(v.gift.cost)),
+                "what it cost you (a product cost)",
+            )
+            .checked(checks::amount),
+            Field::text(
+                SHIPPING,
+                "Shipping",
+                &text(&|v| money(v.gift.shipping)),
+                "optional (a shipping cost)",
+            )
+            .checked(checks::amount),
+            Field::choice(CAMPAIGN, "Campaign", campaign_choices(app), &campaign),
         ],
     )
 }
 
-/// Saves the gift and its cost entries.
-pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
+/// Saves the gift and its cost entries (a new gift, or gift `id` corrected: her cost
+/// entries follow; a gift's creator stays hers).
+pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
     let who = super::influencer(app, form)?;
     let amount = |key: FieldKey, blank: Option<Decimal>| -> Result<Decimal, FieldError> {
         match (form.value(key), blank) {
@@ -49,11 +94,33 @@ pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
     };
     gift.validate().map_err(field_err)?;
     let campaign = campaign(app, form)?;
+    let Some(id) = id else {
+        app.store
+            .add_gift(who.id, &gift, campaign)
+            .map_err(|e| (COST.0, e.to_string()))?;
+        return Ok(format!(
+            "recorded a gift to @{}: {}",
+            who.handle,
+            crate::domain::visible(&gift.item)
+        ));
+    };
+    if app
+        .gifts
+        .iter()
+        .any(|g| g.gift.id == id && g.gift.influencer_id != who.id)
+    {
+        return Err((
+            INFLUENCER.0,
+            "a gift stays with its creator: record a new one for the other (`shoutout gift \
+             delete ID` removes this one)"
+                .into(),
+        ));
+    }
     app.store
-        .add_gift(who.id, &gift, campaign)
+        .update_gift(id, &gift, campaign)
         .map_err(|e| (COST.0, e.to_string()))?;
     Ok(format!(
-        "recorded a gift to @{}: {}",
+        "corrected the gift to @{}: {}",
         who.handle,
         crate::domain::visible(&gift.item)
     ))

@@ -281,6 +281,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(GIFTS, &[ch('a')], Action::Add, "record a gift", "add"),
     bind(
         GIFTS,
+        &[code(K::Enter), ch('E')],
+        Action::Edit,
+        "correct the selected gift (its cost entries follow)",
+        "edit",
+    ),
+    bind(
+        GIFTS,
         &[ch('p')],
         Action::LogGiftPost,
         "log her post for the selected gift (creator and date filled in)",
