@@ -62,6 +62,21 @@ fn add_influencer(app: &mut App, handle: &str, followers: &str) {
 }
 
 /// @sarah with code SARAH20, by keys: the creator the Shopify fixtures credit.
+/// A serving bowl (cost 15.00) given to the demo's @cozyhomeedit on 25 Oct 2026; her id.
+fn give_a_bowl(app: &mut App) -> i64 {
+    let ruth = app.store.influencer_by_handle("cozyhomeedit").unwrap().id;
+    let gift = crate::domain::NewGift {
+        given_on: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
+        item: "Serving bowl".into(),
+        retail: rust_decimal::Decimal::new(4000, 2),
+        cost: rust_decimal::Decimal::new(1500, 2),
+        shipping: rust_decimal::Decimal::ZERO,
+    };
+    app.store.add_gift(ruth, &gift, None).unwrap();
+    app.reload().unwrap();
+    ruth
+}
+
 fn add_sarah_with_her_code(app: &mut App) {
     add_influencer(app, "sarah", "12000");
     press(app, KeyCode::Char('c'));
@@ -423,16 +438,7 @@ fn opening_again_tells_what_moved_since_last_time() {
 #[test]
 fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
     let (mut app, _dir) = demo();
-    let maya = app.store.influencer_by_handle("cozyhomeedit").unwrap().id;
-    let gift = crate::domain::NewGift {
-        given_on: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
-        item: "Serving bowl".into(),
-        retail: rust_decimal::Decimal::new(4000, 2),
-        cost: rust_decimal::Decimal::new(1500, 2),
-        shipping: rust_decimal::Decimal::ZERO,
-    };
-    app.store.add_gift(maya, &gift, None).unwrap();
-    app.reload().unwrap();
+    give_a_bowl(&mut app);
     press(&mut app, KeyCode::Char('7'));
     assert_eq!(app.screen, Screen::Gifts);
     assert!(matches!(

@@ -482,16 +482,7 @@ fn w_shows_when_the_selected_creator_should_post_next() {
 #[test]
 fn a_gift_is_corrected_from_the_gifts_screen() {
     let (mut app, _dir) = demo();
-    let ruth = app.store.influencer_by_handle("cozyhomeedit").unwrap().id;
-    let gift = crate::domain::NewGift {
-        given_on: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
-        item: "Serving bowl".into(),
-        retail: rust_decimal::Decimal::new(4000, 2),
-        cost: rust_decimal::Decimal::new(1500, 2),
-        shipping: rust_decimal::Decimal::ZERO,
-    };
-    app.store.add_gift(ruth, &gift, None).unwrap();
-    app.reload().unwrap();
+    let ruth = give_a_bowl(&mut app);
     let cost = |app: &App| {
         app.card
             .rows
