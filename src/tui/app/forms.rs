@@ -93,6 +93,13 @@ impl App {
         else {
             return;
         };
+        // The lift model needs the coded orders one by one.
+        if self.settling()
+            && let Err(e) = self.check_leaks_now()
+        {
+            self.fail(e.to_string());
+            return;
+        }
         let report = match &self.lift {
             Some(r) => r.clone(),
             None => self.lift_report(),
