@@ -135,7 +135,8 @@ pub fn render_lift_table(report: &LiftReport, window_days: u32) -> String {
         _ => "no orders".into(),
     };
     let mut out = format!(
-        "Incremental orders, {period}: over a baseline of {:.1} orders a day; a post acts for \
+        "Incremental orders, {period}: over a baseline of {:.1} new customers' orders a day \
+         without a code; a post acts for \
          up to {window_days} days, {:.1} days after it on average. Ranges are 80 %.\n\n",
         report.baseline_per_day, report.mean_delay_days
     );

@@ -108,7 +108,8 @@ pub struct LiftReport {
     pub to: Option<NaiveDate>,
     /// The average delay between a post and the orders it brings, in days.
     pub mean_delay_days: f64,
-    /// The shop's organic orders a day (without any creator), on average.
+    /// The shop's organic new customers' orders a day (without any creator's code), on
+    /// average.
     pub baseline_per_day: f64,
     /// How far a day's new customers' orders without a code stray from what the model
     /// expects (their standard deviation): the noise an effect must stand out of.
