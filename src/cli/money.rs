@@ -307,15 +307,11 @@ fn schedule(store: &Store, a: &PlanArgs, today: NaiveDate, out: &mut dyn Write) 
             ]
         })
         .collect();
-    let csv = super::args::CsvOut {
-        csv: a.csv.clone(),
-        force: a.force,
-    };
     let lines = crate::metrics::schedule_lines(&plan);
     super::write_report(
         store,
-        csv.csv.as_deref(),
-        csv.force,
+        a.csv.as_deref(),
+        a.force,
         rows.len(),
         out,
         |w| {
