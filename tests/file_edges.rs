@@ -736,3 +736,37 @@ fn click_ids_and_referrers_are_hints_and_are_never_stored() {
         assert!(!stored.contains(raw), "{raw} was stored");
     }
 }
+
+/// The mapping `import --help` shows imports a file as it says, so an installed shoutout
+/// carries what a file of another layout needs; the error for an unknown header points to
+/// it, not to a docs/ file the user does not have.
+#[test]
+fn the_mapping_in_import_help_imports_a_file_of_another_layout() {
+    let shop = Shop::new();
+    roster(&shop);
+    let help = shop.ok(&["import", "--help"]);
+    let toml: String = help
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains(" = ") && !l.starts_with("--"))
+        .map(|l| format!("{}\n", l.split(" #").next().unwrap().trim()))
+        .collect();
+    assert!(toml.contains("order_id = \"Receipt\""), "{help}");
+    let mapping = shop.write("pos.toml", &toml);
+    let file = shop.write(
+        "pos.csv",
+        "Receipt,When,Net,Client,Promo,State,Refund,utm_source\n\
+         R1,03/05/2026,\"40,00\",a@x.com,SARAH20,paid,0,\n\
+         R2,04/05/2026,\"25,50\",b@x.com,,void,0,\n",
+    );
+    let err = shop.fails(&["import", &file]);
+    assert!(err.contains("shoutout import --help"), "{err}");
+    assert!(!err.contains("docs/"), "{err}");
+    let out = shop.ok(&["import", &file, "--mapping", &mapping]);
+    assert!(out.contains("2 new"), "{out}");
+    assert!(
+        shop.scorecard_csv().contains("40.00"),
+        "{}",
+        shop.scorecard_csv()
+    );
+}

@@ -353,6 +353,24 @@ pub enum LinkCmd {
     },
 }
 
+/// `import --help` on `--mapping`: a mapping to copy, so the help an installed shoutout
+/// carries is enough.
+const MAPPING_HELP: &str = "A column mapping (TOML) for any other CSV; saved, so later files \
+with the same header need no flag. Column names are matched ignoring case:
+
+  name = \"Market stall POS\"        # shown in previews
+  order_id = \"Receipt\"             # required
+  date = \"When\"                    # required
+  date_format = \"%d/%m/%Y\"         # chrono format: %Y-%m-%d, %d/%m/%Y %H:%M, ...
+  amount = \"Net\"                   # required: revenue after discounts
+  customer = \"Client\"              # optional: e-mail or customer id (stored hashed)
+  codes = \"Promo\"                  # optional; codes_separator = \"|\" (default \",\")
+  status = \"State\"                 # optional; cancelled_statuses = [\"void\"]
+  refunded = \"Refund\"              # optional: refunded amount
+  currency = \"USD\"                 # or currency_column = \"Currency\"
+  utm_source = \"utm_source\"        # optional; utm_campaign likewise
+  decimal_comma = true             # optional: default true for ';'-separated files";
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The export file (CSV)
@@ -362,8 +380,8 @@ pub struct ImportArgs {
     #[arg(long, default_value = "auto", value_parser = parse_format)]
     pub format: Format,
     /// A column mapping (TOML) for any other CSV; saved, so later files with the same header
-    /// need no flag (see docs/import-formats.md)
-    #[arg(long, value_name = "FILE")]
+    /// need no flag
+    #[arg(long, value_name = "FILE", long_help = MAPPING_HELP)]
     pub mapping: Option<PathBuf>,
     /// The currency of a file that has no currency column [default: the shop's, else USD]
     #[arg(long, value_name = "CODE")]

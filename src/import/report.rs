@@ -356,13 +356,15 @@ pub enum ImportError {
     #[error(
         "{file}: the header does not look like a known order export (first columns: {}). \
          Known: Shopify, Etsy (orders or items), WooCommerce (Analytics or the Advanced Order \
-         Export plugin). For any other CSV pass --mapping FILE (see docs/import-formats.md)",
+         Export plugin). For any other CSV pass --mapping FILE, a TOML file naming its \
+         columns (`shoutout import --help` shows one)",
         .header.iter().take(6).map(|h| crate::domain::excerpt(h, 40)).collect::<Vec<_>>().join(", ")
     )]
     UnknownFormat { file: String, header: Vec<String> },
     #[error(
         "{file}: this is {what}, not an order export; export your orders from the shop as CSV \
-         (docs/import-formats.md says how for each shop)"
+         (Shopify: Orders → Export; Etsy: Settings → Options → Download data; WooCommerce: \
+         Analytics → Orders → Download)"
     )]
     NotText { file: String, what: &'static str },
     #[error(
