@@ -130,7 +130,8 @@ fn overlaps_on(facts: &Facts, influencer_id: i64, day: NaiveDate, burst: i64) ->
 pub fn schedule_lines(s: &Schedule) -> Vec<String> {
     let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
     let mut lines = vec![format!(
-        "@{}'s next post: a post's burst lasts about {} days here, and the shop's orders stray by {:.1} a day",
+        "@{}'s next post: a post's burst lasts about {} days here, and the shop's new \
+         customers' orders stray by {:.1} a day",
         s.handle, s.burst_days, s.day_noise
     )];
     for slot in &s.slots {
