@@ -110,13 +110,7 @@ fn list(
         .iter()
         .filter(|l| !due || matches!(l.status, GiftStatus::FollowUp(_)))
         .collect();
-    let handle = |id: i64| {
-        facts
-            .influencers
-            .iter()
-            .find(|i| i.id == id)
-            .map_or(String::new(), |i| i.handle.clone())
-    };
+    let handle = |id: i64| facts.handle(id).unwrap_or_default().to_string();
     let cells = |l: &GiftLine| -> [String; 10] {
         let g = l.gift;
         [

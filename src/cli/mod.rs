@@ -353,13 +353,7 @@ fn report_cmd(
 /// "@sarah: SARAH20 used 41 times by new buyers outside any post window since 12 May —
 /// leaked?", for every code the lift model suspects.
 fn leak_lines(facts: &crate::metrics::Facts, today: NaiveDate) -> Vec<String> {
-    let handle = |id: i64| {
-        facts
-            .influencers
-            .iter()
-            .find(|i| i.id == id)
-            .map_or(String::new(), |i| i.handle.clone())
-    };
+    let handle = |id: i64| facts.handle(id).unwrap_or_default();
     crate::metrics::leak_warnings(facts, today)
         .into_iter()
         .map(|(id, flag)| format!("@{}: {flag}", handle(id)))
@@ -471,12 +465,7 @@ pub(super) fn write_list<const N: usize>(
         csv.force,
         rows.len(),
         out,
-        |w| {
-            let neutral = rows
-                .iter()
-                .map(|r| r.clone().map(|c| crate::export::neutralize(&c)));
-            write_rows(w, header, neutral)
-        },
+        |w| write_neutral_rows(w, header, rows),
         || {
             let mut table = vec![header.map(|h| h.replace('_', " "))];
             table.extend(rows.iter().map(&shown));
@@ -485,6 +474,19 @@ pub(super) fn write_list<const N: usize>(
             String::from_utf8_lossy(&text).into_owned()
         },
     )
+}
+
+/// Writes a CSV of `header` and `rows`, every cell neutralised: one a spreadsheet would read
+/// as a formula gets a `'` first ([`crate::export::neutralize`]).
+pub(super) fn write_neutral_rows<const N: usize>(
+    w: &mut dyn Write,
+    header: [&str; N],
+    rows: &[[String; N]],
+) -> csv::Result<()> {
+    let neutral = rows
+        .iter()
+        .map(|r| r.clone().map(|c| crate::export::neutralize(&c)));
+    write_rows(w, header, neutral)
 }
 
 /// Writes a CSV of `header` and `rows` (the callers neutralise their text cells).

@@ -314,12 +314,7 @@ fn schedule(store: &Store, a: &PlanArgs, today: NaiveDate, out: &mut dyn Write) 
         a.force,
         rows.len(),
         out,
-        |w| {
-            let neutral = rows
-                .iter()
-                .map(|r| r.clone().map(|c| crate::export::neutralize(&c)));
-            super::write_rows(w, SCHEDULE_COLUMNS, neutral)
-        },
+        |w| super::write_neutral_rows(w, SCHEDULE_COLUMNS, &rows),
         || lines.join("\n") + "\n",
     )
 }

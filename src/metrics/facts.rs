@@ -73,6 +73,14 @@ impl Facts {
             .collect()
     }
 
+    /// The handle of influencer `id`, if there is one.
+    pub fn handle(&self, id: i64) -> Option<&str> {
+        self.influencers
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.handle.as_str())
+    }
+
     /// Every row left out, entries first.
     pub fn skipped(&self) -> impl Iterator<Item = &String> {
         self.skipped_entries.iter().chain(&self.skipped_orders)

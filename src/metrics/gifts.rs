@@ -96,14 +96,7 @@ pub fn gift_ledger<'a>(
     as_of: NaiveDate,
     follow_up_days: i64,
 ) -> Vec<GiftLine<'a>> {
-    let handle = |id: i64| {
-        facts
-            .influencers
-            .iter()
-            .find(|i| i.id == id)
-            .map_or("", |i| i.handle.as_str())
-            .to_lowercase()
-    };
+    let handle = |id: i64| facts.handle(id).unwrap_or_default().to_lowercase();
     let mut lines: Vec<GiftLine> = facts
         .gifts
         .iter()

@@ -60,11 +60,7 @@ pub fn schedule(
     from: NaiveDate,
 ) -> Schedule {
     let burst = burst_days(report.mean_delay_days);
-    let handle = facts
-        .influencers
-        .iter()
-        .find(|i| i.id == influencer_id)
-        .map_or_else(String::new, |i| i.handle.clone());
+    let handle = facts.handle(influencer_id).unwrap_or_default().to_string();
     let effect =
         (report.day_noise > 0.0).then(|| smallest_effect(report.day_noise, report.mean_delay_days));
     let mut slots: Vec<Slot> = Vec::new();
@@ -92,13 +88,7 @@ pub fn schedule(
 /// What a post of hers on `day` would overlap: another creator's post whose burst meets
 /// hers (`burst` days each), or an event over her burst.
 fn overlaps_on(facts: &Facts, influencer_id: i64, day: NaiveDate, burst: i64) -> Vec<String> {
-    let handle = |id: i64| {
-        facts
-            .influencers
-            .iter()
-            .find(|i| i.id == id)
-            .map_or("?", |i| i.handle.as_str())
-    };
+    let handle = |id: i64| facts.handle(id).unwrap_or("?");
     let mut out: Vec<String> = facts
         .posts
         .iter()

@@ -25,6 +25,17 @@ pub struct GiftRow {
     pub order_number: Option<String>,
 }
 
+/// A gift checked, and its retail value, cost and shipping in cents.
+fn gift_cents(gift: &NewGift) -> Result<(i64, i64, i64)> {
+    gift.validate()
+        .map_err(|(field, error)| StoreError::Invalid { field, error })?;
+    Ok((
+        amount_cents("retail", gift.retail)?,
+        amount_cents("cost", gift.cost)?,
+        amount_cents("shipping", gift.shipping)?,
+    ))
+}
+
 impl Store {
     /// Records a gift: its cost as a product cost entry and its shipping (when above 0) as a
     /// shipping cost entry, exactly as `cost add` would, and the gift itself.
@@ -34,13 +45,7 @@ impl Store {
         gift: &NewGift,
         campaign_id: Option<i64>,
     ) -> Result<i64> {
-        gift.validate()
-            .map_err(|(field, error)| StoreError::Invalid { field, error })?;
-        let (retail, cost, shipping) = (
-            amount_cents("retail", gift.retail)?,
-            amount_cents("cost", gift.cost)?,
-            amount_cents("shipping", gift.shipping)?,
-        );
+        let (retail, cost, shipping) = gift_cents(gift)?;
         let tx = self.conn.transaction()?;
         let note = format!("gift: {}", gift.item.trim());
         let add_cost = |kind: CostKind, cents: i64| -> rusqlite::Result<i64> {
@@ -137,13 +142,7 @@ impl Store {
     /// one transaction. A gift an import found is refused: its costs are the import's, which
     /// its undo removes.
     pub fn update_gift(&mut self, id: i64, gift: &NewGift, campaign_id: Option<i64>) -> Result<()> {
-        gift.validate()
-            .map_err(|(field, error)| StoreError::Invalid { field, error })?;
-        let (retail, cost, shipping) = (
-            amount_cents("retail", gift.retail)?,
-            amount_cents("cost", gift.cost)?,
-            amount_cents("shipping", gift.shipping)?,
-        );
+        let (retail, cost, shipping) = gift_cents(gift)?;
         let tx = self.conn.transaction()?;
         // Her id, the product and shipping cost entries, the import that found it.
         type Links = (i64, Option<i64>, Option<i64>, Option<i64>);

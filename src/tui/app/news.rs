@@ -82,13 +82,7 @@ impl App {
 
     /// The flags raised now, in words: suspected leaks and engagement anomalies.
     fn flag_texts(&self) -> Vec<String> {
-        let handle = |id: i64| {
-            self.facts
-                .influencers
-                .iter()
-                .find(|i| i.id == id)
-                .map_or(String::new(), |i| i.handle.clone())
-        };
+        let handle = |id: i64| self.facts.handle(id).unwrap_or_default();
         let mut out: Vec<String> = self
             .leak_flags
             .iter()
