@@ -9,6 +9,7 @@ mod events;
 mod gifts;
 mod import;
 mod money;
+mod out;
 mod posts;
 
 pub use args::{
@@ -24,6 +25,8 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
 use std::path::Path;
+
+use out::{write_columns, write_list, write_neutral_rows, write_report, write_rows};
 
 /// Parses the command line, with `--version` also saying where the data lives.
 pub fn parse() -> Cli {
@@ -418,102 +421,4 @@ fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) 
         |w| crate::export::write_lift_csv(&report, w),
         || crate::export::render_lift_table(&report, a.window_days),
     )
-}
-
-/// Prints a report as a table, or writes its CSV to standard output (`-`) or to a file by the
-/// export rules (never over the database or a file shoutout did not write, unless forced).
-pub(super) fn write_report(
-    store: &Store,
-    csv: Option<&Path>,
-    force: bool,
-    rows: usize,
-    out: &mut dyn Write,
-    write_csv: impl Fn(&mut dyn Write) -> csv::Result<()>,
-    table: impl FnOnce() -> String,
-) -> Result<()> {
-    match csv {
-        None => write!(out, "{}", table())?,
-        Some(p) if p.as_os_str() == "-" => write_csv(out)?,
-        Some(p) => {
-            let target = crate::export::ExportTarget {
-                database: store.path().map(Path::to_path_buf),
-                force,
-            };
-            let written = crate::export::write_export(p, &target, |w| {
-                write_csv(w).map_err(std::io::Error::other)
-            })?;
-            writeln!(out, "wrote {rows} rows to {}", written.display())?;
-        }
-    }
-    Ok(())
-}
-
-/// A list of entries (`post list`, `event list`): every row's cells under `header`, as CSV
-/// (its text neutralised) or as a table (each row as `shown` makes it, the header's
-/// underscores as spaces).
-pub(super) fn write_list<const N: usize>(
-    store: &Store,
-    csv: &args::CsvOut,
-    header: [&str; N],
-    rows: &[[String; N]],
-    shown: impl Fn(&[String; N]) -> [String; N],
-    out: &mut dyn Write,
-) -> Result<()> {
-    write_report(
-        store,
-        csv.csv.as_deref(),
-        csv.force,
-        rows.len(),
-        out,
-        |w| write_neutral_rows(w, header, rows),
-        || {
-            let mut table = vec![header.map(|h| h.replace('_', " "))];
-            table.extend(rows.iter().map(&shown));
-            let mut text = Vec::new();
-            let _ = write_columns(&mut text, &table);
-            String::from_utf8_lossy(&text).into_owned()
-        },
-    )
-}
-
-/// Writes a CSV of `header` and `rows`, every cell neutralised: one a spreadsheet would read
-/// as a formula gets a `'` first ([`crate::export::neutralize`]).
-pub(super) fn write_neutral_rows<const N: usize>(
-    w: &mut dyn Write,
-    header: [&str; N],
-    rows: &[[String; N]],
-) -> csv::Result<()> {
-    let neutral = rows
-        .iter()
-        .map(|r| r.clone().map(|c| crate::export::neutralize(&c)));
-    write_rows(w, header, neutral)
-}
-
-/// Writes a CSV of `header` and `rows` (the callers neutralise their text cells).
-pub(super) fn write_rows<const N: usize>(
-    w: &mut dyn Write,
-    header: [&str; N],
-    rows: impl Iterator<Item = [String; N]>,
-) -> csv::Result<()> {
-    let mut w = csv::Writer::from_writer(w);
-    w.write_record(header)?;
-    for row in rows {
-        w.write_record(row)?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Prints rows as left-aligned columns measured in terminal cells.
-pub(super) fn write_columns<const N: usize>(
-    out: &mut dyn Write,
-    rows: &[[String; N]],
-) -> Result<()> {
-    for line in crate::export::align_columns(rows) {
-        writeln!(out, "{line}")?;
-    }
-    if rows.len() == 1 {
-        writeln!(out, "(none yet)")?;
-    }
-    Ok(())
 }
