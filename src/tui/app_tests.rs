@@ -62,21 +62,6 @@ fn add_influencer(app: &mut App, handle: &str, followers: &str) {
 }
 
 /// @sarah with code SARAH20, by keys: the creator the Shopify fixtures credit.
-/// A serving bowl (cost 15.00) given to the demo's @cozyhomeedit on 25 Oct 2026; her id.
-fn give_a_bowl(app: &mut App) -> i64 {
-    let ruth = app.store.influencer_by_handle("cozyhomeedit").unwrap().id;
-    let gift = crate::domain::NewGift {
-        given_on: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(),
-        item: "Serving bowl".into(),
-        retail: rust_decimal::Decimal::new(4000, 2),
-        cost: rust_decimal::Decimal::new(1500, 2),
-        shipping: rust_decimal::Decimal::ZERO,
-    };
-    app.store.add_gift(ruth, &gift, None).unwrap();
-    app.reload().unwrap();
-    ruth
-}
-
 fn add_sarah_with_her_code(app: &mut App) {
     add_influencer(app, "sarah", "12000");
     press(app, KeyCode::Char('c'));
@@ -328,6 +313,9 @@ mod money;
 #[path = "app/entry_tests.rs"]
 mod entries;
 
+#[path = "app/ledger_tests.rs"]
+mod ledger;
+
 #[test]
 fn r_writes_the_report_and_with_the_detail_open_her_own_page() {
     let (mut app, dir) = demo();
@@ -433,43 +421,6 @@ fn opening_again_tells_what_moved_since_last_time() {
     app.reload().unwrap();
     app.greet();
     assert!(app.modal.is_none());
-}
-
-#[test]
-fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
-    let (mut app, _dir) = demo();
-    give_a_bowl(&mut app);
-    press(&mut app, KeyCode::Char('7'));
-    assert_eq!(app.screen, Screen::Gifts);
-    assert!(matches!(
-        app.gifts[0].status,
-        crate::metrics::GiftStatus::FollowUp(28)
-    ));
-    // p: the post form, for her, dated today.
-    press(&mut app, KeyCode::Char('p'));
-    let Some(Modal::Form(form)) = &app.modal else {
-        panic!("no form");
-    };
-    assert_eq!(form.value(crate::tui::forms::INFLUENCER), "@cozyhomeedit");
-    assert_eq!(form.value(crate::tui::form::FieldKey("date")), "2026-11-22");
-    press(&mut app, KeyCode::Esc);
-    // x asks first; n leaves it as it was.
-    press(&mut app, KeyCode::Char('x'));
-    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
-    press(&mut app, KeyCode::Char('n'));
-    assert!(matches!(
-        app.gifts[0].status,
-        crate::metrics::GiftStatus::FollowUp(28)
-    ));
-    // x, y: declined; z takes it back.
-    press(&mut app, KeyCode::Char('x'));
-    press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.gifts[0].status, crate::metrics::GiftStatus::Declined);
-    press(&mut app, KeyCode::Char('z'));
-    assert!(matches!(
-        app.gifts[0].status,
-        crate::metrics::GiftStatus::FollowUp(28)
-    ));
 }
 
 #[test]
