@@ -22,6 +22,57 @@ pub(super) struct Series<'a> {
     /// her posts, and the long tail where her platform has one. Each has a strength of its
     /// own, so her own mix of burst and tail is hers.
     pub(super) curves: &'a [Vec<f64>],
+    /// Where her response has a tail: what the shop's other creators on her platform say
+    /// of the tail's share of a post's buyers. Without it a tail is free to take any share,
+    /// and a leak's steady uses after a post can pass for a tail of twenty times the burst.
+    pub(super) prior: Option<SharePrior>,
+}
+
+/// A Beta prior on the tail's share of her strengths, `a₂ / (a₁ + a₂)`: mean `share`,
+/// weight `weight` (as many pseudo-uses).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SharePrior {
+    pub(super) share: f64,
+    pub(super) weight: f64,
+}
+
+impl SharePrior {
+    /// The log-density (up to a constant) of strengths `a`; zero without two parts.
+    fn log_density(prior: Option<Self>, a: &[f64]) -> f64 {
+        match (prior, a) {
+            (Some(p), [burst, tail]) if burst + tail > 0.0 => {
+                let w = (tail / (burst + tail)).clamp(1e-9, 1.0 - 1e-9);
+                (p.weight * p.share - 1.0) * w.ln()
+                    + (p.weight * (1.0 - p.share) - 1.0) * (-w).ln_1p()
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// The M-step for two parts under the prior: `to` the uses each part took, `sums` each
+    /// curve's sum. The total strength follows from the share; the share is the root of the
+    /// expected log-posterior's slope, found by bisection (it runs from +∞ to −∞).
+    fn strengths(self, to: [f64; 2], sums: [f64; 2]) -> [f64; 2] {
+        let n = to[0] + to[1];
+        let up = to[1] + self.weight * self.share - 1.0;
+        let down = to[0] + self.weight * (1.0 - self.share) - 1.0;
+        let slope = |w: f64| {
+            -n * (sums[1] - sums[0]) / ((1.0 - w) * sums[0] + w * sums[1]) + up / w
+                - down / (1.0 - w)
+        };
+        let (mut lo, mut hi) = (1e-9, 1.0 - 1e-9);
+        for _ in 0..40 {
+            let mid = 0.5 * (lo + hi);
+            if slope(mid) > 0.0 {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let w = 0.5 * (lo + hi);
+        let total = n / ((1.0 - w) * sums[0] + w * sums[1]);
+        [total * (1.0 - w), total * w]
+    }
 }
 
 /// Her response alone, as fitted: each part's strength and the log-likelihood (and each
@@ -78,6 +129,7 @@ impl Series<'_> {
             .sum();
         let expected: f64 = sums.iter().zip(a).map(|(c, a)| a * c).sum();
         observed - floor * self.days() as f64 - expected - b * step_days
+            + SharePrior::log_density(self.prior, a)
     }
 
     fn rate(&self, floor: f64, a: &[f64], b: f64, s: i64, t: i64) -> f64 {
@@ -134,12 +186,19 @@ impl Series<'_> {
                 }
                 to_b += share * step;
             }
-            for j in 0..a.len() {
-                a[j] = if sums[j] > 0.0 {
-                    to_a[j] / sums[j]
-                } else {
-                    0.0
-                };
+            match (self.prior, sums) {
+                (Some(prior), &[s1, s2]) if s1 > 0.0 && s2 > 0.0 => {
+                    a.copy_from_slice(&prior.strengths([to_a[0], to_a[1]], [s1, s2]));
+                }
+                _ => {
+                    for j in 0..a.len() {
+                        a[j] = if sums[j] > 0.0 {
+                            to_a[j] / sums[j]
+                        } else {
+                            0.0
+                        };
+                    }
+                }
             }
             b = to_b / step_days;
         }
@@ -213,6 +272,7 @@ impl Series<'_> {
 pub(super) struct Weekly {
     uses: Vec<(i64, f64)>,
     curves: Vec<Vec<f64>>,
+    prior: Option<SharePrior>,
 }
 
 impl Weekly {
@@ -234,13 +294,18 @@ impl Weekly {
                     .collect()
             })
             .collect();
-        Weekly { uses, curves }
+        Weekly {
+            uses,
+            curves,
+            prior: daily.prior,
+        }
     }
 
     pub(super) fn series(&self) -> Series<'_> {
         Series {
             uses: &self.uses,
             curves: &self.curves,
+            prior: self.prior,
         }
     }
 }
@@ -270,6 +335,7 @@ mod tests {
         let series = Series {
             uses: &uses,
             curves: &curves,
+            prior: None,
         };
         let step = series.best_step(&series.response_fit()).unwrap();
         assert_eq!(step.since, 120);
@@ -294,8 +360,54 @@ mod tests {
         let series = Series {
             uses: &uses,
             curves: &curves,
+            prior: None,
         };
         let step = series.best_step(&series.response_fit()).unwrap();
         assert!(step.statistic < 6.0, "{step:?}");
+    }
+
+    /// With curves of equal sums the prior's M-step has a closed form: the share is the
+    /// tail's uses plus the prior's pseudo-uses over all of them.
+    #[test]
+    fn the_share_prior_adds_its_pseudo_uses() {
+        let prior = SharePrior {
+            share: 0.5,
+            weight: 10.0,
+        };
+        let [burst, tail] = prior.strengths([2.0, 38.0], [4.0, 4.0]);
+        let share = tail / (burst + tail);
+        assert!(
+            (share - (38.0 + 4.0) / (40.0 + 8.0)).abs() < 1e-6,
+            "{share}"
+        );
+        assert!(((burst + tail) * 4.0 - 40.0).abs() < 1e-6);
+    }
+
+    /// A post, a long flat tail, and a steady step of uses from day 100: without a prior the
+    /// tail takes nearly all of her strength and hides the step; with the shop's prior
+    /// (tails carry about half of a post's buyers) the step stands out.
+    #[test]
+    fn a_tail_held_to_the_shops_share_does_not_hide_a_leak() {
+        let days = 180;
+        let burst = response(days, &[60], 0.6);
+        let tail = response(days, &[60], 0.99);
+        let mut uses: Vec<(i64, f64)> = vec![(60, 3.0), (61, 2.0), (62, 1.0), (75, 1.0)];
+        uses.extend((100..180).step_by(2).map(|t| (t, 1.0)));
+        let curves = [burst, tail];
+        let statistic = |prior| {
+            let series = Series {
+                uses: &uses,
+                curves: &curves,
+                prior,
+            };
+            series.best_step(&series.response_fit()).unwrap().statistic
+        };
+        let free = statistic(None);
+        let held = statistic(Some(SharePrior {
+            share: 0.5,
+            weight: 10.0,
+        }));
+        assert!(held > free + 2.0, "held {held:.1}, free {free:.1}");
+        assert!(held > super::super::lift_uses::LEAK_STATISTIC, "{held:.1}");
     }
 }

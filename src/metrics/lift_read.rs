@@ -123,16 +123,20 @@ impl<'a> Reading<'a> {
             })
             .collect();
         let shapes = Shapes::fit(short, &samples, days);
+        let curves: Vec<Vec<Vec<f64>>> = (0..self.creators())
+            .map(|c| shapes.curves(&self.posts[c], days))
+            .collect();
+        let priors = shapes.share_priors(&samples, &curves);
         let (responses, leaks) = (0..self.creators())
             .map(|c| {
-                let curves = shapes.curves(&self.posts[c], days);
                 let series = Series {
                     uses: &first_uses[c],
-                    curves: &curves,
+                    curves: &curves[c],
+                    prior: priors[c],
                 };
                 let null = series.response_fit();
                 let leak = self.creator(c).leak(&series, &null, self.options);
-                (Shapes::response(&curves, &null.strengths), leak)
+                (Shapes::response(&curves[c], &null.strengths), leak)
             })
             .unzip();
         (shapes, responses, leaks)

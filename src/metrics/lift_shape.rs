@@ -7,9 +7,13 @@
 //! own, so that a leak is not mistaken for a tail.
 
 use super::lift_fit::Kernel;
-use super::lift_leak::{Series, Weekly};
+use super::lift_leak::{Series, SharePrior, Weekly};
 use crate::domain::Platform;
 
+/// The weight of the prior on a creator's tail share, in pseudo-uses (`SharePrior`), and
+/// the first uses a creator needs for her share to count towards her platform's prior.
+const SHARE_WEIGHT: f64 = 10.0;
+const PRIOR_USES: f64 = 5.0;
 /// The mean delays of a long tail tried per platform, in days.
 const TAIL_MEANS: [f64; 3] = [20.0, 45.0, 90.0];
 /// The log-likelihood a tail must gain over all of a platform's creators to be taken: a
@@ -64,6 +68,7 @@ impl Shapes {
                         let daily = Series {
                             uses: s.uses,
                             curves: &curves,
+                            prior: None,
                         };
                         // By week: the shape needs the likelihood, not the day of a step.
                         let weekly = Weekly::of(&daily);
@@ -100,6 +105,56 @@ impl Shapes {
             shapes.tails.extend(best.1);
         }
         shapes
+    }
+
+    /// The prior on each creator's tail share (`None` without a tail): the median share
+    /// of her platform's creators fitted freely, from those with [`PRIOR_USES`] first uses
+    /// or more, held within the prior's bounds; no prior where none has that many.
+    pub(super) fn share_priors(
+        &self,
+        samples: &[Sample],
+        curves: &[Vec<Vec<f64>>],
+    ) -> Vec<Option<SharePrior>> {
+        let tailed = |s: &Sample| {
+            s.posts
+                .iter()
+                .find_map(|p| self.tails.iter().find(|t| t.0 == p.1).map(|t| t.0))
+        };
+        let mut shares: Vec<(Platform, f64)> = Vec::new();
+        for (s, c) in samples.iter().zip(curves) {
+            let total: f64 = s.uses.iter().map(|u| u.1).sum();
+            if let (Some(platform), true) = (tailed(s), total >= PRIOR_USES) {
+                let fit = Series {
+                    uses: s.uses,
+                    curves: c,
+                    prior: None,
+                }
+                .response_fit();
+                if let [burst, tail] = fit.strengths[..]
+                    && burst + tail > 0.0
+                {
+                    shares.push((platform, tail / (burst + tail)));
+                }
+            }
+        }
+        let bound = 1.0 / SHARE_WEIGHT;
+        samples
+            .iter()
+            .map(|s| {
+                let platform = tailed(s)?;
+                let mut on: Vec<f64> = shares
+                    .iter()
+                    .filter(|x| x.0 == platform)
+                    .map(|x| x.1)
+                    .collect();
+                on.sort_by(f64::total_cmp);
+                let median = *on.get(on.len() / 2)?;
+                Some(SharePrior {
+                    share: median.clamp(bound, 1.0 - bound),
+                    weight: SHARE_WEIGHT,
+                })
+            })
+            .collect()
     }
 
     /// The short burst's mean delay, in days.

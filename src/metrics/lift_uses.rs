@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 /// Twice the log-likelihood a leak's step must gain over her response alone: tuned on the
 /// simulated shops of `lift_sim.rs` for at most 5 % false flags (docs/lift.md).
-pub(super) const LEAK_STATISTIC: f64 = 8.0;
+pub(super) const LEAK_STATISTIC: f64 = 6.0;
 
 /// A use of a creator's code: the day (from the start), the customer, the share of the order
 /// (1 / the number of creators on it) and its net revenue share in cents.
