@@ -6,9 +6,9 @@ use common::{Shop, fixture, read_fixture, roster};
 
 /// The scorecard of `docs/metrics.md`'s worked example: what every export of that shop gives.
 /// The profit columns stay empty: no cost of goods or fee is set.
-const CARD: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas,gifts_sent,gifts_posted,content_value,roi_with_content_pct
-1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,,0,0,0.00,375.00
-2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,,0,0,0.00,7.54
+const CARD: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas,gifts_sent,gifts_posted,content_value,roi_with_content_pct,repeat_orders,repeat_revenue,ltv,ltv_to_cac,roi_with_repeat_pct
+1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,,0,0,0.00,375.00,0.00,0.00,80.00,4.00,375.00
+2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,,0,0,0.00,7.54,0.00,0.00,75.25,1.34,7.54
 ";
 
 fn card_after_import(args: &[&str]) -> (String, String) {

@@ -8,15 +8,15 @@
 mod common;
 use common::{Shop, fixture, read_fixture, roster};
 
-const HEADER: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas,gifts_sent,gifts_posted,content_value,roi_with_content_pct";
+const HEADER: &str = "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas,gifts_sent,gifts_posted,content_value,roi_with_content_pct,repeat_orders,repeat_revenue,ltv,ltv_to_cac,roi_with_repeat_pct";
 
 fn first_import_card() -> String {
     [
         HEADER,
         // milo: 190.00 revenue over 3 orders, 2 new customers, cost 40.00, no posts.
-        "1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,,0,0,0.00,375.00",
+        "1,milo,tiktok,48000,0,40.00,3.00,190.00,2.00,375.00,4.75,20.00,63.33,,,,,0,0,0.00,375.00,0.00,0.00,80.00,4.00,375.00",
         // sarah: 120.50 revenue, cost 100 + 10 % commission = 112.05, 540/12000 engagement.
-        "2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,,0,0,0.00,7.54",
+        "2,sarah,instagram,12000,1,112.05,2.00,120.50,2.00,7.54,1.08,56.03,60.25,4.50,,,,0,0,0.00,7.54,0.00,0.00,75.25,1.34,7.54",
     ]
     .join("\n")
         + "\n"
@@ -84,9 +84,10 @@ fn a_later_export_updates_refunds_and_cancellations_without_doubling() {
     let expected = [
         HEADER,
         // milo: #1003 now 120 − 20 refunded, #1004 cancelled: 100 + 40 over 2 orders.
-        "1,milo,tiktok,48000,0,40.00,2.00,140.00,2.00,250.00,3.50,20.00,70.00,,,,,0,0,0.00,250.00",
+        "1,milo,tiktok,48000,0,40.00,2.00,140.00,2.00,250.00,3.50,20.00,70.00,,,,,0,0,0.00,250.00,0.00,0.00,70.00,3.50,250.00",
         // sarah: + #1009 328.55 (code typed "Sarah20"), cost 100 + 44.905 commission.
-        "2,sarah,instagram,12000,1,144.91,3.00,449.05,3.00,209.89,3.10,48.30,149.68,4.50,,,,0,0,0.00,209.89",
+        // ana came back on 2026-05-13 without a code: a repeat of sarah's cohort (45.00).
+        "2,sarah,instagram,12000,1,144.91,3.00,449.05,3.00,209.89,3.10,48.30,149.68,4.50,,,,0,0,0.00,209.89,1.00,45.00,164.68,3.41,240.95",
     ]
     .join("\n")
         + "\n";
@@ -141,9 +142,11 @@ fn periods_keep_orders_costs_and_posts_inside() {
     let expected = [
         HEADER,
         // milo: only #1003 (120.00); his cost is dated 2026-05-01, outside.
-        "1,milo,tiktok,48000,0,0.00,1.00,120.00,1.00,,,0.00,120.00,,,,,0,0,0.00,",
+        "1,milo,tiktok,48000,0,0.00,1.00,120.00,1.00,,,0.00,120.00,,,,,0,0,0.00,,0.00,0.00,120.00,,",
         // sarah: only #1002 (72.50) and the post of 2026-05-02; commission 7.25.
-        "2,sarah,instagram,12000,1,7.25,1.00,72.50,1.00,900.00,10.00,7.25,72.50,4.50,,,,0,0,0.00,900.00",
+        // Her cohort is ben (first order in the period); his window runs past its end and
+        // holds #1004 (30.00, milo's code: not a repeat of hers).
+        "2,sarah,instagram,12000,1,7.25,1.00,72.50,1.00,900.00,10.00,7.25,72.50,4.50,,,,0,0,0.00,900.00,0.00,0.00,102.50,14.14,900.00",
     ]
     .join("\n")
         + "\n";

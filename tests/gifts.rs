@@ -133,7 +133,8 @@ fn gifts_and_content_value_reach_the_scorecard() {
         card.starts_with(
             "rank,influencer,platform,followers,posts,cost,orders,revenue,new_customers,roi_pct,\
              roas,cac,aov,engagement_rate_pct,gross_profit,profit_roi_pct,breakeven_roas,\
-             gifts_sent,gifts_posted,content_value,roi_with_content_pct\n"
+             gifts_sent,gifts_posted,content_value,roi_with_content_pct,repeat_orders,\
+             repeat_revenue,ltv,ltv_to_cac,roi_with_repeat_pct\n"
         ),
         "{card}"
     );
@@ -141,11 +142,17 @@ fn gifts_and_content_value_reach_the_scorecard() {
     // (0 + 150 − 127) / 127 = 18.11 %. Her revenue ROI stays −100 %.
     assert!(card.contains(",sarah,instagram,12000,2,127.00,"), "{card}");
     assert!(card.contains(",-100.00,0.00,,,"), "{card}");
-    assert!(card.contains(",,,,2,1,150.00,18.11\n"), "{card}");
+    assert!(
+        card.contains(",,,,2,1,150.00,18.11,0.00,0.00,,,-100.00\n"),
+        "{card}"
+    );
     // milo: cost 40.00 + 15.00 + 30.00 (the gift order) = 85.00; both gifts sent, declined
     // and imported included, none posted.
     assert!(card.contains(",milo,tiktok,48000,0,85.00,"), "{card}");
-    assert!(card.contains(",,,,2,0,0.00,-100.00\n"), "{card}");
+    assert!(
+        card.contains(",,,,2,0,0.00,-100.00,0.00,0.00,,,-100.00\n"),
+        "{card}"
+    );
     // The period filters gifts by their dates.
     let may_early = shop.ok(&[
         "scorecard",

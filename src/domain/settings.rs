@@ -36,6 +36,13 @@ pub const GIFT_FOLLOW_UP_DAYS: &str = "gift_follow_up_days";
 /// Whether the app opens with what moved since the last time (`on` by default, or `off`).
 pub const SINCE_LAST_TIME: &str = "since_last_time";
 
+/// Days after a customer's first order that her lifetime value counts (default 365).
+pub const LTV_DAYS: &str = "ltv_days";
+/// LTV:CAC from which a creator's buyers are worth their cost with room to spare (default 3).
+pub const LTV_HEALTHY: &str = "ltv_healthy";
+/// LTV:CAC from which they pay for themselves, thinly (default 1; below it, losing).
+pub const LTV_THIN: &str = "ltv_thin";
+
 /// A setting: the name people type, its stored key, and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Setting {
@@ -45,7 +52,7 @@ pub struct Setting {
 }
 
 /// Every setting.
-pub const SETTINGS: [Setting; 13] = [
+pub const SETTINGS: [Setting; 16] = [
     Setting {
         name: "cogs-pct",
         key: COGS_PCT,
@@ -111,6 +118,21 @@ pub const SETTINGS: [Setting; 13] = [
         key: SINCE_LAST_TIME,
         what: "on opening the app, what moved since last time: on (default) or off",
     },
+    Setting {
+        name: "ltv-days",
+        key: LTV_DAYS,
+        what: "days after a first order that lifetime value counts (default 365, up to 730)",
+    },
+    Setting {
+        name: "ltv-healthy",
+        key: LTV_HEALTHY,
+        what: "LTV:CAC from which a creator is healthy (default 3)",
+    },
+    Setting {
+        name: "ltv-thin",
+        key: LTV_THIN,
+        what: "LTV:CAC from which a creator is thin, below it losing (default 1)",
+    },
 ];
 
 /// The setting a typed name means (`cogs-pct`, `cogs_pct`, `COGS-PCT`).
@@ -124,7 +146,7 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
                 name,
                 "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed, refund-hold-days, \
              tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro, eng-mega, \
-             gift-follow-up-days or since-last-time",
+             gift-follow-up-days, since-last-time, ltv-days, ltv-healthy or ltv-thin",
             )
         })
 }
@@ -143,6 +165,16 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             "off" | "no" | "false" => "off".to_string(),
             _ => return Err(ValueError::new(value, "on or off")),
         },
+        LTV_DAYS => value
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=crate::metrics::MAX_LTV_DAYS).contains(d))
+            .ok_or_else(|| ValueError::new(value, "a number of days from 1 to 730"))?
+            .to_string(),
+        LTV_HEALTHY | LTV_THIN => crate::domain::parse_nonnegative_amount(value)?
+            .normalize()
+            .to_string(),
         ENG_NANO | ENG_MICRO | ENG_MACRO | ENG_MEGA => {
             let (lo, hi) = parse_range(value)?;
             format!("{}-{}", lo.normalize(), hi.normalize())

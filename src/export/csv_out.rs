@@ -6,7 +6,7 @@ use crate::metrics::Scorecard;
 use std::io::Write;
 
 /// The exact header of the scorecard CSV.
-pub const CSV_HEADER: [&str; 21] = [
+pub const CSV_HEADER: [&str; 26] = [
     "rank",
     "influencer",
     "platform",
@@ -28,6 +28,11 @@ pub const CSV_HEADER: [&str; 21] = [
     "gifts_posted",
     "content_value",
     "roi_with_content_pct",
+    "repeat_orders",
+    "repeat_revenue",
+    "ltv",
+    "ltv_to_cac",
+    "roi_with_repeat_pct",
 ];
 
 /// The exact header of `gift list --csv`.

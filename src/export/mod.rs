@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 
 /// The cells of a row in [`CSV_HEADER`] order; `None` where a figure is undefined. A
 /// channel has no rank, and `channel` for its platform.
-pub fn cells(row: &ScoreRow) -> [Option<String>; 21] {
+pub fn cells(row: &ScoreRow) -> [Option<String>; 26] {
     let opt = |v: Option<Decimal>| v.map(fmt2);
     [
         (!row.channel).then(|| row.rank.to_string()),
@@ -61,6 +61,11 @@ pub fn cells(row: &ScoreRow) -> [Option<String>; 21] {
         Some(row.gifts_posted.to_string()),
         Some(fmt2(row.content_value)),
         opt(row.roi_with_content_pct),
+        Some(fmt2(row.cohort.repeat_orders)),
+        Some(fmt2(row.cohort.repeat_revenue)),
+        opt(row.ltv),
+        opt(row.ltv_to_cac),
+        opt(row.roi_with_repeat_pct),
     ]
 }
 
@@ -108,7 +113,7 @@ pub fn scorecard_json(card: &crate::metrics::Scorecard) -> serde_json::Value {
 }
 
 /// Which of the [`cells`] are text (and so may need neutralising); the rest are numbers.
-pub const TEXT_COLUMNS: [bool; 21] = [
+pub const TEXT_COLUMNS: [bool; 26] = [
     false, true, true, false, false, false, false, false, false, false, false, false, false, false,
-    false, false, false, false, false, false, false,
+    false, false, false, false, false, false, false, false, false, false, false, false,
 ];

@@ -99,26 +99,37 @@ pub(super) fn for_each_credit<'a>(
     range: (Option<NaiveDate>, Option<NaiveDate>),
     mut credit: impl FnMut(Credit<'a>),
 ) {
-    let mut credited: Vec<(usize, bool)> = Vec::new();
+    let mut who: Vec<(usize, bool)> = Vec::new();
     for &position in &prepared.days {
         let day = &facts.days[position as usize];
         if !Period::contains(range, day.placed_on) {
             continue;
         }
-        // Distinct influencers of the orders, and whether each is credited under the filter.
-        credited.clear();
-        for (who, campaign) in owners.of(&day.codes, day.utm_source) {
-            let counts = in_campaign(options, campaign);
-            match credited.iter_mut().find(|(i, _)| *i == who) {
-                Some(entry) => entry.1 |= counts,
-                None => credited.push((who, counts)),
-            }
-        }
-        let k = credited.len();
-        for &(who, counts) in &credited {
+        credited(owners, options, (&day.codes, day.utm_source), &mut who);
+        let k = who.len();
+        for &(who, counts) in &who {
             if counts {
                 credit(Credit { who, day, k });
             }
+        }
+    }
+}
+
+/// The distinct influencers an order with this evidence credits, and whether each is
+/// credited under the options' campaign filter (each of them counts in the share's k).
+/// They are written into `credited`, emptied first.
+pub(super) fn credited(
+    owners: &Owners,
+    options: &ScorecardOptions,
+    (codes, utm_source): (&[u32], Option<u32>),
+    credited: &mut Vec<(usize, bool)>,
+) {
+    credited.clear();
+    for (who, campaign) in owners.of(codes, utm_source) {
+        let counts = in_campaign(options, campaign);
+        match credited.iter_mut().find(|(i, _)| *i == who) {
+            Some(entry) => entry.1 |= counts,
+            None => credited.push((who, counts)),
         }
     }
 }

@@ -44,6 +44,11 @@ pub struct Facts {
     pub shop_spans: Vec<ShopSpan>,
     /// Shop-wide events (sales, markets, mentions): the lift model's baseline absorbs them.
     pub events: Vec<EventFact>,
+    /// The customers' window orders summed by cohort group over the whole window
+    /// ([`super::CohortFact`]); the scorecard's lifetime value reads them.
+    pub cohorts: Vec<super::CohortFact>,
+    /// The window of lifetime value in days (`ltv-days`); `None` for the default.
+    pub ltv_days: Option<u32>,
 }
 
 /// A shop-wide event and its days, first to last.
@@ -79,6 +84,11 @@ impl Facts {
             .iter()
             .find(|i| i.id == id)
             .map(|i| i.handle.as_str())
+    }
+
+    /// The window of lifetime value in days: the setting, else the default (365).
+    pub fn ltv_days(&self) -> u32 {
+        self.ltv_days.unwrap_or(super::cohort::DEFAULT_LTV_DAYS)
     }
 
     /// Every row left out, entries first.

@@ -7,6 +7,7 @@
 
 mod attribution;
 mod campaigns;
+mod cohort;
 mod dense;
 mod derived;
 mod facts;
@@ -33,6 +34,10 @@ mod since;
 mod sources;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
+pub use cohort::{
+    CHART_MONTHS, Cohort, CohortBuilder, CohortFact, CohortSums, DEFAULT_LTV_DAYS, DETAIL_DAYS,
+    FirstOrder, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder, bound_of, cohort_bounds, cohorts,
+};
 pub use derived::{
     DayFact, DayGroups, DaySums, FirstOrders, GoodsParts, Precedence, day_groups, is_new,
 };
@@ -57,8 +62,8 @@ pub use schedule::{
     SCHEDULE_DAYS, Schedule, Slot, burst_days, schedule, schedule_lines, smallest_effect,
 };
 pub use scorecard::{
-    Prepared, aov, cac, counts, engagement_rate_pct, engagements, is_counted, net_cents,
-    net_revenue, posts_in_scope, prepare, roas, roi_pct, scorecard, scorecard_prepared,
+    Prepared, aov, cac, counts, engagement_rate_pct, engagements, is_counted, ltv, ltv_to_cac,
+    net_cents, net_revenue, posts_in_scope, prepare, roas, roi_pct, scorecard, scorecard_prepared,
 };
 pub use series::{
     CreatorSeries, DAILY_UP_TO, Payback, PaybackPoint, SalesBucket, creator_series, extent,

@@ -140,6 +140,14 @@ pub struct ScoreRow {
     pub content_value: Decimal,
     /// (revenue + content_value − cost) / cost × 100; undefined when cost is 0.
     pub roi_with_content_pct: Option<Decimal>,
+    /// Her acquired customers over their window ([`super::cohort`]).
+    pub cohort: super::Cohort,
+    /// cohort revenue / new customers; undefined without new customers.
+    pub ltv: Option<Decimal>,
+    /// ltv / cac; undefined where either is, or cac is 0.
+    pub ltv_to_cac: Option<Decimal>,
+    /// (revenue + repeat revenue − cost) / cost × 100; undefined when cost is 0.
+    pub roi_with_repeat_pct: Option<Decimal>,
 }
 
 /// A figure of a row, to ask why it is undefined.

@@ -156,12 +156,15 @@ pub fn scorecard_prepared(
     let owners = Owners::new(facts, &index);
     credit_orders(facts, prepared, &owners, options, range, &mut acc);
     add_costs_and_posts(facts, &index, options, (range, today), &mut acc);
+    let within = facts.ltv_days();
+    let cohorts = super::cohort::cohorts(facts, &facts.cohorts, options, today, within);
     let (mut rows, mut channels): (Vec<ScoreRow>, Vec<ScoreRow>) = facts
         .influencers
         .iter()
         .zip(acc)
-        .filter(|(inf, _)| inf.channel || options.platform.is_none_or(|p| p == inf.platform))
-        .map(|(inf, a)| score_row(inf, a, facts.profit.as_ref()))
+        .zip(cohorts)
+        .filter(|((inf, _), _)| inf.channel || options.platform.is_none_or(|p| p == inf.platform))
+        .map(|((inf, a), cohort)| score_row(inf, a, cohort, facts.profit.as_ref()))
         .partition(|r| !r.channel);
     rank(&mut rows, options.sort);
     rank(&mut channels, options.sort);
@@ -247,7 +250,12 @@ fn add_costs_and_posts(
 }
 
 /// An influencer's row from what was added up: shares divided, commission and every ratio.
-fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings>) -> ScoreRow {
+fn score_row(
+    inf: &super::InfluencerFact,
+    a: Acc,
+    cohort: super::Cohort,
+    profit: Option<&ProfitSettings>,
+) -> ScoreRow {
     let (mut orders, mut revenue, mut new_customers, mut refunded) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let (mut product_goods, mut goods_base) = (Decimal::ZERO, Decimal::ZERO);
@@ -301,7 +309,23 @@ fn score_row(inf: &super::InfluencerFact, a: Acc, profit: Option<&ProfitSettings
         gifts_posted: a.gifts_posted,
         content_value: cents_wide(a.content_value),
         roi_with_content_pct: roi_pct(revenue + cents_wide(a.content_value), cost),
+        cohort,
+        ltv: ltv(cohort.revenue, new_customers),
+        ltv_to_cac: ltv(cohort.revenue, new_customers)
+            .zip(cac(cost, new_customers))
+            .and_then(|(l, c)| ltv_to_cac(l, c)),
+        roi_with_repeat_pct: roi_pct(revenue + cohort.repeat_revenue, cost),
     }
+}
+
+/// *ltv* = cohort revenue / new customers; undefined without new customers.
+pub fn ltv(cohort_revenue: Decimal, new_customers: Decimal) -> Option<Decimal> {
+    (!new_customers.is_zero()).then(|| cohort_revenue / new_customers)
+}
+
+/// *ltv_to_cac* = ltv / cac; undefined when cac is 0.
+pub fn ltv_to_cac(ltv: Decimal, cac: Decimal) -> Option<Decimal> {
+    (!cac.is_zero()).then(|| ltv / cac)
 }
 
 /// An amount of cents summed over many rows, as an exact decimal.

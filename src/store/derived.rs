@@ -66,7 +66,8 @@ pub(super) fn refresh(conn: &Connection, scope: Scope) -> rusqlite::Result<()> {
     if !scope.customers.is_empty() {
         refresh_first_orders(conn, &scope.customers, &mut days)?;
     }
-    refresh_days(conn, &days)
+    refresh_days(conn, &days)?;
+    super::cohorts::rebuild(conn)
 }
 
 /// Every derived fact summed one stored order at a time, in any order: by a rebuild as it
@@ -162,7 +163,8 @@ impl Summing {
         }
         conn.execute("DELETE FROM order_day", [])?;
         conn.execute("DELETE FROM order_evidence", [])?;
-        self.groups.write(conn)
+        self.groups.write(conn)?;
+        super::cohorts::rebuild(conn)
     }
 }
 
@@ -315,10 +317,11 @@ fn refresh_days(conn: &Connection, days: &BTreeSet<i32>) -> rusqlite::Result<()>
 }
 
 /// (customer, first order) pairs, and the day groups as lines.
-pub(super) type Stored = (Vec<(i64, i64)>, Vec<String>);
+pub(super) type Stored = (Vec<(i64, i64)>, Vec<String>, Vec<String>);
 
-/// The derived facts as stored, in a stable order: (customer, first order) pairs and one
-/// line per day group. What [`Store::derived_up_to_date`] and the tests compare.
+/// The derived facts as stored, in a stable order: (customer, first order) pairs, one line
+/// per day group and one per cohort group (evidence by its text, not its number). What
+/// [`Store::derived_up_to_date`] and the tests compare.
 pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
     let firsts = conn
         .prepare("SELECT customer, order_id FROM customer_first ORDER BY customer")?
@@ -335,7 +338,19 @@ pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok((firsts, days))
+    let cohorts = conn
+        .prepare(
+            "SELECT c.first_on || ' ' || replace(f.codes, char(10), '+') || ' ' ||
+                    coalesce(f.utm_source, '-') || ' ' || replace(e.codes, char(10), '+') || ' ' ||
+                    coalesce(e.utm_source, '-') || ' ' || c.below || ' ' || c.firsts || ' ' ||
+                    c.first_net || ' ' || c.comebacks || ' ' || c.orders || ' ' || c.net_cents
+             FROM cohort_day c JOIN order_evidence f ON f.id = c.first_evidence
+             JOIN order_evidence e ON e.id = c.evidence
+             ORDER BY 1",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((firsts, days, cohorts))
 }
 
 /// Whether the derived facts stored through `conn` equal a recomputation (rolled back).

@@ -91,6 +91,7 @@ impl Store {
         let mut facts = Facts::default();
         self.load_entries(&mut facts)?;
         self.load_days(&mut facts)?;
+        self.load_cohorts(&mut facts)?;
         Ok(facts)
     }
 
@@ -367,24 +368,7 @@ impl Store {
         let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
         let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
         // Each distinct pair of codes and source once, shared by its day groups.
-        let mut evidence: HashMap<i64, (Arc<[u32]>, Option<u32>)> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, codes, utm_source FROM order_evidence")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let ids: Arc<[u32]> = r
-                    .get_ref(1)?
-                    .as_str()?
-                    .split('\n')
-                    .filter(|c| !c.is_empty())
-                    .map(|code| codes.id(code))
-                    .collect();
-                let utm = r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u));
-                evidence.insert(r.get(0)?, (ids, utm));
-            }
-        }
+        let evidence = read_evidence(&self.conn, &mut codes, &mut utms)?;
         facts.days = read_all(
             &self.conn,
             "SELECT placed_on, evidence, orders, net_cents, new_orders, refunded_cents,
@@ -440,6 +424,33 @@ impl Store {
         facts.order_utm_names = utms.names;
         Ok(())
     }
+}
+
+/// An evidence's codes and source, numbered.
+pub(super) type Evidence = (Arc<[u32]>, Option<u32>);
+
+/// Each evidence (a distinct pair of codes and source) the derived facts share, by id, its
+/// texts numbered by `codes` and `utms`.
+pub(super) fn read_evidence(
+    conn: &rusqlite::Connection,
+    codes: &mut Interner,
+    utms: &mut Interner,
+) -> rusqlite::Result<HashMap<i64, Evidence>> {
+    let mut evidence = HashMap::new();
+    let mut stmt = conn.prepare("SELECT id, codes, utm_source FROM order_evidence")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let ids: Arc<[u32]> = r
+            .get_ref(1)?
+            .as_str()?
+            .split('\n')
+            .filter(|c| !c.is_empty())
+            .map(|code| codes.id(code))
+            .collect();
+        let utm = r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u));
+        evidence.insert(r.get(0)?, (ids, utm));
+    }
+    Ok(evidence)
 }
 
 #[cfg(test)]

@@ -56,6 +56,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V11,
         then: None,
     },
+    Migration {
+        sql: V12,
+        then: Some(cohort_groups),
+    },
 ];
 
 /// Version 4 keys customers with a secret of this database: a random secret is made, every
@@ -462,6 +466,28 @@ CREATE TABLE shop_event (
     last_on  TEXT NOT NULL CHECK (last_on >= first_on)
 ) STRICT;
 "#;
+
+/// The customers' window orders summed by cohort group (`store/cohorts.rs`): what lifetime
+/// value is computed from.
+const V12: &str = r#"
+CREATE TABLE cohort_day (
+    first_on       INTEGER NOT NULL,
+    first_evidence INTEGER NOT NULL,
+    evidence       INTEGER NOT NULL,
+    below          INTEGER NOT NULL,
+    firsts         INTEGER NOT NULL,
+    first_net      INTEGER NOT NULL,
+    comebacks      INTEGER NOT NULL,
+    orders         INTEGER NOT NULL,
+    net_cents      INTEGER NOT NULL,
+    PRIMARY KEY (first_evidence, first_on, evidence, below)
+) STRICT, WITHOUT ROWID;
+"#;
+
+/// Sums the cohort groups of the orders already stored.
+fn cohort_groups(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    super::cohorts::rebuild(tx)
+}
 
 /// Computes the derived facts of the orders already stored.
 fn derived_facts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {

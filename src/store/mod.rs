@@ -6,6 +6,7 @@
 
 mod backup;
 mod batches;
+mod cohorts;
 mod costs;
 mod customers;
 mod deleted;

@@ -15,18 +15,22 @@ impl Store {
             .optional()?)
     }
 
-    /// Sets a setting (or removes it with `None`).
+    /// Sets a setting (or removes it with `None`). The window of lifetime value sums the
+    /// cohorts again under it, in the same transaction.
     pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        let tx = self.conn.transaction()?;
         match value {
-            Some(v) => self.conn.execute(
+            Some(v) => tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, v],
             )?,
-            None => self
-                .conn
-                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
+            None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
         };
+        if key == crate::domain::settings::LTV_DAYS {
+            super::cohorts::rebuild(&tx)?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

@@ -1,0 +1,285 @@
+//! Customer cohorts: what the buyers a creator acquired went on to spend (docs/metrics.md,
+//! "Lifetime value").
+//!
+//! * A customer is *acquired* by her first counted order (the one the `new_customers` column
+//!   counts; an order without a customer is its own customer). That order's creators share
+//!   her as they share the order: 1/k each, through the campaign filter's codes.
+//! * Her *window* is every counted order of hers placed less than D × 24 hours after the
+//!   first, the first included (D = the `ltv-days` setting, default 365).
+//! * A creator's *cohort revenue* is Σ share × net revenue of her acquired customers' window
+//!   orders; *repeat orders* and *repeat revenue* count only the later window orders that
+//!   credit no creator (an order with a creator's code or link is already that creator's).
+//!
+//! The store keeps the window orders summed by the first order's day and evidence, the
+//! order's own evidence and the bound of days its age falls under ([`CohortFact`], built by
+//! [`CohortBuilder`]); every figure here is computed from those sums.
+
+use super::attribution::{Owners, credited};
+use super::row::ScorecardOptions;
+use super::{Facts, Period};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Arc;
+
+/// The window, in days, when `ltv-days` is not set.
+pub const DEFAULT_LTV_DAYS: u32 = 365;
+/// The longest window `ltv-days` may set (two years).
+pub const MAX_LTV_DAYS: u32 = 730;
+/// The windows the detail pane reads a cohort at, in days.
+pub const DETAIL_DAYS: [u32; 3] = [30, 90, 365];
+/// The cohort chart's months: 30 days each, twelve of them.
+pub const MONTH_DAYS: u32 = 30;
+pub const CHART_MONTHS: u32 = 12;
+
+/// The bounds, in days, the store sums window orders under: every 30-day month of a year,
+/// the detail pane's windows, and `ltv_days`; ascending, each once.
+pub fn cohort_bounds(ltv_days: u32) -> Vec<u32> {
+    let mut bounds: Vec<u32> = (1..=CHART_MONTHS).map(|m| m * MONTH_DAYS).collect();
+    bounds.extend(DETAIL_DAYS);
+    bounds.push(ltv_days.max(1));
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+}
+
+/// The bound an order `age` seconds after the first falls under: the smallest bound `b`
+/// with `age < b × 24 h`; `None` past the last (never in a window).
+pub fn bound_of(age: i64, bounds: &[u32]) -> Option<u32> {
+    let days = age.max(0) / 86_400;
+    bounds.iter().copied().find(|&b| days < i64::from(b))
+}
+
+/// What a cohort group adds up, in cents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CohortSums {
+    /// First orders (customers acquired) and their net revenue.
+    pub firsts: i64,
+    pub first_net: i64,
+    /// Customers whose second counted order is in this group (they came back).
+    pub comebacks: i64,
+    /// Window orders, first orders included, and their net revenue.
+    pub orders: i64,
+    pub net: i64,
+}
+
+impl CohortSums {
+    fn add(&mut self, other: &CohortSums) {
+        self.firsts += other.firsts;
+        self.first_net += other.first_net;
+        self.comebacks += other.comebacks;
+        self.orders += other.orders;
+        self.net += other.net;
+    }
+}
+
+/// The window orders of the customers acquired on one day by one evidence (codes and
+/// `utm_source`, as in [`super::DayFact`]), with one evidence of their own, whose age is
+/// under `below` days (and at least the bound before it, for the store's rows; the
+/// scorecard's rows hold everything under the window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CohortFact {
+    pub first_on: NaiveDate,
+    pub first_codes: Arc<[u32]>,
+    pub first_utm: Option<u32>,
+    pub below: u32,
+    pub codes: Arc<[u32]>,
+    pub utm: Option<u32>,
+    pub sums: CohortSums,
+}
+
+/// A customer's first counted order, as the builder needs it.
+#[derive(Debug, Clone)]
+pub struct FirstOrder<G> {
+    pub id: i64,
+    pub placed_at: i64,
+    /// The first order's day and evidence: the cohort it opens.
+    pub group: G,
+}
+
+/// A cohort group: the first order's group, an order's evidence, the bound of its age.
+pub type GroupKey<G, E> = (G, E, u32);
+/// Where an order stands among its customer's: placed at, order number, id.
+type Place = (i64, i64, i64);
+
+/// Sums window orders into cohort groups, one stored order at a time in any order: first
+/// the customers' first orders ([`CohortBuilder::first`]), then every counted order
+/// ([`CohortBuilder::add`]). `G` is the first order's group (day and evidence), `E` an
+/// order's evidence.
+pub struct CohortBuilder<C, G, E> {
+    bounds: Vec<u32>,
+    firsts: HashMap<C, FirstOrder<G>>,
+    /// Each customer's earliest later order so far: its place and its group key.
+    seconds: HashMap<C, (Place, Option<GroupKey<G, E>>)>,
+    groups: HashMap<GroupKey<G, E>, CohortSums>,
+}
+
+/// One counted order offered to the builder.
+pub struct WindowOrder<C, E> {
+    pub id: i64,
+    pub customer: Option<C>,
+    /// Placed at (seconds), order number, id: where it stands among its customer's orders.
+    pub precedence: Place,
+    pub evidence: E,
+    pub net: i64,
+    /// Whether the order is counted new ([`super::is_new`]): a customer-less order opens
+    /// a cohort of its own when it is.
+    pub new: bool,
+}
+
+impl<C: Eq + Hash + Clone, G: Eq + Hash + Clone, E: Eq + Hash + Clone> CohortBuilder<C, G, E> {
+    pub fn new(ltv_days: u32) -> Self {
+        CohortBuilder {
+            bounds: cohort_bounds(ltv_days),
+            firsts: HashMap::new(),
+            seconds: HashMap::new(),
+            groups: HashMap::new(),
+        }
+    }
+
+    /// `customer`'s first counted order.
+    pub fn first(&mut self, customer: C, first: FirstOrder<G>) {
+        self.firsts.insert(customer, first);
+    }
+
+    /// A counted order; `group_of(evidence)` is the group a customer-less order opens.
+    pub fn add(&mut self, order: WindowOrder<C, E>, own_group: impl FnOnce() -> G) {
+        let Some(customer) = order.customer else {
+            if order.new {
+                let key = (own_group(), order.evidence, self.bounds[0]);
+                self.groups.entry(key).or_default().add(&CohortSums {
+                    firsts: 1,
+                    first_net: order.net,
+                    comebacks: 0,
+                    orders: 1,
+                    net: order.net,
+                });
+            }
+            return;
+        };
+        let Some(first) = self.firsts.get(&customer) else {
+            return;
+        };
+        let below = bound_of(order.precedence.0 - first.placed_at, &self.bounds);
+        let key = below.map(|b| (first.group.clone(), order.evidence, b));
+        if order.id != first.id {
+            let second = self
+                .seconds
+                .entry(customer)
+                .or_insert(((i64::MAX, i64::MAX, i64::MAX), None));
+            if order.precedence < second.0 {
+                *second = (order.precedence, key.clone());
+            }
+        }
+        if let Some(key) = key {
+            let sums = self.groups.entry(key).or_default();
+            sums.orders += 1;
+            sums.net += order.net;
+            if order.id == first.id {
+                sums.firsts += 1;
+                sums.first_net += order.net;
+            }
+        }
+    }
+
+    /// The groups: (first order's group, evidence, bound) and their sums.
+    pub fn finish(mut self) -> impl Iterator<Item = (GroupKey<G, E>, CohortSums)> {
+        for (_, (_, key)) in self.seconds.drain() {
+            if let Some(key) = key {
+                self.groups.entry(key).or_default().comebacks += 1;
+            }
+        }
+        self.groups.into_iter()
+    }
+}
+
+/// A creator's cohort, added up over her share of each acquired customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cohort {
+    /// Customers acquired (her share of them).
+    pub customers: Decimal,
+    /// Of them, those who placed another counted order inside the window.
+    pub came_back: Decimal,
+    /// Σ share × net revenue of the window orders.
+    pub revenue: Decimal,
+    /// Later window orders that credit no creator, and their net revenue.
+    pub repeat_orders: Decimal,
+    pub repeat_revenue: Decimal,
+}
+
+impl Cohort {
+    /// Revenue per acquired customer over the window; undefined without customers.
+    pub fn per_customer(&self) -> Option<Decimal> {
+        (!self.customers.is_zero()).then(|| self.revenue / self.customers)
+    }
+}
+
+/// The cohorts of a period (customers whose first order falls in it; their windows run past
+/// its end) under `within` days: one per influencer of [`Facts::influencers`], and the
+/// organic one (customers whose first order credits no creator), at the end.
+pub fn cohorts(
+    facts: &Facts,
+    cohorts: &[CohortFact],
+    options: &ScorecardOptions,
+    today: NaiveDate,
+    within: u32,
+) -> Vec<Cohort> {
+    let range = options.period.range(today);
+    let owners = Owners::new(facts, &facts.influencer_index());
+    let organic = facts.influencers.len();
+    // By creator (organic last) and by how many share the first order, in cents: divided
+    // once at the end, exactly.
+    let mut wide: Vec<Vec<[i128; 5]>> = vec![Vec::new(); organic + 1];
+    let mut add = |who: usize, k: usize, c: &CohortFact, later_free: bool| {
+        let shares = &mut wide[who];
+        if shares.len() < k {
+            shares.resize(k, [0; 5]);
+        }
+        let s = &c.sums;
+        let w = &mut shares[k - 1];
+        w[0] += i128::from(s.firsts);
+        w[1] += i128::from(s.comebacks);
+        w[2] += i128::from(s.net);
+        if later_free {
+            w[3] += i128::from(s.orders - s.firsts);
+            w[4] += i128::from(s.net - s.first_net);
+        }
+    };
+    let mut who: Vec<(usize, bool)> = Vec::new();
+    for c in cohorts
+        .iter()
+        .filter(|c| c.below <= within && Period::contains(range, c.first_on))
+    {
+        credited(&owners, options, (&c.first_codes, c.first_utm), &mut who);
+        let later_free = owners.of(&c.codes, c.utm).next().is_none();
+        if who.is_empty() {
+            add(organic, 1, c, later_free);
+        }
+        for &(i, counts) in &who {
+            if counts {
+                add(i, who.len(), c, later_free);
+            }
+        }
+    }
+    wide.into_iter().map(|shares| divided(&shares)).collect()
+}
+
+/// Sums kept by share (at k − 1, what k creators share), each divided once.
+fn divided(shares: &[[i128; 5]]) -> Cohort {
+    let mut out = Cohort::default();
+    let cents = crate::domain::from_wide_cents;
+    for (i, s) in shares.iter().enumerate() {
+        let k = Decimal::from(i as u64 + 1);
+        out.customers += Decimal::from_i128_with_scale(s[0], 0) / k;
+        out.came_back += Decimal::from_i128_with_scale(s[1], 0) / k;
+        out.revenue += cents(s[2]) / k;
+        out.repeat_orders += Decimal::from_i128_with_scale(s[3], 0) / k;
+        out.repeat_revenue += cents(s[4]) / k;
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "cohort_tests.rs"]
+mod tests;
