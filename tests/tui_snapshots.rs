@@ -282,7 +282,7 @@ fn at_100_columns_the_same_columns_show_whatever_the_period() {
 fn hidden_columns_are_counted_and_scroll_into_view() {
     let mut app = app(true);
     let header = screen_lines(&mut app, (80, 24))[2].clone();
-    assert!(header.contains("+7 ←→"), "{header}");
+    assert!(header.contains("+9 ←→"), "{header}");
     assert!(!header.contains("Followers"), "{header}");
     press(&mut app, KeyCode::Right);
     let scrolled = screen_lines(&mut app, (80, 24))[2].clone();

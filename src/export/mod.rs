@@ -25,7 +25,7 @@ pub use plan::plan_lines;
 pub use report::{REPORT_MARK, ReportInput, escape, html_report, report_html};
 pub use since::since_lines;
 pub use svg::{payback_svg, sales_svg};
-pub use table::{TITLES, align_columns, payout_table, render_table};
+pub use table::{LTV_TITLES, TITLES, align_columns, payout_table, render_table};
 
 use crate::domain::fmt2;
 use crate::metrics::ScoreRow;
@@ -86,6 +86,19 @@ pub fn display_cells(row: &ScoreRow) -> Vec<String> {
         out[1].push_str(" (archived)");
     }
     out
+}
+
+/// The lifetime value cells as read on a screen: `ltv`, and `ltv_to_cac` with how it reads
+/// ("2.70 thin"); `—` where undefined.
+pub fn ltv_display_cells(row: &ScoreRow) -> [String; 2] {
+    let dash = || "—".to_string();
+    [
+        row.ltv.map_or_else(dash, fmt2),
+        row.ltv_to_cac.map_or_else(dash, |r| match row.ltv_health {
+            Some(h) => format!("{} {}", fmt2(r), h.as_str()),
+            None => fmt2(r),
+        }),
+    ]
 }
 
 /// The scorecard as JSON for scripts: an array of objects keyed by the CSV header, every

@@ -197,6 +197,7 @@ pub(super) fn bars_svg(rows: &[ScoreRow], sort: SortKey) -> String {
         SortKey::Engagement => "Engagement rate %",
         SortKey::Revenue => "Revenue",
         SortKey::Profit => "Profit ROI %",
+        SortKey::LtvCac => "LTV:CAC",
     };
     let (lo, hi) = extent(rows.iter().filter_map(value));
     let span = if hi == lo { Decimal::ONE } else { hi - lo };

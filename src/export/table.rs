@@ -26,6 +26,9 @@ pub const TITLES: [&str; 17] = [
     "Break-even ROAS",
 ];
 
+/// The lifetime value columns' titles, after the others ([`super::ltv_display_cells`]).
+pub const LTV_TITLES: [&str; 2] = ["LTV", "LTV:CAC"];
+
 /// Renders the scorecard with numbers right-aligned and undefined figures as `—`. Widths are
 /// measured in terminal columns, so wide characters and emoji in handles line up.
 pub fn render_table(card: &Scorecard) -> String {
@@ -37,11 +40,13 @@ pub fn render_table(card: &Scorecard) -> String {
             let mut cells = display_cells(row);
             // Without a cost of goods or a fee, no profit columns.
             cells.truncate(if card.profit_known { 17 } else { 14 });
+            cells.extend(super::ltv_display_cells(row));
             cells
         })
         .collect();
-    let titles = &TITLES[..if card.profit_known { 17 } else { 14 }];
-    let mut out = align(titles, &body, &[1, 2]);
+    let mut titles = TITLES[..if card.profit_known { 17 } else { 14 }].to_vec();
+    titles.extend(LTV_TITLES);
+    let mut out = align(&titles, &body, &[1, 2]);
     for row in &card.rows {
         if let (Some(roi), Some(profit_roi)) = (row.roi_pct, row.profit_roi_pct)
             && roi > rust_decimal::Decimal::ZERO

@@ -51,6 +51,56 @@ pub fn bound_of(age: i64, bounds: &[u32]) -> Option<u32> {
     bounds.iter().copied().find(|&b| days < i64::from(b))
 }
 
+/// How LTV:CAC reads: what her customers are worth against what they cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    /// At least `healthy` (3 by default): worth their cost with room to spare.
+    Healthy,
+    /// From `thin` (1) up to `healthy`: they pay for themselves, thinly.
+    Thin,
+    /// Below `thin`: they cost more than they bring.
+    Losing,
+}
+
+impl Health {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Health::Healthy => "healthy",
+            Health::Thin => "thin",
+            Health::Losing => "losing",
+        }
+    }
+}
+
+/// The LTV:CAC thresholds (the settings `ltv-healthy` and `ltv-thin`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LtvThresholds {
+    pub healthy: Decimal,
+    pub thin: Decimal,
+}
+
+impl Default for LtvThresholds {
+    fn default() -> Self {
+        LtvThresholds {
+            healthy: Decimal::from(3),
+            thin: Decimal::ONE,
+        }
+    }
+}
+
+impl LtvThresholds {
+    /// How an LTV:CAC reads.
+    pub fn health(&self, ltv_to_cac: Decimal) -> Health {
+        if ltv_to_cac >= self.healthy {
+            Health::Healthy
+        } else if ltv_to_cac >= self.thin {
+            Health::Thin
+        } else {
+            Health::Losing
+        }
+    }
+}
+
 /// What a cohort group adds up, in cents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CohortSums {

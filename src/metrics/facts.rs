@@ -49,6 +49,8 @@ pub struct Facts {
     pub cohorts: Vec<super::CohortFact>,
     /// The window of lifetime value in days (`ltv-days`); `None` for the default.
     pub ltv_days: Option<u32>,
+    /// How LTV:CAC reads (`ltv-healthy`, `ltv-thin`).
+    pub ltv_thresholds: super::LtvThresholds,
 }
 
 /// A shop-wide event and its days, first to last.

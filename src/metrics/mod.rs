@@ -36,7 +36,8 @@ mod sources;
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use cohort::{
     CHART_MONTHS, Cohort, CohortBuilder, CohortFact, CohortSums, DEFAULT_LTV_DAYS, DETAIL_DAYS,
-    FirstOrder, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder, bound_of, cohort_bounds, cohorts,
+    FirstOrder, Health, LtvThresholds, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder, bound_of,
+    cohort_bounds, cohorts,
 };
 pub use derived::{
     DayFact, DayGroups, DaySums, FirstOrders, GoodsParts, Precedence, day_groups, is_new,

@@ -23,15 +23,18 @@ pub enum SortKey {
     Revenue,
     /// Profit ROI (after cost of goods and payment fees), highest first.
     Profit,
+    /// LTV:CAC (what her acquired customers are worth over what they cost), highest first.
+    LtvCac,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 5] = [
+    pub const ALL: [SortKey; 6] = [
         SortKey::Roi,
         SortKey::Cac,
         SortKey::Engagement,
         SortKey::Revenue,
         SortKey::Profit,
+        SortKey::LtvCac,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +44,7 @@ impl SortKey {
             SortKey::Engagement => "engagement",
             SortKey::Revenue => "revenue",
             SortKey::Profit => "profit",
+            SortKey::LtvCac => "ltv-cac",
         }
     }
 
@@ -68,7 +72,7 @@ impl FromStr for SortKey {
             .ok_or_else(|| {
                 crate::domain::ValueError::new(
                     s,
-                    "a sort key: roi, cac, engagement, revenue or profit",
+                    "a sort key: roi, cac, engagement, revenue, profit or ltv-cac",
                 )
             })
     }
@@ -146,6 +150,8 @@ pub struct ScoreRow {
     pub ltv: Option<Decimal>,
     /// ltv / cac; undefined where either is, or cac is 0.
     pub ltv_to_cac: Option<Decimal>,
+    /// How `ltv_to_cac` reads against the shop's thresholds.
+    pub ltv_health: Option<super::Health>,
     /// (revenue + repeat revenue − cost) / cost × 100; undefined when cost is 0.
     pub roi_with_repeat_pct: Option<Decimal>,
 }
@@ -169,6 +175,7 @@ impl ScoreRow {
             SortKey::Engagement => self.engagement_rate_pct,
             SortKey::Revenue => Some(self.revenue),
             SortKey::Profit => self.profit_roi_pct,
+            SortKey::LtvCac => self.ltv_to_cac,
         }
     }
 
@@ -228,6 +235,7 @@ fn compare(a: &ScoreRow, b: &ScoreRow, sort: SortKey) -> Ordering {
         SortKey::Engagement => undefined_last(a.engagement_rate_pct, b.engagement_rate_pct, true),
         SortKey::Revenue => Ordering::Equal,
         SortKey::Profit => undefined_last(a.profit_roi_pct, b.profit_roi_pct, true),
+        SortKey::LtvCac => undefined_last(a.ltv_to_cac, b.ltv_to_cac, true),
     };
     primary
         .then_with(|| b.revenue.cmp(&a.revenue))

@@ -114,7 +114,8 @@ struct Acc {
 ///   an order without a customer counts as new ([`super::is_new`]; the store keeps each
 ///   customer's first order, and the orders summed by day, see [`super::DayFact`]).
 /// * Cost = Σ cost entries in the period + commission % × attributed revenue.
-/// * Rank by the sort key (ROI, engagement, revenue descending; CAC ascending), undefined
+/// * Rank by the sort key (ROI, engagement, revenue, profit, LTV:CAC descending; CAC
+///   ascending), undefined
 ///   values last, ties by revenue descending then handle ascending. Every influencer appears.
 pub fn scorecard(facts: &Facts, options: &ScorecardOptions, today: NaiveDate) -> Scorecard {
     let mut card = scorecard_prepared(facts, &prepare(facts), options, today);
@@ -164,7 +165,11 @@ pub fn scorecard_prepared(
         .zip(acc)
         .zip(cohorts)
         .filter(|((inf, _), _)| inf.channel || options.platform.is_none_or(|p| p == inf.platform))
-        .map(|((inf, a), cohort)| score_row(inf, a, cohort, facts.profit.as_ref()))
+        .map(|((inf, a), cohort)| {
+            let mut row = score_row(inf, a, cohort, facts.profit.as_ref());
+            row.ltv_health = row.ltv_to_cac.map(|r| facts.ltv_thresholds.health(r));
+            row
+        })
         .partition(|r| !r.channel);
     rank(&mut rows, options.sort);
     rank(&mut channels, options.sort);
@@ -314,6 +319,7 @@ fn score_row(
         ltv_to_cac: ltv(cohort.revenue, new_customers)
             .zip(cac(cost, new_customers))
             .and_then(|(l, c)| ltv_to_cac(l, c)),
+        ltv_health: None,
         roi_with_repeat_pct: roi_pct(revenue + cohort.repeat_revenue, cost),
     }
 }

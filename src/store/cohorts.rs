@@ -158,6 +158,16 @@ impl Store {
     /// whose first order carries a code or a source (the others credit no creator).
     pub(super) fn load_cohorts(&self, facts: &mut Facts) -> Result<()> {
         facts.ltv_days = ltv_setting(&self.conn)?;
+        let read = |key: &str| -> Result<Option<rust_decimal::Decimal>> {
+            Ok(self
+                .setting(key)?
+                .and_then(|v| crate::domain::parse_amount(&v).ok()))
+        };
+        let default = crate::metrics::LtvThresholds::default();
+        facts.ltv_thresholds = crate::metrics::LtvThresholds {
+            healthy: read(crate::domain::settings::LTV_HEALTHY)?.unwrap_or(default.healthy),
+            thin: read(crate::domain::settings::LTV_THIN)?.unwrap_or(default.thin),
+        };
         let within = facts.ltv_days();
         facts.cohorts = self.read_cohorts(
             facts,

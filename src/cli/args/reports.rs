@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ScorecardArgs {
-    /// roi, cac, engagement, revenue or profit
+    /// roi, cac, engagement, revenue, profit or ltv-cac
     #[arg(long, default_value = "roi", value_parser = parse_sort)]
     pub sort: SortKey,
     /// First day counted (YYYY-MM-DD)
@@ -53,7 +53,7 @@ pub struct ReportArgs {
     /// Only this campaign's costs, posts and codes
     #[arg(long)]
     pub campaign: Option<String>,
-    /// roi, cac, engagement, revenue or profit: the ranking's measure
+    /// roi, cac, engagement, revenue, profit or ltv-cac: the ranking's measure
     #[arg(long, default_value = "roi", value_parser = parse_sort)]
     pub sort: SortKey,
     /// The HTML file to write

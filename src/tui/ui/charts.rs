@@ -316,7 +316,7 @@ pub fn payback_chart(
 fn unit(sort: SortKey) -> &'static str {
     match sort {
         SortKey::Roi | SortKey::Engagement | SortKey::Profit => " %",
-        SortKey::Cac | SortKey::Revenue => "",
+        SortKey::Cac | SortKey::Revenue | SortKey::LtvCac => "",
     }
 }
 

@@ -37,9 +37,17 @@ const SCORE_COLS: [Col; 17] = [
     Col::number("Break-even ROAS", 6),
 ];
 
-/// The columns shown: the scorecard's (profit ones once known) and the trend.
+/// Lifetime value and LTV:CAC, after the others where the width allows.
+const LTV_COLS: [Col; 2] = [
+    Col::number("LTV", 4).at_least(7),
+    Col::number("LTV:CAC", 3).at_least(12),
+];
+
+/// The columns shown: the scorecard's (profit ones once known), lifetime value and the
+/// trend.
 fn score_cols(profit_known: bool) -> Vec<Col> {
     let mut cols = SCORE_COLS[..if profit_known { 17 } else { 14 }].to_vec();
+    cols.extend(LTV_COLS);
     cols.push(TREND_COL);
     cols
 }
@@ -59,7 +67,8 @@ fn score_cells(
     trend: Option<&Vec<Decimal>>,
 ) -> Vec<String> {
     let mut out = display_cells(row);
-    out.truncate(shown);
+    out.truncate(shown - LTV_COLS.len());
+    out.extend(crate::export::ltv_display_cells(row));
     out.push(trend.map_or(String::new(), |t| super::charts::sparkline(t)));
     if marks.leaked {
         out[1].push_str(" ⚠");
@@ -90,6 +99,7 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         crate::metrics::SortKey::Engagement => "engagement ↓",
         crate::metrics::SortKey::Revenue => "revenue ↓",
         crate::metrics::SortKey::Profit => "profit ROI ↓",
+        crate::metrics::SortKey::LtvCac => "LTV:CAC ↓",
     };
     let mut info = vec![
         Span::styled("Sort ", theme.dim()),
@@ -189,6 +199,7 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         crate::metrics::SortKey::Engagement => ("engagement rate", "%"),
         crate::metrics::SortKey::Revenue => ("revenue", "attributed"),
         crate::metrics::SortKey::Profit => ("profit ROI", "%"),
+        crate::metrics::SortKey::LtvCac => ("LTV:CAC", "customers' worth over their cost"),
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{sort} by creator"), theme.title()),
