@@ -62,6 +62,17 @@ fn scorecard_detail() {
     check("scorecard_detail", &mut app);
 }
 
+/// `t` three times: her customers' worth beside organic ones, and by month.
+#[test]
+fn scorecard_cohort_chart() {
+    let mut app = app(true);
+    app.update(Action::Down);
+    for _ in 0..3 {
+        app.update(Action::CycleChart);
+    }
+    check("scorecard_cohort", &mut app);
+}
+
 #[test]
 fn scorecard_sorted_by_cac_this_quarter() {
     let mut app = app(true);

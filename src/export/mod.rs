@@ -5,6 +5,7 @@
 //! everywhere: 2 decimals, half away from zero, `.` as decimal point, undefined as empty.
 
 mod campaign;
+mod cohort;
 mod csv_out;
 mod file;
 mod lift;
@@ -15,6 +16,7 @@ mod svg;
 mod table;
 
 pub use campaign::{campaign_lines, gauge};
+pub use cohort::cohort_summary;
 pub use csv_out::{CSV_HEADER, GIFT_HEADER, GIFT_HEADER_WITHOUT_ID, neutralize, write_csv};
 pub use file::{ExportError, ExportTarget, unused_name, write_atomically, write_export};
 pub use lift::{

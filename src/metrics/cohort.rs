@@ -270,49 +270,125 @@ impl Cohort {
 /// organic one (customers whose first order credits no creator), at the end.
 pub fn cohorts(
     facts: &Facts,
-    cohorts: &[CohortFact],
+    groups: &[CohortFact],
     options: &ScorecardOptions,
     today: NaiveDate,
     within: u32,
 ) -> Vec<Cohort> {
+    cohorts_within(facts, groups, options, today, &[within])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`cohorts`] under each of `withins` days at once (one pass over the groups): by window,
+/// then by influencer, organic last.
+pub fn cohorts_within(
+    facts: &Facts,
+    groups: &[CohortFact],
+    options: &ScorecardOptions,
+    today: NaiveDate,
+    withins: &[u32],
+) -> Vec<Vec<Cohort>> {
     let range = options.period.range(today);
     let owners = Owners::new(facts, &facts.influencer_index());
     let organic = facts.influencers.len();
-    // By creator (organic last) and by how many share the first order, in cents: divided
-    // once at the end, exactly.
-    let mut wide: Vec<Vec<[i128; 5]>> = vec![Vec::new(); organic + 1];
-    let mut add = |who: usize, k: usize, c: &CohortFact, later_free: bool| {
-        let shares = &mut wide[who];
-        if shares.len() < k {
-            shares.resize(k, [0; 5]);
-        }
-        let s = &c.sums;
-        let w = &mut shares[k - 1];
-        w[0] += i128::from(s.firsts);
-        w[1] += i128::from(s.comebacks);
-        w[2] += i128::from(s.net);
-        if later_free {
-            w[3] += i128::from(s.orders - s.firsts);
-            w[4] += i128::from(s.net - s.first_net);
-        }
-    };
+    // By window, by creator (organic last) and by how many share the first order, in cents:
+    // divided once at the end, exactly.
+    let mut wide: Vec<Vec<Vec<[i128; 5]>>> = vec![vec![Vec::new(); organic + 1]; withins.len()];
     let mut who: Vec<(usize, bool)> = Vec::new();
-    for c in cohorts
+    let mut shares: Vec<(usize, usize)> = Vec::new();
+    for c in groups
         .iter()
-        .filter(|c| c.below <= within && Period::contains(range, c.first_on))
+        .filter(|c| Period::contains(range, c.first_on))
     {
         credited(&owners, options, (&c.first_codes, c.first_utm), &mut who);
         let later_free = owners.of(&c.codes, c.utm).next().is_none();
+        shares.clear();
         if who.is_empty() {
-            add(organic, 1, c, later_free);
+            shares.push((organic, 1));
         }
-        for &(i, counts) in &who {
-            if counts {
-                add(i, who.len(), c, later_free);
+        let k = who.len();
+        shares.extend(
+            who.iter()
+                .filter(|(_, counts)| *counts)
+                .map(|&(i, _)| (i, k)),
+        );
+        for (w, _) in withins.iter().enumerate().filter(|(_, d)| c.below <= **d) {
+            for &(i, k) in &shares {
+                add_share(&mut wide[w][i], k, &c.sums, later_free);
             }
         }
     }
-    wide.into_iter().map(|shares| divided(&shares)).collect()
+    wide.into_iter()
+        .map(|by_who| by_who.iter().map(|shares| divided(shares)).collect())
+        .collect()
+}
+
+/// Adds a group to a creator's sums at share 1/k (kept at k − 1).
+fn add_share(shares: &mut Vec<[i128; 5]>, k: usize, s: &CohortSums, later_free: bool) {
+    if shares.len() < k {
+        shares.resize(k, [0; 5]);
+    }
+    let w = &mut shares[k - 1];
+    w[0] += i128::from(s.firsts);
+    w[1] += i128::from(s.comebacks);
+    w[2] += i128::from(s.net);
+    if later_free {
+        w[3] += i128::from(s.orders - s.firsts);
+        w[4] += i128::from(s.net - s.first_net);
+    }
+}
+
+/// A creator's cohort beside the organic one (customers whose first order credits no
+/// creator), for the detail pane and the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CohortDetail {
+    /// At each of [`DETAIL_DAYS`]: the window's days, hers, organic.
+    pub at: Vec<(u32, Cohort, Cohort)>,
+    /// Cumulative revenue per acquired customer at the end of each 30-day month since the
+    /// first order (1 to [`CHART_MONTHS`]): hers, organic; undefined without customers.
+    pub months: Vec<(Option<Decimal>, Option<Decimal>)>,
+}
+
+impl CohortDetail {
+    /// How many times an organic customer hers is worth over `days` (the last of
+    /// [`DETAIL_DAYS`] the window reaches); undefined where either has no customers or the
+    /// organic one is worth nothing.
+    pub fn times_organic(&self) -> Option<(u32, Decimal)> {
+        let (days, hers, organic) = self.at.last()?;
+        let (h, o) = (hers.per_customer()?, organic.per_customer()?);
+        (!o.is_zero()).then(|| (*days, h / o))
+    }
+}
+
+/// The cohort of influencer `id` and the organic one, from the store's groups bound by
+/// bound ([`CohortFact`]); `None` for an id not on the roster.
+pub fn cohort_detail(
+    facts: &Facts,
+    groups: &[CohortFact],
+    options: &ScorecardOptions,
+    today: NaiveDate,
+    id: i64,
+) -> Option<CohortDetail> {
+    let who = facts.influencers.iter().position(|i| i.id == id)?;
+    let organic = facts.influencers.len();
+    let months: Vec<u32> = (1..=CHART_MONTHS).map(|m| m * MONTH_DAYS).collect();
+    let withins: Vec<u32> = DETAIL_DAYS.iter().chain(&months).copied().collect();
+    let table = cohorts_within(facts, groups, options, today, &withins);
+    let pair = |i: usize| (table[i][who], table[i][organic]);
+    Some(CohortDetail {
+        at: DETAIL_DAYS
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| (d, pair(i).0, pair(i).1))
+            .collect(),
+        months: (0..months.len())
+            .map(|m| {
+                let (h, o) = pair(DETAIL_DAYS.len() + m);
+                (h.per_customer(), o.per_customer())
+            })
+            .collect(),
+    })
 }
 
 /// Sums kept by share (at k − 1, what k creators share), each divided once.

@@ -35,9 +35,9 @@ mod sources;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use cohort::{
-    CHART_MONTHS, Cohort, CohortBuilder, CohortFact, CohortSums, DEFAULT_LTV_DAYS, DETAIL_DAYS,
-    FirstOrder, Health, LtvThresholds, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder, bound_of,
-    cohort_bounds, cohorts,
+    CHART_MONTHS, Cohort, CohortBuilder, CohortDetail, CohortFact, CohortSums, DEFAULT_LTV_DAYS,
+    DETAIL_DAYS, FirstOrder, Health, LtvThresholds, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder,
+    bound_of, cohort_bounds, cohort_detail, cohorts, cohorts_within,
 };
 pub use derived::{
     DayFact, DayGroups, DaySums, FirstOrders, GoodsParts, Precedence, day_groups, is_new,

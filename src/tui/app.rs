@@ -115,6 +115,10 @@ pub struct App {
     /// The charted creator's series under the options it was computed for, likewise kept
     /// until the data changes (the charts are drawn on every frame).
     series_cache: std::cell::RefCell<Option<CachedSeries>>,
+    /// The cohort groups bound by bound, read from the store the first time the cohort
+    /// chart is drawn after a reload, and the charted creator's cohort, kept like the series.
+    cohort_groups: std::cell::OnceCell<Vec<crate::metrics::CohortFact>>,
+    cohort_cache: std::cell::RefCell<Option<CachedCohort>>,
     /// The gift ledger as of today, the overdue ones first (the Gifts screen).
     pub gifts: Vec<GiftView>,
     /// Engagement anomalies of each creator's posts, by influencer id.
@@ -137,6 +141,12 @@ pub struct GiftView {
 }
 
 /// A creator's series, with whom and under which options it was computed.
+type CachedCohort = (
+    i64,
+    crate::metrics::ScorecardOptions,
+    Option<crate::metrics::CohortDetail>,
+);
+
 type CachedSeries = (
     i64,
     crate::metrics::ScorecardOptions,
@@ -150,6 +160,8 @@ pub enum DetailChart {
     Figures,
     Sales,
     Payback,
+    /// Her customers' worth over time beside organic customers'.
+    Cohort,
 }
 
 impl App {
@@ -220,6 +232,8 @@ impl App {
             gifts: Vec::new(),
             campaign_cache: Default::default(),
             series_cache: Default::default(),
+            cohort_groups: Default::default(),
+            cohort_cache: Default::default(),
             bars: false,
             trend: Default::default(),
         };

@@ -351,6 +351,8 @@ fn t_cycles_the_detail_charts_and_v_the_bars() {
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(app.chart, DetailChart::Payback);
     press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.chart, DetailChart::Cohort);
+    press(&mut app, KeyCode::Char('t'));
     assert_eq!(app.chart, DetailChart::Figures);
     press(&mut app, KeyCode::Char('v'));
     assert!(app.bars);

@@ -2,6 +2,7 @@
 //! on screen, so a long list costs no more to draw than a short one.
 
 mod charts;
+mod cohort;
 mod detail;
 mod lift;
 mod lists;

@@ -31,6 +31,29 @@ impl App {
         series
     }
 
+    /// The selected creator's cohort beside the organic one (for the cohort chart). The
+    /// groups are read from the store the first time; a store that cannot be read gives
+    /// none (the chart says there is nothing to show).
+    pub fn selected_cohort(&self) -> Option<crate::metrics::CohortDetail> {
+        let id = self.selected_row()?.influencer_id;
+        let mut cache = self.cohort_cache.borrow_mut();
+        if let Some((for_id, options, detail)) = cache.as_ref()
+            && *for_id == id
+            && *options == self.options
+        {
+            return detail.clone();
+        }
+        let groups = self.cohort_groups.get_or_init(|| {
+            self.store
+                .load_cohort_groups(&self.facts)
+                .unwrap_or_default()
+        });
+        let detail =
+            crate::metrics::cohort_detail(&self.facts, groups, &self.options, self.today, id);
+        *cache = Some((id, self.options.clone(), detail.clone()));
+        detail
+    }
+
     /// How many rows the table of `screen` has.
     pub(crate) fn len(&self, screen: Screen) -> usize {
         match screen {

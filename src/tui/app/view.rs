@@ -23,6 +23,7 @@ impl App {
         let profit_was_known = self.facts.profit.is_some();
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
+        self.cohort_groups = Default::default();
         // Once a cost of goods or a fee is known, money means profit: rank by it.
         if self.facts.profit.is_some() && !profit_was_known {
             self.options.sort = crate::metrics::SortKey::Profit;
@@ -63,6 +64,7 @@ impl App {
         self.gifts = self.gift_views()?;
         *self.campaign_cache.get_mut() = None;
         *self.series_cache.get_mut() = None;
+        *self.cohort_cache.get_mut() = None;
         let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
         self.flags.clear();
         for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
@@ -180,7 +182,8 @@ impl App {
         self.chart = match self.chart {
             D::Figures => D::Sales,
             D::Sales => D::Payback,
-            D::Payback => D::Figures,
+            D::Payback => D::Cohort,
+            D::Cohort => D::Figures,
         };
     }
 

@@ -49,7 +49,7 @@ pub static BINDINGS: &[Binding] = &[
         SCORECARD,
         &[ch('t')],
         Action::CycleChart,
-        "detail: figures → sales chart → payback curve",
+        "detail: figures → sales chart → payback curve → her customers over time",
         "",
     ),
     bind(

@@ -16,13 +16,13 @@ use unicode_width::UnicodeWidthStr;
 /// Eighths of a cell, bottom up.
 const VERTICAL: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /// Eighths of a cell, left to right.
-const HORIZONTAL: [char; 9] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+pub(super) const HORIZONTAL: [char; 9] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
 
 /// The marker of a post day under the sales bars.
 pub const POST_MARK: char = '▲';
 
 /// `value / max` in eighths of `cells` cells, at least one eighth for any value above 0.
-fn eighths(value: Decimal, max: Decimal, cells: usize) -> usize {
+pub(super) fn eighths(value: Decimal, max: Decimal, cells: usize) -> usize {
     if value <= Decimal::ZERO || max <= Decimal::ZERO || cells == 0 {
         return 0;
     }

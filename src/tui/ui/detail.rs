@@ -35,6 +35,18 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreR
         .borders(Borders::TOP)
         .title(title)
         .title_style(theme.title());
+    if app.chart == DetailChart::Cohort {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines = match app.selected_cohort() {
+            Some(c) => {
+                super::cohort::cohort_chart(&c, &row.handle, inner.width, inner.height, theme)
+            }
+            None => vec![Line::styled("No cohort to show (t: figures).", theme.dim())],
+        };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    }
     if app.chart != DetailChart::Figures {
         let inner = block.inner(area);
         frame.render_widget(block, area);
