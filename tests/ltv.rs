@@ -158,3 +158,38 @@ fn a_period_takes_the_customers_acquired_in_it() {
     // repeats #1002 and #1003 (90.00); (100 + 90 − 100) / 100 = 90 %.
     assert!(ana.ends_with(",2.00,90.00,220.00,2.20,90.00"), "{ana}");
 }
+
+/// `--view customer` ranks by what each creator's customers spent over their window;
+/// `--compare` puts the three ranks on one line each.
+#[test]
+fn the_three_views_rank_side_by_side() {
+    let shop = shop();
+    let customer = shop.ok(&["scorecard", "--view", "customer", "--csv", "-"]);
+    // ana: 270.00 over 100.00 of cost (170 %); bo: 75.00 over 50.00 (50 %).
+    assert_eq!(
+        customer,
+        "rank,influencer,cost,revenue,roi_pct\n1,ana,100.00,270.00,170.00\n2,bo,50.00,75.00,50.00\n"
+    );
+    let compare = shop.ok(&["scorecard", "--compare", "--csv", "-"]);
+    let mut lines = compare.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "influencer,code_rank,code_roi_pct,customer_rank,customer_roi_pct,incremental_rank,\
+             incremental_roi_pct"
+        )
+    );
+    // By code: bo 90 % over ana 75 %; by her customers, ana first.
+    assert!(
+        lines.next().unwrap().starts_with("bo,1,90.00,2,50.00,"),
+        "{compare}"
+    );
+    assert!(
+        lines.next().unwrap().starts_with("ana,2,75.00,1,170.00,"),
+        "{compare}"
+    );
+    let table = shop.ok(&["scorecard", "--compare"]);
+    assert!(table.contains("Customer #"), "{table}");
+    let err = shop.fails(&["scorecard", "--view", "lifetime"]);
+    assert!(err.contains("code, customer or incremental"), "{err}");
+}

@@ -255,6 +255,9 @@ fn scorecard_cmd(
     if !a.channels {
         card.channels.clear();
     }
+    if a.compare || a.view != crate::metrics::View::Code {
+        return views_cmd(store, a, (&card, today), out);
+    }
     if a.json {
         writeln!(out, "{}", crate::export::scorecard_json(&card))?;
         return Ok(());
@@ -389,6 +392,50 @@ fn warn_skipped(facts: &crate::metrics::Facts) {
     for note in facts.skipped() {
         eprintln!("warning: {}", crate::domain::visible(note));
     }
+}
+
+/// `scorecard --view customer|incremental` and `scorecard --compare`: the incremental view
+/// runs the lift model over the same period.
+fn views_cmd(
+    store: &Store,
+    a: &ScorecardArgs,
+    (card, today): (&crate::metrics::Scorecard, NaiveDate),
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::metrics::{View, compare_views, view_rows};
+    let lift = if a.compare || a.view == View::Incremental {
+        let facts = store.load_lift_facts(None)?;
+        let options = crate::metrics::LiftOptions {
+            from: a.from,
+            to: a.to,
+            ..Default::default()
+        };
+        Some(crate::metrics::lift(&facts, &options, today))
+    } else {
+        None
+    };
+    if a.compare {
+        let rows = compare_views(card, lift.as_ref());
+        return write_report(
+            store,
+            a.csv.as_deref(),
+            a.force,
+            rows.len(),
+            out,
+            |w| crate::export::write_compare_csv(&rows, w),
+            || crate::export::compare_table(&rows),
+        );
+    }
+    let rows = view_rows(card, lift.as_ref(), a.view);
+    write_report(
+        store,
+        a.csv.as_deref(),
+        a.force,
+        rows.len(),
+        out,
+        |w| crate::export::write_view_csv(&rows, w),
+        || crate::export::view_table(&rows, a.view),
+    )
 }
 
 fn lift_cmd(store: &Store, a: &LiftArgs, today: NaiveDate, out: &mut dyn Write) -> Result<()> {

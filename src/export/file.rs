@@ -53,7 +53,11 @@ fn is_our_export(path: &Path) -> std::io::Result<bool> {
         .take(4096)
         .read_until(b'\n', &mut first)?;
     Ok(first.is_empty()
-        || first.starts_with(super::CSV_HEADER.join(",").as_bytes())
+        // The header's first 21 columns: columns are only ever appended, so an export of an
+        // earlier version is ours too.
+        || first.starts_with(super::CSV_HEADER[..21].join(",").as_bytes())
+        || first.starts_with(super::VIEW_HEADER.join(",").as_bytes())
+        || first.starts_with(super::COMPARE_HEADER.join(",").as_bytes())
         || first.starts_with(super::LIFT_HEADER.join(",").as_bytes())
         || first.starts_with(super::REPORT_MARK.as_bytes())
         || first.starts_with(super::GIFT_HEADER.join(",").as_bytes())

@@ -14,6 +14,7 @@ mod report;
 mod since;
 mod svg;
 mod table;
+mod views;
 
 pub use campaign::{campaign_lines, gauge};
 pub use cohort::cohort_summary;
@@ -28,6 +29,9 @@ pub use report::{REPORT_MARK, ReportInput, escape, html_report, report_html};
 pub use since::since_lines;
 pub use svg::{payback_svg, sales_svg};
 pub use table::{LTV_TITLES, TITLES, align_columns, payout_table, render_table};
+pub use views::{
+    COMPARE_HEADER, VIEW_HEADER, compare_table, view_table, write_compare_csv, write_view_csv,
+};
 
 use crate::domain::fmt2;
 use crate::metrics::ScoreRow;

@@ -32,6 +32,7 @@ mod scorecard;
 mod series;
 mod since;
 mod sources;
+mod views;
 
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use cohort::{
@@ -72,3 +73,4 @@ pub use series::{
 };
 pub use since::{CreatorTotals, Moved, SinceLast, Snapshot, since_last, snapshot};
 pub use sources::marketing_tool;
+pub use views::{Compared, View, ViewRow, compare_views, view_rows};

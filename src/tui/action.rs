@@ -74,6 +74,9 @@ pub enum Action {
     ToggleDetail,
     /// Switch the scorecard between "by code" and "incremental" (the lift model).
     ToggleLift,
+    /// The three views side by side: each creator's rank by code, by her customers, by
+    /// what she caused.
+    ToggleCompare,
     /// The incremental view of one shop alone, the next one (then every shop again).
     NextShop,
     /// Show the shop's other channels (Meta ads, a newsletter) below the creators.

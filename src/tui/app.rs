@@ -102,6 +102,8 @@ pub struct App {
     import_rerun: Option<(Option<Mapping>, bool)>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
+    /// The three views side by side (`V`), while shown.
+    pub compare: Option<Vec<crate::metrics::Compared>>,
     /// The shop the incremental view shows alone (`S`), with its facts; `None`: every shop.
     pub lift_shop: Option<(String, Facts)>,
     /// The shop of the file being imported, as the import box gave it.
@@ -217,6 +219,7 @@ impl App {
             seen_version: 0,
             import_shop: None,
             lift: None,
+            compare: None,
             lift_shop: None,
             show_channels: false,
             col_scroll: 0,
@@ -440,6 +443,7 @@ impl App {
                 }
             }
             Action::ToggleLift => self.toggle_lift(),
+            Action::ToggleCompare => self.toggle_compare(),
             Action::NextShop => self.next_shop()?,
             Action::ToggleChannels => self.toggle_channels(),
             Action::CycleChart => self.cycle_chart(),

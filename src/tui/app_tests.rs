@@ -342,6 +342,28 @@ fn r_writes_the_report_and_with_the_detail_open_her_own_page() {
     );
 }
 
+/// `V` shows each creator's rank under the three views, and `V` again the scorecard.
+#[test]
+fn capital_v_puts_the_three_views_side_by_side() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('V'));
+    let compare = app.compare.clone().expect("shown");
+    assert_eq!(compare.len(), app.card.rows.len());
+    // The code ranks are the scorecard's own.
+    for c in &compare {
+        let row = app
+            .card
+            .rows
+            .iter()
+            .find(|r| r.influencer_id == c.influencer_id)
+            .unwrap();
+        assert_eq!(c.ranks[0], row.rank, "{}", c.handle);
+    }
+    assert!(compare.iter().any(|c| c.ranks[0] != c.ranks[2]));
+    press(&mut app, KeyCode::Char('V'));
+    assert!(app.compare.is_none());
+}
+
 #[test]
 fn t_cycles_the_detail_charts_and_v_the_bars() {
     let (mut app, _dir) = demo();

@@ -37,6 +37,18 @@ pub struct ScorecardArgs {
     /// Print JSON for scripts (amounts as decimal strings) instead of the table
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Rank by another answer to "who is worth it?": code (last touch, the default),
+    /// customer (first touch: what her customers spent over their window) or incremental
+    /// (what the lift model says she caused)
+    #[arg(long, default_value = "code", value_parser = parse_view, conflicts_with = "json")]
+    pub view: crate::metrics::View,
+    /// Each creator's rank under all three views, one line each
+    #[arg(long, conflicts_with_all = ["json", "view"])]
+    pub compare: bool,
+}
+
+fn parse_view(s: &str) -> Result<crate::metrics::View, crate::domain::ValueError> {
+    s.parse()
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ impl App {
         self.facts = self.store.load_facts()?;
         self.prepared = prepare(&self.facts);
         self.cohort_groups = Default::default();
+        self.compare = None;
         // Once a cost of goods or a fee is known, money means profit: rank by it.
         if self.facts.profit.is_some() && !profit_was_known {
             self.options.sort = crate::metrics::SortKey::Profit;
@@ -215,6 +216,23 @@ impl App {
             Some(_) => "incremental: what each creator caused, codes or not (L: back to by code)",
             None => "by code: orders that carry each creator's code",
         });
+    }
+
+    /// Shows (or hides) each creator's rank under the three views: the lift model runs over
+    /// the orders as the incremental view does.
+    pub(super) fn toggle_compare(&mut self) {
+        if self.compare.take().is_some() {
+            return;
+        }
+        if self.settling()
+            && let Err(e) = self.check_leaks_now()
+        {
+            self.say(format!("the orders could not be read: {e}"));
+            return;
+        }
+        let lift = self.lift_report();
+        self.compare = Some(crate::metrics::compare_views(&self.card, Some(&lift)));
+        self.say("rank by code, by her customers and by what she caused (V: back)");
     }
 
     /// Ranks the rows again for a new sort key: the figures do not change.

@@ -33,6 +33,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         SCORECARD,
+        &[ch('V')],
+        Action::ToggleCompare,
+        "the three views side by side: rank by code, by her customers, by what she caused",
+        "",
+    ),
+    bind(
+        SCORECARD,
         &[ch('S')],
         Action::NextShop,
         "incremental view: one shop alone, the next (then all)",

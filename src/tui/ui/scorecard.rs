@@ -161,7 +161,10 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         );
         return;
     }
-    if app.bars {
+    if let Some(rows) = &app.compare {
+        let text = crate::export::compare_table(rows);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), table_area);
+    } else if app.bars {
         draw_bars(frame, table_area, app, theme);
     } else {
         draw_table(
