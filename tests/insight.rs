@@ -115,8 +115,11 @@ fn the_report_is_self_contained_and_shows_hostile_text_as_text() {
     // ana's four order days and bo's one; ana's one post.
     assert_eq!(count(&html, "bar"), 5);
     assert_eq!(count(&html, "post-mark"), 1);
-    // Each creator's lift, in words.
+    // Each creator's lift, in words; her customers against organic ones, by month.
     assert_eq!(count(&html, "lift"), 2, "{html}");
+    assert_eq!(count(&html, "cohort"), 2, "{html}");
+    assert_eq!(count(&html, "organic"), 2, "{html}");
+    assert!(html.contains("acquired"), "{html}");
     assert!(
         html.contains("<title>break-even on 2026-05-12</title>"),
         "{html}"

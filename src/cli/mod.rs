@@ -346,6 +346,7 @@ fn report_cmd(
         creator.as_ref().map(|c| c.id),
         a.campaign.as_deref(),
         Some(&lift),
+        &store.load_cohort_groups(&facts)?,
     );
     let target = crate::export::ExportTarget {
         database: store.path().map(Path::to_path_buf),

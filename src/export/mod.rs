@@ -27,7 +27,7 @@ pub use lift::{
 pub use plan::plan_lines;
 pub use report::{REPORT_MARK, ReportInput, escape, html_report, report_html};
 pub use since::since_lines;
-pub use svg::{payback_svg, sales_svg};
+pub use svg::{cohort_svg, payback_svg, sales_svg};
 pub use table::{LTV_TITLES, TITLES, align_columns, payout_table, render_table};
 pub use views::{
     COMPARE_HEADER, VIEW_HEADER, compare_table, view_table, write_compare_csv, write_view_csv,

@@ -6,7 +6,7 @@
 //! page's Content-Security-Policy forbids scripts and any request, so even a slip could not
 //! load or run anything.
 
-use super::svg::{bars_svg, payback_svg, sales_svg};
+use super::svg::{bars_svg, cohort_svg, payback_svg, sales_svg};
 use super::{TITLES, display_cells};
 use crate::domain::fmt2;
 use crate::metrics::{CreatorSeries, ScoreRow, SortKey};
@@ -34,6 +34,8 @@ pub struct ReportInput<'a> {
     pub posts: Vec<&'a crate::metrics::PostFact>,
     /// What each creator really caused (the lift model over the same period), when known.
     pub lift: Option<&'a crate::metrics::LiftReport>,
+    /// Her cohort beside the organic one, for each row, in the same order.
+    pub cohorts: &'a [Option<crate::metrics::CohortDetail>],
 }
 
 /// Builds the report of the scorecard under `options` (period, campaign) as the CLI and the
@@ -45,6 +47,7 @@ pub fn report_html(
     creator: Option<i64>,
     campaign: Option<&str>,
     lift: Option<&crate::metrics::LiftReport>,
+    cohort_groups: &[crate::metrics::CohortFact],
 ) -> String {
     let prepared = crate::metrics::prepare(facts);
     let card = crate::metrics::scorecard_prepared(facts, &prepared, options, today);
@@ -61,6 +64,12 @@ pub fn report_html(
     let series: Vec<Option<CreatorSeries>> = rows
         .iter()
         .map(|r| crate::metrics::creator_series(facts, &prepared, options, today, r.influencer_id))
+        .collect();
+    let cohorts: Vec<Option<crate::metrics::CohortDetail>> = rows
+        .iter()
+        .map(|r| {
+            crate::metrics::cohort_detail(facts, cohort_groups, options, today, r.influencer_id)
+        })
         .collect();
     let title = match (creator, rows.first(), campaign) {
         (Some(_), Some(r), Some(c)) => format!("@{}: results of {c}", r.handle),
@@ -90,6 +99,7 @@ pub fn report_html(
             .flat_map(|r| crate::metrics::posts_in_scope(facts, options, today, r.influencer_id))
             .collect(),
         lift,
+        cohorts: &cohorts,
     })
 }
 
@@ -121,7 +131,7 @@ th:nth-child(-n+3),td:nth-child(-n+3){text-align:left}.scroll{overflow-x:auto}
 svg{max-width:100%;height:auto;font-size:11px}.bar{fill:#2b7a4b}.baseline{fill:#e6e6e6}.roi-bar{fill:#2b7a4b}
 .roi-bar.neg{fill:#b3261e}.post-mark{fill:#1f5fbf}.cost{stroke:#b3261e;fill:none;stroke-width:2}
 .revenue{stroke:#2b7a4b;fill:none;stroke-width:2}.profit{stroke:#1f5fbf;fill:none;stroke-width:2;
-stroke-dasharray:5 3}.breakeven{stroke:#555;stroke-dasharray:2 2}.axis{stroke:#999}
+stroke-dasharray:5 3}.breakeven{stroke:#555;stroke-dasharray:2 2}.organic{stroke:#999;fill:none;stroke-width:2;stroke-dasharray:4 3}.axis{stroke:#999}
 dt{font-weight:600;margin-top:.5rem}dd{margin-left:1rem}
 @media print{body{margin:0}}
 ";
@@ -152,7 +162,7 @@ pub fn html_report(r: &ReportInput) -> String {
         out.push_str(&bars_svg(r.rows, r.sort));
     }
     out.push_str(&table_html(r));
-    for (row, series) in r.rows.iter().zip(r.series) {
+    for (i, (row, series)) in r.rows.iter().zip(r.series).enumerate() {
         let _ = writeln!(
             out,
             "<h2 id=\"creator-{}\">@{}{}</h2>",
@@ -173,6 +183,9 @@ pub fn html_report(r: &ReportInput) -> String {
                 out.push_str(&payback_svg(s));
             }
             None => out.push_str("<p>Nothing of hers falls in this period.</p>\n"),
+        }
+        if let Some(Some(cohort)) = r.cohorts.get(i) {
+            out.push_str(&cohort_svg(cohort, &row.handle));
         }
         out.push_str(&posts_html(
             r.posts

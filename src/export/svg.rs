@@ -119,20 +119,13 @@ pub fn payback_svg(s: &CreatorSeries) -> String {
     let x_of = |i: usize| LEFT + i as f64 / n * plot_w;
     let y_of = |v: Decimal| top + plot_h - f((v - lo) / span) * plot_h;
     let line = |class: &str, pick: &dyn Fn(&crate::metrics::PaybackPoint) -> Option<Decimal>| {
-        let points: Vec<String> = s
-            .payback
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| pick(p).map(|v| format!("{:.1},{:.1}", x_of(i), y_of(v))))
-            .collect();
-        if points.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "<polyline class=\"{class}\" points=\"{}\"/>\n",
-                points.join(" ")
-            )
-        }
+        polyline(
+            class,
+            s.payback
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| pick(p).map(|v| (x_of(i), y_of(v)))),
+        )
     };
     let mut out = String::new();
     let _ = writeln!(
@@ -264,4 +257,76 @@ fn date_axis(s: &CreatorSeries) -> String {
         W - RIGHT,
         s.to
     )
+}
+
+/// A line through `points` (x, y) of class `class`; nothing without points.
+fn polyline(class: &str, points: impl Iterator<Item = (f64, f64)>) -> String {
+    let points: Vec<String> = points.map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+    if points.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<polyline class=\"{class}\" points=\"{}\"/>\n",
+        points.join(" ")
+    )
+}
+
+/// Her customers' cumulative revenue per customer by 30-day month since the first order
+/// (`polyline.revenue`) against organic customers' (`polyline.organic`), with the cohort in
+/// words ([`super::cohort_summary`]) as the caption.
+pub fn cohort_svg(detail: &crate::metrics::CohortDetail, handle: &str) -> String {
+    let (top, plot_h) = (20.0, 150.0);
+    let plot_w = W - LEFT - RIGHT;
+    let hi = detail
+        .months
+        .iter()
+        .flat_map(|(h, o)| [*h, *o])
+        .flatten()
+        .max()
+        .unwrap_or(Decimal::ZERO)
+        .max(Decimal::ONE);
+    let n = detail.months.len().max(2) as f64 - 1.0;
+    let x_of = |i: usize| LEFT + i as f64 / n * plot_w;
+    let y_of = |v: Decimal| top + plot_h - f(v / hi) * plot_h;
+    let line = |class: &str, organic: bool| {
+        polyline(
+            class,
+            detail.months.iter().enumerate().filter_map(|(i, (h, o))| {
+                let v = if organic { *o } else { *h };
+                v.map(|v| (x_of(i), y_of(v)))
+            }),
+        )
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<figure><svg class=\"cohort\" viewBox=\"0 0 {W} 200\" role=\"img\" \
+         aria-label=\"Revenue per customer by month since the first order\">\
+         <line class=\"axis\" x1=\"{LEFT}\" y1=\"{b}\" x2=\"{x2}\" y2=\"{b}\"/>\
+         <text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\">{}</text>\
+         <text x=\"{lx}\" y=\"{b}\" text-anchor=\"end\">0.00</text>\
+         <text x=\"{LEFT}\" y=\"{ay}\">month 1</text>\
+         <text x=\"{x2}\" y=\"{ay}\" text-anchor=\"end\">month {}</text>",
+        fmt2(hi),
+        detail.months.len(),
+        b = top + plot_h,
+        x2 = W - RIGHT,
+        lx = LEFT - 4.0,
+        ty = top + 4.0,
+        ay = top + plot_h + 16.0,
+    );
+    out.push_str(&line("revenue", false));
+    out.push_str(&line("organic", true));
+    let words = super::cohort_summary(detail, handle)
+        .iter()
+        .map(|l| super::escape(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let _ = writeln!(
+        out,
+        "</svg><figcaption>Her customers (green) against customers no creator brought (grey, \
+         dashed): revenue per customer by month since the first order.<pre>{words}</pre>\
+         </figcaption></figure>"
+    );
+    out
 }

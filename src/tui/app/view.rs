@@ -450,6 +450,7 @@ impl App {
             creator.as_ref().map(|c| c.0),
             campaign.as_deref(),
             Some(&lift),
+            &self.store.load_cohort_groups(&self.facts)?,
         );
         let mut stem = self
             .export_stem()
