@@ -115,7 +115,7 @@ pub struct CohortSums {
 }
 
 impl CohortSums {
-    fn add(&mut self, other: &CohortSums) {
+    pub fn add(&mut self, other: &CohortSums) {
         self.firsts += other.firsts;
         self.first_net += other.first_net;
         self.comebacks += other.comebacks;
@@ -297,22 +297,35 @@ pub fn cohorts_within(
     let mut wide: Vec<Vec<Vec<[i128; 5]>>> = vec![vec![Vec::new(); organic + 1]; withins.len()];
     let mut who: Vec<(usize, bool)> = Vec::new();
     let mut shares: Vec<(usize, usize)> = Vec::new();
+    let mut last_first: Option<(Arc<[u32]>, Option<u32>)> = None;
+    let mut free: hashbrown::HashMap<(usize, Option<u32>), bool> = hashbrown::HashMap::new();
     for c in groups
         .iter()
         .filter(|c| Period::contains(range, c.first_on))
     {
-        credited(&owners, options, (&c.first_codes, c.first_utm), &mut who);
-        let later_free = owners.of(&c.codes, c.utm).next().is_none();
-        shares.clear();
-        if who.is_empty() {
-            shares.push((organic, 1));
+        // The store gives a first order's groups one after another: whom it credits is
+        // worked out once for them.
+        let same_first = last_first
+            .as_ref()
+            .is_some_and(|(codes, utm)| Arc::ptr_eq(codes, &c.first_codes) && *utm == c.first_utm);
+        if !same_first {
+            credited(&owners, options, (&c.first_codes, c.first_utm), &mut who);
+            shares.clear();
+            if who.is_empty() {
+                shares.push((organic, 1));
+            }
+            let k = who.len();
+            shares.extend(
+                who.iter()
+                    .filter(|(_, counts)| *counts)
+                    .map(|&(i, _)| (i, k)),
+            );
+            last_first = Some((c.first_codes.clone(), c.first_utm));
         }
-        let k = who.len();
-        shares.extend(
-            who.iter()
-                .filter(|(_, counts)| *counts)
-                .map(|&(i, _)| (i, k)),
-        );
+        // Whether the group's own evidence credits no creator, once per evidence.
+        let later_free = *free
+            .entry((Arc::as_ptr(&c.codes) as *const u32 as usize, c.utm))
+            .or_insert_with(|| owners.of(&c.codes, c.utm).next().is_none());
         for (w, _) in withins.iter().enumerate().filter(|(_, d)| c.below <= **d) {
             for &(i, k) in &shares {
                 add_share(&mut wide[w][i], k, &c.sums, later_free);

@@ -40,9 +40,9 @@ fn evidence_key(buffer: &mut String, codes: &str, utm: Option<&str>) {
     }
 }
 
-/// Recomputes `cohort_day` from every order (after the day groups, whose evidence it
-/// shares). A database migrating through schema 10 (the day groups) has no such table yet;
-/// schema 12 makes it and calls this again.
+/// Recomputes `cohort_day` and `cohort_window` from every order (after the day groups,
+/// whose evidence they share). A database migrating through schema 10 (the day groups) has
+/// no such tables yet; schema 12 makes them and calls this again.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     let exists: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'cohort_day')",
@@ -53,51 +53,82 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
         return Ok(());
     }
     let ltv_days = ltv_setting(conn)?.unwrap_or(crate::metrics::DEFAULT_LTV_DAYS);
-    let mut evidence: HashMap<String, i64> = HashMap::new();
-    let mut key = String::new();
-    {
-        let mut stmt = conn.prepare("SELECT id, codes, utm_source FROM order_evidence")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            evidence_key(
-                &mut key,
-                r.get_ref(1)?.as_str()?,
-                r.get_ref(2)?.as_str_or_null()?,
-            );
-            evidence.insert(key.clone(), r.get(0)?);
-        }
-    }
+    let (evidence, named) = evidence_ids(conn)?;
     let mut builder: CohortBuilder<i64, (i32, i64), i64> = CohortBuilder::new(ltv_days);
-    {
-        let mut stmt = conn.prepare(
-            "SELECT f.customer, o.id, o.placed_at, o.placed_on, o.codes, o.utm_source
-             FROM customer_first f JOIN shop_order o ON o.id = f.order_id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            evidence_key(
-                &mut key,
-                r.get_ref(4)?.as_str()?,
-                r.get_ref(5)?.as_str_or_null()?,
-            );
-            if let Some(&e) = evidence.get(&key) {
-                let first = FirstOrder {
-                    id: r.get(1)?,
-                    placed_at: r.get(2)?,
-                    group: (r.get(3)?, e),
-                };
-                builder.first(r.get(0)?, first);
-            }
+    add_firsts(conn, &evidence, &mut builder)?;
+    add_orders(conn, &evidence, &mut builder)?;
+    let groups: Vec<_> = builder.finish().collect();
+    write_days(conn, &groups)?;
+    write_window(conn, &groups, ltv_days, &named)
+}
+
+/// Each evidence's id by its key ([`evidence_key`]), and the ids of those that name someone
+/// (a code or a source).
+fn evidence_ids(
+    conn: &Connection,
+) -> rusqlite::Result<(HashMap<String, i64>, std::collections::HashSet<i64>)> {
+    let mut evidence = HashMap::new();
+    let mut named = std::collections::HashSet::new();
+    let mut key = String::new();
+    let mut stmt = conn.prepare("SELECT id, codes, utm_source FROM order_evidence")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        evidence_key(
+            &mut key,
+            r.get_ref(1)?.as_str()?,
+            r.get_ref(2)?.as_str_or_null()?,
+        );
+        let id: i64 = r.get(0)?;
+        if !key.is_empty() {
+            named.insert(id);
+        }
+        evidence.insert(key.clone(), id);
+    }
+    Ok((evidence, named))
+}
+
+/// Offers each customer's first order to the builder.
+fn add_firsts(
+    conn: &Connection,
+    evidence: &HashMap<String, i64>,
+    builder: &mut CohortBuilder<i64, (i32, i64), i64>,
+) -> rusqlite::Result<()> {
+    let mut key = String::new();
+    let mut stmt = conn.prepare(
+        "SELECT f.customer, o.id, o.placed_at, o.placed_on, o.codes, o.utm_source
+         FROM customer_first f JOIN shop_order o ON o.id = f.order_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        evidence_key(
+            &mut key,
+            r.get_ref(4)?.as_str()?,
+            r.get_ref(5)?.as_str_or_null()?,
+        );
+        if let Some(&e) = evidence.get(&key) {
+            let first = FirstOrder {
+                id: r.get(1)?,
+                placed_at: r.get(2)?,
+                group: (r.get(3)?, e),
+            };
+            builder.first(r.get(0)?, first);
         }
     }
-    add_orders(conn, &evidence, &mut builder)?;
+    Ok(())
+}
+
+/// A cohort group as the builder gives it: ((first day, first evidence), evidence, bound).
+type Group = (((i32, i64), i64, u32), CohortSums);
+
+/// Writes the groups bound by bound to `cohort_day`.
+fn write_days(conn: &Connection, groups: &[Group]) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM cohort_day", [])?;
     insert_rows(
         conn,
         "INSERT INTO cohort_day (first_on, first_evidence, evidence, below, firsts, first_net,
                                  comebacks, orders, net_cents)",
         9,
-        builder.finish().map(Ok),
+        groups.iter().map(Ok),
         |stmt, (((day, first), e, below), s), p| {
             stmt.raw_bind_parameter(p, day)?;
             stmt.raw_bind_parameter(p + 1, first)?;
@@ -110,6 +141,66 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
             stmt.raw_bind_parameter(p + 8, s.net)
         },
     )
+}
+
+/// The bytes of one packed window record: day, evidence, and the five sums.
+const RECORD: usize = 4 + 8 + 5 * 8;
+
+/// Writes the groups summed over the window (`ltv_days`) to `cohort_window`, only those of
+/// first orders that name someone (the others credit no creator): one row per first
+/// order's evidence, its records packed in a blob ([`RECORD`] bytes each, little-endian),
+/// which the scorecard reads in one step where a row a record took several times as long.
+fn write_window(
+    conn: &Connection,
+    groups: &[Group],
+    ltv_days: u32,
+    named: &std::collections::HashSet<i64>,
+) -> rusqlite::Result<()> {
+    let mut window: std::collections::BTreeMap<(i64, i32, i64), CohortSums> = Default::default();
+    for (((day, first), e, below), s) in groups {
+        if *below <= ltv_days && named.contains(first) {
+            window.entry((*first, *day, *e)).or_default().add(s);
+        }
+    }
+    conn.execute("DELETE FROM cohort_window", [])?;
+    let mut insert =
+        conn.prepare("INSERT INTO cohort_window (first_evidence, packed) VALUES (?1, ?2)")?;
+    let mut packed: Vec<u8> = Vec::new();
+    let mut current: Option<i64> = None;
+    for ((first, day, e), s) in window {
+        if current.is_some_and(|c| c != first) {
+            insert.execute(rusqlite::params![current, packed])?;
+            packed.clear();
+        }
+        current = Some(first);
+        packed.extend(day.to_le_bytes());
+        packed.extend(e.to_le_bytes());
+        for v in [s.firsts, s.first_net, s.comebacks, s.orders, s.net] {
+            packed.extend(v.to_le_bytes());
+        }
+    }
+    if current.is_some() {
+        insert.execute(rusqlite::params![current, packed])?;
+    }
+    Ok(())
+}
+
+/// The records of a packed window blob: (day, evidence, sums).
+fn unpack(packed: &[u8]) -> impl Iterator<Item = (i32, i64, CohortSums)> + '_ {
+    packed.chunks_exact(RECORD).map(|r| {
+        let int = |at: usize| i64::from_le_bytes(r[at..at + 8].try_into().expect("8 bytes"));
+        (
+            i32::from_le_bytes(r[0..4].try_into().expect("4 bytes")),
+            int(4),
+            CohortSums {
+                firsts: int(12),
+                first_net: int(20),
+                comebacks: int(28),
+                orders: int(36),
+                net: int(44),
+            },
+        )
+    })
 }
 
 /// Offers every counted order to the builder, with its evidence's id.
@@ -154,8 +245,9 @@ fn add_orders(
 }
 
 impl Store {
-    /// Reads the cohort groups summed over the window into [`Facts::cohorts`]: only those
-    /// whose first order carries a code or a source (the others credit no creator).
+    /// Reads the cohort groups summed over the window into [`Facts::cohorts`] (only those
+    /// whose first order carries a code or a source: the others credit no creator), with
+    /// the window and the LTV:CAC thresholds.
     pub(super) fn load_cohorts(&self, facts: &mut Facts) -> Result<()> {
         facts.ltv_days = ltv_setting(&self.conn)?;
         let read = |key: &str| -> Result<Option<rust_decimal::Decimal>> {
@@ -169,16 +261,40 @@ impl Store {
             thin: read(crate::domain::settings::LTV_THIN)?.unwrap_or(default.thin),
         };
         let within = facts.ltv_days();
-        facts.cohorts = self.read_cohorts(
-            facts,
-            "SELECT first_on, first_evidence, evidence, ?1, sum(firsts), sum(first_net),
-                    sum(comebacks), sum(orders), sum(net_cents)
-             FROM cohort_day
-             WHERE below <= ?1 AND first_evidence IN
-                 (SELECT id FROM order_evidence WHERE codes <> '' OR utm_source IS NOT NULL)
-             GROUP BY first_evidence, first_on, evidence",
-            within,
-        )?;
+        let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
+        let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
+        let evidence = super::facts::read_evidence(&self.conn, &mut codes, &mut utms)?;
+        (facts.order_code_names, facts.order_utm_names) = (codes.names, utms.names);
+        let mut out = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT first_evidence, packed FROM cohort_window")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Some(first) = evidence.get(&r.get::<_, i64>(0)?) else {
+                continue;
+            };
+            let packed = r.get_ref(1)?.as_blob()?;
+            out.reserve(packed.len() / RECORD);
+            for (day, e, sums) in unpack(packed) {
+                let (Some(first_on), Some(own)) = (
+                    chrono::NaiveDate::from_num_days_from_ce_opt(day),
+                    evidence.get(&e),
+                ) else {
+                    continue;
+                };
+                out.push(CohortFact {
+                    first_on,
+                    first_codes: first.0.clone(),
+                    first_utm: first.1,
+                    below: within,
+                    codes: own.0.clone(),
+                    utm: own.1,
+                    sums,
+                });
+            }
+        }
+        facts.cohorts = out;
         Ok(())
     }
 

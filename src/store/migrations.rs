@@ -482,6 +482,10 @@ CREATE TABLE cohort_day (
     net_cents      INTEGER NOT NULL,
     PRIMARY KEY (first_evidence, first_on, evidence, below)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE cohort_window (
+    first_evidence INTEGER PRIMARY KEY,
+    packed         BLOB NOT NULL
+) STRICT;
 "#;
 
 /// Sums the cohort groups of the orders already stored.
