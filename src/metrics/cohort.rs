@@ -19,7 +19,6 @@ use super::row::ScorecardOptions;
 use super::{Facts, Period};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -159,10 +158,11 @@ type Place = (i64, i64, i64);
 /// order's evidence.
 pub struct CohortBuilder<C, G, E> {
     bounds: Vec<u32>,
-    firsts: HashMap<C, FirstOrder<G>>,
+    // Hashed by foldhash: the keys are the store's numbers, nothing outside chooses them.
+    firsts: hashbrown::HashMap<C, FirstOrder<G>>,
     /// Each customer's earliest later order so far: its place and its group key.
-    seconds: HashMap<C, (Place, Option<GroupKey<G, E>>)>,
-    groups: HashMap<GroupKey<G, E>, CohortSums>,
+    seconds: hashbrown::HashMap<C, (Place, Option<GroupKey<G, E>>)>,
+    groups: hashbrown::HashMap<GroupKey<G, E>, CohortSums>,
 }
 
 /// One counted order offered to the builder.
@@ -182,9 +182,9 @@ impl<C: Eq + Hash + Clone, G: Eq + Hash + Clone, E: Eq + Hash + Clone> CohortBui
     pub fn new(ltv_days: u32) -> Self {
         CohortBuilder {
             bounds: cohort_bounds(ltv_days),
-            firsts: HashMap::new(),
-            seconds: HashMap::new(),
-            groups: HashMap::new(),
+            firsts: hashbrown::HashMap::new(),
+            seconds: hashbrown::HashMap::new(),
+            groups: hashbrown::HashMap::new(),
         }
     }
 

@@ -57,7 +57,10 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     let mut builder: CohortBuilder<i64, (i32, i64), i64> = CohortBuilder::new(ltv_days);
     add_firsts(conn, &evidence, &mut builder)?;
     add_orders(conn, &evidence, &mut builder)?;
-    let groups: Vec<_> = builder.finish().collect();
+    let mut groups: Vec<_> = builder.finish().collect();
+    // In the table's key order (first evidence, day, evidence, bound): each insert appends
+    // to the tree instead of landing at random in it.
+    groups.sort_unstable_by_key(|(((day, first), e, below), _)| (*first, *day, *e, *below));
     write_days(conn, &groups)?;
     write_window(conn, &groups, ltv_days, &named)
 }

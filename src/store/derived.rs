@@ -67,6 +67,11 @@ pub(super) fn refresh(conn: &Connection, scope: Scope) -> rusqlite::Result<()> {
         refresh_first_orders(conn, &scope.customers, &mut days)?;
     }
     refresh_days(conn, &days)?;
+    // The cohorts are summed again whole (one pass over the orders), so only when an
+    // order changed.
+    if days.is_empty() {
+        return Ok(());
+    }
     super::cohorts::rebuild(conn)
 }
 
