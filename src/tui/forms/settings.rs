@@ -58,6 +58,11 @@ pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
         values.push((s.key, value));
     }
     for (key, value) in values {
+        // Only what changed: a new lifetime-value window sums the cohorts again.
+        let stored = app.store.setting(key).map_err(|e| (key, e.to_string()))?;
+        if stored == value {
+            continue;
+        }
         app.store
             .set_setting(key, value.as_deref())
             .map_err(|e| (key, e.to_string()))?;
