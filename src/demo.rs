@@ -11,6 +11,8 @@ const INFLUENCERS: &str = include_str!("../assets/demo/influencers.csv");
 const COSTS: &str = include_str!("../assets/demo/costs.csv");
 const POSTS: &str = include_str!("../assets/demo/posts.csv");
 const ORDERS: &str = include_str!("../assets/demo/shopify_orders.csv");
+const GIFTS: &str = include_str!("../assets/demo/gifts.csv");
+const SETTINGS: &str = include_str!("../assets/demo/settings.csv");
 
 /// Why the demo could not be loaded (a bug in the bundled files, or a busy database).
 #[derive(Debug, Error)]
@@ -40,6 +42,7 @@ fn rows(text: &str) -> csv::Result<Vec<csv::StringRecord>> {
 /// Shopify export. `now` is recorded on the import batch.
 pub fn load(store: &mut Store, now: &str) -> Result<ImportSummary, DemoError> {
     load_roster(store, INFLUENCERS, COSTS, POSTS)?;
+    load_gifts_and_settings(store)?;
     let options = ImportOptions {
         format: Format::Shopify,
         ..ImportOptions::new(now)
@@ -50,6 +53,36 @@ pub fn load(store: &mut Store, now: &str) -> Result<ImportSummary, DemoError> {
         ORDERS.as_bytes(),
         &options,
     )?)
+}
+
+/// The demo's gifts (`handle,date,item,retail,cost,shipping`: one sent after her last post,
+/// so it waits for one) and its money settings (`key,value`: a cost of goods and a payment
+/// fee, so profit is known).
+fn load_gifts_and_settings(store: &mut Store) -> Result<(), DemoError> {
+    for (i, r) in rows(GIFTS)?.iter().enumerate() {
+        let err = |field| {
+            move |error| DemoError::Roster {
+                file: "gifts.csv",
+                line: i + 2,
+                field,
+                error,
+            }
+        };
+        let id = store.influencer_by_handle(&r[0])?.id;
+        let amount = |j: usize, field| crate::domain::parse_amount(&r[j]).map_err(err(field));
+        let gift = crate::domain::NewGift {
+            given_on: parse_date(&r[1]).map_err(err("date"))?,
+            item: r[2].to_string(),
+            retail: amount(3, "retail")?,
+            cost: amount(4, "cost")?,
+            shipping: amount(5, "shipping")?,
+        };
+        store.add_gift(id, &gift, None)?;
+    }
+    for r in rows(SETTINGS)? {
+        store.set_setting(&r[0], Some(&r[1]))?;
+    }
+    Ok(())
 }
 
 /// Loads a roster in the demo's layout: `influencers.csv`

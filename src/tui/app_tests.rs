@@ -98,8 +98,9 @@ fn sorting_keeps_the_same_creator_selected() {
     let (mut app, _dir) = demo();
     app.update(Action::Down);
     let chosen = app.selected_row().unwrap().handle.clone();
+    // The demo opens ranked by profit (it knows its cost of goods); next, by LTV:CAC.
     app.update(Action::CycleSort);
-    assert_eq!(app.options.sort, crate::metrics::SortKey::Cac);
+    assert_eq!(app.options.sort, crate::metrics::SortKey::LtvCac);
     assert_eq!(app.selected_row().unwrap().handle, chosen);
     let ranks: Vec<usize> = app.card.rows.iter().map(|r| r.rank).collect();
     assert_eq!(ranks, (1..=ranks.len()).collect::<Vec<_>>());

@@ -18,6 +18,14 @@ fn give_a_bowl(app: &mut App) -> i64 {
     ruth
 }
 
+/// The bowl in the ledger (the demo has a gift of its own).
+fn bowl(app: &App) -> &crate::tui::app::GiftView {
+    app.gifts
+        .iter()
+        .find(|g| g.gift.item == "Serving bowl")
+        .expect("the bowl is in the ledger")
+}
+
 #[test]
 fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
     let (mut app, _dir) = demo();
@@ -25,7 +33,7 @@ fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
     press(&mut app, KeyCode::Char('7'));
     assert_eq!(app.screen, Screen::Gifts);
     assert!(matches!(
-        app.gifts[0].status,
+        bowl(&app).status,
         crate::metrics::GiftStatus::FollowUp(28)
     ));
     // p: the post form, for her, dated today.
@@ -41,16 +49,16 @@ fn on_a_gift_p_logs_her_post_and_x_marks_it_declined() {
     assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
     press(&mut app, KeyCode::Char('n'));
     assert!(matches!(
-        app.gifts[0].status,
+        bowl(&app).status,
         crate::metrics::GiftStatus::FollowUp(28)
     ));
     // x, y: declined; z takes it back.
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.gifts[0].status, crate::metrics::GiftStatus::Declined);
+    assert_eq!(bowl(&app).status, crate::metrics::GiftStatus::Declined);
     press(&mut app, KeyCode::Char('z'));
     assert!(matches!(
-        app.gifts[0].status,
+        bowl(&app).status,
         crate::metrics::GiftStatus::FollowUp(28)
     ));
 }
@@ -152,8 +160,8 @@ fn a_gift_is_corrected_from_the_gifts_screen() {
     typ(&mut app, "18.00");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    assert_eq!(app.gifts.len(), 1, "corrected, not added");
-    assert_eq!(app.gifts[0].gift.cost, 1800);
+    assert_eq!(app.gifts.len(), 2, "corrected, not added (the demo's gift and the bowl)");
+    assert_eq!(bowl(&app).gift.cost, 1800);
     assert_eq!(cost(&app) - before, rust_decimal::Decimal::new(300, 2));
     // Another creator: refused next to the field, nothing saved.
     press(&mut app, KeyCode::Enter);
@@ -172,5 +180,5 @@ fn a_gift_is_corrected_from_the_gifts_screen() {
         "{:?}",
         form.fields
     );
-    assert_eq!(app.gifts[0].gift.influencer_id, ruth);
+    assert_eq!(bowl(&app).gift.influencer_id, ruth);
 }
