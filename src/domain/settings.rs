@@ -30,6 +30,15 @@ pub const ENG_MACRO: &str = "eng_macro";
 /// Likewise mega (default 1-3).
 pub const ENG_MEGA: &str = "eng_mega";
 
+/// The usual engagement % on TikTok, YouTube and Pinterest: four ranges, nano to mega
+/// (defaults in `metrics::EngagementRanges`).
+pub const ENG_TIKTOK: &str = "eng_tiktok";
+pub const ENG_YOUTUBE: &str = "eng_youtube";
+pub const ENG_PINTEREST: &str = "eng_pinterest";
+/// The keys of [`ENG_TIKTOK`], [`ENG_YOUTUBE`] and [`ENG_PINTEREST`], in
+/// `metrics::RANGED_PLATFORMS` order.
+pub const ENG_PLATFORMS: [&str; 3] = [ENG_TIKTOK, ENG_YOUTUBE, ENG_PINTEREST];
+
 /// Days without a post after which a gift needs a follow-up (default 21).
 pub const GIFT_FOLLOW_UP_DAYS: &str = "gift_follow_up_days";
 
@@ -52,7 +61,7 @@ pub struct Setting {
 }
 
 /// Every setting.
-pub const SETTINGS: [Setting; 16] = [
+pub const SETTINGS: [Setting; 19] = [
     Setting {
         name: "cogs-pct",
         key: COGS_PCT,
@@ -109,6 +118,21 @@ pub const SETTINGS: [Setting; 16] = [
         what: "usual engagement % of a mega creator, low-high (default 1-3)",
     },
     Setting {
+        name: "eng-tiktok",
+        key: ENG_TIKTOK,
+        what: "usual engagement % on TikTok, nano to mega (default 8-25,5-18,4-12,2-8)",
+    },
+    Setting {
+        name: "eng-youtube",
+        key: ENG_YOUTUBE,
+        what: "usual engagement % on YouTube, nano to mega (default 2-8,1.5-6,1-4,0.5-3)",
+    },
+    Setting {
+        name: "eng-pinterest",
+        key: ENG_PINTEREST,
+        what: "usual engagement % on Pinterest, nano to mega (default 0.5-4,0.3-2.5,0.2-1.5,0.1-1)",
+    },
+    Setting {
         name: "gift-follow-up-days",
         key: GIFT_FOLLOW_UP_DAYS,
         what: "days without a post before a gift needs a follow-up (default 21)",
@@ -146,7 +170,7 @@ pub fn setting_named(name: &str) -> Result<Setting, ValueError> {
                 name,
                 "a setting: cogs-pct, payment-fee-pct, payment-fee-fixed, refund-hold-days, \
              tier-micro, tier-macro, tier-mega, eng-nano, eng-micro, eng-macro, eng-mega, \
-             gift-follow-up-days, since-last-time, ltv-days, ltv-healthy or ltv-thin",
+             eng-tiktok, eng-youtube, eng-pinterest, gift-follow-up-days, since-last-time, ltv-days, ltv-healthy or ltv-thin",
             )
         })
 }
@@ -175,6 +199,11 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
         LTV_HEALTHY | LTV_THIN => crate::domain::parse_nonnegative_amount(value)?
             .normalize()
             .to_string(),
+        ENG_TIKTOK | ENG_YOUTUBE | ENG_PINTEREST => parse_tier_ranges(value)?
+            .iter()
+            .map(|(lo, hi)| format!("{}-{}", lo.normalize(), hi.normalize()))
+            .collect::<Vec<_>>()
+            .join(","),
         ENG_NANO | ENG_MICRO | ENG_MACRO | ENG_MEGA => {
             let (lo, hi) = parse_range(value)?;
             format!("{}-{}", lo.normalize(), hi.normalize())
@@ -187,6 +216,19 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             .ok_or_else(|| ValueError::new(value, "a number of days from 0 to 365"))?
             .to_string(),
     })
+}
+
+/// Four percent ranges, nano to mega, separated by commas (`8-25, 5-18, 4-12, 2-8`).
+pub fn parse_tier_ranges(
+    value: &str,
+) -> Result<[(rust_decimal::Decimal, rust_decimal::Decimal); 4], ValueError> {
+    let bad = || ValueError::new(value, "four ranges, nano to mega, like 8-25,5-18,4-12,2-8");
+    let ranges: Vec<_> = value
+        .split(',')
+        .map(parse_range)
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    ranges.try_into().map_err(|_| bad())
 }
 
 /// A percent range `low-high` (`5-15`, `2.5 - 8`), low below high.
@@ -229,6 +271,13 @@ mod tests {
         );
         for bad in ["12-4", "5", "5-150", "a-b"] {
             assert!(check_setting(s("eng-micro"), bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            check_setting(s("eng-tiktok"), "8-25, 5 - 18,4-12,2-8").unwrap(),
+            "8-25,5-18,4-12,2-8"
+        );
+        for bad in ["8-25,5-18,4-12", "8-25,5-18,4-12,8-2", "8-25;5-18;4-12;2-8"] {
+            assert!(check_setting(s("eng-tiktok"), bad).is_err(), "{bad}");
         }
     }
 }

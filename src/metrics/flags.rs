@@ -3,41 +3,74 @@
 //! engagement far above the creator's own history. See docs/metrics.md, "Engagement flags".
 
 use super::{Facts, PostFact, Tiers, engagement_rate_pct};
+use crate::domain::Platform;
 use crate::domain::fmt2;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// The usual engagement rate of each tier, low and high, in percent (settings `eng-nano`,
-/// `eng-micro`, `eng-macro`, `eng-mega`).
+/// The usual engagement rate of each tier, low and high, in percent: on Instagram and every
+/// platform without ranges of its own (settings `eng-nano`, `eng-micro`, `eng-macro`,
+/// `eng-mega`), and on TikTok, YouTube and Pinterest, whose audiences engage very
+/// differently (settings `eng-tiktok`, `eng-youtube`, `eng-pinterest`: four ranges, nano to
+/// mega).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EngagementRanges {
     pub nano: (Decimal, Decimal),
     pub micro: (Decimal, Decimal),
     pub macro_: (Decimal, Decimal),
     pub mega: (Decimal, Decimal),
+    /// Each platform with ranges of its own, nano to mega.
+    pub platforms: [(Platform, TierRanges); 3],
 }
+
+/// A range for each tier, nano to mega, low and high, in percent.
+pub type TierRanges = [(Decimal, Decimal); 4];
+
+/// The platforms with ranges of their own, in [`EngagementRanges::platforms`] order.
+pub const RANGED_PLATFORMS: [Platform; 3] =
+    [Platform::Tiktok, Platform::Youtube, Platform::Pinterest];
+
+/// The default ranges of [`RANGED_PLATFORMS`], in tenths of a percent. Rounded from the
+/// 2024–25 benchmark reports (Influencer Marketing Hub's TikTok and YouTube benchmarks,
+/// HypeAuditor's State of Influencer Marketing, Pinterest's business guidance): TikTok's
+/// rates by followers run two to three times Instagram's, YouTube's (engagements over
+/// subscribers) about half, Pinterest's (saves and reactions over followers) a fifth.
+const PLATFORM_DEFAULTS: [[(i64, i64); 4]; 3] = [
+    [(80, 250), (50, 180), (40, 120), (20, 80)],
+    [(20, 80), (15, 60), (10, 40), (5, 30)],
+    [(5, 40), (3, 25), (2, 15), (1, 10)],
+];
 
 impl Default for EngagementRanges {
     /// The field's 2025–26 guidance: nano 5–15 %, micro 3–8 %, macro 2–5 %, mega 1–3 %.
     fn default() -> Self {
         let r = |lo: i64, hi: i64| (Decimal::from(lo), Decimal::from(hi));
+        let tenths = |(lo, hi): (i64, i64)| (Decimal::new(lo, 1), Decimal::new(hi, 1));
         EngagementRanges {
             nano: r(5, 15),
             micro: r(3, 8),
             macro_: r(2, 5),
             mega: r(1, 3),
+            platforms: std::array::from_fn(|i| {
+                (RANGED_PLATFORMS[i], PLATFORM_DEFAULTS[i].map(tenths))
+            }),
         }
     }
 }
 
 impl EngagementRanges {
-    /// The range of a tier by its name (as [`Tiers::of`] gives it).
-    pub fn of(&self, tier: &str) -> (Decimal, Decimal) {
-        match tier {
-            "nano" => self.nano,
-            "micro" => self.micro,
-            "macro" => self.macro_,
-            _ => self.mega,
+    /// The range of a tier by its name (as [`Tiers::of`] gives it), on `platform`: its own
+    /// where it has them, else the shared ones.
+    pub fn of(&self, platform: Platform, tier: &str) -> (Decimal, Decimal) {
+        let i = match tier {
+            "nano" => 0,
+            "micro" => 1,
+            "macro" => 2,
+            _ => 3,
+        };
+        match self.platforms.iter().find(|(p, _)| *p == platform) {
+            Some((_, ranges)) => ranges[i],
+            None => [self.nano, self.micro, self.macro_, self.mega][i],
         }
     }
 }
@@ -100,7 +133,7 @@ pub fn engagement_flags(facts: &Facts, tiers: &Tiers, ranges: &EngagementRanges)
             let r = rate(post);
             if let Some(r) = r {
                 let tier = tiers.of(post.followers);
-                let (lo, hi) = ranges.of(tier);
+                let (lo, hi) = ranges.of(post.platform, tier);
                 let outside = if r > hi * FAR_ABOVE {
                     Some(("above", "bought likes or a giveaway?"))
                 } else if r < lo / FAR_BELOW {
@@ -113,10 +146,11 @@ pub fn engagement_flags(facts: &Facts, tiers: &Tiers, ranges: &EngagementRanges)
                         FlagKind::OutsideTier,
                         format!(
                             "engagement {} % is far {way} the usual {}–{} % of a {tier} \
-                             creator: {guess}",
+                             creator on {}: {guess}",
                             fmt2(r),
                             lo.normalize(),
-                            hi.normalize()
+                            hi.normalize(),
+                            post.platform
                         ),
                     ));
                 }
@@ -180,7 +214,6 @@ fn median(values: &mut [Decimal]) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Platform;
 
     fn post(id: i64, day: u32, followers: u64, engagements: u64) -> PostFact {
         PostFact {
@@ -228,6 +261,25 @@ mod tests {
         assert_eq!(micro, [(1, FlagKind::OutsideTier)]);
         // A post with nothing counted is not judged.
         assert!(flags(vec![post(1, 1, 5_000, 0)]).is_empty());
+    }
+
+    /// A micro creator's 17 % is far above Instagram's 3–8 %, but inside TikTok's 5–18 %;
+    /// Pinterest's 0.9 % is far below Instagram's range, and usual for a pin.
+    #[test]
+    fn each_platform_is_judged_against_its_own_range() {
+        let on = |platform, engagements| {
+            let mut p = post(1, 1, 20_000, engagements);
+            p.platform = platform;
+            flags(vec![p])
+        };
+        assert_eq!(on(Platform::Instagram, 3_400), [(1, FlagKind::OutsideTier)]);
+        assert!(on(Platform::Tiktok, 3_400).is_empty());
+        assert_eq!(on(Platform::Instagram, 180), [(1, FlagKind::OutsideTier)]);
+        assert!(on(Platform::Pinterest, 180).is_empty());
+        let ranges = EngagementRanges::default();
+        let (lo, hi) = ranges.of(Platform::Tiktok, "micro");
+        assert_eq!((lo, hi), (Decimal::new(50, 1), Decimal::new(180, 1)));
+        assert_eq!(ranges.of(Platform::Blog, "micro"), ranges.micro);
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub use facts::{
     CampaignFact, CodeFact, CostFact, EventFact, Facts, GiftFact, InfluencerFact, LinkFact,
     OrderFact, OrderGoods, PayoutFact, PostFact, ProfitSettings, ShopSpan,
 };
-pub use flags::{EngagementRanges, Flag, FlagKind, engagement_flags};
+pub use flags::{EngagementRanges, Flag, FlagKind, RANGED_PLATFORMS, TierRanges, engagement_flags};
 pub use gifts::{
     DEFAULT_FOLLOW_UP_DAYS, GiftLine, GiftStatus, SeedingFigures, gift_ledger, gift_status,
     seeding_figures,

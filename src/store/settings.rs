@@ -70,7 +70,9 @@ impl Store {
 
     /// The usual engagement range of each tier: the settings, else the defaults.
     pub fn engagement_ranges(&self) -> Result<crate::metrics::EngagementRanges> {
-        use crate::domain::settings::{ENG_MACRO, ENG_MEGA, ENG_MICRO, ENG_NANO, parse_range};
+        use crate::domain::settings::{
+            ENG_MACRO, ENG_MEGA, ENG_MICRO, ENG_NANO, ENG_PLATFORMS, parse_range, parse_tier_ranges,
+        };
         let d = crate::metrics::EngagementRanges::default();
         let read = |key: &str, default| -> Result<_> {
             Ok(self
@@ -83,6 +85,15 @@ impl Store {
             micro: read(ENG_MICRO, d.micro)?,
             macro_: read(ENG_MACRO, d.macro_)?,
             mega: read(ENG_MEGA, d.mega)?,
+            platforms: {
+                let mut platforms = d.platforms;
+                for (key, (_, ranges)) in ENG_PLATFORMS.iter().zip(&mut platforms) {
+                    if let Some(set) = self.setting(key)?.and_then(|v| parse_tier_ranges(&v).ok()) {
+                        *ranges = set;
+                    }
+                }
+                platforms
+            },
         })
     }
 

@@ -160,7 +160,11 @@ fn a_gift_is_corrected_from_the_gifts_screen() {
     typ(&mut app, "18.00");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    assert_eq!(app.gifts.len(), 2, "corrected, not added (the demo's gift and the bowl)");
+    assert_eq!(
+        app.gifts.len(),
+        2,
+        "corrected, not added (the demo's gift and the bowl)"
+    );
     assert_eq!(bowl(&app).gift.cost, 1800);
     assert_eq!(cost(&app) - before, rust_decimal::Decimal::new(300, 2));
     // Another creator: refused next to the field, nothing saved.

@@ -71,7 +71,8 @@ fn a_known_cost_of_goods_ranks_by_profit_and_marks_a_hidden_loss() {
         .iter()
         .filter(|r| {
             r.roi_pct.is_some_and(|x| x > rust_decimal::Decimal::ZERO)
-                && r.profit_roi_pct.is_some_and(|p| p < rust_decimal::Decimal::ZERO)
+                && r.profit_roi_pct
+                    .is_some_and(|p| p < rust_decimal::Decimal::ZERO)
         })
         .map(|r| r.handle.as_str())
         .collect();
