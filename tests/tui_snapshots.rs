@@ -132,6 +132,13 @@ fn cost_form_with_an_inline_error() {
     keys(&mut app, "12,5O");
     press(&mut app, KeyCode::Enter);
     check("cost_form_error", &mut app);
+    // The bad text is selected again: typing replaces it instead of appending to it.
+    keys(&mut app, "12.50");
+    let screen = screen_lines(&mut app, (100, 30)).join("\n");
+    assert!(
+        screen.contains("12.50") && !screen.contains("12,5O12.50"),
+        "{screen}"
+    );
 }
 
 #[test]

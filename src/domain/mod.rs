@@ -23,7 +23,7 @@ pub use gift::NewGift;
 pub use influencer::{NewInfluencer, Platform, normalize_handle};
 pub use money::{
     Cents, fmt_count, fmt2, from_cents, from_wide_cents, parse_amount, parse_nonnegative_amount,
-    parse_percent, round2, to_cents,
+    parse_percent, parse_shop_amount, round2, to_cents,
 };
 pub use order::{
     ChannelHint, FinancialStatus, LineItem, MAX_TEXT, OrderRecord, PAID_CLICK, customer_key,

@@ -23,6 +23,83 @@ pub fn parse_amount(text: &str) -> Result<Decimal, ValueError> {
     parse_plain_amount(text, &normal)
 }
 
+/// The sign of a currency, where it has one of the signs amounts may carry.
+fn currency_sign(currency: &str) -> Option<char> {
+    match currency.trim().to_ascii_uppercase().as_str() {
+        "USD" | "CAD" | "AUD" | "NZD" | "MXN" | "SGD" | "HKD" => Some('$'),
+        "EUR" => Some('€'),
+        "GBP" => Some('£'),
+        "JPY" | "CNY" => Some('¥'),
+        _ => None,
+    }
+}
+
+/// Whether a shop in `currency` writes its decimals with `,` (most of the euro area, and
+/// others), where `12,50` is twelve and a half; elsewhere the mark is `.`.
+fn comma_decimals(currency: &str) -> bool {
+    matches!(
+        currency.trim().to_ascii_uppercase().as_str(),
+        "EUR"
+            | "TRY"
+            | "BRL"
+            | "ARS"
+            | "CLP"
+            | "COP"
+            | "DKK"
+            | "NOK"
+            | "SEK"
+            | "PLN"
+            | "CZK"
+            | "HUF"
+            | "RON"
+            | "IDR"
+            | "VND"
+            | "ZAR"
+            | "RUB"
+            | "UAH"
+    )
+}
+
+/// An amount typed into a form of a shop in `currency` (`None`: not known yet): what
+/// [`parse_amount`] reads, but a sign of another currency (`€80` in a dollar shop) is
+/// refused, and so is a comma that could only be a decimal mark where the shop writes `.`
+/// (`1,5` in a dollar shop: one and a half, or fifteen?).
+pub fn parse_shop_amount(text: &str, currency: Option<&str>) -> Result<Decimal, ValueError> {
+    let amount = parse_amount(text)?;
+    let Some(currency) = currency.filter(|c| !c.trim().is_empty()) else {
+        return Ok(amount);
+    };
+    let code = currency.trim().to_ascii_uppercase();
+    if let Some(sign) = text.chars().find(|c| matches!(c, '$' | '€' | '£' | '¥'))
+        && currency_sign(&code) != Some(sign)
+    {
+        return Err(ValueError::new(
+            text,
+            format!("an amount in {code}, this shop's currency (without {sign})"),
+        ));
+    }
+    let t = text
+        .trim()
+        .trim_start_matches(['$', '€', '£', '¥', '-'])
+        .trim();
+    let decimal_comma = t.matches(',').count() == 1
+        && !t.contains('.')
+        && t.rsplit(',')
+            .next()
+            .is_some_and(|d| (1..=2).contains(&d.len()));
+    if decimal_comma && !comma_decimals(&code) {
+        return Err(ValueError::new(
+            text,
+            format!(
+                "an amount with {code}'s decimal mark, '.': write {} for {}",
+                t.replace(',', "."),
+                amount.normalize()
+            ),
+        ));
+    }
+    Ok(amount)
+}
+
 /// `text` as a plain `-1234.50`, or why it cannot be read.
 fn normalise_amount(text: &str) -> Result<String, ValueError> {
     if !text.chars().any(|c| c.is_ascii_digit()) {
@@ -249,5 +326,31 @@ mod tests {
         assert_eq!(parse_percent("10%").unwrap(), dec!(10));
         assert!(parse_percent("101").is_err());
         assert!(parse_percent("-1").is_err());
+    }
+
+    /// A form of a dollar shop refuses a euro sign and a decimal comma; a euro shop reads
+    /// `12,50` as twelve and a half; a shop whose currency is not known yet reads as before.
+    #[test]
+    fn a_shop_reads_amounts_in_its_own_currency_and_decimal_mark() {
+        let usd = Some("USD");
+        assert_eq!(parse_shop_amount("$80", usd).unwrap(), Decimal::new(80, 0));
+        assert_eq!(
+            parse_shop_amount("1,250.00", usd).unwrap(),
+            Decimal::new(1250, 0)
+        );
+        let euro = parse_shop_amount("€80", usd).unwrap_err().to_string();
+        assert!(euro.contains("USD") && euro.contains('€'), "{euro}");
+        let comma = parse_shop_amount("1,5", usd).unwrap_err().to_string();
+        assert!(comma.contains("write 1.5"), "{comma}");
+        assert!(parse_shop_amount("12,50", usd).is_err());
+        assert_eq!(
+            parse_shop_amount("12,50", Some("EUR")).unwrap(),
+            Decimal::new(1250, 2)
+        );
+        assert_eq!(
+            parse_shop_amount("€80", Some("eur")).unwrap(),
+            Decimal::new(80, 0)
+        );
+        assert_eq!(parse_shop_amount("1,5", None).unwrap(), Decimal::new(15, 1));
     }
 }

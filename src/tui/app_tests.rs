@@ -343,6 +343,32 @@ fn r_writes_the_report_and_with_the_detail_open_her_own_page() {
     );
 }
 
+/// The demo shop is in dollars: a cost typed "1,5" or "€80" is refused next to the amount,
+/// with the reason, and nothing is saved.
+#[test]
+fn a_form_reads_money_as_the_shop_writes_it() {
+    for (typed, says) in [("1,5", "write 1.5"), ("€80", "USD")] {
+        let (mut app, _dir) = demo();
+        let before = app.lists.costs.len();
+        app.update(Action::GoTo(Screen::Costs));
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        typ(&mut app, typed);
+        press(&mut app, KeyCode::Enter);
+        let Some(Modal::Form(form)) = &app.modal else {
+            panic!("the form stays open: {:?}", app.status);
+        };
+        let amount = form.fields.iter().find(|f| f.key.0 == "amount").unwrap();
+        assert!(
+            amount.error.as_deref().is_some_and(|e| e.contains(says)),
+            "{typed}: {:?}",
+            amount.error
+        );
+        assert_eq!(app.lists.costs.len(), before);
+    }
+}
+
 /// `V` shows each creator's rank under the three views, and `V` again the scorecard.
 #[test]
 fn capital_v_puts_the_three_views_side_by_side() {

@@ -239,15 +239,26 @@ impl Form {
         }
     }
 
-    /// Puts an error next to a field (or on the form) and focuses it.
+    /// Puts an error next to a field (or on the form) and focuses it, its text selected
+    /// again so that typing replaces it.
     pub fn set_error(&mut self, key: &str, message: String) {
         match self.fields.iter().position(|f| f.key.0 == key) {
             Some(i) => {
                 self.fields[i].error = Some(message);
-                self.focus = i;
+                self.focus_on_error(i);
             }
             None => self.error = Some(message),
         }
+    }
+
+    /// Focuses field `i` with its text selected (typing replaces it; Ctrl-U clears it).
+    fn focus_on_error(&mut self, i: usize) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.selected = false;
+        }
+        self.focus = i;
+        let f = &mut self.fields[i];
+        f.selected = !f.is_choice() && !f.input.value().is_empty();
     }
 
     /// Runs every field's own check and marks each field that fails, focusing the first;
@@ -265,7 +276,7 @@ impl Form {
             }
         }
         if let Some(i) = first {
-            self.focus = i;
+            self.focus_on_error(i);
         }
         first.is_none()
     }
@@ -331,6 +342,9 @@ mod tests {
         form.set_error("amount", "bad".into());
         assert_eq!(form.focus, 0);
         assert_eq!(form.value(FieldKey("amount")), "12,5O");
+        // Selected again, so typing replaces it rather than appending to it.
+        assert!(form.fields[0].selected);
+        assert!(!form.fields[1].selected);
     }
 
     #[test]

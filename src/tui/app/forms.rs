@@ -55,6 +55,24 @@ impl App {
         }
     }
 
+    /// The money a form holds, read for this shop: another currency's sign, or a decimal
+    /// comma in a shop that writes `.`, is refused next to its field before anything saves.
+    fn check_money_fields(&self, form: &Form) -> Result<(), FieldError> {
+        const MONEY: [&str; 5] = ["amount", "retail", "cost", "shipping", "budget"];
+        if matches!(form.kind, FormKind::Mapping { .. } | FormKind::Settings) {
+            return Ok(());
+        }
+        let currency = self.store.setting("currency").ok().flatten();
+        for f in form.fields.iter().filter(|f| MONEY.contains(&f.key.0)) {
+            let value = f.input.value().trim();
+            if !value.is_empty() {
+                crate::domain::parse_shop_amount(value, currency.as_deref())
+                    .map_err(|e| (f.key.0, e.to_string()))?;
+            }
+        }
+        Ok(())
+    }
+
     /// The planner's submit: the plan in a note, or the form back with what is wrong.
     fn show_plan(&mut self, mut form: Form) {
         form.clear_errors();
@@ -287,6 +305,7 @@ impl App {
     /// Validates and saves a form through its module; on failure names the field to show
     /// the error next to.
     fn save(&mut self, form: &Form) -> Result<String, FieldError> {
+        self.check_money_fields(form)?;
         match form.kind.clone() {
             FormKind::Influencer { id } => forms::influencer::submit(self, id, form),
             FormKind::Cost { id } => forms::cost::submit(self, id, form),

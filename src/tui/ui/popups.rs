@@ -111,7 +111,12 @@ pub(super) fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme)
         lines.push(Line::from(spans));
         if let Some(e) = &f.error {
             let indent = " ".repeat(label_w + 2);
-            for (n, part) in wrap(e, value_w.saturating_sub(2)).into_iter().enumerate() {
+            let e = if f.selected {
+                format!("{e} (type to replace it, Ctrl-U clears it)")
+            } else {
+                e.clone()
+            };
+            for (n, part) in wrap(&e, value_w.saturating_sub(2)).into_iter().enumerate() {
                 let arrow = if n == 0 { "↳ " } else { "  " };
                 lines.push(Line::styled(
                     format!("{indent}{arrow}{part}"),
