@@ -7,6 +7,16 @@ pub(crate) fn tag(text: &str) -> Option<String> {
     Some(crate::domain::normalize_code(text)).filter(|t| !t.is_empty())
 }
 
+/// What shops write in the discount-code column for a discount no code gave: Shopify's
+/// manual discount on an order ("Custom discount"). Never a code, never "unassigned".
+const NOT_CODES: [&str; 2] = ["CUSTOM DISCOUNT", "MANUAL DISCOUNT"];
+
+/// A normalised code, unless it is empty or one of [`NOT_CODES`].
+fn a_code(text: &str) -> Option<String> {
+    let code = crate::domain::normalize_code(text);
+    (!code.is_empty() && !NOT_CODES.contains(&code.as_str())).then_some(code)
+}
+
 /// Splits a cell of promo codes on `separator`, normalised, duplicates removed, sorted.
 pub(crate) fn split_codes(cell: &str, separator: &str) -> Vec<String> {
     split_codes_any(cell, &[separator])
@@ -20,22 +30,13 @@ pub(crate) fn split_codes_any(cell: &str, separators: &[&str]) -> Vec<String> {
     }
     if !separators.iter().any(|sep| cell.contains(sep)) {
         // One code, the usual case of an order with one.
-        let code = crate::domain::normalize_code(cell);
-        return if code.is_empty() {
-            Vec::new()
-        } else {
-            vec![code]
-        };
+        return a_code(cell).into_iter().collect();
     }
     let mut parts = vec![cell];
     for sep in separators {
         parts = parts.into_iter().flat_map(|p| p.split(*sep)).collect();
     }
-    let mut codes: Vec<String> = parts
-        .into_iter()
-        .map(crate::domain::normalize_code)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let mut codes: Vec<String> = parts.into_iter().filter_map(a_code).collect();
     codes.sort();
     codes.dedup();
     codes
@@ -58,6 +59,12 @@ mod tests {
         );
         // One code, no separator: the quick path gives what the general one does.
         assert_eq!(split_codes_any(" sarah20 ", &[", ", " + "]), ["SARAH20"]);
+        // Shopify's manual discount is no code, alone or beside one.
+        assert!(split_codes_any("Custom discount", &[", ", " + "]).is_empty());
+        assert_eq!(
+            split_codes_any("custom discount, ANA", &[", ", " + "]),
+            ["ANA"]
+        );
         assert_eq!(split_codes_any("sarah20,", &[", "]), ["SARAH20,"]);
     }
 }
