@@ -115,28 +115,6 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a gift and the cost entries it made (its product cost and shipping), in one
-    /// transaction.
-    pub fn delete_gift(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let costs: Option<(Option<i64>, Option<i64>)> = tx
-            .query_row(
-                "SELECT product_cost_id, shipping_cost_id FROM gift WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((product, shipping)) = costs else {
-            return Err(StoreError::NotFound { what: "gift", id });
-        };
-        tx.execute("DELETE FROM gift WHERE id = ?1", [id])?;
-        for cost in [product, shipping].into_iter().flatten() {
-            tx.execute("DELETE FROM cost WHERE id = ?1", [cost])?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Changes gift `id` to `gift` and `campaign_id`, with the cost entries it made (its
     /// product cost; its shipping cost, added, changed or deleted as the shipping now is), in
     /// one transaction. A gift an import found is refused: its costs are the import's, which

@@ -90,6 +90,19 @@ impl App {
                     });
                 }
             }
+            Screen::Gifts => {
+                if let Some(g) = self.gifts.get(s) {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Delete the gift of {} to @{} on {}, with its cost entries?",
+                            crate::domain::visible(&g.gift.item),
+                            g.handle,
+                            g.gift.given_on
+                        ),
+                        pending: Pending::DeleteGift(g.gift.id),
+                    });
+                }
+            }
             Screen::Events => {
                 if let Some(e) = self.lists.events.get(s) {
                     self.modal = Some(Modal::Confirm {
@@ -191,6 +204,10 @@ impl App {
                     }
                     Pending::DeleteEvent(id) => {
                         let row = self.store.delete_event(id)?;
+                        self.deleted(row)?;
+                    }
+                    Pending::DeleteGift(id) => {
+                        let row = self.store.delete_gift(id)?;
                         self.deleted(row)?;
                     }
                     Pending::DeclineGift(id) => {

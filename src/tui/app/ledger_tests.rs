@@ -186,3 +186,29 @@ fn a_gift_is_corrected_from_the_gifts_screen() {
     );
     assert_eq!(bowl(&app).gift.influencer_id, ruth);
 }
+
+/// `d` on a gift asks, then deletes it with its cost entries; `z` puts all of them back.
+#[test]
+fn a_deleted_gift_and_its_costs_are_put_back_with_z() {
+    let (mut app, _dir) = demo();
+    give_a_bowl(&mut app);
+    let (gifts, costs) = (app.gifts.len(), app.lists.costs.len());
+    press(&mut app, KeyCode::Char('7'));
+    assert_eq!(
+        app.gifts[0].gift.item, "Serving bowl",
+        "the overdue one is first"
+    );
+    press(&mut app, KeyCode::Char('d'));
+    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.gifts.len(), gifts - 1);
+    assert_eq!(
+        app.lists.costs.len(),
+        costs - 1,
+        "its product cost went with it"
+    );
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.gifts.len(), gifts);
+    assert_eq!(app.lists.costs.len(), costs);
+    assert_eq!(bowl(&app).gift.cost, 1500);
+}

@@ -16,6 +16,7 @@ pub enum Pending {
     DeletePost(i64),
     DeleteLink(i64),
     DeleteEvent(i64),
+    DeleteGift(i64),
     DeclineGift(i64),
     LoadDemo,
 }

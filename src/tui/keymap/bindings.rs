@@ -307,6 +307,13 @@ pub static BINDINGS: &[Binding] = &[
         "mark the selected gift declined (asks; z takes it back)",
         "declined",
     ),
+    bind(
+        GIFTS,
+        &[ch('d'), code(K::Delete)],
+        Action::Delete,
+        "delete the selected gift with its cost entries (asks; z puts them back)",
+        "delete",
+    ),
     // Events
     bind(
         EVENTS,
