@@ -473,7 +473,7 @@ impl App {
             Action::Add => self.open_add_form(),
             Action::Edit => self.open_edit_form(),
             Action::Delete => self.delete_selected()?,
-            Action::AddCode => self.open_form(FormKind::Code),
+            Action::AddCode => self.open_form(FormKind::Code { id: None }),
             Action::AddCost => self.open_form(FormKind::Cost { id: None }),
             Action::AddPost => self.open_form(FormKind::Post { id: None }),
             Action::AddLink => self.open_form(FormKind::Link),

@@ -16,7 +16,10 @@ pub enum FormKind {
     Post {
         id: Option<i64>,
     },
-    Code,
+    /// A promo code: a new one, or an existing one moved to another creator or campaign.
+    Code {
+        id: Option<i64>,
+    },
     Link,
     Campaign,
     /// A shop-wide event (a sale, a market, a mention).
@@ -351,7 +354,7 @@ mod tests {
     #[should_panic(expected = "has no field 'amonut'")]
     fn an_unknown_key_is_a_bug_not_an_empty_field() {
         let form = Form::new(
-            FormKind::Code,
+            FormKind::Code { id: None },
             "Code",
             vec![Field::text(FieldKey("amount"), "Amount", "5", "")],
         );

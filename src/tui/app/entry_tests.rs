@@ -414,3 +414,36 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     assert!(app.modal.is_none(), "Enter again saves it");
     assert_eq!(app.lists.posts[0].post.likes, Some(95000));
 }
+
+/// Enter on a code opens it filled in; another creator chosen, the code credits her; its
+/// text cannot change (orders carry it).
+#[test]
+fn a_code_is_moved_to_another_creator_from_the_codes_screen() {
+    let (mut app, _dir) = demo();
+    app.update(Action::GoTo(Screen::Codes));
+    let code = app.lists.codes[0].clone();
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the edit form: {:?}", app.status);
+    };
+    assert_eq!(form.value(crate::tui::form::FieldKey("code")), code.code);
+    assert_eq!(
+        form.value(crate::tui::forms::INFLUENCER),
+        format!("@{}", code.handle)
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let moved = app.lists.codes.iter().find(|c| c.id == code.id).unwrap();
+    assert_ne!(moved.handle, code.handle);
+    // Typing another text is refused next to the field.
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "OTHER1");
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open");
+    };
+    let field = form.fields.iter().find(|f| f.key.0 == "code").unwrap();
+    assert!(field.error.as_deref().unwrap().contains("cannot change"));
+}

@@ -14,7 +14,7 @@ impl App {
             Screen::Influencers => FormKind::Influencer { id: None },
             Screen::Costs => FormKind::Cost { id: None },
             Screen::Posts => FormKind::Post { id: None },
-            Screen::Codes => FormKind::Code,
+            Screen::Codes => FormKind::Code { id: None },
             Screen::Campaigns => FormKind::Campaign,
             Screen::Gifts => FormKind::Gift { id: None },
             Screen::Events => FormKind::Event { id: None },
@@ -39,6 +39,12 @@ impl App {
             Screen::Costs => {
                 if let Some(id) = self.lists.costs.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Cost { id: Some(id) });
+                }
+            }
+            Screen::Codes => {
+                // The codes come first on the screen, then the links (which have no edit).
+                if let Some(id) = self.lists.codes.get(s).map(|c| c.id) {
+                    self.open_form(FormKind::Code { id: Some(id) });
                 }
             }
             Screen::Gifts => {
@@ -171,7 +177,7 @@ impl App {
             FormKind::Influencer { id } => forms::influencer::build(self, id),
             FormKind::Cost { id } => forms::cost::build(self, id, &who),
             FormKind::Post { id } => forms::post::build(self, id, &who),
-            FormKind::Code => forms::code::build(self, &who),
+            FormKind::Code { id } => forms::code::build(self, id, &who),
             FormKind::Link => forms::link::build(self, &who),
             FormKind::Campaign => forms::campaign::build(),
             FormKind::Event { id } => forms::event::build(self, id),
@@ -310,7 +316,7 @@ impl App {
             FormKind::Influencer { id } => forms::influencer::submit(self, id, form),
             FormKind::Cost { id } => forms::cost::submit(self, id, form),
             FormKind::Post { id } => forms::post::submit(self, id, form),
-            FormKind::Code => forms::code::submit(self, form),
+            FormKind::Code { id } => forms::code::submit(self, id, form),
             FormKind::Link => forms::link::submit(self, form),
             FormKind::Campaign => forms::campaign::submit(self, form),
             FormKind::Event { id } => forms::event::submit(self, id, form),

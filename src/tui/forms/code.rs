@@ -1,4 +1,4 @@
-//! The promo code form: give a creator a code.
+//! The promo code form: give a creator a code, or move one to another creator or campaign.
 
 use super::{CAMPAIGN, FieldError, INFLUENCER, NO_CAMPAIGN, campaign, campaign_choices, handles};
 use crate::tui::app::App;
@@ -6,26 +6,74 @@ use crate::tui::form::{Field, FieldKey, Form, FormKind};
 
 const CODE: FieldKey = FieldKey("code");
 
-/// The form, for the creator `who` (`@handle`).
-pub(crate) fn build(app: &App, who: &str) -> Form {
+/// The form, for the creator `who` (`@handle`); with `id`, that code's, filled in.
+pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
+    let row = id.and_then(|id| app.lists.codes.iter().find(|c| c.id == id));
+    let (title, code, who, in_campaign) = match row {
+        Some(c) => (
+            format!("Edit code {}: its creator or campaign", c.code),
+            c.code.clone(),
+            format!("@{}", c.handle),
+            c.campaign
+                .clone()
+                .unwrap_or_else(|| NO_CAMPAIGN.to_string()),
+        ),
+        None => (
+            "Add a promo code".to_string(),
+            String::new(),
+            who.to_string(),
+            NO_CAMPAIGN.to_string(),
+        ),
+    };
     Form::new(
-        FormKind::Code,
-        "Add a promo code",
+        FormKind::Code { id },
+        &title,
         vec![
-            Field::text(CODE, "Code", "", "e.g. MAYA15; matched in any letter case"),
-            Field::choice(INFLUENCER, "Influencer", handles(app), who),
-            Field::choice(CAMPAIGN, "Campaign", campaign_choices(app), NO_CAMPAIGN),
+            Field::text(
+                CODE,
+                "Code",
+                &code,
+                "e.g. MAYA15; matched in any letter case",
+            ),
+            Field::choice(INFLUENCER, "Influencer", handles(app), &who),
+            Field::choice(CAMPAIGN, "Campaign", campaign_choices(app), &in_campaign),
         ],
     )
 }
 
-/// Saves the code.
-pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
+/// Saves the code: a new one, or the code `id` under its new creator and campaign (its text
+/// stays: orders carry it).
+pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
     let code = crate::domain::parse_code(form.value(CODE)).map_err(|e| (CODE.0, e.to_string()))?;
     let who = super::influencer(app, form)?;
     let campaign = campaign(app, form)?;
-    app.store
-        .add_code(&code, who.id, campaign)
-        .map_err(|e| (CODE.0, e.to_string()))?;
+    match id {
+        Some(id) => {
+            let was = app
+                .lists
+                .codes
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.code.clone());
+            if was
+                .as_deref()
+                .is_some_and(|w| !w.eq_ignore_ascii_case(&code))
+            {
+                return Err((
+                    CODE.0,
+                    "a code's text cannot change (orders carry it): delete it and add the new one"
+                        .into(),
+                ));
+            }
+            app.store
+                .update_code(id, who.id, campaign)
+                .map_err(|e| (CODE.0, e.to_string()))?;
+        }
+        None => {
+            app.store
+                .add_code(&code, who.id, campaign)
+                .map_err(|e| (CODE.0, e.to_string()))?;
+        }
+    }
     Ok(format!("code {code} now credits @{}", who.handle))
 }

@@ -264,6 +264,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(CODES, &[ch('a')], Action::Add, "add a promo code", "add"),
     bind(
         CODES,
+        &[code(K::Enter), ch('E')],
+        Action::Edit,
+        "move the selected code to another creator or campaign",
+        "edit",
+    ),
+    bind(
+        CODES,
         &[ch('l')],
         Action::AddLink,
         "build a UTM tracking link",
