@@ -260,7 +260,22 @@ fn a_second_shop_never_rewrites_the_first_shops_orders() {
     // Under its own name it imports beside shop A.
     let out = shop.ok(&["import", &b, "--shop", "market-stall"]);
     assert!(out.contains("3 new"), "{out}");
-    assert!(shop.scorecard_csv().contains("milo"));
+    // Shop B's #1003 (18.00, MILO15) is milo's: one more order, 18.00 more revenue.
+    let milo = |card: &str| -> (f64, f64) {
+        let row = card
+            .lines()
+            .find(|l| l.contains(",milo,"))
+            .unwrap()
+            .to_string();
+        let cells: Vec<&str> = row.split(',').collect();
+        (cells[6].parse().unwrap(), cells[7].parse().unwrap())
+    };
+    let (before, after) = (milo(&card), milo(&shop.scorecard_csv()));
+    assert_eq!(after.0 - before.0, 1.0);
+    assert!(
+        (after.1 - before.1 - 18.0).abs() < 1e-9,
+        "{before:?} {after:?}"
+    );
     // A later export of shop A itself (one refund) is still an ordinary update.
     let later = shop_a().replace(
         "MILO15,9.00,2026-05-02 10:00:00 -0700,Mug,,0.00",

@@ -346,7 +346,17 @@ fn engagement_flags_are_named_under_the_scorecard() {
     shop.ok(&["settings", "set", "eng-nano", "5-30"]);
     let table = shop.ok(&["scorecard", "--from", "2026-05-01", "--to", "2026-05-20"]);
     assert!(!table.contains("far above the usual"), "{table}");
-    // The CSV is unchanged by flags.
+    // The CSV is unchanged by flags: its header and every row have the scorecard's columns
+    // and nothing else.
     let csv = shop.ok(&["scorecard", "--csv", "-"]);
-    assert!(!csv.contains("flag"), "{csv}");
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header, shoutout::export::CSV_HEADER.join(","));
+    for line in csv.lines() {
+        assert_eq!(
+            line.split(',').count(),
+            shoutout::export::CSV_HEADER.len(),
+            "{line}"
+        );
+        assert!(!line.contains("far above"), "{line}");
+    }
 }
