@@ -59,76 +59,89 @@ impl App {
                     ));
                 }
             }
+            _ => {
+                if let Some((question, pending)) = self.delete_question(s) {
+                    self.modal = Some(Modal::Confirm { question, pending });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What deleting row `s` of the screen asks, and what it will do (every screen but the
+    /// influencers', which archive or restore without asking).
+    fn delete_question(&self, s: usize) -> Option<(String, Pending)> {
+        match self.screen {
             Screen::Costs => {
                 if let Some(c) = self.lists.costs.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
+                    return Some((
+                        format!(
                             "Delete the {} of {} for @{} on {}?",
                             c.kind,
                             fmt2(c.amount),
                             c.handle,
                             c.date
                         ),
-                        pending: Pending::DeleteCost(c.id),
-                    });
+                        Pending::DeleteCost(c.id),
+                    ));
                 }
             }
             Screen::Codes => {
                 let codes = self.lists.codes.len();
                 if let Some(c) = self.lists.codes.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
+                    return Some((
+                        format!(
                             "Delete code {} of @{}? Its orders stop counting for her.",
                             c.code, c.handle
                         ),
-                        pending: Pending::DeleteCode(c.id),
-                    });
+                        Pending::DeleteCode(c.id),
+                    ));
                 } else if let Some(l) = self.lists.links.get(s - codes) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!("Delete the link of @{}? {}", l.handle, l.url),
-                        pending: Pending::DeleteLink(l.id),
-                    });
+                    return Some((
+                        format!("Delete the link of @{}? {}", l.handle, l.url),
+                        Pending::DeleteLink(l.id),
+                    ));
                 }
             }
             Screen::Gifts => {
                 if let Some(g) = self.gifts.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
+                    return Some((
+                        format!(
                             "Delete the gift of {} to @{} on {}, with its cost entries?",
                             crate::domain::visible(&g.gift.item),
                             g.handle,
                             g.gift.given_on
                         ),
-                        pending: Pending::DeleteGift(g.gift.id),
-                    });
+                        Pending::DeleteGift(g.gift.id),
+                    ));
                 }
             }
             Screen::Events => {
                 if let Some(e) = self.lists.events.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
+                    return Some((
+                        format!(
                             "Delete the event {} ({} to {})? Its orders count as the days \
                              around them again.",
                             e.name, e.first, e.last
                         ),
-                        pending: Pending::DeleteEvent(e.id),
-                    });
+                        Pending::DeleteEvent(e.id),
+                    ));
                 }
             }
             Screen::Posts => {
                 if let Some(p) = self.lists.posts.get(s) {
-                    self.modal = Some(Modal::Confirm {
-                        question: format!(
+                    return Some((
+                        format!(
                             "Delete the {} post of @{} on {}? Its engagement stops counting.",
                             p.post.platform, p.handle, p.post.posted_on
                         ),
-                        pending: Pending::DeletePost(p.id),
-                    });
+                        Pending::DeletePost(p.id),
+                    ));
                 }
             }
             _ => {}
         }
-        Ok(())
+        None
     }
 
     /// After a delete: keep the row for `z`, and say how to get it back.

@@ -35,33 +35,10 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreR
         .borders(Borders::TOP)
         .title(title)
         .title_style(theme.title());
-    if app.chart == DetailChart::Cohort {
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let lines = match app.selected_cohort() {
-            Some(c) => {
-                super::cohort::cohort_chart(&c, &row.handle, inner.width, inner.height, theme)
-            }
-            None => vec![Line::styled("No cohort to show (t: figures).", theme.dim())],
-        };
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-        return;
-    }
     if app.chart != DetailChart::Figures {
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let lines = match app.selected_series() {
-            None => vec![Line::styled(
-                "Nothing of hers falls in this period: no order, cost or post to chart (t: \
-                 figures).",
-                theme.dim(),
-            )],
-            Some(s) if app.chart == DetailChart::Sales => {
-                super::charts::sales_chart(&s, inner.width, inner.height, theme)
-            }
-            Some(s) => super::charts::payback_chart(&s, inner.width, inner.height, theme),
-        };
-        frame.render_widget(Paragraph::new(lines), inner);
+        draw_chart(frame, inner, app, row, theme);
         return;
     }
     let mut lines = figure_lines(row, theme);
@@ -126,6 +103,31 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreR
             .block(block),
         area,
     );
+}
+
+/// The detail pane as a chart (`t`): her sales, her payback, or her customers over time.
+fn draw_chart(frame: &mut Frame, inner: Rect, app: &App, row: &ScoreRow, theme: Theme) {
+    let (width, height) = (inner.width, inner.height);
+    if app.chart == DetailChart::Cohort {
+        let lines = match app.selected_cohort() {
+            Some(c) => super::cohort::cohort_chart(&c, &row.handle, width, height, theme),
+            None => vec![Line::styled("No cohort to show (t: figures).", theme.dim())],
+        };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    }
+    let lines = match app.selected_series() {
+        None => vec![Line::styled(
+            "Nothing of hers falls in this period: no order, cost or post to chart (t: \
+             figures).",
+            theme.dim(),
+        )],
+        Some(s) if app.chart == DetailChart::Sales => {
+            super::charts::sales_chart(&s, width, height, theme)
+        }
+        Some(s) => super::charts::payback_chart(&s, width, height, theme),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The detail's figures: what she cost and brought, the returns, and engagement, each with

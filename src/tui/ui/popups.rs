@@ -110,19 +110,7 @@ pub(super) fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme)
         }
         lines.push(Line::from(spans));
         if let Some(e) = &f.error {
-            let indent = " ".repeat(label_w + 2);
-            let e = if f.selected {
-                format!("{e} (type to replace it, Ctrl-U clears it)")
-            } else {
-                e.clone()
-            };
-            for (n, part) in wrap(&e, value_w.saturating_sub(2)).into_iter().enumerate() {
-                let arrow = if n == 0 { "↳ " } else { "  " };
-                lines.push(Line::styled(
-                    format!("{indent}{arrow}{part}"),
-                    theme.error(),
-                ));
-            }
+            lines.extend(error_lines(e, f.selected, label_w, value_w, theme));
         }
     }
     if let Some(e) = &form.error {
@@ -451,6 +439,31 @@ pub(super) fn draw_help(frame: &mut Frame, context: Context, scroll: usize, them
             .alignment(Alignment::Left),
         list,
     );
+}
+
+/// A field's error under it, wrapped to the value's width; while the field's text is
+/// selected, how to replace or clear it.
+fn error_lines(
+    error: &str,
+    selected: bool,
+    label_w: usize,
+    value_w: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(label_w + 2);
+    let e = if selected {
+        format!("{error} (type to replace it, Ctrl-U clears it)")
+    } else {
+        error.to_string()
+    };
+    wrap(&e, value_w.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let arrow = if n == 0 { "↳ " } else { "  " };
+            Line::styled(format!("{indent}{arrow}{part}"), theme.error())
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -161,15 +161,27 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         );
         return;
     }
+    draw_ranking(frame, table_area, app, cols, theme);
+    if app.detail
+        && let Some(row) = app.selected_row()
+    {
+        super::detail::draw_detail(frame, detail_area, app, row, theme);
+    }
+}
+
+/// The creators ranked: the three views side by side (`V`), the bars of the sort key (`v`),
+/// or the table, its marks beside each handle.
+fn draw_ranking(frame: &mut Frame, area: Rect, app: &App, cols: &[Col], theme: Theme) {
+    let shown = cols.len() - 1;
     if let Some(rows) = &app.compare {
         let text = crate::export::compare_table(rows);
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), table_area);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
     } else if app.bars {
-        draw_bars(frame, table_area, app, theme);
+        draw_bars(frame, area, app, theme);
     } else {
         draw_table(
             frame,
-            table_area,
+            area,
             cols,
             Rows {
                 len: app.card.rows.len(),
@@ -186,11 +198,6 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
             },
             theme,
         );
-    }
-    if app.detail
-        && let Some(row) = app.selected_row()
-    {
-        super::detail::draw_detail(frame, detail_area, app, row, theme);
     }
 }
 
