@@ -20,20 +20,9 @@ fn money_or_why(value: Option<Decimal>, row: &ScoreRow, metric: Metric, suffix: 
 }
 
 pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreRow, theme: Theme) {
-    let title = format!(
-        " @{}{} · {} · {} followers · t charts ",
-        crate::domain::visible(&row.handle),
-        if row.name.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", crate::domain::visible(&row.name))
-        },
-        row.platform,
-        row.followers
-    );
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(title)
+        .title(title(row))
         .title_style(theme.title());
     if app.chart != DetailChart::Figures {
         let inner = block.inner(area);
@@ -103,6 +92,21 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreR
             .block(block),
         area,
     );
+}
+
+/// The pane's title: who she is, and how to reach the charts.
+fn title(row: &ScoreRow) -> String {
+    format!(
+        " @{}{} · {} · {} followers · t charts ",
+        crate::domain::visible(&row.handle),
+        if row.name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", crate::domain::visible(&row.name))
+        },
+        row.platform,
+        row.followers
+    )
 }
 
 /// The detail pane as a chart (`t`): her sales, her payback, or her customers over time.

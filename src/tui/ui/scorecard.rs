@@ -84,15 +84,8 @@ fn score_cells(
     out
 }
 
-pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    if app.is_empty() {
-        draw_welcome(frame, area, theme);
-        return;
-    }
-    if let Some(report) = &app.lift {
-        super::lift::draw_lift(frame, area, app, report, theme);
-        return;
-    }
+/// The line above the table: the sort, the period, the filters and any search.
+fn info_line(app: &App, theme: Theme) -> Line<'static> {
     let sort = match app.options.sort {
         crate::metrics::SortKey::Roi => "ROI ↓",
         crate::metrics::SortKey::Cac => "CAC ↑",
@@ -115,8 +108,20 @@ pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Th
         info.push(Span::styled("  Search ", theme.dim()));
         info.push(Span::raw(format!("\"{}\"", app.options.search)));
     }
+    Line::from(info)
+}
+
+pub(super) fn draw_scorecard(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if app.is_empty() {
+        draw_welcome(frame, area, theme);
+        return;
+    }
+    if let Some(report) = &app.lift {
+        super::lift::draw_lift(frame, area, app, report, theme);
+        return;
+    }
     let [info_area, table_area, detail_area] = super::scorecard_split(area, app.detail);
-    frame.render_widget(Paragraph::new(Line::from(info)), info_area);
+    frame.render_widget(Paragraph::new(info_line(app, theme)), info_area);
     let cols = &score_cols(app.card.profit_known);
     let shown = cols.len() - 1;
     let channels = if app.show_channels {
