@@ -263,6 +263,13 @@ impl fmt::Display for ImportSummary {
                 .map(|(code, n)| format!("{code} ({n})"))
                 .collect();
             writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
+            if let Some((code, _)) = self.unknown_codes.first() {
+                writeln!(
+                    f,
+                    "  if {code} is a creator's: shoutout code add {code} --influencer HANDLE \
+                     (her orders, these and those already imported, count for her at once)"
+                )?;
+            }
         }
         if self.link_orders > 0 {
             let list: Vec<String> = self

@@ -100,6 +100,9 @@ pub struct App {
     import_rates: Vec<(String, rust_decimal::Decimal)>,
     /// What the preview was run with (mapping, repaired dates) while the rate form is open.
     import_rerun: Option<(Option<Mapping>, bool)>,
+    /// The file whose preview the code form was opened from (`c`): previewed again once
+    /// the code is saved.
+    code_from_preview: Option<PathBuf>,
     /// The incremental view: the lift report for the period shown, while it is on.
     pub lift: Option<crate::metrics::LiftReport>,
     /// The three views side by side (`V`), while shown.
@@ -227,6 +230,7 @@ impl App {
             last_declined: None,
             import_rates: Vec::new(),
             import_rerun: None,
+            code_from_preview: None,
             leak_flags: Default::default(),
             leak_check: Default::default(),
             entries_epoch: 0,

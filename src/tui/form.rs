@@ -242,6 +242,14 @@ impl Form {
         }
     }
 
+    /// Fills field `key` with `value`, selected as a pre-filled value is.
+    pub fn set_value(&mut self, key: FieldKey, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
+            f.input = tui_input::Input::new(value.to_string());
+            f.selected = !f.is_choice() && !value.is_empty();
+        }
+    }
+
     /// Puts an error next to a field (or on the form) and focuses it, its text selected
     /// again so that typing replaces it.
     pub fn set_error(&mut self, key: &str, message: String) {

@@ -209,6 +209,8 @@ impl App {
                 } else {
                     self.modal = None;
                     self.say("cancelled: nothing saved");
+                    // A code form opened from the import preview goes back to it.
+                    self.back_to_preview()?;
                 }
             }
             Action::ChoiceLeft | Action::ChoiceRight => {
@@ -263,34 +265,45 @@ impl App {
                 self.show_plan(form);
             }
             Action::Submit => {
-                let mut form = form.clone();
-                form.clear_errors();
-                if !form.check_fields() {
-                    self.modal = Some(Modal::Form(form));
-                    return Ok(());
-                }
-                match self.save(&form) {
-                    Ok(message) => {
-                        self.modal = None;
-                        self.reload_entries()?;
-                        if let FormKind::Influencer { .. } = form.kind {
-                            self.select_influencer(form.value(forms::influencer::HANDLE));
-                        }
-                        self.say(message);
-                    }
-                    Err((field, message)) => {
-                        if field == forms::CONFIRM {
-                            // Saving these same values again means yes.
-                            form.armed = Some(form.signature());
-                            form.error = Some(message);
-                        } else {
-                            form.set_error(field, message);
-                        }
-                        self.modal = Some(Modal::Form(form));
-                    }
-                }
+                let form = form.clone();
+                self.submit_form(form)?;
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Saves a form: the checks of its fields, then the store; the form back with what is
+    /// wrong, or closed with what was saved said (and the import preview again after a code
+    /// given from it).
+    fn submit_form(&mut self, mut form: Form) -> anyhow::Result<()> {
+        form.clear_errors();
+        if !form.check_fields() {
+            self.modal = Some(Modal::Form(form));
+            return Ok(());
+        }
+        match self.save(&form) {
+            Ok(message) => {
+                self.modal = None;
+                self.reload_entries()?;
+                if let FormKind::Influencer { .. } = form.kind {
+                    self.select_influencer(form.value(forms::influencer::HANDLE));
+                }
+                self.say(message);
+                if let FormKind::Code { .. } = form.kind {
+                    self.back_to_preview()?;
+                }
+            }
+            Err((field, message)) => {
+                if field == forms::CONFIRM {
+                    // Saving these same values again means yes.
+                    form.armed = Some(form.signature());
+                    form.error = Some(message);
+                } else {
+                    form.set_error(field, message);
+                }
+                self.modal = Some(Modal::Form(form));
+            }
         }
         Ok(())
     }

@@ -166,6 +166,18 @@ impl App {
                 self.fail("no dates in this file look misread by a spreadsheet");
                 return Ok(());
             }
+            Action::AddCode => {
+                let Some((code, _)) = summary.unknown_codes.first() else {
+                    self.fail("every code of this file belongs to an influencer");
+                    return Ok(());
+                };
+                self.import_rerun = Some((mapping.map(|m| *m), fix_dates));
+                self.code_from_preview = Some(path.clone());
+                let mut form = crate::tui::forms::code::build(self, None, "");
+                form.set_value(crate::tui::forms::code::CODE, code);
+                self.modal = Some(Modal::Form(form));
+                return Ok(());
+            }
             Action::EnterRate => {
                 // The currency the preview found, named in its error's hint.
                 let hint = summary
@@ -241,6 +253,16 @@ impl App {
         self.import_rates.push(rate);
         let (mapping, fix_dates) = self.import_rerun.take().unwrap_or((None, false));
         self.preview(path, mapping, fix_dates)
+    }
+
+    /// After a code given from the preview (`c`) is saved, or its form closed: the file's
+    /// preview again, its codes counted anew.
+    pub(super) fn back_to_preview(&mut self) -> Result<(), ImportError> {
+        let Some(path) = self.code_from_preview.take() else {
+            return Ok(());
+        };
+        let (mapping, fix_dates) = self.import_rerun.take().unwrap_or((None, false));
+        self.preview(&path, mapping, fix_dates)
     }
 }
 

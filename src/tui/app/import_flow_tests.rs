@@ -396,3 +396,36 @@ fn r_in_the_preview_takes_a_rate_for_a_second_currency() {
     let batches = app.store.batches().unwrap();
     assert_eq!(batches[0].new_count, 8);
 }
+
+/// `c` in the preview opens the code form with the file's most used code of no one; saved
+/// for a creator, the preview comes back with that code hers.
+#[test]
+fn c_in_the_preview_gives_an_unassigned_code_to_a_creator() {
+    let (mut app, _dir) = app();
+    add_sarah_with_her_code(&mut app);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, &fixture("orders_79.csv"));
+    press(&mut app, KeyCode::Enter);
+    let unknown = |app: &App| -> Vec<String> {
+        let Some(Modal::ImportPreview { summary, .. }) = &app.modal else {
+            panic!("preview expected, got {:?}", app.modal);
+        };
+        summary
+            .unknown_codes
+            .iter()
+            .map(|(c, _)| c.clone())
+            .collect()
+    };
+    let before = unknown(&app);
+    assert!(!before.is_empty());
+    press(&mut app, KeyCode::Char('c'));
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the code form: {:?}", app.status);
+    };
+    assert_eq!(form.value(crate::tui::forms::code::CODE), before[0]);
+    press(&mut app, KeyCode::Enter);
+    let after = unknown(&app);
+    assert!(!after.contains(&before[0]), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1);
+    assert!(app.lists.codes.iter().any(|c| c.code == before[0]));
+}

@@ -4,7 +4,7 @@ use super::{CAMPAIGN, FieldError, INFLUENCER, NO_CAMPAIGN, campaign, campaign_ch
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind};
 
-const CODE: FieldKey = FieldKey("code");
+pub(crate) const CODE: FieldKey = FieldKey("code");
 
 /// The form, for the creator `who` (`@handle`); with `id`, that code's, filled in.
 pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {

@@ -647,6 +647,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::ImportPreview,
+        &[ch('c')],
+        Action::AddCode,
+        "give the most used code of no influencer to a creator, then preview again",
+        "assign code",
+    ),
+    bind(
+        C::ImportPreview,
         &[ch('f')],
         Action::FixDates,
         "repair the dates a spreadsheet misread (again: leave them invalid)",
