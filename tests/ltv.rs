@@ -193,3 +193,36 @@ fn the_three_views_rank_side_by_side() {
     let err = shop.fails(&["scorecard", "--view", "lifetime"]);
     assert!(err.contains("code, customer or incremental"), "{err}");
 }
+
+/// A shop that says who was new (WooCommerce's "Customer type"): a returning customer's
+/// first order in the file acquires no one, so her orders are in no creator's cohort, as
+/// `new_customers` does not count her.
+#[test]
+fn a_customer_the_shop_calls_returning_is_no_ones_acquisition() {
+    let shop = Shop::new();
+    shop.ok(&[
+        "influencer",
+        "add",
+        "ana",
+        "--platform",
+        "instagram",
+        "--followers",
+        "5000",
+    ]);
+    shop.ok(&["code", "add", "ANA", "--influencer", "ana"]);
+    let file = shop.write(
+        "analytics.csv",
+        "Date,Order #,Status,Customer,Customer type,Payment method,Product(s),Items sold,\
+         Coupon(s),Net sales,Attribution\n\
+         2026-05-01 10:00:00,1001,completed,Ana Buyer,new,Stripe,1× Mug,1,ana,50.00,Direct\n\
+         2026-05-03 10:00:00,1002,completed,Cy Buyer,returning,Stripe,1× Mug,1,ana,30.00,Direct\n\
+         2026-05-10 10:00:00,1003,completed,Cy Buyer,returning,Stripe,1× Mug,1,,20.00,Direct\n",
+    );
+    shop.ok(&["import", &file]);
+    let card = shop.scorecard_csv();
+    let ana = card.lines().find(|l| l.contains(",ana,")).unwrap();
+    let cells: Vec<&str> = ana.split(',').collect();
+    // Revenue 80.00 over one new customer; her cohort is Ana Buyer's 50.00 alone.
+    assert_eq!((cells[7], cells[8]), ("80.00", "1.00"), "{ana}");
+    assert_eq!(&cells[21..24], ["0.00", "0.00", "50.00"], "{ana}");
+}

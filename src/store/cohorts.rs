@@ -90,7 +90,9 @@ fn evidence_ids(
     Ok((evidence, named))
 }
 
-/// Offers each customer's first order to the builder.
+/// Offers each customer's first order to the builder: unless the shop's own flag says she
+/// was not new then (she bought before the export began), as the `new_customers` column
+/// counts her; such a customer is no one's acquisition.
 fn add_firsts(
     conn: &Connection,
     evidence: &HashMap<String, i64>,
@@ -99,7 +101,8 @@ fn add_firsts(
     let mut key = String::new();
     let mut stmt = conn.prepare(
         "SELECT f.customer, o.id, o.placed_at, o.placed_on, o.codes, o.utm_source
-         FROM customer_first f JOIN shop_order o ON o.id = f.order_id",
+         FROM customer_first f JOIN shop_order o ON o.id = f.order_id
+         WHERE o.customer_new IS NOT 0",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
