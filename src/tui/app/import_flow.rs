@@ -290,7 +290,8 @@ fn expand_home(typed: &str) -> PathBuf {
 pub fn complete_path(typed: &str) -> (String, Vec<String>) {
     let expanded = expand_home(typed);
     let text = expanded.to_string_lossy().to_string();
-    let (dir, prefix) = match text.rfind('/') {
+    // `/`, and on Windows `\` too.
+    let (dir, prefix) = match text.rfind(std::path::is_separator) {
         Some(i) => (&text[..=i], &text[i + 1..]),
         None => ("", text.as_str()),
     };
@@ -322,7 +323,7 @@ pub fn complete_path(typed: &str) -> (String, Vec<String>) {
     let completed = if typed.trim().starts_with("~/") {
         format!(
             "{}{common}",
-            &typed.trim()[..typed.trim().rfind('/').unwrap_or(0) + 1]
+            &typed.trim()[..typed.trim().rfind(std::path::is_separator).unwrap_or(0) + 1]
         )
     } else {
         format!("{dir}{common}")
