@@ -2,8 +2,9 @@
 //! are): each customer's counted orders inside the longest window, summed by her first
 //! order's day and evidence, their own evidence, and the bound of days their age falls under,
 //! in `cohort_day`. Recomputed whole, in one pass over the orders, wherever the other derived
-//! facts change (an import, an undo, a product cost, a rebuild) and when `ltv-days` changes;
-//! the scorecard reads them summed over the window, the detail pane bound by bound.
+//! facts change (an import, an undo, a product cost, a rebuild) and when `ltv-days` changes.
+//! The detail pane reads them bound by bound; the scorecard reads their sums over the window,
+//! which the same pass packs one blob per first order's evidence in `cohort_window`.
 
 use super::derived_groups::insert_rows;
 use super::order_reader::{Interner, OrderReader, day_col};
