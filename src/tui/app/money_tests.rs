@@ -1,5 +1,6 @@
 //! "Apply an action, check the state" tests of the money views: profit ranking, money
-//! settings, payouts, the planner and channels.
+//! settings, payouts, the planner and channels, money typed into a form, the three views
+//! side by side, and the detail pane's charts.
 
 use super::*;
 
@@ -153,4 +154,70 @@ fn channels_show_below_the_creators_on_a_key() {
     press(&mut app, KeyCode::Char('C'));
     assert!(app.show_channels);
     assert_eq!(app.card.channels[0].handle, "newsletter");
+}
+
+/// The demo shop is in dollars: a cost typed "1,5" or "€80" is refused next to the amount,
+/// with the reason, and nothing is saved.
+#[test]
+fn a_form_reads_money_as_the_shop_writes_it() {
+    for (typed, says) in [("1,5", "write 1.5"), ("€80", "USD")] {
+        let (mut app, _dir) = demo();
+        let before = app.lists.costs.len();
+        app.update(Action::GoTo(Screen::Costs));
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        typ(&mut app, typed);
+        press(&mut app, KeyCode::Enter);
+        let Some(Modal::Form(form)) = &app.modal else {
+            panic!("the form stays open: {:?}", app.status);
+        };
+        let amount = form.fields.iter().find(|f| f.key.0 == "amount").unwrap();
+        assert!(
+            amount.error.as_deref().is_some_and(|e| e.contains(says)),
+            "{typed}: {:?}",
+            amount.error
+        );
+        assert_eq!(app.lists.costs.len(), before);
+    }
+}
+
+/// `V` shows each creator's rank under the three views, and `V` again the scorecard.
+#[test]
+fn capital_v_puts_the_three_views_side_by_side() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('V'));
+    let compare = app.compare.clone().expect("shown");
+    assert_eq!(compare.len(), app.card.rows.len());
+    // The code ranks are the scorecard's own.
+    for c in &compare {
+        let row = app
+            .card
+            .rows
+            .iter()
+            .find(|r| r.influencer_id == c.influencer_id)
+            .unwrap();
+        assert_eq!(c.ranks[0], row.rank, "{}", c.handle);
+    }
+    assert!(compare.iter().any(|c| c.ranks[0] != c.ranks[2]));
+    press(&mut app, KeyCode::Char('V'));
+    assert!(app.compare.is_none());
+}
+
+#[test]
+fn t_cycles_the_detail_charts_and_v_the_bars() {
+    let (mut app, _dir) = demo();
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.detail);
+    assert_eq!(app.chart, DetailChart::Sales);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.chart, DetailChart::Payback);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.chart, DetailChart::Cohort);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.chart, DetailChart::Figures);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.bars);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(!app.bars);
 }
