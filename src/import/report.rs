@@ -230,6 +230,31 @@ pub fn in_minor_units(amount: rust_decimal::Decimal, currency: &str) -> String {
 /// How many row errors a summary keeps.
 pub const MAX_ERRORS: usize = 20;
 
+impl ImportSummary {
+    /// The codes of no influencer in the file, most used first, and the command that gives
+    /// the first one to a creator.
+    fn write_unknown_codes(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.unknown_codes.is_empty() {
+            writeln!(f, "codes that belong to no influencer: none")?;
+        } else {
+            let list: Vec<String> = self
+                .unknown_codes
+                .iter()
+                .map(|(code, n)| format!("{code} ({n})"))
+                .collect();
+            writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
+            if let Some((code, _)) = self.unknown_codes.first() {
+                writeln!(
+                    f,
+                    "  if {code} is a creator's: shoutout code add {code} --influencer HANDLE \
+                     (her orders, these and those already imported, count for her at once)"
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let delimiter = match self.delimiter {
@@ -254,23 +279,7 @@ impl fmt::Display for ImportSummary {
             (Some(a), Some(b)) => writeln!(f, "dates: {a} to {b}")?,
             _ => writeln!(f, "dates: no orders")?,
         }
-        if self.unknown_codes.is_empty() {
-            writeln!(f, "codes that belong to no influencer: none")?;
-        } else {
-            let list: Vec<String> = self
-                .unknown_codes
-                .iter()
-                .map(|(code, n)| format!("{code} ({n})"))
-                .collect();
-            writeln!(f, "codes that belong to no influencer: {}", list.join(", "))?;
-            if let Some((code, _)) = self.unknown_codes.first() {
-                writeln!(
-                    f,
-                    "  if {code} is a creator's: shoutout code add {code} --influencer HANDLE \
-                     (her orders, these and those already imported, count for her at once)"
-                )?;
-            }
-        }
+        self.write_unknown_codes(f)?;
         if self.link_orders > 0 {
             let list: Vec<String> = self
                 .link_sources

@@ -167,31 +167,11 @@ impl App {
                 return Ok(());
             }
             Action::AddCode => {
-                let Some((code, _)) = summary.unknown_codes.first() else {
-                    self.fail("every code of this file belongs to an influencer");
-                    return Ok(());
-                };
-                self.import_rerun = Some((mapping.map(|m| *m), fix_dates));
-                self.code_from_preview = Some(path.clone());
-                let mut form = crate::tui::forms::code::build(self, None, "");
-                form.set_value(crate::tui::forms::code::CODE, code);
-                self.modal = Some(Modal::Form(form));
+                self.assign_code_from_preview(&path, (mapping.map(|m| *m), fix_dates), &summary);
                 return Ok(());
             }
             Action::EnterRate => {
-                // The currency the preview found, named in its error's hint.
-                let hint = summary
-                    .errors
-                    .iter()
-                    .find_map(|e| {
-                        let text = e.to_string();
-                        let at = text.find("--rate ")?;
-                        let rest = &text[at + 7..];
-                        Some(rest[..rest.find('>').map_or(rest.len(), |i| i + 1)].to_string())
-                    })
-                    .unwrap_or_else(|| "CUR=RATE: the shop's units per one, like USD=32.10".into());
-                self.import_rerun = Some((mapping.map(|m| *m), fix_dates));
-                self.modal = Some(Modal::Form(crate::tui::forms::rate::build(path, &hint)));
+                self.rate_from_preview(path, (mapping.map(|m| *m), fix_dates), &summary);
                 return Ok(());
             }
             Action::Quit => {
@@ -242,6 +222,47 @@ impl App {
 }
 
 impl App {
+    /// `c` in the preview: the code form, filled with the file's most used code of no one;
+    /// once it is saved (or closed) the file is previewed again, as it was.
+    fn assign_code_from_preview(
+        &mut self,
+        path: &Path,
+        rerun: (Option<Mapping>, bool),
+        summary: &ImportSummary,
+    ) {
+        let Some((code, _)) = summary.unknown_codes.first() else {
+            self.fail("every code of this file belongs to an influencer");
+            return;
+        };
+        self.import_rerun = Some(rerun);
+        self.code_from_preview = Some(path.to_path_buf());
+        let mut form = crate::tui::forms::code::build(self, None, "");
+        form.set_value(crate::tui::forms::code::CODE, code);
+        self.modal = Some(Modal::Form(form));
+    }
+
+    /// `r` in the preview: the rate form, the currency the preview found named in its
+    /// error's hint.
+    fn rate_from_preview(
+        &mut self,
+        path: PathBuf,
+        rerun: (Option<Mapping>, bool),
+        summary: &ImportSummary,
+    ) {
+        let hint = summary
+            .errors
+            .iter()
+            .find_map(|e| {
+                let text = e.to_string();
+                let at = text.find("--rate ")?;
+                let rest = &text[at + 7..];
+                Some(rest[..rest.find('>').map_or(rest.len(), |i| i + 1)].to_string())
+            })
+            .unwrap_or_else(|| "CUR=RATE: the shop's units per one, like USD=32.10".into());
+        self.import_rerun = Some(rerun);
+        self.modal = Some(Modal::Form(crate::tui::forms::rate::build(path, &hint)));
+    }
+
     /// Previews `path` again with `rate` for its orders in that currency (replacing a rate
     /// typed before for it), with what the preview ran with before.
     pub(crate) fn preview_with_rate(
