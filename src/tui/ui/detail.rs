@@ -137,22 +137,7 @@ fn draw_chart(frame: &mut Frame, inner: Rect, app: &App, row: &ScoreRow, theme: 
 /// The detail's figures: what she cost and brought, the returns, and engagement, each with
 /// how it is made up (or why it is undefined).
 fn figure_lines(row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut cost_parts: Vec<String> = CostKind::ALL
-        .iter()
-        .zip(row.cost_by_kind)
-        .filter(|(_, v)| !v.is_zero())
-        .map(|(k, v)| format!("{k} {}", fmt2(v)))
-        .collect();
-    cost_parts.push(format!(
-        "commission {} ({} % of revenue)",
-        fmt2(row.commission),
-        row.commission_pct.normalize()
-    ));
-    lines.push(Line::from(vec![
-        Span::styled("Cost     ", theme.dim()),
-        Span::raw(format!("{} = {}", fmt2(row.cost), cost_parts.join(" + "))),
-    ]));
+    let mut lines = vec![cost_line(row, theme)];
     lines.push(Line::from(vec![
         Span::styled("Sales    ", theme.dim()),
         Span::raw(format!(
@@ -219,7 +204,43 @@ fn figure_lines(row: &ScoreRow, theme: Theme) -> Vec<Line<'static>> {
         Span::styled("Engage   ", theme.dim()),
         Span::raw(engagement),
     ]));
+    lines.push(value_line(row, theme));
     lines
+}
+
+/// What she cost, kind by kind, and her commission.
+fn cost_line(row: &ScoreRow, theme: Theme) -> Line<'static> {
+    let mut cost_parts: Vec<String> = CostKind::ALL
+        .iter()
+        .zip(row.cost_by_kind)
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(k, v)| format!("{k} {}", fmt2(v)))
+        .collect();
+    cost_parts.push(format!(
+        "commission {} ({} % of revenue)",
+        fmt2(row.commission),
+        row.commission_pct.normalize()
+    ));
+    Line::from(vec![
+        Span::styled("Cost     ", theme.dim()),
+        Span::raw(format!("{} = {}", fmt2(row.cost), cost_parts.join(" + "))),
+    ])
+}
+
+/// What the customers she acquired are worth: LTV, LTV:CAC and how it reads, her repeats,
+/// and her ROI with them (`t` shows her cohort).
+fn value_line(row: &ScoreRow, theme: Theme) -> Line<'static> {
+    let [ltv, ratio] = crate::export::ltv_display_cells(row);
+    Line::from(vec![
+        Span::styled("Value    ", theme.dim()),
+        Span::raw(format!(
+            "LTV {ltv} · LTV:CAC {ratio} · repeats {} orders, {} · ROI with repeats {}",
+            crate::domain::fmt_count(row.cohort.repeat_orders),
+            fmt2(row.cohort.repeat_revenue),
+            row.roi_with_repeat_pct
+                .map_or("— (no cost)".to_string(), |r| format!("{} %", fmt2(r)))
+        )),
+    ])
 }
 
 /// Her posts in the period, each with its own engagement rate.
