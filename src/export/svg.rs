@@ -57,39 +57,7 @@ pub fn sales_svg(s: &CreatorSeries) -> String {
             fmt2(hi)
         );
     }
-    for (i, b) in s.buckets.iter().enumerate() {
-        if b.orders.is_zero() && b.revenue.is_zero() {
-            continue;
-        }
-        let h = if max.is_zero() {
-            0.0
-        } else {
-            f(b.revenue / max) * plot_h
-        };
-        let _ = writeln!(
-            out,
-            "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\">\
-             <title>{}: {} orders, {} revenue</title></rect>",
-            LEFT + i as f64 * step + step * 0.1,
-            top + plot_h - h,
-            (step * 0.8).max(1.0),
-            h,
-            b.start,
-            fmt_count(b.orders),
-            fmt2(b.revenue)
-        );
-    }
-    for day in &s.post_days {
-        if let Some(b) = s.bucket_of(*day) {
-            let x = LEFT + (b as f64 + 0.5) * step;
-            let y = top + plot_h + 6.0;
-            let _ = writeln!(
-                out,
-                "<path class=\"post-mark\" d=\"M{x:.1} {y:.1} l-5 9 h10 z\">\
-                 <title>post on {day}</title></path>"
-            );
-        }
-    }
+    out.push_str(&sales_bars(s, (top, plot_h), step, max));
     out.push_str(&date_axis(s));
     let orders: Decimal = s.buckets.iter().map(|b| b.orders).sum();
     let revenue: Decimal = s.buckets.iter().map(|b| b.revenue).sum();
@@ -269,6 +237,46 @@ fn polyline(class: &str, points: impl Iterator<Item = (f64, f64)>) -> String {
         "<polyline class=\"{class}\" points=\"{}\"/>\n",
         points.join(" ")
     )
+}
+
+/// The sales chart's bars, one a bucket with orders (`rect.bar`), and a mark under each
+/// bucket she posted in (`path.post-mark`).
+fn sales_bars(s: &CreatorSeries, (top, plot_h): (f64, f64), step: f64, max: Decimal) -> String {
+    let mut out = String::new();
+    for (i, b) in s.buckets.iter().enumerate() {
+        if b.orders.is_zero() && b.revenue.is_zero() {
+            continue;
+        }
+        let h = if max.is_zero() {
+            0.0
+        } else {
+            f(b.revenue / max) * plot_h
+        };
+        let _ = writeln!(
+            out,
+            "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\">\
+             <title>{}: {} orders, {} revenue</title></rect>",
+            LEFT + i as f64 * step + step * 0.1,
+            top + plot_h - h,
+            (step * 0.8).max(1.0),
+            h,
+            b.start,
+            fmt_count(b.orders),
+            fmt2(b.revenue)
+        );
+    }
+    for day in &s.post_days {
+        if let Some(b) = s.bucket_of(*day) {
+            let x = LEFT + (b as f64 + 0.5) * step;
+            let y = top + plot_h + 6.0;
+            let _ = writeln!(
+                out,
+                "<path class=\"post-mark\" d=\"M{x:.1} {y:.1} l-5 9 h10 z\">\
+                 <title>post on {day}</title></path>"
+            );
+        }
+    }
+    out
 }
 
 /// Her customers' cumulative revenue per customer by 30-day month since the first order
