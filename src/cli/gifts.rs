@@ -92,6 +92,31 @@ pub(super) fn gift(
     Ok(())
 }
 
+/// A gift's cells in [`GIFT_HEADER`] order, as stored (the callers neutralise or decorate
+/// the handle and the item).
+fn gift_cells(facts: &crate::metrics::Facts, l: &GiftLine) -> [String; 10] {
+    let g = l.gift;
+    [
+        g.id.to_string(),
+        facts
+            .handle(g.influencer_id)
+            .unwrap_or_default()
+            .to_string(),
+        g.given_on.to_string(),
+        g.item.clone(),
+        fmt2(crate::domain::from_cents(g.retail)),
+        fmt2(crate::domain::from_cents(g.cost)),
+        fmt2(crate::domain::from_cents(g.shipping)),
+        l.status.as_str().to_string(),
+        l.status
+            .posted_on()
+            .map_or(String::new(), |d| d.to_string()),
+        l.status
+            .days_waiting()
+            .map_or(String::new(), |d| d.to_string()),
+    ]
+}
+
 /// `gift list`: the ledger (or, with `due`, the gifts waiting for a follow-up) as of a day,
 /// as a table with the seeding figures, or as CSV.
 fn list(
@@ -110,26 +135,7 @@ fn list(
         .iter()
         .filter(|l| !due || matches!(l.status, GiftStatus::FollowUp(_)))
         .collect();
-    let handle = |id: i64| facts.handle(id).unwrap_or_default().to_string();
-    let cells = |l: &GiftLine| -> [String; 10] {
-        let g = l.gift;
-        [
-            g.id.to_string(),
-            handle(g.influencer_id),
-            g.given_on.to_string(),
-            g.item.clone(),
-            fmt2(crate::domain::from_cents(g.retail)),
-            fmt2(crate::domain::from_cents(g.cost)),
-            fmt2(crate::domain::from_cents(g.shipping)),
-            l.status.as_str().to_string(),
-            l.status
-                .posted_on()
-                .map_or(String::new(), |d| d.to_string()),
-            l.status
-                .days_waiting()
-                .map_or(String::new(), |d| d.to_string()),
-        ]
-    };
+    let cells = |l: &GiftLine| gift_cells(&facts, l);
     write_report(
         store,
         to.csv.as_deref(),

@@ -68,37 +68,7 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
     for (key, label, get) in COUNTS {
         fields.push(Field::text(key, label, &n(get), "").checked(checks::count));
     }
-    fields.push(Field::text(
-        URL,
-        "URL",
-        &row.map_or(String::new(), |r| r.post.url.clone()),
-        "optional",
-    ));
-    fields.push(
-        Field::text(
-            CONTENT_VALUE,
-            "Content value",
-            &row.and_then(|r| r.post.content_value)
-                .map_or(String::new(), crate::domain::fmt2),
-            "what reusing her content saved (optional)",
-        )
-        .checked(checks::amount),
-    );
-    fields.push(Field::choice(
-        SENTIMENT,
-        "Sentiment",
-        ["", "positive", "neutral", "negative"]
-            .map(String::from)
-            .to_vec(),
-        row.and_then(|r| r.post.sentiment)
-            .map_or("", |s| s.as_str()),
-    ));
-    fields.push(Field::text(
-        NOTE,
-        "Note",
-        &row.map_or(String::new(), |r| r.post.note.clone()),
-        "what people said (optional)",
-    ));
+    fields.extend(words_fields(row));
     fields.push(Field::choice(
         CAMPAIGN,
         "Campaign",
@@ -114,6 +84,42 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
         },
         fields,
     )
+}
+
+/// The fields of what she posted and what it brought besides counts: its address, what
+/// reusing it saved, how people took it, and a note.
+fn words_fields(row: Option<&crate::store::PostRow>) -> Vec<Field> {
+    vec![
+        Field::text(
+            URL,
+            "URL",
+            &row.map_or(String::new(), |r| r.post.url.clone()),
+            "optional",
+        ),
+        Field::text(
+            CONTENT_VALUE,
+            "Content value",
+            &row.and_then(|r| r.post.content_value)
+                .map_or(String::new(), crate::domain::fmt2),
+            "what reusing her content saved (optional)",
+        )
+        .checked(checks::amount),
+        Field::choice(
+            SENTIMENT,
+            "Sentiment",
+            ["", "positive", "neutral", "negative"]
+                .map(String::from)
+                .to_vec(),
+            row.and_then(|r| r.post.sentiment)
+                .map_or("", |s| s.as_str()),
+        ),
+        Field::text(
+            NOTE,
+            "Note",
+            &row.map_or(String::new(), |r| r.post.note.clone()),
+            "what people said (optional)",
+        ),
+    ]
 }
 
 /// Saves the post (a new one, or `id` updated).
