@@ -339,10 +339,14 @@ fn a_long_status_wraps_instead_of_being_cut() {
                    40 unchanged, 0 invalid skipped";
     app.say(message);
     let lines = screen_lines(&mut app, (80, 24));
-    // The status sits above the footer: read back over its lines, it is the whole message.
+    // The status sits above the footer, wrapped between words (no number cut in two): read
+    // back over its lines, it is the whole message.
     let footer = lines.len() - 1;
-    let status: String = lines[footer - 2..footer].concat();
-    assert_eq!(status.trim_end(), message, "{lines:#?}");
+    let status: Vec<&str> = lines[footer - 2..footer]
+        .iter()
+        .map(|l| l.trim_end())
+        .collect();
+    assert_eq!(status.join(" "), message, "{lines:#?}");
     assert!(lines[footer].contains("? help") && lines[footer].contains("q quit"));
 }
 

@@ -229,18 +229,28 @@ fn status_height(app: &App, width: u16) -> u16 {
     }
 }
 
-/// Splits `text` into lines of at most `width` terminal columns, at any character (a path
-/// has no spaces to break at).
+/// Splits `text` into lines of at most `width` terminal columns: at the last space that
+/// fits, so a number or a word is never cut in two, and at any character only where one
+/// word is wider than a line (a path has no spaces to break at).
 fn wrap_chars(text: &str, width: u16) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     let width = usize::from(width.max(2));
     let mut lines = vec![String::new()];
     let mut used = 0;
     for c in text.chars() {
         let w = c.width().unwrap_or(0);
         if used + w > width {
-            lines.push(String::new());
-            used = 0;
+            let line = lines.last_mut().expect("one line at least");
+            // The word being written moves down whole, when the line has a space before it.
+            let carried = match line.rfind(' ') {
+                Some(at) if at > 0 && c != ' ' => line.split_off(at + 1),
+                _ => String::new(),
+            };
+            used = carried.width();
+            lines.push(carried);
+            if c == ' ' {
+                continue;
+            }
         }
         used += w;
         lines.last_mut().expect("one line at least").push(c);
@@ -492,4 +502,24 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_chars;
+
+    /// The status wraps between words, so "1,234.50" is never cut across lines; a path with
+    /// no spaces still wraps at its width.
+    #[test]
+    fn the_status_wraps_between_words_and_a_long_word_at_its_width() {
+        let lines = wrap_chars("imported 1,234.50 of revenue from 48 orders", 16);
+        assert_eq!(
+            lines,
+            ["imported ", "1,234.50 of ", "revenue from 48 ", "orders"]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 16));
+        let path = wrap_chars("/home/maya/exports/orders_2026.csv", 12);
+        assert_eq!(path.concat(), "/home/maya/exports/orders_2026.csv");
+        assert!(path.iter().all(|l| l.chars().count() <= 12));
+    }
 }
