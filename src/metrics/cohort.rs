@@ -267,15 +267,16 @@ impl Cohort {
 
 /// The cohorts of a period (customers whose first order falls in it; their windows run past
 /// its end) under `within` days: one per influencer of [`Facts::influencers`], and the
-/// organic one (customers whose first order credits no creator), at the end.
-pub fn cohorts(
+/// organic one (customers whose first order credits no creator), at the end. `owners` is
+/// the scorecard's own ([`Owners::new`] of these facts).
+pub(super) fn cohorts(
     facts: &Facts,
-    groups: &[CohortFact],
-    options: &ScorecardOptions,
+    owners: &Owners,
+    (groups, options): (&[CohortFact], &ScorecardOptions),
     today: NaiveDate,
     within: u32,
 ) -> Vec<Cohort> {
-    cohorts_within(facts, groups, options, today, &[within])
+    owned_cohorts(facts, owners, (groups, options), today, &[within])
         .pop()
         .unwrap_or_default()
 }
@@ -289,8 +290,19 @@ pub fn cohorts_within(
     today: NaiveDate,
     withins: &[u32],
 ) -> Vec<Vec<Cohort>> {
-    let range = options.period.range(today);
     let owners = Owners::new(facts, &facts.influencer_index());
+    owned_cohorts(facts, &owners, (groups, options), today, withins)
+}
+
+/// [`cohorts_within`] with whom codes and sources credit already worked out.
+fn owned_cohorts(
+    facts: &Facts,
+    owners: &Owners,
+    (groups, options): (&[CohortFact], &ScorecardOptions),
+    today: NaiveDate,
+    withins: &[u32],
+) -> Vec<Vec<Cohort>> {
+    let range = options.period.range(today);
     let organic = facts.influencers.len();
     // By window, by creator (organic last) and by how many share the first order, in cents:
     // divided once at the end, exactly.
@@ -309,7 +321,7 @@ pub fn cohorts_within(
             .as_ref()
             .is_some_and(|(codes, utm)| Arc::ptr_eq(codes, &c.first_codes) && *utm == c.first_utm);
         if !same_first {
-            credited(&owners, options, (&c.first_codes, c.first_utm), &mut who);
+            credited(owners, options, (&c.first_codes, c.first_utm), &mut who);
             shares.clear();
             if who.is_empty() {
                 shares.push((organic, 1));

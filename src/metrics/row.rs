@@ -243,7 +243,7 @@ fn compare(a: &ScoreRow, b: &ScoreRow, sort: SortKey) -> Ordering {
         .then_with(|| a.handle.cmp(&b.handle))
 }
 
-fn undefined_last(a: Option<Decimal>, b: Option<Decimal>, descending: bool) -> Ordering {
+pub(super) fn undefined_last(a: Option<Decimal>, b: Option<Decimal>, descending: bool) -> Ordering {
     match (a, b) {
         (Some(x), Some(y)) if descending => y.cmp(&x),
         (Some(x), Some(y)) => x.cmp(&y),

@@ -158,7 +158,7 @@ pub fn scorecard_prepared(
     credit_orders(facts, prepared, &owners, options, range, &mut acc);
     add_costs_and_posts(facts, &index, options, (range, today), &mut acc);
     let within = facts.ltv_days();
-    let cohorts = super::cohort::cohorts(facts, &facts.cohorts, options, today, within);
+    let cohorts = super::cohort::cohorts(facts, &owners, (&facts.cohorts, options), today, within);
     let (mut rows, mut channels): (Vec<ScoreRow>, Vec<ScoreRow>) = facts
         .influencers
         .iter()
@@ -277,6 +277,7 @@ fn score_row(
     let commission = inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
     let cost = cost_by_kind.iter().copied().sum::<Decimal>() + commission;
     let goods = profit.map(|p| goods_cost(product_goods, goods_base, p));
+    let (row_cac, row_ltv) = (cac(cost, new_customers), ltv(cohort.revenue, new_customers));
     let gross = profit
         .zip(goods)
         .map(|(p, g)| gross_profit(revenue, orders, g, p));
@@ -302,7 +303,7 @@ fn score_row(
         refunded,
         roi_pct: roi_pct(revenue, cost),
         roas: roas(revenue, cost),
-        cac: cac(cost, new_customers),
+        cac: row_cac,
         aov: aov(revenue, orders),
         engagement_rate_pct: engagement_rate_pct(a.posts, a.engagements, a.post_followers),
         gross_profit: gross,
@@ -315,10 +316,8 @@ fn score_row(
         content_value: cents_wide(a.content_value),
         roi_with_content_pct: roi_pct(revenue + cents_wide(a.content_value), cost),
         cohort,
-        ltv: ltv(cohort.revenue, new_customers),
-        ltv_to_cac: ltv(cohort.revenue, new_customers)
-            .zip(cac(cost, new_customers))
-            .and_then(|(l, c)| ltv_to_cac(l, c)),
+        ltv: row_ltv,
+        ltv_to_cac: row_ltv.zip(row_cac).and_then(|(l, c)| ltv_to_cac(l, c)),
         ltv_health: None,
         roi_with_repeat_pct: roi_pct(revenue + cohort.repeat_revenue, cost),
     }

@@ -4,9 +4,9 @@
 //! lift model says she caused, [`super::lift`]). Each ranks creators by its ROI; the
 //! comparison puts the three ranks on one line.
 
+use super::row::undefined_last;
 use super::{LiftReport, Scorecard, roi_pct};
 use rust_decimal::Decimal;
-use std::cmp::Ordering;
 
 /// Which answer a view gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -110,13 +110,8 @@ pub fn view_rows(card: &Scorecard, lift: Option<&LiftReport>, view: View) -> Vec
         })
         .collect();
     rows.sort_by(|a, b| {
-        let roi = match (a.roi_pct, b.roi_pct) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        };
-        roi.then_with(|| b.revenue.cmp(&a.revenue))
+        undefined_last(a.roi_pct, b.roi_pct, true)
+            .then_with(|| b.revenue.cmp(&a.revenue))
             .then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase()))
     });
     for (i, row) in rows.iter_mut().enumerate() {

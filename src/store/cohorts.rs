@@ -257,11 +257,7 @@ impl Store {
     /// the window and the LTV:CAC thresholds.
     pub(super) fn load_cohorts(&self, facts: &mut Facts) -> Result<()> {
         facts.ltv_days = ltv_setting(&self.conn)?;
-        let read = |key: &str| -> Result<Option<rust_decimal::Decimal>> {
-            Ok(self
-                .setting(key)?
-                .and_then(|v| crate::domain::parse_amount(&v).ok()))
-        };
+        let read = |key: &str| self.amount_setting(key);
         let default = crate::metrics::LtvThresholds::default();
         facts.ltv_thresholds = crate::metrics::LtvThresholds {
             healthy: read(crate::domain::settings::LTV_HEALTHY)?.unwrap_or(default.healthy),

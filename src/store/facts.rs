@@ -56,13 +56,17 @@ fn count_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<u64>> {
 use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 
 impl Store {
+    /// A setting that holds an amount or a percentage, read as typed (`None`: not set, or not
+    /// an amount).
+    pub(super) fn amount_setting(&self, key: &str) -> Result<Option<rust_decimal::Decimal>> {
+        Ok(self
+            .setting(key)?
+            .and_then(|v| crate::domain::parse_amount(&v).ok()))
+    }
+
     /// The cost of goods and payment fees, once any of them was set (the others count 0).
     pub fn profit_settings(&self) -> Result<Option<ProfitSettings>> {
-        let read = |key: &str| -> Result<Option<rust_decimal::Decimal>> {
-            Ok(self
-                .setting(key)?
-                .and_then(|v| crate::domain::parse_amount(&v).ok()))
-        };
+        let read = |key: &str| self.amount_setting(key);
         let (cogs, pct, fixed) = (
             read(COGS_PCT)?,
             read(PAYMENT_FEE_PCT)?,
