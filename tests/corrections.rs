@@ -90,7 +90,7 @@ fn a_post_is_updated_in_place_and_the_same_post_twice_is_refused() {
     // The table shows every field too.
     let table = shop.ok(&["post", "list"]);
     assert!(
-        table.contains("views") && table.contains("12000"),
+        table.contains("Views") && table.contains("Sentiment") && table.contains("12000"),
         "{table}"
     );
 }
@@ -284,14 +284,14 @@ fn an_event_is_marked_changed_and_deleted_and_lift_reads_it() {
     );
     assert_eq!(
         event_rows(&shop),
-        vec![vec!["1", "Spring sale", "2026-05-02", "2026-05-04"]]
+        vec![vec!["1", "Spring sale", "2026-05-02", "2026-05-04", "3"]]
     );
     let err = shop.fails(&["event", "update", "1", "--to", "2026-05-01"]);
     assert!(err.contains("--to") && err.contains("on or after"), "{err}");
     shop.ok(&["event", "update", "1", "--name", "Spring market"]);
     assert_eq!(
         event_rows(&shop),
-        vec![vec!["1", "Spring market", "2026-05-02", "2026-05-04"]]
+        vec![vec!["1", "Spring market", "2026-05-02", "2026-05-04", "3"]]
     );
     shop.ok(&["import", &common::fixture("shopify/orders_79.csv")]);
     let lift = shop.ok(&["lift", "--json"]);

@@ -554,7 +554,7 @@ fn gifts_view_lists_the_overdue_first() {
         lines.join("\n")
     );
     assert!(row("Soy candle") < row("Bud vase"));
-    assert!(lines[row("Serving bowl")].contains("follow-up"));
+    assert!(lines[row("Serving bowl")].contains("follow_up"));
     assert!(lines[row("Speckled mug")].contains("posted"));
 }
 

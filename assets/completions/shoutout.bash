@@ -842,12 +842,16 @@ _shoutout() {
             return 0
             ;;
         shoutout__subcmd__campaign__subcmd__list)
-            opts="-h --db --demo --help"
+            opts="-h --csv --force --db --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1176,12 +1180,16 @@ _shoutout() {
             return 0
             ;;
         shoutout__subcmd__code__subcmd__list)
-            opts="-h --db --demo --help"
+            opts="-h --csv --force --db --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1390,12 +1398,16 @@ _shoutout() {
             return 0
             ;;
         shoutout__subcmd__cost__subcmd__list)
-            opts="-h --db --demo --help"
+            opts="-h --csv --force --db --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3100,12 +3112,16 @@ _shoutout() {
             return 0
             ;;
         shoutout__subcmd__influencer__subcmd__list)
-            opts="-h --db --demo --help"
+            opts="-h --csv --force --db --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3308,12 +3324,16 @@ _shoutout() {
             return 0
             ;;
         shoutout__subcmd__link__subcmd__list)
-            opts="-h --db --demo --help"
+            opts="-h --csv --force --db --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -66,7 +66,9 @@ complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from list" -l csv -d 'Write CSV to FILE, or to standard output with -' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
+complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from list" -l force -d 'Replace FILE even if it is not a CSV that shoutout wrote'
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c shoutout -n "__fish_shoutout_using_subcommand influencer; and __fish_seen_subcommand_from archive" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
@@ -96,7 +98,9 @@ complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from update" -l no-campaign -d 'It belongs to no campaign from now on'
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from update" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from list" -l csv -d 'Write CSV to FILE, or to standard output with -' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
+complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from list" -l force -d 'Replace FILE even if it is not a CSV that shoutout wrote'
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c shoutout -n "__fish_shoutout_using_subcommand code; and __fish_seen_subcommand_from delete" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
@@ -125,7 +129,9 @@ complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from list" -l csv -d 'Write CSV to FILE, or to standard output with -' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
+complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from list" -l force -d 'Replace FILE even if it is not a CSV that shoutout wrote'
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c shoutout -n "__fish_shoutout_using_subcommand cost; and __fish_seen_subcommand_from delete" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
@@ -232,7 +238,9 @@ complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_s
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from show" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from list" -l csv -d 'Write CSV to FILE, or to standard output with -' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
+complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from list" -l force -d 'Replace FILE even if it is not a CSV that shoutout wrote'
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c shoutout -n "__fish_shoutout_using_subcommand campaign; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create a campaign'
@@ -255,7 +263,9 @@ complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from list" -l csv -d 'Write CSV to FILE, or to standard output with -' -r -F
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F
+complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from list" -l force -d 'Replace FILE even if it is not a CSV that shoutout wrote'
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh copy of the built-in demo shop (demo.db in the data directory; your own database is not touched)'
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c shoutout -n "__fish_shoutout_using_subcommand link; and __fish_seen_subcommand_from delete" -l db -d 'The database file [default: shoutout.db in the platform data directory]' -r -F

@@ -159,7 +159,7 @@ pub enum InfluencerCmd {
         commission: Option<Decimal>,
     },
     /// List influencers with their codes
-    List,
+    List(CsvOut),
     /// Archive an influencer (history kept; `--undo` restores)
     Archive {
         handle: String,
@@ -193,7 +193,7 @@ pub enum CodeCmd {
         influencer: Option<String>,
     },
     /// List promo codes and their owners
-    List,
+    List(CsvOut),
     /// Delete a promo code (orders that used it stop counting for its owner)
     Delete {
         code: String,
@@ -232,7 +232,7 @@ pub enum CostCmd {
         campaign: Option<String>,
     },
     /// List cost entries, newest first (with their ids)
-    List,
+    List(CsvOut),
     /// Delete a cost entry by its id (see `cost list`)
     Delete {
         id: i64,
@@ -287,7 +287,7 @@ pub enum CampaignCmd {
     /// A campaign's progress toward its targets and budget, and whether it is on track
     Show { name: String },
     /// List campaigns
-    List,
+    List(CsvOut),
 }
 
 /// What a campaign aims for.
@@ -343,7 +343,7 @@ pub enum LinkCmd {
         medium: Option<String>,
     },
     /// List saved links (with their ids)
-    List,
+    List(CsvOut),
     /// Delete a saved link by its id (see `link list`)
     Delete {
         id: i64,

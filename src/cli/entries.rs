@@ -3,8 +3,9 @@
 //! the app does. Posts have their own module, `posts.rs`.
 
 use super::args::{CampaignCmd, ChannelCmd, CodeCmd, CostCmd, InfluencerCmd, LinkCmd};
-use super::{confirm, flag_err, write_columns};
+use super::{confirm, flag_err, print_list, write_columns};
 use crate::domain::{NewCampaign, NewCost, NewInfluencer, fmt2};
+use crate::export::lists::{self, List};
 use crate::store::Store;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -77,36 +78,12 @@ pub(super) fn influencer(
                 new.commission_pct.normalize()
             )?;
         }
-        InfluencerCmd::List => {
+        InfluencerCmd::List(csv) => {
             let codes = store.codes()?;
-            let mut rows = vec![[
-                "handle".to_string(),
-                "name".into(),
-                "platform".into(),
-                "followers".into(),
-                "commission %".into(),
-                "codes".into(),
-            ]];
-            for i in store.influencers()? {
-                let mine: Vec<&str> = codes
-                    .iter()
-                    .filter(|c| c.handle == i.handle)
-                    .map(|c| c.code.as_str())
-                    .collect();
-                let mut handle = format!("@{}", i.handle);
-                if i.archived {
-                    handle.push_str(" (archived)");
-                }
-                rows.push([
-                    handle,
-                    i.name,
-                    i.platform.to_string(),
-                    i.followers.to_string(),
-                    i.commission_pct.normalize().to_string(),
-                    mine.join(" "),
-                ]);
-            }
-            write_columns(out, &rows)?;
+            let list = List::new(&lists::INFLUENCERS, &store.influencers()?, |i| {
+                lists::influencer_cells(i, &codes)
+            });
+            print_list(store, csv, &list, out)?;
         }
         InfluencerCmd::Archive { handle, undo } => {
             let id = store.influencer_by_handle(handle)?.id;
@@ -170,16 +147,9 @@ pub(super) fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Res
             );
             delete(&what, *yes, out, || store.delete_code(c.id))?;
         }
-        CodeCmd::List => {
-            let mut rows = vec![["code".to_string(), "influencer".into(), "campaign".into()]];
-            for c in store.codes()? {
-                rows.push([
-                    c.code,
-                    format!("@{}", c.handle),
-                    c.campaign.unwrap_or_default(),
-                ]);
-            }
-            write_columns(out, &rows)?;
+        CodeCmd::List(csv) => {
+            let list = List::new(&lists::CODES, &store.codes()?, lists::code_cells);
+            print_list(store, csv, &list, out)?;
         }
     }
     Ok(())
@@ -239,26 +209,9 @@ pub(super) fn cost(
             );
             delete(&what, *yes, out, || store.delete_cost(*id))?;
         }
-        CostCmd::List => {
-            let mut rows = vec![[
-                "id".to_string(),
-                "date".into(),
-                "influencer".into(),
-                "kind".into(),
-                "amount".into(),
-                "note".into(),
-            ]];
-            for c in store.costs()? {
-                rows.push([
-                    c.id.to_string(),
-                    c.date.to_string(),
-                    format!("@{}", c.handle),
-                    c.kind.to_string(),
-                    fmt2(c.amount),
-                    c.note,
-                ]);
-            }
-            write_columns(out, &rows)?;
+        CostCmd::List(csv) => {
+            let list = List::new(&lists::COSTS, &store.costs()?, lists::cost_cells);
+            print_list(store, csv, &list, out)?;
         }
     }
     Ok(())
@@ -328,25 +281,13 @@ pub(super) fn campaign(
                 writeln!(out, "{line}")?;
             }
         }
-        CampaignCmd::List => {
-            let mut rows = vec![[
-                "name".to_string(),
-                "goal".into(),
-                "start".into(),
-                "end".into(),
-                "budget".into(),
-            ]];
-            let d = |d: Option<NaiveDate>| d.map_or(String::new(), |d| d.to_string());
-            for c in store.campaigns()? {
-                rows.push([
-                    c.name,
-                    c.goal,
-                    d(c.starts_on),
-                    d(c.ends_on),
-                    c.budget.map(fmt2).unwrap_or_default(),
-                ]);
-            }
-            write_columns(out, &rows)?;
+        CampaignCmd::List(csv) => {
+            let list = List::new(
+                &lists::CAMPAIGNS,
+                &store.campaigns()?,
+                lists::campaign_cells,
+            );
+            print_list(store, csv, &list, out)?;
         }
     }
     Ok(())
@@ -392,12 +333,9 @@ pub(super) fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Res
             let what = format!("the link of @{}: {}", l.handle, l.url);
             delete(&what, *yes, out, || store.delete_link(*id))?;
         }
-        LinkCmd::List => {
-            let mut rows = vec![["id".to_string(), "influencer".into(), "link".into()]];
-            for l in store.links()? {
-                rows.push([l.id.to_string(), format!("@{}", l.handle), l.url]);
-            }
-            write_columns(out, &rows)?;
+        LinkCmd::List(csv) => {
+            let list = List::new(&lists::LINKS, &store.links()?, lists::link_cells);
+            print_list(store, csv, &list, out)?;
         }
     }
     Ok(())

@@ -5,21 +5,10 @@ use super::args::EventCmd;
 use super::entries::delete;
 use super::flag_err;
 use crate::domain::NewEvent;
-use crate::store::{EventRow, Store};
+use crate::export::lists::{self, List};
+use crate::store::Store;
 use anyhow::Result;
 use std::io::Write;
-
-/// The columns of `event list`, in order.
-pub const EVENT_COLUMNS: [&str; 4] = ["id", "name", "first_day", "last_day"];
-
-fn cells(e: &EventRow) -> [String; 4] {
-    [
-        e.id.to_string(),
-        e.name.clone(),
-        e.first.to_string(),
-        e.last.to_string(),
-    ]
-}
 
 pub(super) fn event(store: &mut Store, cmd: &EventCmd, out: &mut dyn Write) -> Result<()> {
     match cmd {
@@ -62,6 +51,6 @@ fn describe(e: &NewEvent) -> String {
 }
 
 fn list(store: &Store, csv: &super::args::CsvOut, out: &mut dyn Write) -> Result<()> {
-    let rows: Vec<[String; 4]> = store.events()?.iter().map(cells).collect();
-    super::write_list(store, csv, EVENT_COLUMNS, &rows, Clone::clone, out)
+    let list = List::new(&lists::EVENTS, &store.events()?, lists::event_cells);
+    super::print_list(store, csv, &list, out)
 }

@@ -2,9 +2,9 @@
 //! status (the week's follow-ups with `--due`).
 
 use super::args::GiftCmd;
-use super::{entries::campaign_id, flag_err, write_report, write_rows};
+use super::{entries::campaign_id, flag_err, write_report};
 use crate::domain::{NewGift, fmt2};
-use crate::export::GIFT_HEADER;
+use crate::export::lists::{self, List};
 use crate::metrics::{GiftLine, GiftStatus};
 use crate::store::Store;
 use anyhow::Result;
@@ -92,31 +92,6 @@ pub(super) fn gift(
     Ok(())
 }
 
-/// A gift's cells in [`GIFT_HEADER`] order, as stored (the callers neutralise or decorate
-/// the handle and the item).
-fn gift_cells(facts: &crate::metrics::Facts, l: &GiftLine) -> [String; 10] {
-    let g = l.gift;
-    [
-        g.id.to_string(),
-        facts
-            .handle(g.influencer_id)
-            .unwrap_or_default()
-            .to_string(),
-        g.given_on.to_string(),
-        g.item.clone(),
-        fmt2(crate::domain::from_cents(g.retail)),
-        fmt2(crate::domain::from_cents(g.cost)),
-        fmt2(crate::domain::from_cents(g.shipping)),
-        l.status.as_str().to_string(),
-        l.status
-            .posted_on()
-            .map_or(String::new(), |d| d.to_string()),
-        l.status
-            .days_waiting()
-            .map_or(String::new(), |d| d.to_string()),
-    ]
-}
-
 /// `gift list`: the ledger (or, with `due`, the gifts waiting for a follow-up) as of a day,
 /// as a table with the seeding figures, or as CSV.
 fn list(
@@ -135,45 +110,30 @@ fn list(
         .iter()
         .filter(|l| !due || matches!(l.status, GiftStatus::FollowUp(_)))
         .collect();
-    let cells = |l: &GiftLine| gift_cells(&facts, l);
+    let list = List::new(&lists::GIFTS, &lines, |l| {
+        let handle = facts.handle(l.gift.influencer_id).unwrap_or_default();
+        lists::gift_cells(l.gift, handle, l.status)
+    });
     write_report(
         store,
         to.csv.as_deref(),
         to.force,
         lines.len(),
         out,
-        |w| {
-            let rows = lines.iter().map(|l| {
-                let mut row = cells(l);
-                row[1] = crate::export::neutralize(&row[1]);
-                row[3] = crate::export::neutralize(&row[3]);
-                row
-            });
-            write_rows(w, GIFT_HEADER, rows)
-        },
+        |w| list.write_csv(w),
         || {
-            let mut rows = vec![GIFT_HEADER.map(String::from)];
-            for l in &lines {
-                let mut row = cells(l);
-                row[1] = format!("@{}", crate::domain::visible(&row[1]));
-                row[3] = crate::domain::visible(&row[3]).into_owned();
-                rows.push(row);
-            }
-            let mut text = crate::export::align_columns(&rows).join("\n");
-            if lines.is_empty() {
-                text.push_str(if due {
-                    "\n(no gift waits for a follow-up)"
-                } else {
-                    "\n(no gifts yet: shoutout gift add)"
-                });
-            }
+            let text = list.table_or(if due {
+                "(no gift waits for a follow-up)"
+            } else {
+                "(no gifts yet: shoutout gift add)"
+            });
             // The figures are the whole ledger's, `--due` or not.
             let f = crate::metrics::seeding_figures(&all);
             let opt = |v: Option<Decimal>, unit: &str| {
                 v.map_or("—".to_string(), |v| format!("{}{unit}", fmt2(v)))
             };
             format!(
-                "{text}\nSeeding as of {as_of}: {} gift(s) sent, {} posted, median {} \
+                "{text}Seeding as of {as_of}: {} gift(s) sent, {} posted, median {} \
                  to a post, gift cost per post {}\n",
                 f.sent,
                 opt(f.posted_pct, " %"),

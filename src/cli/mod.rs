@@ -26,7 +26,7 @@ use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
 use std::path::Path;
 
-use out::{write_columns, write_list, write_neutral_rows, write_report, write_rows};
+use out::{print_list, write_columns, write_neutral_rows, write_report};
 
 /// Parses the command line, with `--version` also saying where the data lives.
 pub fn parse() -> Cli {
@@ -196,12 +196,12 @@ fn reads_only(command: &Command) -> bool {
         Command::Scorecard(_)
             | Command::Lift(_)
             | Command::Backup { .. }
-            | Command::Influencer(InfluencerCmd::List)
-            | Command::Code(CodeCmd::List)
-            | Command::Cost(CostCmd::List)
+            | Command::Influencer(InfluencerCmd::List(_))
+            | Command::Code(CodeCmd::List(_))
+            | Command::Cost(CostCmd::List(_))
             | Command::Post(PostCmd::List(_))
-            | Command::Campaign(CampaignCmd::List | CampaignCmd::Show { .. })
-            | Command::Link(LinkCmd::List)
+            | Command::Campaign(CampaignCmd::List(_) | CampaignCmd::Show { .. })
+            | Command::Link(LinkCmd::List(_))
             | Command::Settings(args::SettingsCmd::List)
             | Command::Plan(_)
             | Command::Report(_)

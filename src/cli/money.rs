@@ -2,9 +2,10 @@
 //! payment fees, the refund hold) and commission payouts.
 
 use super::args::{PayoutCmd, PlanArgs, ProductCostCmd, SettingsCmd};
-use super::{write_columns, write_report, write_rows};
+use super::{write_columns, write_report};
 use crate::domain::fmt2;
 use crate::domain::settings::{SETTINGS, check_setting, setting_named};
+use crate::export::lists::{self, List};
 use crate::store::Store;
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -153,15 +154,6 @@ fn check_sku(sku: &str) -> Result<String> {
     Ok(t.to_string())
 }
 
-/// The exact header of the payouts CSV.
-pub const PAYOUT_HEADER: [&str; 5] = [
-    "influencer",
-    "commission_earned",
-    "commission_held",
-    "paid",
-    "owed",
-];
-
 pub(super) fn payout(
     store: &mut Store,
     cmd: &PayoutCmd,
@@ -206,27 +198,19 @@ pub(super) fn payout(
             let as_of = as_of.unwrap_or(today);
             let hold = store.hold_days()?;
             let lines = crate::metrics::payouts(&store.load_facts()?, as_of, hold);
-            let cells = |l: &crate::metrics::PayoutLine| {
-                [
-                    crate::export::neutralize(&l.handle),
-                    fmt2(l.commission_earned),
-                    fmt2(l.commission_held),
-                    fmt2(l.paid),
-                    fmt2(l.owed),
-                ]
-            };
+            let list = List::new(&lists::PAYOUTS, &lines, lists::payout_cells);
             write_report(
                 store,
                 to.csv.as_deref(),
                 to.force,
                 lines.len(),
                 out,
-                |w| write_rows(w, PAYOUT_HEADER, lines.iter().map(cells)),
+                |w| list.write_csv(w),
                 || {
                     format!(
                         "Commission as of {as_of} (orders within {hold} days are held for \
                          refunds):\n{}\n",
-                        crate::export::payout_table(&lines).join("\n")
+                        list.table().trim_end()
                     )
                 },
             )?;

@@ -36,31 +36,22 @@ pub(super) fn write_report(
     Ok(())
 }
 
-/// A list of entries (`post list`, `event list`): every row's cells under `header`, as CSV
-/// (its text neutralised) or as a table (each row as `shown` makes it, the header's
-/// underscores as spaces).
-pub(super) fn write_list<const N: usize>(
+/// An entry list (`post list`, `cost list`, …) as its table, or as CSV to `--csv FILE|-`:
+/// both from the list's one row definition ([`crate::export::lists`]).
+pub(super) fn print_list(
     store: &Store,
     csv: &args::CsvOut,
-    header: [&str; N],
-    rows: &[[String; N]],
-    shown: impl Fn(&[String; N]) -> [String; N],
+    list: &crate::export::lists::List,
     out: &mut dyn Write,
 ) -> Result<()> {
     write_report(
         store,
         csv.csv.as_deref(),
         csv.force,
-        rows.len(),
+        list.rows.len(),
         out,
-        |w| write_neutral_rows(w, header, rows),
-        || {
-            let mut table = vec![header.map(|h| h.replace('_', " "))];
-            table.extend(rows.iter().map(&shown));
-            let mut text = Vec::new();
-            let _ = write_columns(&mut text, &table);
-            String::from_utf8_lossy(&text).into_owned()
-        },
+        |w| list.write_csv(w),
+        || list.table(),
     )
 }
 

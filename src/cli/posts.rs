@@ -4,7 +4,8 @@
 use super::args::{CsvOut, PostArgs, PostUpdateArgs};
 use super::entries::{campaign_id, delete};
 use super::flag_err;
-use crate::domain::{NewPost, fmt2};
+use crate::domain::NewPost;
+use crate::export::lists::{self, List};
 use crate::store::Store;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -97,71 +98,7 @@ pub(super) fn post_update(
     say_post(out, &format!("updated post {}", a.id), &owner.handle, &post)
 }
 
-/// The columns of `post list` and its CSV: every field of a post, from one definition.
-const POST_COLUMNS: [&str; 19] = [
-    "id",
-    "date",
-    "influencer",
-    "platform",
-    "format",
-    "url",
-    "followers",
-    "likes",
-    "comments",
-    "shares",
-    "saves",
-    "views",
-    "reach",
-    "impressions",
-    "clicks",
-    "campaign",
-    "content_value",
-    "sentiment",
-    "note",
-];
-
-/// A post's cells in [`POST_COLUMNS`] order; empty where a value was not given.
-fn post_cells(p: &crate::store::PostRow) -> [String; 19] {
-    let n = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
-    let post = &p.post;
-    [
-        p.id.to_string(),
-        post.posted_on.to_string(),
-        p.handle.clone(),
-        post.platform.to_string(),
-        post.format.clone(),
-        post.url.clone(),
-        post.followers.to_string(),
-        n(post.likes),
-        n(post.comments),
-        n(post.shares),
-        n(post.saves),
-        n(post.views),
-        n(post.reach),
-        n(post.impressions),
-        n(post.clicks),
-        p.campaign.clone().unwrap_or_default(),
-        post.content_value.map_or(String::new(), fmt2),
-        post.sentiment.map_or("", |s| s.as_str()).to_string(),
-        post.note.clone(),
-    ]
-}
-
 pub(super) fn post_list(store: &Store, csv: &CsvOut, out: &mut dyn Write) -> Result<()> {
-    let rows: Vec<[String; POST_COLUMNS.len()]> = store.posts()?.iter().map(post_cells).collect();
-    super::write_list(
-        store,
-        csv,
-        POST_COLUMNS,
-        &rows,
-        |row| {
-            let mut cells = row.clone().map(|c| {
-                let shown = if c.is_empty() { "—".to_string() } else { c };
-                crate::domain::excerpt(&shown, 40)
-            });
-            cells[2] = format!("@{}", cells[2]);
-            cells
-        },
-        out,
-    )
+    let list = List::new(&lists::POSTS, &store.posts()?, lists::post_cells);
+    super::print_list(store, csv, &list, out)
 }

@@ -36,18 +36,7 @@ pub const CSV_HEADER: [&str; 26] = [
 ];
 
 /// The exact header of `gift list --csv`.
-pub const GIFT_HEADER: [&str; 10] = [
-    "id",
-    "influencer",
-    "date",
-    "item",
-    "retail",
-    "cost",
-    "shipping",
-    "status",
-    "posted_on",
-    "days_waiting",
-];
+pub const GIFT_HEADER: [&str; 10] = super::lists::keys(&super::lists::GIFTS);
 
 /// The gift ledger's header before it began with the gift's id: an export under it is still
 /// shoutout's own, replaced without `--force`.

@@ -44,7 +44,8 @@ pub struct ExportTarget {
 }
 
 /// Whether an existing file may be replaced without `--force`: it is empty, or its first
-/// line starts with the scorecard or lift header or the report's mark (an earlier export). At most 4 KiB are read, so a
+/// line starts with the header of a scorecard, lift or list export or the report's mark (an
+/// earlier export). At most 4 KiB are read, so a
 /// large file without line breaks is never read whole.
 fn is_our_export(path: &Path) -> std::io::Result<bool> {
     use std::io::Read;
@@ -60,7 +61,7 @@ fn is_our_export(path: &Path) -> std::io::Result<bool> {
         || first.starts_with(super::COMPARE_HEADER.join(",").as_bytes())
         || first.starts_with(super::LIFT_HEADER.join(",").as_bytes())
         || first.starts_with(super::REPORT_MARK.as_bytes())
-        || first.starts_with(super::GIFT_HEADER.join(",").as_bytes())
+        || super::lists::is_list_header(&first)
         || first.starts_with(super::GIFT_HEADER_WITHOUT_ID.as_bytes()))
 }
 

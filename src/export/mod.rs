@@ -1,7 +1,9 @@
-//! The scorecard and the lift report written out: their CSV exports and the aligned text
-//! tables of the CLI.
+//! Everything that leaves shoutout as text: the scorecard's and the lift report's CSV and
+//! aligned tables, the entry lists' row definitions ([`lists`]), the HTML report with its
+//! SVG charts, the text views (campaigns, plans, cohorts, since last time) and the safe
+//! writing of an export file.
 //!
-//! Both take their cells from [`cells`], so a figure is formatted once, the same way
+//! The scorecard's outputs take their cells from [`cells`], so a figure is formatted once, the same way
 //! everywhere: 2 decimals, half away from zero, `.` as decimal point, undefined as empty.
 
 mod campaign;
@@ -9,6 +11,7 @@ mod cohort;
 mod csv_out;
 mod file;
 mod lift;
+pub mod lists;
 mod plan;
 mod report;
 mod since;

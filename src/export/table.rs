@@ -1,7 +1,6 @@
 //! The scorecard as an aligned text table for the terminal (the CLI's default output).
 
 use super::display_cells;
-use crate::domain::fmt2;
 use crate::metrics::Scorecard;
 use unicode_width::UnicodeWidthStr;
 
@@ -123,23 +122,8 @@ fn lines_of<R: AsRef<[String]>>(rows: &[R], left: impl Fn(usize) -> bool) -> Vec
 }
 
 /// The payouts as a table to read: each creator's commission earned, held for refunds, paid
-/// and owed (the CLI's `payout list` and the app's payouts note).
+/// and owed (the CLI's `payout list` and the app's payouts note), from the one row definition.
 pub fn payout_table(lines: &[crate::metrics::PayoutLine]) -> Vec<String> {
-    let mut rows = vec![[
-        "influencer".to_string(),
-        "earned".into(),
-        "held".into(),
-        "paid".into(),
-        "owed".into(),
-    ]];
-    for l in lines {
-        rows.push([
-            format!("@{}", l.handle),
-            fmt2(l.commission_earned),
-            fmt2(l.commission_held),
-            fmt2(l.paid),
-            fmt2(l.owed),
-        ]);
-    }
-    align_columns(&rows)
+    let list = super::lists::List::new(&super::lists::PAYOUTS, lines, super::lists::payout_cells);
+    list.table().lines().map(String::from).collect()
 }

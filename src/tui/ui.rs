@@ -334,6 +334,41 @@ struct Rows {
     scroll: usize,
 }
 
+/// The rows of a screen's list of `len` entries, as the app looks at them.
+fn screen_rows(app: &App, screen: Screen, len: usize) -> Rows {
+    Rows {
+        len,
+        selected: app.selected[screen.index()],
+        scroll: app.col_scroll,
+    }
+}
+
+/// Draws an entry list from its row definition: its columns, and `cells(i)` for row `i`'s
+/// stored cells, each shown as [`crate::export::lists::Column::shown`] dresses it.
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[crate::export::lists::Column],
+    rows: Rows,
+    cells: impl Fn(usize) -> Vec<String>,
+    theme: Theme,
+) {
+    let cols: Vec<Col> = columns
+        .iter()
+        .map(|c| Col {
+            title: c.title,
+            numeric: c.numeric(),
+            priority: c.priority,
+            min: 0,
+        })
+        .collect();
+    let shown = |i: usize| {
+        let row = cells(i);
+        columns.iter().zip(&row).map(|(c, v)| c.shown(v)).collect()
+    };
+    draw_table(frame, area, &cols, rows, shown, theme);
+}
+
 /// Draws rows `[offset, offset + height)` of a table; `row(i)` builds row `i`'s cells. A
 /// `selected` past the end marks no row (the selection is in a list drawn below). Columns
 /// that do not fit are counted in a marker at the header's right, with the keys that scroll

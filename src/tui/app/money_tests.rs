@@ -46,7 +46,7 @@ fn the_planner_and_the_payouts_open_from_the_influencer_list() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("influencer") && l.contains("owed"))
+            .any(|l| l.starts_with("Influencer") && l.contains("Owed"))
     );
     for inf in &app.lists.influencers {
         assert!(

@@ -1,7 +1,8 @@
-//! The data-entry screens' lists: influencers, costs, posts, codes and links, campaigns.
+//! The data-entry screens' lists: influencers, costs, posts, codes and links, campaigns,
+//! gifts and events, each drawn from its one row definition in [`crate::export::lists`].
 
-use super::{Col, Rows, draw_table, empty_hint};
-use crate::domain::fmt2;
+use super::{draw_list, empty_hint, screen_rows};
+use crate::export::lists;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -20,47 +21,10 @@ pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: 
             theme,
         );
     }
-    let cols = [
-        Col::text("Handle", 1),
-        Col::text("Name", 3),
-        Col::text("Platform", 1),
-        Col::number("Followers", 1),
-        Col::number("Comm. %", 2),
-        Col::text("Codes", 1),
-    ];
-    draw_table(
-        frame,
-        area,
-        &cols,
-        Rows {
-            len: list.len(),
-            selected: app.selected[Screen::Influencers.index()],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let r = &list[i];
-            let codes: Vec<&str> = app
-                .lists
-                .codes
-                .iter()
-                .filter(|c| c.handle == r.handle)
-                .map(|c| c.code.as_str())
-                .collect();
-            vec![
-                format!(
-                    "@{}{}",
-                    r.handle,
-                    if r.archived { " (archived)" } else { "" }
-                ),
-                r.name.clone(),
-                r.platform.to_string(),
-                r.followers.to_string(),
-                r.commission_pct.normalize().to_string(),
-                codes.join(" "),
-            ]
-        },
-        theme,
-    );
+    let codes = &app.lists.codes;
+    let cells = |i: usize| lists::influencer_cells(&list[i], codes);
+    let rows = screen_rows(app, Screen::Influencers, list.len());
+    draw_list(frame, area, &lists::INFLUENCERS, rows, cells, theme);
 }
 
 pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -73,36 +37,9 @@ pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
             theme,
         );
     }
-    let cols = [
-        Col::text("Date", 1),
-        Col::text("Influencer", 1),
-        Col::text("Kind", 1),
-        Col::number("Amount", 1),
-        Col::text("Campaign", 3),
-        Col::text("Note", 2),
-    ];
-    draw_table(
-        frame,
-        area,
-        &cols,
-        Rows {
-            len: list.len(),
-            selected: app.selected[Screen::Costs.index()],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let c = &list[i];
-            vec![
-                c.date.to_string(),
-                format!("@{}", c.handle),
-                c.kind.to_string(),
-                fmt2(c.amount),
-                c.campaign.clone().unwrap_or_default(),
-                c.note.clone(),
-            ]
-        },
-        theme,
-    );
+    let cells = |i: usize| lists::cost_cells(&list[i]);
+    let rows = screen_rows(app, Screen::Costs, list.len());
+    draw_list(frame, area, &lists::COSTS, rows, cells, theme);
 }
 
 pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -110,47 +47,9 @@ pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
     if list.is_empty() {
         return empty_hint(frame, area, "No posts yet. Press a to log one.", theme);
     }
-    let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
-    let cols = [
-        Col::text("Date", 1),
-        Col::text("Influencer", 1),
-        Col::text("Platform", 3),
-        Col::number("Followers", 2),
-        Col::number("Likes", 1),
-        Col::number("Comments", 1),
-        Col::number("Shares", 2),
-        Col::number("Saves", 2),
-        Col::number("Views", 4),
-        Col::number("Reach", 4),
-        Col::number("Clicks", 4),
-    ];
-    draw_table(
-        frame,
-        area,
-        &cols,
-        Rows {
-            len: list.len(),
-            selected: app.selected[Screen::Posts.index()],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let p = &list[i];
-            vec![
-                p.post.posted_on.to_string(),
-                format!("@{}", p.handle),
-                p.post.platform.to_string(),
-                p.post.followers.to_string(),
-                n(p.post.likes),
-                n(p.post.comments),
-                n(p.post.shares),
-                n(p.post.saves),
-                n(p.post.views),
-                n(p.post.reach),
-                n(p.post.clicks),
-            ]
-        },
-        theme,
-    );
+    let cells = |i: usize| lists::post_cells(&list[i]);
+    let rows = screen_rows(app, Screen::Posts, list.len());
+    draw_list(frame, area, &lists::POSTS, rows, cells, theme);
 }
 
 /// The codes screen: the codes' table above, the tracking links below.
@@ -169,31 +68,9 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
             theme,
         );
     } else {
-        let cols = [
-            Col::text("Code", 1),
-            Col::text("Influencer", 1),
-            Col::text("Campaign", 2),
-        ];
-        let selected = app.selected[Screen::Codes.index()];
-        draw_table(
-            frame,
-            codes_area,
-            &cols,
-            Rows {
-                len: list.len(),
-                selected,
-                scroll: app.col_scroll,
-            },
-            |i| {
-                let c = &list[i];
-                vec![
-                    c.code.clone(),
-                    format!("@{}", c.handle),
-                    c.campaign.clone().unwrap_or_default(),
-                ]
-            },
-            theme,
-        );
+        let cells = |i: usize| lists::code_cells(&list[i]);
+        let rows = screen_rows(app, Screen::Codes, list.len());
+        draw_list(frame, codes_area, &lists::CODES, rows, cells, theme);
     }
     // The links follow the codes in the selection: five at a time, around the selected one.
     let selected_link = app.selected[Screen::Codes.index()].checked_sub(list.len());
@@ -243,7 +120,6 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
             theme,
         );
     }
-    let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
     // The selected campaign's progress below the list.
     let selected = list.get(app.selected[Screen::Campaigns.index()]);
     let lines = selected.map_or(Vec::new(), |c| {
@@ -266,34 +142,9 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
             detail,
         );
     }
-    let cols = [
-        Col::text("Name", 1),
-        Col::text("Goal", 1),
-        Col::text("Start", 2),
-        Col::text("End", 2),
-        Col::number("Budget", 1),
-    ];
-    draw_table(
-        frame,
-        area,
-        &cols,
-        Rows {
-            len: list.len(),
-            selected: app.selected[Screen::Campaigns.index()],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let c = &list[i];
-            vec![
-                c.name.clone(),
-                c.goal.clone(),
-                d(c.starts_on),
-                d(c.ends_on),
-                c.budget.map(fmt2).unwrap_or_default(),
-            ]
-        },
-        theme,
-    );
+    let cells = |i: usize| lists::campaign_cells(&list[i]);
+    let rows = screen_rows(app, Screen::Campaigns, list.len());
+    draw_list(frame, area, &lists::CAMPAIGNS, rows, cells, theme);
 }
 
 /// The gift ledger as of today: the ones to follow up first.
@@ -307,45 +158,12 @@ pub(super) fn draw_gifts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
             theme,
         );
     }
-    let cols = [
-        Col::text("Status", 1).at_least(9),
-        Col::text("Influencer", 1),
-        Col::text("Sent", 1),
-        Col::text("Item", 3),
-        Col::number("Waiting", 1),
-        Col::text("Posted", 2),
-        Col::number("Cost", 4),
-        Col::number("Retail", 5),
-    ];
-    let m = |c: crate::domain::Cents| fmt2(crate::domain::from_cents(c));
-    draw_table(
-        frame,
-        area,
-        &cols,
-        Rows {
-            len: app.gifts.len(),
-            selected: app.selected[Screen::Gifts.index()],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let g = &app.gifts[i];
-            vec![
-                g.status.as_str().replace('_', "-"),
-                format!("@{}", g.handle),
-                g.gift.given_on.to_string(),
-                crate::domain::visible(&g.gift.item).into_owned(),
-                g.status
-                    .days_waiting()
-                    .map_or(String::new(), |d| format!("{d} d")),
-                g.status
-                    .posted_on()
-                    .map_or(String::new(), |d| d.to_string()),
-                m(g.gift.cost + g.gift.shipping),
-                m(g.gift.retail),
-            ]
-        },
-        theme,
-    );
+    let cells = |i: usize| {
+        let g = &app.gifts[i];
+        lists::gift_cells(&g.gift, &g.handle, g.status)
+    };
+    let rows = screen_rows(app, Screen::Gifts, app.gifts.len());
+    draw_list(frame, area, &lists::GIFTS, rows, cells, theme);
 }
 
 pub(super) fn draw_events(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -358,30 +176,7 @@ pub(super) fn draw_events(frame: &mut Frame, area: Rect, app: &App, theme: Theme
             theme,
         );
     }
-    let cols = [
-        Col::text("Event", 1),
-        Col::text("First day", 2),
-        Col::text("Last day", 2),
-        Col::number("Days", 2),
-    ];
-    draw_table(
-        frame,
-        area,
-        &cols,
-        Rows {
-            len: list.len(),
-            selected: app.selected[Screen::Events.index()],
-            scroll: app.col_scroll,
-        },
-        |i| {
-            let e = &list[i];
-            vec![
-                crate::domain::visible(&e.name).into_owned(),
-                e.first.to_string(),
-                e.last.to_string(),
-                ((e.last - e.first).num_days() + 1).to_string(),
-            ]
-        },
-        theme,
-    );
+    let cells = |i: usize| lists::event_cells(&list[i]);
+    let rows = screen_rows(app, Screen::Events, list.len());
+    draw_list(frame, area, &lists::EVENTS, rows, cells, theme);
 }
