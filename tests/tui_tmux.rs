@@ -23,17 +23,8 @@ fn ranking(screen: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_weekly_loop_by_keys_in_a_real_terminal() {
-    if !require_tmux() {
-        return;
-    }
-    let shop = Shop::new();
-    let exit_file = shop.path("exit-code");
-    let t = Tmux::start(&shop, &exit_file, &[]);
-    t.wait_for("Getting started");
-
-    // Two influencers and their codes, by keys.
+/// Two influencers and their codes, by keys, on the Influencers screen.
+fn add_two_creators_by_keys(t: &Tmux) {
     t.keys(&["2", "a"]);
     t.text("@sarah");
     t.keys(&["Tab"]);
@@ -59,6 +50,58 @@ fn the_weekly_loop_by_keys_in_a_real_terminal() {
     t.text("MILO15");
     t.keys(&["Enter"]);
     t.wait_for("code MILO15 now credits @milo");
+}
+
+/// `e` exports the scorecard into the directory the app started in; the file's text.
+fn export_by_key(t: &Tmux, shop: &Shop) -> String {
+    t.keys(&["e"]);
+    let screen = t.wait_for("wrote 2 rows to");
+    let exported = std::fs::read_dir(shop.dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("shoutout-scorecard-")
+        })
+        .expect("the export is in the directory the app started in")
+        .path();
+    assert!(
+        screen
+            .replace('\n', "")
+            .contains(&*exported.file_name().unwrap().to_string_lossy()),
+        "{screen}"
+    );
+    std::fs::read_to_string(&exported).unwrap()
+}
+
+/// `q` quits, and the process exits with 0.
+fn quit_cleanly(t: &Tmux, exit_file: &std::path::Path) {
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while !exit_file.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the app did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let code = std::fs::read_to_string(exit_file).unwrap();
+    assert_eq!(code.trim(), "0", "the app should exit cleanly");
+}
+
+#[test]
+fn the_weekly_loop_by_keys_in_a_real_terminal() {
+    if !require_tmux() {
+        return;
+    }
+    let shop = Shop::new();
+    let exit_file = shop.path("exit-code");
+    let t = Tmux::start(&shop, &exit_file, &[]);
+    t.wait_for("Getting started");
+
+    add_two_creators_by_keys(&t);
 
     // Import the Shopify fixture: preview, then confirm.
     t.keys(&["i"]);
@@ -91,39 +134,9 @@ fn the_weekly_loop_by_keys_in_a_real_terminal() {
     t.keys(&["s", "s", "s"]); // sort by revenue
     t.wait_for("sorted by revenue");
 
-    // Export and compare with the CLI's CSV of the same sort.
-    t.keys(&["e"]);
-    let screen = t.wait_for("wrote 2 rows to");
-    let exported = std::fs::read_dir(shop.dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .find(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("shoutout-scorecard-")
-        })
-        .expect("the export is in the directory the app started in")
-        .path();
-    assert!(
-        screen
-            .replace('\n', "")
-            .contains(&*exported.file_name().unwrap().to_string_lossy()),
-        "{screen}"
-    );
-    let csv = std::fs::read_to_string(&exported).unwrap();
-
-    t.keys(&["q"]);
-    let start = Instant::now();
-    while !exit_file.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the app did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(100));
-    let code = std::fs::read_to_string(&exit_file).unwrap();
-    assert_eq!(code.trim(), "0", "the app should exit cleanly");
+    let csv = export_by_key(&t, &shop);
+    quit_cleanly(&t, &exit_file);
+    // The export is the CLI's CSV of the same sort.
     assert_eq!(
         csv,
         shop.ok(&["scorecard", "--sort", "revenue", "--csv", "-"])

@@ -50,6 +50,71 @@ fn check_sku_length(sku: &str, (file, line, column): (&str, u64, &str)) -> Resul
     })
 }
 
+/// The layout a product cost file's header names, and its SKU and cost columns.
+fn cost_columns(
+    header: &csv::StringRecord,
+    name: &str,
+) -> Result<(&'static str, [Col; 2]), ImportError> {
+    let columns = Columns::new(header);
+    if columns.has("Variant SKU") {
+        let found = columns.require(
+            [&["Variant SKU"], &["Cost per item"]],
+            name,
+            "Shopify products export",
+        )?;
+        Ok(("Shopify products export", found))
+    } else {
+        let found = columns.require(
+            [
+                &["sku"],
+                &["cost", "unit cost", "unit_cost", "cost per item"],
+            ],
+            name,
+            "product cost file (sku,cost)",
+        )?;
+        Ok(("sku,cost", found))
+    }
+}
+
+/// The costs read so far, and for each SKU (upper-cased) its position in them and the lines
+/// it was given on.
+struct Seen {
+    out: ProductCostFile,
+    lines: HashMap<String, (usize, Vec<u64>)>,
+}
+
+impl Seen {
+    /// Takes a SKU's cost from `line`: a SKU met again with another cost keeps the last
+    /// and is listed as a conflict.
+    fn add(&mut self, sku: &str, value: Decimal, line: u64) {
+        let out = &mut self.out;
+        match self.lines.get_mut(&sku_key(sku)) {
+            Some((at, lines)) => {
+                lines.push(line);
+                if out.costs[*at].1 != value {
+                    out.costs[*at].1 = value;
+                    if !out.conflicts.iter().any(|(s, _)| s == &out.costs[*at].0) {
+                        out.conflicts.push((out.costs[*at].0.clone(), Vec::new()));
+                    }
+                }
+            }
+            None => {
+                self.lines
+                    .insert(sku_key(sku), (out.costs.len(), vec![line]));
+                out.costs.push((sku.to_string(), value));
+            }
+        }
+    }
+
+    /// The file read, each conflict with every line its SKU was given on.
+    fn finish(mut self) -> ProductCostFile {
+        for (sku, lines) in &mut self.out.conflicts {
+            lines.clone_from(&self.lines[&sku_key(sku)].1);
+        }
+        self.out
+    }
+}
+
 pub fn read_product_costs_from(
     input: impl Read + Send,
     name: &str,
@@ -62,33 +127,16 @@ pub fn read_product_costs_from(
         .delimiter(sniffed.delimiter)
         .from_reader(sniffed.reader);
     let header = csv.headers().map_err(|e| malformed(name, &e))?.clone();
-    let columns = Columns::new(&header);
-    let (layout, [sku, cost]) = if columns.has("Variant SKU") {
-        let found = columns.require(
-            [&["Variant SKU"], &["Cost per item"]],
-            name,
-            "Shopify products export",
-        )?;
-        ("Shopify products export", found)
-    } else {
-        let found = columns.require(
-            [
-                &["sku"],
-                &["cost", "unit cost", "unit_cost", "cost per item"],
-            ],
-            name,
-            "product cost file (sku,cost)",
-        )?;
-        ("sku,cost", found)
+    let (layout, [sku, cost]) = cost_columns(&header, name)?;
+    let mut seen = Seen {
+        out: ProductCostFile {
+            layout,
+            costs: Vec::new(),
+            skipped: 0,
+            conflicts: Vec::new(),
+        },
+        lines: HashMap::new(),
     };
-    let mut out = ProductCostFile {
-        layout,
-        costs: Vec::new(),
-        skipped: 0,
-        conflicts: Vec::new(),
-    };
-    // SKU (upper-cased) → (position in `costs`, lines it was given on).
-    let mut seen: HashMap<String, (usize, Vec<u64>)> = HashMap::new();
     let mut record = csv::StringRecord::new();
     while csv
         .read_record(&mut record)
@@ -98,7 +146,7 @@ pub fn read_product_costs_from(
         let cell = |col: Col| record.get(col.index).unwrap_or("").trim();
         let (sku_text, cost_text) = (cell(sku), cell(cost));
         if sku_text.is_empty() || cost_text.is_empty() {
-            out.skipped += 1;
+            seen.out.skipped += 1;
             continue;
         }
         let bad = |expected: &str| ImportError::Malformed {
@@ -117,27 +165,9 @@ pub fn read_product_costs_from(
         if cents < 0 {
             return Err(bad("an amount of 0 or more"));
         }
-        let value = from_cents(cents);
-        match seen.get_mut(&sku_key(sku_text)) {
-            Some((at, lines)) => {
-                lines.push(line);
-                if out.costs[*at].1 != value {
-                    out.costs[*at].1 = value;
-                    if !out.conflicts.iter().any(|(s, _)| s == &out.costs[*at].0) {
-                        out.conflicts.push((out.costs[*at].0.clone(), Vec::new()));
-                    }
-                }
-            }
-            None => {
-                seen.insert(sku_key(sku_text), (out.costs.len(), vec![line]));
-                out.costs.push((sku_text.to_string(), value));
-            }
-        }
+        seen.add(sku_text, from_cents(cents), line);
     }
-    for (sku, lines) in &mut out.conflicts {
-        lines.clone_from(&seen[&sku_key(sku)].1);
-    }
-    Ok(out)
+    Ok(seen.finish())
 }
 
 #[cfg(test)]

@@ -253,33 +253,10 @@ impl ImportSummary {
         }
         Ok(())
     }
-}
 
-impl fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let delimiter = match self.delimiter {
-            '\t' => "tab".to_string(),
-            d => format!("'{d}'"),
-        };
-        writeln!(
-            f,
-            "{}: {} (shop '{}'; {}, {delimiter}-separated)",
-            self.file.display(),
-            self.format_label(),
-            self.shop,
-            self.encoding
-        )?;
-        let c = &self.counts;
-        writeln!(
-            f,
-            "orders: {} new, {} unchanged, {} changed, {} invalid",
-            c.new, c.unchanged, c.changed, c.invalid
-        )?;
-        match (self.first, self.last) {
-            (Some(a), Some(b)) => writeln!(f, "dates: {a} to {b}")?,
-            _ => writeln!(f, "dates: no orders")?,
-        }
-        self.write_unknown_codes(f)?;
+    /// Where orders came from besides codes (links, paid clicks, referrals) and the gift
+    /// orders the file held.
+    fn write_links_and_gifts(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.link_orders > 0 {
             let list: Vec<String> = self
                 .link_sources
@@ -318,6 +295,36 @@ impl fmt::Display for ImportSummary {
                 self.gift_owner_list()
             )?;
         }
+        Ok(())
+    }
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let delimiter = match self.delimiter {
+            '\t' => "tab".to_string(),
+            d => format!("'{d}'"),
+        };
+        writeln!(
+            f,
+            "{}: {} (shop '{}'; {}, {delimiter}-separated)",
+            self.file.display(),
+            self.format_label(),
+            self.shop,
+            self.encoding
+        )?;
+        let c = &self.counts;
+        writeln!(
+            f,
+            "orders: {} new, {} unchanged, {} changed, {} invalid",
+            c.new, c.unchanged, c.changed, c.invalid
+        )?;
+        match (self.first, self.last) {
+            (Some(a), Some(b)) => writeln!(f, "dates: {a} to {b}")?,
+            _ => writeln!(f, "dates: no orders")?,
+        }
+        self.write_unknown_codes(f)?;
+        self.write_links_and_gifts(f)?;
         for (currency, n, rate) in &self.converted {
             writeln!(
                 f,

@@ -85,68 +85,8 @@ impl CampaignProgress {
 /// The campaign's figures from its own costs, codes and posts, over its dates (open ends
 /// open), on `today`.
 pub fn campaign_progress(facts: &Facts, plan: &CampaignPlan, today: NaiveDate) -> CampaignProgress {
-    let options = ScorecardOptions {
-        campaign: Some(plan.id),
-        period: Period::Custom {
-            from: plan.starts_on,
-            to: plan.ends_on,
-        },
-        ..ScorecardOptions::default()
-    };
-    let card = scorecard(facts, &options, today);
-    let rows = card.rows.iter().chain(&card.channels);
-    let (mut revenue, mut orders, mut new, mut spend) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for r in rows {
-        revenue += r.revenue;
-        orders += r.orders;
-        new += r.new_customers;
-        spend += r.cost;
-    }
-    let range = (plan.starts_on, plan.ends_on);
-    let (reach, impressions) = facts
-        .posts
-        .iter()
-        .filter(|p| p.campaign_id == Some(plan.id) && Period::contains(range, p.posted_on))
-        .fold((0u64, 0u64), |(r, i), p| {
-            (r.saturating_add(p.reach), i.saturating_add(p.impressions))
-        });
-    let t = &plan.targets;
-    let count = |n: Option<u64>| n.map(Decimal::from);
-    let sales = [
-        Measure {
-            name: "Revenue",
-            actual: revenue,
-            target: t.revenue,
-            money: true,
-        },
-        Measure {
-            name: "Orders",
-            actual: orders,
-            target: count(t.orders),
-            money: false,
-        },
-        Measure {
-            name: "New customers",
-            actual: new,
-            target: count(t.new_customers),
-            money: false,
-        },
-    ];
-    let awareness = [
-        Measure {
-            name: "Reach",
-            actual: Decimal::from(reach),
-            target: count(t.reach),
-            money: false,
-        },
-        Measure {
-            name: "Impressions",
-            actual: Decimal::from(impressions),
-            target: count(t.impressions),
-            money: false,
-        },
-    ];
+    let (sales, spend) = sales_measures(facts, plan, today);
+    let awareness = awareness_measures(facts, plan);
     let (lead, rest): (&[Measure], &[Measure]) = match plan.goal {
         CampaignGoal::Sales => (&sales, &awareness),
         CampaignGoal::Awareness => (&awareness, &sales),
@@ -171,6 +111,70 @@ pub fn campaign_progress(facts: &Facts, plan: &CampaignPlan, today: NaiveDate) -
         .find(|m| m.target.is_some())
         .map_or(Pace::Unknown, |m| progress.pace(m));
     progress
+}
+
+/// The campaign's revenue, orders and new customers against their targets, from the
+/// scorecard filtered to it over its dates; and what it spent.
+fn sales_measures(facts: &Facts, plan: &CampaignPlan, today: NaiveDate) -> ([Measure; 3], Decimal) {
+    let options = ScorecardOptions {
+        campaign: Some(plan.id),
+        period: Period::Custom {
+            from: plan.starts_on,
+            to: plan.ends_on,
+        },
+        ..ScorecardOptions::default()
+    };
+    let card = scorecard(facts, &options, today);
+    let (mut revenue, mut orders, mut new, mut spend) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for r in card.rows.iter().chain(&card.channels) {
+        revenue += r.revenue;
+        orders += r.orders;
+        new += r.new_customers;
+        spend += r.cost;
+    }
+    let t = &plan.targets;
+    let count = |n: Option<u64>| n.map(Decimal::from);
+    let measure = |name, actual, target, money| Measure {
+        name,
+        actual,
+        target,
+        money,
+    };
+    let sales = [
+        measure("Revenue", revenue, t.revenue, true),
+        measure("Orders", orders, count(t.orders), false),
+        measure("New customers", new, count(t.new_customers), false),
+    ];
+    (sales, spend)
+}
+
+/// The reach and impressions of the campaign's posts over its dates, against their targets.
+fn awareness_measures(facts: &Facts, plan: &CampaignPlan) -> [Measure; 2] {
+    let range = (plan.starts_on, plan.ends_on);
+    let (reach, impressions) = facts
+        .posts
+        .iter()
+        .filter(|p| p.campaign_id == Some(plan.id) && Period::contains(range, p.posted_on))
+        .fold((0u64, 0u64), |(r, i), p| {
+            (r.saturating_add(p.reach), i.saturating_add(p.impressions))
+        });
+    let t = &plan.targets;
+    let count = |n: Option<u64>| n.map(Decimal::from);
+    [
+        Measure {
+            name: "Reach",
+            actual: Decimal::from(reach),
+            target: count(t.reach),
+            money: false,
+        },
+        Measure {
+            name: "Impressions",
+            actual: Decimal::from(impressions),
+            target: count(t.impressions),
+            money: false,
+        },
+    ]
 }
 
 #[cfg(test)]

@@ -94,14 +94,9 @@ fn average_order(rows: &[ScoreRow], her: Option<i64>, shop_aov: Decimal) -> (Dec
     }
 }
 
-/// Plans a deal (see the module documentation). `rows` is the all-time scorecard.
-pub fn plan(
-    facts: &Facts,
-    rows: &[ScoreRow],
-    request: &PlanRequest,
-    profit: Option<&ProfitSettings>,
-    tiers: &Tiers,
-) -> Plan {
+/// The shop's average order and its goods share (cogs_pct/100, or what its product costs
+/// make of its revenue), over every order.
+fn shop_figures(facts: &Facts, p: &ProfitSettings) -> (Decimal, Decimal) {
     let (mut sum, mut count) = (0i128, 0i64);
     let (mut product_goods, mut goods_base) = (Decimal::ZERO, Decimal::ZERO);
     let mut per_product = false;
@@ -119,20 +114,22 @@ pub fn plan(
     } else {
         Decimal::ZERO
     };
-    let (aov, aov_basis) = average_order(rows, request.influencer_id, shop_aov);
-    let p = profit.copied().unwrap_or_default();
-    // The shop's goods share: cogs_pct/100, or what its product costs make of its revenue.
     let goods = goods_share(
-        goods_cost(product_goods, goods_base, &p),
+        goods_cost(product_goods, goods_base, p),
         revenue,
         per_product,
-        &p,
+        p,
     );
-    let margin = Decimal::ONE - goods - p.fee_pct / Decimal::ONE_HUNDRED;
-    let commission = request.commission_pct / Decimal::ONE_HUNDRED;
-    let profit_per_order = aov * (margin - commission) - p.fee_fixed;
-    let cost = request.fee + request.product;
-    let breakeven_orders = (profit_per_order > Decimal::ZERO).then(|| cost / profit_per_order);
+    (shop_aov, goods)
+}
+
+/// The orders a post brings (low, typical, high) and what that rests on: her own history,
+/// else her tier's other creators of the shop, else nothing.
+fn orders_per_post(
+    rows: &[ScoreRow],
+    request: &PlanRequest,
+    tiers: &Tiers,
+) -> (String, Option<(Decimal, Decimal, Decimal)>) {
     let per_post = |r: &ScoreRow| (r.posts > 0).then(|| r.orders / Decimal::from(r.posts));
     let own = request
         .influencer_id
@@ -146,7 +143,7 @@ pub fn plan(
         .filter_map(per_post)
         .collect();
     peers.sort();
-    let (basis, orders_per_post) = match (own, peers.is_empty()) {
+    match (own, peers.is_empty()) {
         (Some(o), _) => (
             "her own history (orders per post; the range is ±50 %)".to_string(),
             Some((o / Decimal::TWO, o, o * Decimal::new(15, 1))),
@@ -162,7 +159,26 @@ pub fn plan(
             format!("nothing: no {tier} creator of this shop has posts yet"),
             None,
         ),
-    };
+    }
+}
+
+/// Plans a deal (see the module documentation). `rows` is the all-time scorecard.
+pub fn plan(
+    facts: &Facts,
+    rows: &[ScoreRow],
+    request: &PlanRequest,
+    profit: Option<&ProfitSettings>,
+    tiers: &Tiers,
+) -> Plan {
+    let p = profit.copied().unwrap_or_default();
+    let (shop_aov, goods) = shop_figures(facts, &p);
+    let (aov, aov_basis) = average_order(rows, request.influencer_id, shop_aov);
+    let margin = Decimal::ONE - goods - p.fee_pct / Decimal::ONE_HUNDRED;
+    let commission = request.commission_pct / Decimal::ONE_HUNDRED;
+    let profit_per_order = aov * (margin - commission) - p.fee_fixed;
+    let cost = request.fee + request.product;
+    let breakeven_orders = (profit_per_order > Decimal::ZERO).then(|| cost / profit_per_order);
+    let (basis, orders_per_post) = orders_per_post(rows, request, tiers);
     let posts = Decimal::from(request.posts.max(1));
     let expected_profit = orders_per_post.map(|(l, t, h)| {
         (

@@ -135,56 +135,18 @@ pub fn creator_series(
 ) -> Option<CreatorSeries> {
     let index = facts.influencer_index();
     let me = *index.get(&influencer_id)?;
-    let inf = &facts.influencers[me];
     let range = options.period.range(today);
-    let owners = Owners::new(facts, &index);
-    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
-    for_each_credit(facts, prepared, &owners, options, range, |c| {
-        if c.who != me {
-            return;
-        }
-        let k = Decimal::from(c.k as u64);
-        let sums = &c.day.sums;
-        let day = days.entry(c.day.placed_on).or_default();
-        day.orders += Decimal::from(sums.orders) / k;
-        day.revenue += from_cents(sums.net) / k;
-        if let Some(p) = &facts.profit {
-            let base = sums.product_base() + from_cents(sums.plain);
-            day.goods += goods_cost(sums.product_goods(), base, p) / k;
-        }
-    });
-    for cost in &facts.costs {
-        if cost.influencer_id == influencer_id
-            && in_campaign(options, cost.campaign_id)
-            && super::Period::contains(range, cost.date)
-        {
-            days.entry(cost.date).or_default().costs += i128::from(cost.amount);
-        }
-    }
-    let mut post_days: Vec<NaiveDate> = facts
-        .posts
-        .iter()
-        .filter(|p| p.influencer_id == influencer_id && post_in_scope(p, options, range))
-        .map(|p| p.posted_on)
-        .collect();
-    post_days.sort_unstable();
-    post_days.dedup();
+    let days = her_days(facts, prepared, options, range, &index, me);
+    let post_days = her_post_days(facts, options, range, influencer_id);
     let first = days
         .keys()
         .next()
-        .copied()
         .into_iter()
-        .chain(post_days.first().copied())
+        .chain(post_days.first())
         .min();
-    let last = days
-        .keys()
-        .last()
-        .copied()
-        .into_iter()
-        .chain(post_days.last().copied())
-        .max();
-    let from = range.0.or(first)?;
-    let to = range.1.or(last)?.max(from);
+    let last = days.keys().last().into_iter().chain(post_days.last()).max();
+    let from = range.0.or(first.copied())?;
+    let to = range.1.or(last.copied())?.max(from);
     let span = (to - from).num_days() + 1;
     let bucket_days = if span <= DAILY_UP_TO { 1 } else { 7 };
     let mut series = CreatorSeries {
@@ -204,10 +166,85 @@ pub fn creator_series(
         on_profit: facts.profit.is_some(),
         baseline: None,
     };
+    fill_payback(
+        &mut series,
+        &days,
+        facts,
+        facts.influencers[me].commission_pct,
+    );
+    series.baseline = quiet_band(&series);
+    Some(series)
+}
+
+/// Her credited orders, revenue and goods cost, and her costs, day by day in the range.
+fn her_days(
+    facts: &Facts,
+    prepared: &Prepared,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    index: &std::collections::HashMap<i64, usize>,
+    me: usize,
+) -> BTreeMap<NaiveDate, Day> {
+    let owners = Owners::new(facts, index);
+    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    for_each_credit(facts, prepared, &owners, options, range, |c| {
+        if c.who != me {
+            return;
+        }
+        let k = Decimal::from(c.k as u64);
+        let sums = &c.day.sums;
+        let day = days.entry(c.day.placed_on).or_default();
+        day.orders += Decimal::from(sums.orders) / k;
+        day.revenue += from_cents(sums.net) / k;
+        if let Some(p) = &facts.profit {
+            let base = sums.product_base() + from_cents(sums.plain);
+            day.goods += goods_cost(sums.product_goods(), base, p) / k;
+        }
+    });
+    let id = facts.influencers[me].id;
+    for cost in &facts.costs {
+        if cost.influencer_id == id
+            && in_campaign(options, cost.campaign_id)
+            && super::Period::contains(range, cost.date)
+        {
+            days.entry(cost.date).or_default().costs += i128::from(cost.amount);
+        }
+    }
+    days
+}
+
+/// The days she posted in scope, in order, each once.
+fn her_post_days(
+    facts: &Facts,
+    options: &ScorecardOptions,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    influencer_id: i64,
+) -> Vec<NaiveDate> {
+    let mut post_days: Vec<NaiveDate> = facts
+        .posts
+        .iter()
+        .filter(|p| p.influencer_id == influencer_id && post_in_scope(p, options, range))
+        .map(|p| p.posted_on)
+        .collect();
+    post_days.sort_unstable();
+    post_days.dedup();
+    post_days
+}
+
+/// Adds her days into the buckets and builds the payback curve day by day: her cumulative
+/// cost (entries and commission), revenue and gross profit, and the day since which it has
+/// stayed at or above cost.
+fn fill_payback(
+    series: &mut CreatorSeries,
+    days: &BTreeMap<NaiveDate, Day>,
+    facts: &Facts,
+    commission_pct: Decimal,
+) {
+    let span = (series.to - series.from).num_days() + 1;
     let (mut orders, mut revenue, mut goods, mut costs) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, 0i128);
     let mut above_since: Option<NaiveDate> = None;
-    for day in from.iter_days().take(span as usize) {
+    for day in series.from.iter_days().take(span as usize) {
         if let Some(d) = days.get(&day) {
             if let Some(b) = series.bucket_of(day) {
                 series.buckets[b].orders += d.orders;
@@ -218,8 +255,8 @@ pub fn creator_series(
             goods += d.goods;
             costs += d.costs;
         }
-        let cost = crate::domain::from_wide_cents(costs)
-            + inf.commission_pct * revenue / Decimal::ONE_HUNDRED;
+        let cost =
+            crate::domain::from_wide_cents(costs) + commission_pct * revenue / Decimal::ONE_HUNDRED;
         let gross = facts
             .profit
             .as_ref()
@@ -238,8 +275,6 @@ pub fn creator_series(
         });
     }
     series.breakeven = above_since;
-    series.baseline = quiet_band(&series);
-    Some(series)
 }
 
 /// The quartiles of her revenue over the buckets that start outside every post's window.

@@ -13,6 +13,7 @@ mod deleted;
 mod derived;
 mod derived_groups;
 mod entries;
+mod entry_facts;
 mod error;
 mod events;
 mod facts;

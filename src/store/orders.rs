@@ -246,26 +246,7 @@ impl OrderImport<'_> {
                 None => Upsert::RepeatedInFile,
             });
         }
-        let existing: Option<Existing> = self
-            .tx
-            .prepare_cached(
-                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift, items = '',
-                        placed_on
-                 FROM shop_order WHERE source = ?1 AND external_id = ?2",
-            )?
-            .query_row(params![self.source, order.external_id], |r| {
-                Ok(Existing {
-                    id: r.get(0)?,
-                    fingerprint: r.get(1)?,
-                    batch: r.get(2)?,
-                    customer: r.get(3)?,
-                    placed_at: r.get(4)?,
-                    gift: r.get(5)?,
-                    no_items: r.get(6)?,
-                    placed_on: r.get(7)?,
-                })
-            })
-            .optional()?;
+        let existing = self.existing(order)?;
         let existing = existing.map(|old| (compare(order, fp, old.fingerprint, old.no_items), old));
         match existing {
             Some((_, old)) if old.batch == self.batch_id => Ok(Upsert::RepeatedInFile),
@@ -291,42 +272,69 @@ impl OrderImport<'_> {
                     ])?;
                 Ok(Upsert::Unchanged)
             }
-            Some((Stored::Changed, old)) => {
-                let id = old.id;
-                self.scope.touch(old.customer, old.placed_on);
-                if self.of_another_shop(order, &old) {
-                    self.foreign += 1;
-                }
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
-                            placed_offset, placed_on, customer_id, currency, subtotal_cents,
-                            refunded_cents, status, cancelled, customer_new, fingerprint,
-                            updated_batch, gift, utm_source, utm_campaign, customer, codes,
-                            items, orig_currency, orig_subtotal_cents)
-                         SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
-                            o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
-                            o.status, o.cancelled, o.customer_new, o.fingerprint,
-                            o.updated_batch, o.gift, o.utm_source, o.utm_campaign, o.customer,
-                            o.codes, o.items, o.orig_currency, o.orig_subtotal_cents
-                         FROM shop_order o WHERE o.id = ?2",
-                    )?
-                    .execute(params![self.batch_id, id])?;
-                self.write(order, fp)?;
-                if old.gift && order.gift_value.is_none() {
-                    // A gift stays a gift: a later export showing it as a sale does not
-                    // turn the product given away into revenue.
-                    self.tx
-                        .prepare_cached("UPDATE shop_order SET gift = 1 WHERE id = ?1")?
-                        .execute([id])?;
-                }
-                Ok(Upsert::Changed)
-            }
+            Some((Stored::Changed, old)) => self.replace(order, fp, &old),
             None => {
                 self.write(order, fp)?;
                 Ok(Upsert::New)
             }
         }
+    }
+
+    /// The stored order with this file order's shop and number, if any.
+    fn existing(&mut self, order: &OrderRecord) -> Result<Option<Existing>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT id, fingerprint, updated_batch, customer, placed_at, gift, items = '',
+                        placed_on
+                 FROM shop_order WHERE source = ?1 AND external_id = ?2",
+            )?
+            .query_row(params![self.source, order.external_id], |r| {
+                Ok(Existing {
+                    id: r.get(0)?,
+                    fingerprint: r.get(1)?,
+                    batch: r.get(2)?,
+                    customer: r.get(3)?,
+                    placed_at: r.get(4)?,
+                    gift: r.get(5)?,
+                    no_items: r.get(6)?,
+                    placed_on: r.get(7)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Overwrites a changed order, its earlier state kept in `order_prev` for undo.
+    fn replace(&mut self, order: &OrderRecord, fp: i64, old: &Existing) -> Result<Upsert> {
+        let id = old.id;
+        self.scope.touch(old.customer, old.placed_on);
+        if self.of_another_shop(order, old) {
+            self.foreign += 1;
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO order_prev (batch_id, order_id, number, placed_at,
+                    placed_offset, placed_on, customer_id, currency, subtotal_cents,
+                    refunded_cents, status, cancelled, customer_new, fingerprint,
+                    updated_batch, gift, utm_source, utm_campaign, customer, codes,
+                    items, orig_currency, orig_subtotal_cents)
+                 SELECT ?1, o.id, o.number, o.placed_at, o.placed_offset, o.placed_on,
+                    o.customer_id, o.currency, o.subtotal_cents, o.refunded_cents,
+                    o.status, o.cancelled, o.customer_new, o.fingerprint,
+                    o.updated_batch, o.gift, o.utm_source, o.utm_campaign, o.customer,
+                    o.codes, o.items, o.orig_currency, o.orig_subtotal_cents
+                 FROM shop_order o WHERE o.id = ?2",
+            )?
+            .execute(params![self.batch_id, id])?;
+        self.write(order, fp)?;
+        if old.gift && order.gift_value.is_none() {
+            // A gift stays a gift: a later export showing it as a sale does not
+            // turn the product given away into revenue.
+            self.tx
+                .prepare_cached("UPDATE shop_order SET gift = 1 WHERE id = ?1")?
+                .execute([id])?;
+        }
+        Ok(Upsert::Changed)
     }
 
     /// Inserts an order, or overwrites the one with the same (shop, order number). The batch that created an order stays recorded; the one that changed it is

@@ -238,15 +238,46 @@ impl Order {
     fn row(&self, first: bool, item: usize, qty: i64) -> [String; 79] {
         let (item_name, price) = ITEMS[item];
         let f = |s: String| if first { s } else { String::new() };
-        let (n, customer, time) = (self.n, self.customer, &self.time);
+        let mut cells = self.order_cells(first);
+        cells.extend([
+            self.time.clone(),
+            qty.to_string(),
+            item_name.into(),
+            money(price),
+            String::new(),
+            format!("SKU-{item:03}"),
+            "true".into(),
+            "true".into(),
+            "fulfilled".into(),
+        ]);
+        // Billing, then shipping: the same buyer at the same address.
+        let address = self.address(first);
+        cells.extend(address.clone());
+        cells.extend(address);
+        cells.extend(self.payment_cells(first));
+        cells.extend(std::iter::repeat_n(String::new(), 11));
+        cells.extend([
+            f("Oregon".into()),
+            f("Oregon".into()),
+            f(format!("p{}", self.n)),
+            String::new(),
+            String::new(),
+            f(format!("p{}", self.n)),
+        ]);
+        cells.try_into().expect("Shopify's layout has 79 columns")
+    }
+
+    /// The order's own cells, from its name to its shipping method.
+    fn order_cells(&self, first: bool) -> Vec<String> {
+        let f = |s: String| if first { s } else { String::new() };
         let (subtotal, shipping, taxes) = (self.subtotal, self.shipping, self.taxes);
-        [
+        vec![
             self.name.clone(),
             self.email.clone(),
             f(self.status.into()),
-            f(time.clone()),
+            f(self.time.clone()),
             f("fulfilled".into()),
-            f(time.clone()),
+            f(self.time.clone()),
             f("no".into()),
             f("USD".into()),
             f(money(subtotal)),
@@ -256,15 +287,15 @@ impl Order {
             f(self.codes.clone()),
             f(money(self.discount)),
             f("Standard Shipping".into()),
-            time.clone(),
-            qty.to_string(),
-            item_name.into(),
-            money(price),
-            String::new(),
-            format!("SKU-{item:03}"),
-            "true".into(),
-            "true".into(),
-            "fulfilled".into(),
+        ]
+    }
+
+    /// A billing or shipping address: name, two street lines, company, phone-less, city,
+    /// zip, province, country, and an empty cell.
+    fn address(&self, first: bool) -> Vec<String> {
+        let f = |s: String| if first { s } else { String::new() };
+        let customer = self.customer;
+        vec![
             f(format!("Buyer {customer}")),
             f(format!("{} Maple Street", 10 + customer % 900)),
             f(format!("{} Maple Street", 10 + customer % 900)),
@@ -275,16 +306,14 @@ impl Order {
             f("OR".into()),
             f("US".into()),
             String::new(),
-            f(format!("Buyer {customer}")),
-            f(format!("{} Maple Street", 10 + customer % 900)),
-            f(format!("{} Maple Street", 10 + customer % 900)),
-            String::new(),
-            String::new(),
-            f("Portland".into()),
-            f(format!("'97{:03}", customer % 1000)),
-            f("OR".into()),
-            f("US".into()),
-            String::new(),
+        ]
+    }
+
+    /// Notes, cancellation, payment, refund, vendor and the tax line.
+    fn payment_cells(&self, first: bool) -> Vec<String> {
+        let f = |s: String| if first { s } else { String::new() };
+        let n = self.n;
+        vec![
             String::new(),
             String::new(),
             f(self.cancelled.clone()),
@@ -302,24 +331,7 @@ impl Order {
             f("web".into()),
             "0.00".into(),
             f("OR State Tax 8%".into()),
-            f(money(taxes)),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            f("Oregon".into()),
-            f("Oregon".into()),
-            f(format!("p{n}")),
-            String::new(),
-            String::new(),
-            f(format!("p{n}")),
+            f(money(self.taxes)),
         ]
     }
 }

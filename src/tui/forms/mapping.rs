@@ -24,103 +24,87 @@ const UTM_CAMPAIGN: FieldKey = FieldKey("utm_campaign");
 /// The choice of an optional column that the file does not have.
 const NONE: &str = "(none)";
 
-/// The form for the file at `path` with this `header`; `currency` is the shop's.
-pub(crate) fn build(path: PathBuf, header: &[String], currency: &str) -> Form {
-    let columns: Vec<String> = header.iter().filter(|h| !h.is_empty()).cloned().collect();
-    let optional: Vec<String> = std::iter::once(NONE.to_string())
-        .chain(columns.clone())
-        .collect();
-    let find = |words: &[&str]| {
-        columns
+/// A file's columns, with the guess of which one holds a role.
+struct Columns {
+    columns: Vec<String>,
+}
+
+impl Columns {
+    /// The first column whose name contains one of `words`.
+    fn find(&self, words: &[&str]) -> Option<String> {
+        self.columns
             .iter()
             .find(|h| {
                 let h = h.to_lowercase();
                 words.iter().any(|w| h.contains(w))
             })
             .cloned()
+    }
+
+    /// A choice among the columns, the guess (else the first) selected.
+    fn required(&self, key: FieldKey, label: &'static str, words: &[&str]) -> Field {
+        let guess = self
+            .find(words)
+            .unwrap_or_else(|| self.columns.first().cloned().unwrap_or_default());
+        Field::choice(key, label, self.columns.clone(), &guess)
+    }
+
+    /// A choice among the columns or none, the guess (else none) selected.
+    fn optional(&self, key: FieldKey, label: &'static str, words: &[&str]) -> Field {
+        let choices = std::iter::once(NONE.to_string())
+            .chain(self.columns.clone())
+            .collect();
+        let guess = self.find(words).unwrap_or_else(|| NONE.to_string());
+        Field::choice(key, label, choices, &guess)
+    }
+}
+
+/// The form for the file at `path` with this `header`; `currency` is the shop's.
+pub(crate) fn build(path: PathBuf, header: &[String], currency: &str) -> Form {
+    let c = Columns {
+        columns: header.iter().filter(|h| !h.is_empty()).cloned().collect(),
     };
-    let guess = |words: &[&str]| {
-        find(words).unwrap_or_else(|| columns.first().cloned().unwrap_or_default())
-    };
-    let opt_guess = |words: &[&str]| find(words).unwrap_or_else(|| NONE.to_string());
     let name = path
         .file_stem()
         .map_or(String::new(), |s| s.to_string_lossy().into_owned());
     let fields = vec![
         Field::text(NAME, "Layout name", &name, "shown in previews"),
-        Field::choice(
-            ORDER_ID,
-            "Order id",
-            columns.clone(),
-            &guess(&["order", "receipt", "number", "id"]),
-        ),
-        Field::choice(
-            DATE,
-            "Date",
-            columns.clone(),
-            &guess(&["date", "when", "time", "created"]),
-        ),
+        c.required(ORDER_ID, "Order id", &["order", "receipt", "number", "id"]),
+        c.required(DATE, "Date", &["date", "when", "time", "created"]),
         Field::text(
             DATE_FORMAT,
             "Date format",
             "%Y-%m-%d",
             "e.g. %d/%m/%Y or %Y-%m-%d %H:%M:%S",
         ),
-        Field::choice(
+        c.required(
             AMOUNT,
             "Amount",
-            columns.clone(),
-            &guess(&["net", "total", "amount", "sales", "subtotal"]),
+            &["net", "total", "amount", "sales", "subtotal"],
         ),
-        Field::choice(
+        c.optional(
             CUSTOMER,
             "Customer",
-            optional.clone(),
-            &opt_guess(&["email", "customer", "client", "buyer"]),
+            &["email", "customer", "client", "buyer"],
         ),
-        Field::choice(
-            CODES,
-            "Codes",
-            optional.clone(),
-            &opt_guess(&["code", "coupon", "promo", "discount"]),
-        ),
+        c.optional(CODES, "Codes", &["code", "coupon", "promo", "discount"]),
         Field::text(
             CODES_SEPARATOR,
             "Code separator",
             ",",
             "between several codes in a cell",
         ),
-        Field::choice(
-            STATUS,
-            "Status",
-            optional.clone(),
-            &opt_guess(&["status", "state"]),
-        ),
+        c.optional(STATUS, "Status", &["status", "state"]),
         Field::text(
             CANCELLED,
             "Cancelled when",
             "cancelled, canceled, voided, void, failed",
             "status values that do not count",
         ),
-        Field::choice(
-            REFUNDED,
-            "Refunded",
-            optional.clone(),
-            &opt_guess(&["refund"]),
-        ),
+        c.optional(REFUNDED, "Refunded", &["refund"]),
         Field::text(CURRENCY, "Currency", currency, "of every order in the file"),
-        Field::choice(
-            UTM_SOURCE,
-            "UTM source",
-            optional.clone(),
-            &opt_guess(&["utm_source", "source"]),
-        ),
-        Field::choice(
-            UTM_CAMPAIGN,
-            "UTM campaign",
-            optional,
-            &opt_guess(&["utm_campaign"]),
-        ),
+        c.optional(UTM_SOURCE, "UTM source", &["utm_source", "source"]),
+        c.optional(UTM_CAMPAIGN, "UTM campaign", &["utm_campaign"]),
     ];
     let mut form = Form::new(
         FormKind::Mapping { path },

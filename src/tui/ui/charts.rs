@@ -93,15 +93,56 @@ fn ends(left: &str, right: &str, width: usize) -> String {
     format!("{left}{}{right}", " ".repeat(gap))
 }
 
-/// Her revenue per bucket as bars, her orders as a one-row sparkline below, her post days
-/// marked `▲` under the bucket they fall in, and the dates. `height` includes the title.
-pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> Vec<Line<'static>> {
-    let (width, height) = (usize::from(width), usize::from(height));
+/// The dates under a plot of `plot` columns: the first day at its left, the last at its right.
+fn date_axis(s: &CreatorSeries, gutter: usize, plot: usize, theme: Theme) -> Line<'static> {
+    let with_year = s.from.year() != s.to.year();
+    Line::styled(
+        " ".repeat(gutter)
+            + &ends(
+                &day_label(s.from, with_year),
+                &day_label(s.to, with_year),
+                plot,
+            ),
+        theme.dim(),
+    )
+}
+
+/// A chart row: its label right-aligned in the gutter, then its cells.
+fn labelled(label: &str, gutter: usize, cells: Span<'static>, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(pad_left(label, gutter - 1) + " ", theme.dim()),
+        cells,
+    ])
+}
+
+/// How the sales chart lays out its bars: the gutter, the bucket columns, how wide a bar is
+/// and how many rows the bars have.
+struct Bars {
+    gutter: usize,
+    cols: Columns,
+    bar_width: usize,
+    rows: usize,
+}
+
+impl Bars {
+    /// One character per bucket group, as wide as a bar, the rest of its columns blank.
+    fn cells(&self, groups: impl Iterator<Item = (char, char)>) -> String {
+        let mut text = String::new();
+        for (cell, blank) in groups {
+            text.extend(std::iter::repeat_n(cell, self.bar_width));
+            text.extend(std::iter::repeat_n(blank, self.cols.width - self.bar_width));
+        }
+        text
+    }
+}
+
+/// The sales chart's title: the span, its orders and revenue, and her usual level.
+fn sales_title(s: &CreatorSeries, theme: Theme) -> Line<'static> {
     let orders: Decimal = s.buckets.iter().map(|b| b.orders).sum();
     let revenue: Decimal = s.buckets.iter().map(|b| b.revenue).sum();
     let unit = if s.bucket_days == 1 { "day" } else { "week" };
     let with_year = s.from.year() != s.to.year();
-    let mut lines = vec![Line::from(vec![
+    Line::from(vec![
         Span::styled(format!("Sales per {unit}"), theme.title()),
         Span::raw(format!(
             "  {} – {} · {} orders · {} revenue · {POST_MARK} posts{}",
@@ -115,10 +156,60 @@ pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> 
                 fmt2(hi)
             ))
         )),
-    ])];
-    let max = s.max_revenue();
-    let max_label = fmt2(max);
-    let gutter = label_width(&[&max_label, "orders", "posts"]);
+    ])
+}
+
+/// The revenue bars, top row first, with her usual level without a post (the lift model's
+/// window) as `·` behind them: the rows its quartiles span, on a bucket's scale (buckets
+/// merged into a column add up).
+fn revenue_rows(
+    s: &CreatorSeries,
+    grouped: &[(Decimal, Decimal)],
+    bars: &Bars,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let rows = bars.rows;
+    let max = grouped.iter().map(|g| g.0).max().unwrap_or_default();
+    let band = s.baseline.filter(|_| max > Decimal::ZERO).map(|(lo, hi)| {
+        let group = Decimal::from(bars.cols.group as u64);
+        let row_of = |v: Decimal| {
+            (v * group / max * Decimal::from(rows as u64))
+                .floor()
+                .to_usize()
+                .unwrap_or(0)
+                .min(rows - 1)
+        };
+        (row_of(lo), row_of(hi))
+    });
+    (0..rows)
+        .rev()
+        .map(|r| {
+            let label = if r + 1 == rows {
+                fmt2(max)
+            } else if r == 0 {
+                "0".into()
+            } else {
+                String::new()
+            };
+            let blank = if band.is_some_and(|(lo, hi)| (lo..=hi).contains(&r)) {
+                '·'
+            } else {
+                ' '
+            };
+            let text = bars.cells(grouped.iter().map(|&(value, _)| {
+                let fill = eighths(value, max, rows).saturating_sub(r * 8).min(8);
+                (if fill == 0 { blank } else { VERTICAL[fill] }, blank)
+            }));
+            labelled(&label, bars.gutter, Span::styled(text, theme.good()), theme)
+        })
+        .collect()
+}
+
+/// Her revenue per bucket as bars, her orders as a one-row sparkline below, her post days
+/// marked `▲` under the bucket they fall in, and the dates. `height` includes the title.
+pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> Vec<Line<'static>> {
+    let (width, height) = (usize::from(width), usize::from(height));
+    let gutter = label_width(&[&fmt2(s.max_revenue()), "orders", "posts"]);
     let cols = Columns::new(s.buckets.len(), width.saturating_sub(gutter));
     // Sum the buckets that share a column.
     let grouped: Vec<(Decimal, Decimal)> = s
@@ -131,140 +222,74 @@ pub fn sales_chart(s: &CreatorSeries, width: u16, height: u16, theme: Theme) -> 
             )
         })
         .collect();
-    let max = grouped.iter().map(|g| g.0).max().unwrap_or_default();
+    let bars = Bars {
+        gutter,
+        bar_width: if cols.width >= 3 { 2 } else { cols.width },
+        rows: height.saturating_sub(4).max(1),
+        cols,
+    };
+    let mut lines = vec![sales_title(s, theme)];
+    lines.extend(revenue_rows(s, &grouped, &bars, theme));
     let max_orders = grouped.iter().map(|g| g.1).max().unwrap_or_default();
-    let rows = height.saturating_sub(4).max(1);
-    let bar_width = if cols.width >= 3 { 2 } else { cols.width };
-    // Her usual level without a post (the lift model's window), as `·` behind the bars: the
-    // rows its quartiles span, on a bucket's scale (buckets merged into a column add up).
-    let band = s.baseline.filter(|_| max > Decimal::ZERO).map(|(lo, hi)| {
-        let group = Decimal::from(cols.group as u64);
-        let row_of = |v: Decimal| {
-            (v * group / max * Decimal::from(rows as u64))
-                .floor()
-                .to_usize()
-                .unwrap_or(0)
-                .min(rows - 1)
-        };
-        (row_of(lo), row_of(hi))
-    });
-    for r in (0..rows).rev() {
-        let label = if r + 1 == rows {
-            fmt2(max)
-        } else if r == 0 {
-            "0".into()
-        } else {
-            String::new()
-        };
-        let mut text = String::with_capacity(width);
-        let blank = if band.is_some_and(|(lo, hi)| (lo..=hi).contains(&r)) {
-            '·'
-        } else {
-            ' '
-        };
-        for &(value, _) in &grouped {
-            let fill = eighths(value, max, rows).saturating_sub(r * 8).min(8);
-            let cell = if fill == 0 { blank } else { VERTICAL[fill] };
-            text.extend(std::iter::repeat_n(cell, bar_width));
-            text.extend(std::iter::repeat_n(blank, cols.width - bar_width));
-        }
-        lines.push(Line::from(vec![
-            Span::styled(pad_left(&label, gutter - 1) + " ", theme.dim()),
-            Span::styled(text, theme.good()),
-        ]));
-    }
-    let mut sparks = String::new();
-    for &(_, n) in &grouped {
-        sparks.extend(std::iter::repeat_n(
-            VERTICAL[eighths(n, max_orders, 1)],
-            bar_width,
-        ));
-        sparks.extend(std::iter::repeat_n(' ', cols.width - bar_width));
-    }
-    lines.push(Line::from(vec![
-        Span::styled(pad_left("orders", gutter - 1) + " ", theme.dim()),
-        Span::raw(sparks),
-    ]));
-    let mut marks = vec![' '; cols.count * cols.width];
+    let sparks = bars.cells(
+        grouped
+            .iter()
+            .map(|&(_, n)| (VERTICAL[eighths(n, max_orders, 1)], ' ')),
+    );
+    lines.push(labelled("orders", gutter, Span::raw(sparks), theme));
+    let plot = bars.cols.count * bars.cols.width;
+    let mut marks = vec![' '; plot];
     for day in &s.post_days {
         if let Some(m) = s
             .bucket_of(*day)
-            .and_then(|b| marks.get_mut(cols.column_of(b)))
+            .and_then(|b| marks.get_mut(bars.cols.column_of(b)))
         {
             *m = POST_MARK;
         }
     }
-    lines.push(Line::from(vec![
-        Span::styled(pad_left("posts", gutter - 1) + " ", theme.dim()),
-        Span::styled(marks.into_iter().collect::<String>(), theme.key()),
-    ]));
-    lines.push(Line::styled(
-        " ".repeat(gutter)
-            + &ends(
-                &day_label(s.from, with_year),
-                &day_label(s.to, with_year),
-                cols.count * cols.width,
-            ),
-        theme.dim(),
-    ));
+    let marks = Span::styled(marks.into_iter().collect::<String>(), theme.key());
+    lines.push(labelled("posts", gutter, marks, theme));
+    lines.push(date_axis(s, gutter, plot, theme));
     lines
 }
 
-/// Her cumulative cost (`─`), revenue (`•`) and, once a cost of goods or fee is set, gross
-/// profit (`+`) day by day, with the break-even day's column marked `│`.
-pub fn payback_chart(
-    s: &CreatorSeries,
-    width: u16,
-    height: u16,
-    theme: Theme,
-) -> Vec<Line<'static>> {
-    let (width, height) = (usize::from(width), usize::from(height));
+/// The payback chart's title: its legend and the verdict, on profit or on revenue.
+fn payback_title(s: &CreatorSeries, theme: Theme) -> Line<'static> {
     let with_year = s.from.year() != s.to.year();
     let verdict = match s.payback_state() {
         Payback::Since(day) => format!("break-even {}", day_label(day, with_year)),
         Payback::NoCost => "no cost yet".into(),
         Payback::NotYet => "not yet".into(),
     };
-    let on = if s.on_profit {
-        "gross profit"
+    let (on, legend) = if s.on_profit {
+        ("gross profit", "─ cost  • revenue  + gross profit")
     } else {
-        "revenue"
+        ("revenue", "─ cost  • revenue")
     };
-    let legend = if s.on_profit {
-        "─ cost  • revenue  + gross profit"
+    let style = if s.breakeven.is_some() {
+        theme.good()
     } else {
-        "─ cost  • revenue"
+        theme.bad()
     };
-    let mut lines = vec![Line::from(vec![
+    Line::from(vec![
         Span::styled("Payback", theme.title()),
         Span::raw(format!("  {legend} · ")),
-        Span::styled(
-            format!("{verdict} (on {on})"),
-            if s.breakeven.is_some() {
-                theme.good()
-            } else {
-                theme.bad()
-            },
-        ),
-    ])];
-    let (min, max) = s.payback_extent();
-    let (top, bottom) = (fmt2(max), fmt2(min));
-    let gutter = label_width(&[&top, &bottom]);
-    let plot = width.saturating_sub(gutter).max(1);
-    let rows = height.saturating_sub(2).max(2);
+        Span::styled(format!("{verdict} (on {on})"), style),
+    ])
+}
+
+/// The payback curves on a grid of `rows` × `plot` cells, row 0 at the bottom; `row_of`
+/// places an amount.
+fn payback_grid(
+    s: &CreatorSeries,
+    plot: usize,
+    rows: usize,
+    row_of: impl Fn(Decimal) -> usize,
+) -> Vec<Vec<char>> {
     let span = s.payback.len();
     // The day each column shows: the last of the days it covers (a day spreads over several
     // columns when there are fewer days than columns).
     let point_of = |c: usize| ((c + 1) * span).div_ceil(plot).min(span).checked_sub(1);
-    let row_of = |v: Decimal| -> usize {
-        if max == min {
-            return 0;
-        }
-        ((v - min) / (max - min) * Decimal::from(rows as u64 - 1))
-            .round()
-            .to_usize()
-            .unwrap_or(0)
-    };
     let breakeven_col = s.breakeven.and_then(|day| {
         let i = s.payback.iter().position(|p| p.day == day)?;
         (0..plot).find(|&c| point_of(c).is_some_and(|p| p >= i))
@@ -284,7 +309,35 @@ pub fn payback_chart(
             grid[row_of(g)][c] = '+';
         }
     }
+    grid
+}
+
+/// Her cumulative cost (`─`), revenue (`•`) and, once a cost of goods or fee is set, gross
+/// profit (`+`) day by day, with the break-even day's column marked `│`.
+pub fn payback_chart(
+    s: &CreatorSeries,
+    width: u16,
+    height: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let (width, height) = (usize::from(width), usize::from(height));
+    let (min, max) = s.payback_extent();
+    let (top, bottom) = (fmt2(max), fmt2(min));
+    let gutter = label_width(&[&top, &bottom]);
+    let plot = width.saturating_sub(gutter).max(1);
+    let rows = height.saturating_sub(2).max(2);
+    let row_of = |v: Decimal| -> usize {
+        if max == min {
+            return 0;
+        }
+        ((v - min) / (max - min) * Decimal::from(rows as u64 - 1))
+            .round()
+            .to_usize()
+            .unwrap_or(0)
+    };
+    let grid = payback_grid(s, plot, rows, row_of);
     let zero_row = (min < Decimal::ZERO).then(|| row_of(Decimal::ZERO));
+    let mut lines = vec![payback_title(s, theme)];
     for r in (0..rows).rev() {
         let label = if r + 1 == rows {
             top.clone()
@@ -295,20 +348,10 @@ pub fn payback_chart(
         } else {
             String::new()
         };
-        lines.push(Line::from(vec![
-            Span::styled(pad_left(&label, gutter - 1) + " ", theme.dim()),
-            Span::raw(grid[r].iter().collect::<String>()),
-        ]));
+        let cells = Span::raw(grid[r].iter().collect::<String>());
+        lines.push(labelled(&label, gutter, cells, theme));
     }
-    lines.push(Line::styled(
-        " ".repeat(gutter)
-            + &ends(
-                &day_label(s.from, with_year),
-                &day_label(s.to, with_year),
-                plot,
-            ),
-        theme.dim(),
-    ));
+    lines.push(date_axis(s, gutter, plot, theme));
     lines
 }
 

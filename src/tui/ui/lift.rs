@@ -109,67 +109,83 @@ fn draw_lift_detail(
         Constraint::Min(0),
     ])
     .areas(inner);
-    let revenue = row.incremental_revenue;
-    let roi = row
-        .incremental_roi_pct
-        .map_or("— (no cost recorded)".into(), |r| {
-            format!("{} %", fmt2(r))
-        });
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::raw(format!(
-                "Caused {} orders (80 %: {}–{}): {} with her code, {} without; {} of her {} coded \
-                 orders put down to a leak.",
-                fmt_estimate(row.incremental_orders),
-                fmt_estimate(row.incremental_low),
-                fmt_estimate(row.incremental_high),
-                fmt_estimate(row.coded_orders),
-                fmt_estimate(row.uncoded_orders),
-                fmt_estimate(row.leak_orders),
-                fmt_estimate(row.code_orders),
-            )),
-            Line::raw(format!(
-                "Revenue {} against a cost of {}: incremental ROI {roi}.",
-                fmt2(revenue),
-                fmt2(row.cost)
-            )),
-        ])
-        .wrap(Wrap { trim: false }),
+        Paragraph::new(figure_lines(row)).wrap(Wrap { trim: false }),
         figures,
     );
     // One column a day, the last days that fit.
-    let width = chart.width as usize;
     let days = row.daily_coded.len();
-    let shown = days.min(width);
+    let shown = days.min(chart.width as usize);
     let first = days - shown;
     let data: Vec<u64> = row.daily_coded[first..]
         .iter()
         .map(|v| (v * 10.0).round() as u64)
         .collect();
     frame.render_widget(Sparkline::default().data(&data).style(theme.good()), chart);
-    let mut line: Vec<char> = vec![' '; shown];
-    for &p in &row.post_days {
-        if let Some(i) = usize::try_from(p - first as i64)
-            .ok()
-            .filter(|&i| i < shown)
-        {
-            line[i] = '▲';
-        }
-    }
-    if let (Some(since), Some(start)) = (row.leak_since, report.from)
-        && let Some(i) = usize::try_from((since - start).num_days() - first as i64)
-            .ok()
-            .filter(|&i| i < shown)
-    {
-        line[i] = '!';
-    }
     frame.render_widget(
         Paragraph::new(Line::styled(
-            line.into_iter().collect::<String>(),
+            day_marks(report, row, first, shown),
             theme.key(),
         )),
         marks,
     );
+    frame.render_widget(
+        Paragraph::new(flag_lines(row, theme)).wrap(Wrap { trim: false }),
+        flags,
+    );
+}
+
+/// What she caused, its range, and its ROI, in two sentences.
+fn figure_lines(row: &LiftRow) -> Vec<Line<'static>> {
+    let roi = row
+        .incremental_roi_pct
+        .map_or("— (no cost recorded)".into(), |r| {
+            format!("{} %", fmt2(r))
+        });
+    vec![
+        Line::raw(format!(
+            "Caused {} orders (80 %: {}–{}): {} with her code, {} without; {} of her {} coded \
+             orders put down to a leak.",
+            fmt_estimate(row.incremental_orders),
+            fmt_estimate(row.incremental_low),
+            fmt_estimate(row.incremental_high),
+            fmt_estimate(row.coded_orders),
+            fmt_estimate(row.uncoded_orders),
+            fmt_estimate(row.leak_orders),
+            fmt_estimate(row.code_orders),
+        )),
+        Line::raw(format!(
+            "Revenue {} against a cost of {}: incremental ROI {roi}.",
+            fmt2(row.incremental_revenue),
+            fmt2(row.cost)
+        )),
+    ]
+}
+
+/// The marks under the chart's `shown` days from day `first`: `▲` on her post days, `!` on
+/// the day a leak seems to start.
+fn day_marks(report: &LiftReport, row: &LiftRow, first: usize, shown: usize) -> String {
+    let mut line: Vec<char> = vec![' '; shown];
+    let column = |day: i64| {
+        usize::try_from(day - first as i64)
+            .ok()
+            .filter(|&i| i < shown)
+    };
+    for &p in &row.post_days {
+        if let Some(i) = column(p) {
+            line[i] = '▲';
+        }
+    }
+    if let (Some(since), Some(start)) = (row.leak_since, report.from)
+        && let Some(i) = column((since - start).num_days())
+    {
+        line[i] = '!';
+    }
+    line.into_iter().collect()
+}
+
+/// The chart's key, the basis of the estimate and every flag in words.
+fn flag_lines(row: &LiftRow, theme: Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = vec![
         Line::styled(
             "Coded orders a day; ▲ her posts, ! where a leak seems to start.",
@@ -186,8 +202,8 @@ fn draw_lift_detail(
             theme.error(),
         ));
     }
-    if row.flags.is_empty() && revenue > Decimal::ZERO {
+    if row.flags.is_empty() && row.incremental_revenue > Decimal::ZERO {
         lines.push(Line::styled("No flags.", theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), flags);
+    lines
 }
