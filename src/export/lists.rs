@@ -348,6 +348,13 @@ pub fn payout_cells(l: &PayoutLine) -> Vec<String> {
     ]
 }
 
+/// The payouts as a table to read: each creator's commission earned, held for refunds, paid
+/// and owed (the CLI's `payout list` and the app's payouts note), from the one row definition.
+pub fn payout_table(lines: &[crate::metrics::PayoutLine]) -> Vec<String> {
+    let list = List::new(&PAYOUTS, lines, payout_cells);
+    list.table().lines().map(String::from).collect()
+}
+
 /// `campaign list` and the Campaigns screen.
 pub const CAMPAIGNS: [Column; 5] = [
     text("name", "Name", 1),

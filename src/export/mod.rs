@@ -27,11 +27,12 @@ pub use lift::{
     LIFT_HEADER, fmt_estimate, lift_cells, lift_display_cells, lift_json, render_lift_table,
     write_lift_csv,
 };
+pub use lists::payout_table;
 pub use plan::plan_lines;
-pub use report::{REPORT_MARK, ReportInput, escape, html_report, report_html};
+pub use report::{REPORT_MARK, ReportInput, html_report, report_html};
 pub use since::since_lines;
-pub use svg::{cohort_svg, payback_svg, sales_svg};
-pub use table::{LTV_TITLES, TITLES, align_columns, payout_table, render_table};
+pub use svg::{cohort_svg, escape, payback_svg, sales_svg};
+pub use table::{LTV_TITLES, TITLES, align_columns, render_table};
 pub use views::{
     COMPARE_HEADER, VIEW_HEADER, compare_table, view_table, write_compare_csv, write_view_csv,
 };

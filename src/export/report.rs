@@ -6,7 +6,7 @@
 //! page's Content-Security-Policy forbids scripts and any request, so even a slip could not
 //! load or run anything.
 
-use super::svg::{bars_svg, cohort_svg, payback_svg, sales_svg};
+use super::svg::{bars_svg, cohort_svg, escape, payback_svg, sales_svg};
 use super::{TITLES, display_cells};
 use crate::domain::fmt2;
 use crate::metrics::{CreatorSeries, ScoreRow, SortKey};
@@ -101,24 +101,6 @@ pub fn report_html(
         lift,
         cohorts: &cohorts,
     })
-}
-
-/// Text made safe inside HTML and SVG: `& < > " '` escaped, control and direction characters
-/// dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if crate::domain::text::is_unsafe(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const STYLE: &str = "

@@ -3,12 +3,29 @@
 //! computed in `f64` (pixels only); every figure shown is formatted from exact decimals, and
 //! the only text from the data (handles) goes through [`escape`].
 
-use super::report::escape;
 use crate::domain::{fmt_count, fmt2};
 use crate::metrics::{CreatorSeries, Payback, ScoreRow, SortKey, extent};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
+
+/// Text made safe inside HTML and SVG: `& < > " '` escaped, control and direction characters
+/// dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if crate::domain::text::is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 fn f(v: Decimal) -> f64 {
     // Only for drawing: positions on the page, never a figure shown.

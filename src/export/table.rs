@@ -120,10 +120,3 @@ fn lines_of<R: AsRef<[String]>>(rows: &[R], left: impl Fn(usize) -> bool) -> Vec
         })
         .collect()
 }
-
-/// The payouts as a table to read: each creator's commission earned, held for refunds, paid
-/// and owed (the CLI's `payout list` and the app's payouts note), from the one row definition.
-pub fn payout_table(lines: &[crate::metrics::PayoutLine]) -> Vec<String> {
-    let list = super::lists::List::new(&super::lists::PAYOUTS, lines, super::lists::payout_cells);
-    list.table().lines().map(String::from).collect()
-}

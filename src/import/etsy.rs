@@ -4,7 +4,7 @@
 
 use super::codes::split_codes;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError, fatal_row};
-use super::layout::Lacks;
+use super::rows::Lacks;
 use super::rows::{FirstRows, ParseRow};
 use super::{ImportError, OrderReader};
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};

@@ -84,45 +84,6 @@ pub(crate) fn resolve_format(
     }
 }
 
-/// The columns a reader found missing that the scorecard would use, each by the name its
-/// layout gives it: said once in the preview and the summary (`missing:`), by the reader
-/// that knows which columns it read.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct Lacks {
-    pub status: Option<&'static str>,
-    pub codes: Option<&'static str>,
-    pub customer: Option<&'static str>,
-    pub currency: Option<&'static str>,
-}
-
-impl Lacks {
-    /// What each lack means, in words.
-    pub fn notes(self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(c) = self.status {
-            out.push(format!(
-                "no status column ({c}): every order counts as paid, cancelled ones too"
-            ));
-        }
-        if let Some(c) = self.codes {
-            out.push(format!(
-                "no code column ({c}): these orders count toward the shop's baseline only"
-            ));
-        }
-        if let Some(c) = self.customer {
-            out.push(format!(
-                "no customer column ({c}): every order counts as a new customer's"
-            ));
-        }
-        if let Some(c) = self.currency {
-            out.push(format!(
-                "no currency column ({c}): orders are taken in the shop's currency"
-            ));
-        }
-        out
-    }
-}
-
 /// The reader of a layout, its columns found by name in the header. `decimal_comma` is the
 /// delimiter's number custom; `currency` is taken by orders of files without a currency
 /// column.

@@ -13,6 +13,45 @@ use crate::domain::{LineItem, OrderRecord};
 use csv::StringRecord;
 use std::io::Read;
 
+/// The columns a reader found missing that the scorecard would use, each by the name its
+/// layout gives it: said once in the preview and the summary (`missing:`), by the reader
+/// that knows which columns it read.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Lacks {
+    pub status: Option<&'static str>,
+    pub codes: Option<&'static str>,
+    pub customer: Option<&'static str>,
+    pub currency: Option<&'static str>,
+}
+
+impl Lacks {
+    /// What each lack means, in words.
+    pub fn notes(self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(c) = self.status {
+            out.push(format!(
+                "no status column ({c}): every order counts as paid, cancelled ones too"
+            ));
+        }
+        if let Some(c) = self.codes {
+            out.push(format!(
+                "no code column ({c}): these orders count toward the shop's baseline only"
+            ));
+        }
+        if let Some(c) = self.customer {
+            out.push(format!(
+                "no customer column ({c}): every order counts as a new customer's"
+            ));
+        }
+        if let Some(c) = self.currency {
+            out.push(format!(
+                "no currency column ({c}): orders are taken in the shop's currency"
+            ));
+        }
+        out
+    }
+}
+
 /// How one format turns the first row of an order into an [`OrderRecord`], and (where
 /// the format has them) each of its rows into a line item.
 pub(crate) trait ParseRow: Send {
@@ -24,8 +63,8 @@ pub(crate) trait ParseRow: Send {
     }
 
     /// The columns it lacks that the scorecard would use.
-    fn lacks(&self) -> super::layout::Lacks {
-        super::layout::Lacks::default()
+    fn lacks(&self) -> Lacks {
+        Lacks::default()
     }
 
     /// The line item a row describes, if the format lists them; its name only with `names`

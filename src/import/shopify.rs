@@ -4,8 +4,8 @@
 use super::ImportError;
 use super::codes::split_codes_any;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError};
-use super::layout::Lacks;
 use super::links::utm_from_notes;
+use super::rows::Lacks;
 use super::rows::{FirstRows, ParseRow};
 use crate::domain::{
     FinancialStatus, LineItem, OrderRecord, ValueError, customer_key, parse_count,

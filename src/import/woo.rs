@@ -4,8 +4,8 @@
 use super::ImportError;
 use super::codes::split_codes;
 use super::columns::{Cells, Col, Columns, NumberStyle, RowError};
-use super::layout::Lacks;
 use super::links::LinkColumns;
+use super::rows::Lacks;
 use super::rows::{FirstRows, ParseRow};
 use super::shopify::parse_time;
 use crate::domain::{FinancialStatus, OrderRecord, customer_key};

@@ -3,7 +3,6 @@
 //! each of an order's distinct creators gets 1/k of it. The scorecard, the series and the
 //! lift model all read orders through here.
 
-use super::scorecard::Prepared;
 use super::{DayFact, Facts, OrderFact, Period, ScorecardOptions};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -132,4 +131,24 @@ pub(super) fn credited(
             None => credited.push((who, counts)),
         }
     }
+}
+
+/// What the scorecard needs from the facts that no option changes, worked out once per set
+/// of facts: the day groups that could credit someone (they carry a code or a `utm_source`).
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// Positions in `Facts::days`.
+    pub(super) days: Vec<u32>,
+}
+
+/// Prepares [`Facts`] for [`super::scorecard_prepared`].
+pub fn prepare(facts: &Facts) -> Prepared {
+    let days = facts
+        .days
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.has_evidence())
+        .map(|(position, _)| position as u32)
+        .collect();
+    Prepared { days }
 }

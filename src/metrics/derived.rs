@@ -12,8 +12,8 @@
 //!   scorecard credits each group to its codes' current owners.
 
 use super::dense::{Dense, Keyed};
+use super::formulas::{is_counted, net_revenue};
 use super::profit::order_goods;
-use super::scorecard::{is_counted, net_revenue};
 use super::{Facts, OrderFact};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -3,10 +3,10 @@
 //! day by day, the response to a post and each creator's leak, and her row once the
 //! regression has run.
 
-use super::lift::{LiftOptions, LiftRow, within};
 use super::lift_events;
 use super::lift_fit::Kernel;
 use super::lift_leak::Series;
+use super::lift_report::{LiftOptions, LiftRow, within};
 use super::lift_rows::{build_row, with_code_in_flags};
 use super::lift_shape::{Sample, Shapes};
 use super::lift_uses::{Creator, Kind, Leak, Use, latest_post};

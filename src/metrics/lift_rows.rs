@@ -2,7 +2,7 @@
 //! the model found (incremental orders and revenue with their 80 % range, ROI, the share a
 //! leak took, the flags in words), and the ranking of the rows.
 
-use super::lift::{LiftOptions, LiftRow, Z80};
+use super::lift_report::{LiftOptions, LiftRow, Z80};
 use super::lift_uses::{Creator, Kind, Leak};
 use rust_decimal::Decimal;
 use std::collections::HashMap;

@@ -12,12 +12,14 @@ mod dense;
 mod derived;
 mod facts;
 mod flags;
+mod formulas;
 mod gifts;
 mod lift;
 mod lift_events;
 mod lift_fit;
 mod lift_leak;
 mod lift_read;
+mod lift_report;
 mod lift_rows;
 mod lift_shape;
 mod lift_uses;
@@ -34,6 +36,7 @@ mod since;
 mod sources;
 mod views;
 
+pub use attribution::{Prepared, prepare};
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use cohort::{
     CHART_MONTHS, Cohort, CohortBuilder, CohortDetail, CohortFact, CohortSums, DEFAULT_LTV_DAYS,
@@ -48,11 +51,16 @@ pub use facts::{
     OrderFact, OrderGoods, PayoutFact, PostFact, ProfitSettings, ShopSpan,
 };
 pub use flags::{EngagementRanges, Flag, FlagKind, RANGED_PLATFORMS, TierRanges, engagement_flags};
+pub use formulas::{
+    aov, cac, counts, engagement_rate_pct, engagements, is_counted, ltv, ltv_to_cac, net_cents,
+    net_revenue, roas, roi_pct,
+};
 pub use gifts::{
     DEFAULT_FOLLOW_UP_DAYS, GiftLine, GiftStatus, SeedingFigures, gift_ledger, gift_status,
     seeding_figures,
 };
-pub use lift::{LiftOptions, LiftReport, LiftRow, leak_warnings, lift};
+pub use lift::{leak_warnings, lift};
+pub use lift_report::{LiftOptions, LiftReport, LiftRow};
 pub use payouts::{PayoutLine, payouts};
 pub use period::Period;
 pub use plan::{Plan, PlanRequest, Tiers, plan};
@@ -63,10 +71,7 @@ pub use row::{Metric, ScoreRow, Scorecard, ScorecardOptions, SortKey, rank, sear
 pub use schedule::{
     SCHEDULE_DAYS, Schedule, Slot, burst_days, schedule, schedule_lines, smallest_effect,
 };
-pub use scorecard::{
-    Prepared, aov, cac, counts, engagement_rate_pct, engagements, is_counted, ltv, ltv_to_cac,
-    net_cents, net_revenue, posts_in_scope, prepare, roas, roi_pct, scorecard, scorecard_prepared,
-};
+pub use scorecard::{posts_in_scope, scorecard, scorecard_prepared};
 pub use series::{
     CreatorSeries, DAILY_UP_TO, Payback, PaybackPoint, SalesBucket, creator_series, extent,
     weekly_orders,

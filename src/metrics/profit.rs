@@ -2,7 +2,7 @@
 //! for refunds), gross profit, profit ROI and the break-even ROAS. See docs/metrics.md,
 //! "Profit" and "Cost of goods".
 
-use super::scorecard::{net_revenue, roi_pct};
+use super::formulas::{net_revenue, roi_pct};
 use super::{OrderFact, ProfitSettings};
 use crate::domain::from_cents;
 use rust_decimal::Decimal;

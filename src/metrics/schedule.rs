@@ -47,7 +47,7 @@ pub fn burst_days(mean_delay: f64) -> i64 {
 pub fn smallest_effect(day_noise: f64, mean_delay: f64) -> f64 {
     let q = mean_delay.max(0.01) / (1.0 + mean_delay.max(0.01));
     let sum_k2 = (1.0 - q) / (1.0 + q);
-    super::lift::Z80 * day_noise / sum_k2.sqrt()
+    super::lift_report::Z80 * day_noise / sum_k2.sqrt()
 }
 
 /// Her schedule from `from`, for [`SCHEDULE_DAYS`] days, against the other creators' posts

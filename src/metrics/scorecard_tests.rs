@@ -1,8 +1,10 @@
 //! Unit tests of every scorecard formula and edge case, on hand-built facts.
 
 use super::*;
-use crate::domain::{CostKind, Platform};
-use crate::metrics::{CodeFact, CostFact, InfluencerFact, OrderGoods, PostFact, order_goods};
+use crate::domain::{CostKind, FinancialStatus, Platform};
+use crate::metrics::{
+    CodeFact, CostFact, InfluencerFact, OrderFact, OrderGoods, PostFact, order_goods,
+};
 use crate::metrics::{Metric, SortKey};
 use rust_decimal_macros::dec;
 

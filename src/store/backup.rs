@@ -1,7 +1,7 @@
 //! Consistent copies of the database with SQLite's online backup: on request, automatically
 //! before every import and every schema migration (the last few kept), and restoring one.
 
-use super::{Result, Store, StoreError, migrations};
+use super::{Result, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -250,7 +250,7 @@ fn open_backup(from: &Path) -> Result<Connection> {
     .map_err(|e| refused(e.to_string()))?;
     verify(&source).map_err(|reason| refused(reason.replace("the copy", "the file")))?;
     let version: i64 = source.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let known = migrations::MIGRATIONS.len() as i64;
+    let known = SCHEMA_VERSION;
     if version > known {
         return Err(StoreError::NewerSchema {
             path: from.display().to_string(),

@@ -72,7 +72,7 @@ impl Store {
             r.get::<_, bool>(0)
         })?;
         let summing = if empty {
-            let unit_costs = super::products::unit_costs(&tx)?;
+            let unit_costs = super::order_reader::unit_costs(&tx)?;
             let sums = super::sums_thread::SumsThread::start(super::derived::Summing::new());
             Some(Box::new((sums, unit_costs)))
         } else {

@@ -7,8 +7,7 @@
 //! which the same pass packs one blob per first order's evidence in `cohort_window`.
 
 use super::derived_groups::insert_rows;
-use super::order_reader::{Interner, OrderReader, day_col};
-use super::products::unit_costs;
+use super::order_reader::{Interner, OrderReader, day_col, unit_costs};
 use super::{Result, Store};
 use crate::domain::settings::LTV_DAYS;
 use crate::metrics::{
@@ -266,7 +265,7 @@ impl Store {
         let within = facts.ltv_days();
         let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
         let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
-        let evidence = super::facts::read_evidence(&self.conn, &mut codes, &mut utms)?;
+        let evidence = super::order_reader::read_evidence(&self.conn, &mut codes, &mut utms)?;
         (facts.order_code_names, facts.order_utm_names) = (codes.names, utms.names);
         let mut out = Vec::new();
         let mut stmt = self
@@ -318,7 +317,7 @@ impl Store {
     fn read_cohorts(&self, facts: &Facts, sql: &str, param: u32) -> Result<Vec<CohortFact>> {
         let mut codes = Interner::from(facts.order_code_names.clone());
         let mut utms = Interner::from(facts.order_utm_names.clone());
-        let evidence = super::facts::read_evidence(&self.conn, &mut codes, &mut utms)?;
+        let evidence = super::order_reader::read_evidence(&self.conn, &mut codes, &mut utms)?;
         let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query([param])?;
         let mut out = Vec::new();

@@ -9,8 +9,7 @@
 //! A migration, a product cost change and `shoutout doctor --rebuild` recompute them whole.
 
 use super::derived_groups::{Groups, insert_rows};
-use super::order_reader::{ByNumber, OrderReader};
-use super::products::unit_costs;
+use super::order_reader::{ByNumber, COUNTED, OrderReader, unit_costs};
 use super::{Result, Store};
 use crate::domain::FinancialStatus;
 use crate::metrics::{FirstOrders, OrderFact, counts, is_counted, is_new};
@@ -96,10 +95,6 @@ const NOT_COUNTED_HERE: u32 = u32::MAX;
 /// imports in flat memory, a smaller one without the query. At 40 bytes a customer, plus a
 /// table of positions that stays at 2^18 slots below 229,376 entries, that is some 9 MB.
 const FIRSTS_IN_MEMORY: usize = 200_000;
-
-/// [`crate::metrics::counts`] as SQL over `shop_order`, for the one query that needs it
-/// there; `first_orders_agree_in_memory_and_in_sql` checks they agree.
-pub(super) const COUNTED: &str = "cancelled = 0 AND gift = 0 AND lower(trim(status)) <> 'voided'";
 
 impl Summing {
     pub(super) fn new() -> Summing {

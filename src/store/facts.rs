@@ -1,13 +1,10 @@
 //! Loading the [`Facts`] the metrics compute from, in a few straight scans.
 
-use super::derived::COUNTED;
 use super::entry_facts::read_all;
-use super::order_reader::{Interner, OrderReader, day_col};
+use super::order_reader::{COUNTED, Interner, OrderReader, day_col, read_evidence};
 use super::{Result, Store, StoreError};
 use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 use crate::metrics::{DayFact, DaySums, Facts, GoodsParts, ProfitSettings, ShopSpan};
-use std::collections::HashMap;
-use std::sync::Arc;
 
 impl Store {
     /// A setting that holds an amount or a percentage, read as typed (`None`: not set, or not
@@ -233,33 +230,6 @@ impl Store {
         facts.order_utm_names = utms.names;
         Ok(())
     }
-}
-
-/// An evidence's codes and source, numbered.
-pub(super) type Evidence = (Arc<[u32]>, Option<u32>);
-
-/// Each evidence (a distinct pair of codes and source) the derived facts share, by id, its
-/// texts numbered by `codes` and `utms`.
-pub(super) fn read_evidence(
-    conn: &rusqlite::Connection,
-    codes: &mut Interner,
-    utms: &mut Interner,
-) -> rusqlite::Result<HashMap<i64, Evidence>> {
-    let mut evidence = HashMap::new();
-    let mut stmt = conn.prepare("SELECT id, codes, utm_source FROM order_evidence")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let ids: Arc<[u32]> = r
-            .get_ref(1)?
-            .as_str()?
-            .split('\n')
-            .filter(|c| !c.is_empty())
-            .map(|code| codes.id(code))
-            .collect();
-        let utm = r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u));
-        evidence.insert(r.get(0)?, (ids, utm));
-    }
-    Ok(evidence)
 }
 
 #[cfg(test)]

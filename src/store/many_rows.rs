@@ -2,7 +2,7 @@
 //! once, and the ids and customers of the orders it wrote.
 
 use super::Result;
-use super::orders::{OrderImport, join_lines};
+use super::orders::{OrderImport, Upsert, join_lines};
 use crate::domain::{OrderRecord, encode_items_into, order::order_number};
 use chrono::Datelike;
 use rusqlite::params;
@@ -43,6 +43,25 @@ fn insert_sql(rows: usize) -> std::borrow::Cow<'static, str> {
 type Ids = Vec<Option<i64>>;
 
 impl OrderImport<'_> {
+    /// A shop's first import: the orders in multi-row inserts of [`ROWS_PER_INSERT`], each
+    /// new, or repeated in the file when its number was already written.
+    pub(super) fn insert_fresh(&mut self, orders: &[(&OrderRecord, i64)]) -> Result<Vec<Upsert>> {
+        let mut out = Vec::with_capacity(orders.len());
+        for chunk in orders.chunks(ROWS_PER_INSERT) {
+            let (ids, customers) = self.insert_many(chunk)?;
+            for (((order, _), id), customer) in chunk.iter().zip(ids).zip(customers) {
+                match id {
+                    Some(id) => {
+                        self.written(order, id, customer);
+                        out.push(Upsert::New);
+                    }
+                    None => out.push(Upsert::RepeatedInFile),
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// One `INSERT OR IGNORE` of many rows; returns each order's id (`None` when its number
     /// was met before in the file, so it did not go in) and its stored customer.
     pub(super) fn insert_many(

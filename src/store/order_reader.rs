@@ -8,6 +8,7 @@ use crate::metrics::{OrderFact, OrderGoods};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// Customer numbers are already the bits of a SHA-256: hashing them again is wasted work.
 #[derive(Default)]
@@ -228,6 +229,49 @@ impl Interner {
         }
         id
     }
+}
+
+/// [`crate::metrics::counts`] as SQL over `shop_order`, for the one query that needs it
+/// there; `first_orders_agree_in_memory_and_in_sql` checks they agree.
+pub(super) const COUNTED: &str = "cancelled = 0 AND gift = 0 AND lower(trim(status)) <> 'voided'";
+
+/// `Store::product_cost_map` on any connection (a migration has only its transaction).
+pub(super) fn unit_costs(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Cents>> {
+    let mut stmt = conn.prepare("SELECT sku, unit_cents FROM product_cost")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            crate::domain::sku_key(&r.get::<_, String>(0)?),
+            r.get::<_, Cents>(1)?,
+        ))
+    })?;
+    rows.collect()
+}
+
+/// An evidence's codes and source, numbered.
+pub(super) type Evidence = (Arc<[u32]>, Option<u32>);
+
+/// Each evidence (a distinct pair of codes and source) the derived facts share, by id, its
+/// texts numbered by `codes` and `utms`.
+pub(super) fn read_evidence(
+    conn: &rusqlite::Connection,
+    codes: &mut Interner,
+    utms: &mut Interner,
+) -> rusqlite::Result<HashMap<i64, Evidence>> {
+    let mut evidence = HashMap::new();
+    let mut stmt = conn.prepare("SELECT id, codes, utm_source FROM order_evidence")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let ids: Arc<[u32]> = r
+            .get_ref(1)?
+            .as_str()?
+            .split('\n')
+            .filter(|c| !c.is_empty())
+            .map(|code| codes.id(code))
+            .collect();
+        let utm = r.get_ref(2)?.as_str_or_null()?.map(|u| utms.id(u));
+        evidence.insert(r.get(0)?, (ids, utm));
+    }
+    Ok(evidence)
 }
 
 #[cfg(test)]

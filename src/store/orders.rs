@@ -7,7 +7,6 @@
 use super::Result;
 use super::customers::{CustomerKeyer, customer_number};
 use super::fingerprint::{Stored, compare};
-use super::many_rows::ROWS_PER_INSERT;
 use crate::domain::Cents;
 use crate::domain::{OrderRecord, encode_items, order::order_number};
 use crate::metrics::OrderFact;
@@ -152,7 +151,7 @@ fn stored_fact(
 impl OrderImport<'_> {
     /// An order was stored under `id`: its derived facts are summed now (into an empty
     /// store) or refreshed at commit.
-    fn written(&mut self, order: &OrderRecord, id: i64, customer: Option<i64>) {
+    pub(super) fn written(&mut self, order: &OrderRecord, id: i64, customer: Option<i64>) {
         match &mut self.summing {
             Some(summing) => {
                 let (summing, unit_costs) = &mut **summing;
@@ -207,20 +206,7 @@ impl OrderImport<'_> {
                 .map(|(order, fp)| self.upsert_with(order, *fp))
                 .collect();
         }
-        let mut out = Vec::with_capacity(orders.len());
-        for chunk in orders.chunks(ROWS_PER_INSERT) {
-            let (ids, customers) = self.insert_many(chunk)?;
-            for (((order, _), id), customer) in chunk.iter().zip(ids).zip(customers) {
-                match id {
-                    Some(id) => {
-                        self.written(order, id, customer);
-                        out.push(Upsert::New);
-                    }
-                    None => out.push(Upsert::RepeatedInFile),
-                }
-            }
-        }
-        Ok(out)
+        self.insert_fresh(orders)
     }
 
     /// Whether a changed order looks like another shop's under the same number: the same

@@ -2,6 +2,7 @@
 //! from what it sold (see docs/metrics.md, "Cost of goods").
 
 use super::entries::amount_cents;
+use super::order_reader::unit_costs;
 use super::{Result, Store};
 use crate::domain::{Cents, from_cents};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
@@ -89,18 +90,6 @@ impl Store {
     pub(super) fn product_cost_map(&self) -> Result<HashMap<String, Cents>> {
         Ok(unit_costs(&self.conn)?)
     }
-}
-
-/// [`Store::product_cost_map`] on any connection (a migration has only its transaction).
-pub(super) fn unit_costs(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Cents>> {
-    let mut stmt = conn.prepare("SELECT sku, unit_cents FROM product_cost")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            crate::domain::sku_key(&r.get::<_, String>(0)?),
-            r.get::<_, Cents>(1)?,
-        ))
-    })?;
-    rows.collect()
 }
 
 #[cfg(test)]
