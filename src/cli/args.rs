@@ -18,7 +18,9 @@ mod money;
 mod posts;
 mod reports;
 pub use events::EventCmd;
-pub use money::{GiftCmd, PayoutCmd, PlanArgs, ProductCmd, ProductCostCmd, SettingsCmd};
+pub use money::{
+    GiftCmd, GiftUpdateArgs, PayoutCmd, PlanArgs, ProductCmd, ProductCostCmd, SettingsCmd,
+};
 pub use posts::{PostArgs, PostUpdateArgs};
 pub use reports::{LiftArgs, ReportArgs, ScorecardArgs};
 

@@ -1,7 +1,7 @@
 //! The gift ledger's commands: record a gift, mark one declined, and list them with their
 //! status (the week's follow-ups with `--due`).
 
-use super::args::GiftCmd;
+use super::args::{GiftCmd, GiftUpdateArgs};
 use super::{entries::campaign_id, flag_err, write_report};
 use crate::domain::{NewGift, fmt2};
 use crate::export::lists::{self, List};
@@ -63,7 +63,7 @@ pub(super) fn gift(
             );
             super::entries::delete(&what, *yes, out, || store.delete_gift(*id))?;
         }
-        GiftCmd::Update { id, .. } => update(store, *id, cmd, out)?,
+        GiftCmd::Update(args) => update(store, args, out)?,
         GiftCmd::Undecline { id } => {
             let g = store.undecline_gift(*id)?;
             writeln!(
@@ -146,8 +146,9 @@ fn list(
 }
 
 /// `gift update`: only what is given changes; its cost entries follow.
-fn update(store: &mut Store, id: i64, cmd: &GiftCmd, out: &mut dyn Write) -> Result<()> {
-    let GiftCmd::Update {
+fn update(store: &mut Store, args: &GiftUpdateArgs, out: &mut dyn Write) -> Result<()> {
+    let GiftUpdateArgs {
+        id,
         date,
         item,
         retail,
@@ -155,11 +156,8 @@ fn update(store: &mut Store, id: i64, cmd: &GiftCmd, out: &mut dyn Write) -> Res
         shipping,
         campaign,
         no_campaign,
-        ..
-    } = cmd
-    else {
-        unreachable!("called for gift update only")
-    };
+    } = args;
+    let id = *id;
     let Some(old) = store.gifts()?.into_iter().find(|g| g.id == id) else {
         return Err(crate::store::StoreError::NotFound { what: "gift", id }.into());
     };

@@ -58,9 +58,9 @@ fn exit_visibly(e: &clap::Error) -> ! {
     std::process::exit(e.exit_code());
 }
 
-/// Runs a subcommand, printing to `out`.
-pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
-    // These need no database.
+/// The commands that need no database (completions, the man page, the paths): runs
+/// `command` if it is one, and says whether it was.
+fn without_store(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<bool> {
     match command {
         Command::Completions { shell } => {
             // Into memory first: clap_complete panics on a failed write (a closed pipe),
@@ -68,19 +68,24 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "shoutout", &mut script);
             out.write_all(&script)?;
-            return Ok(());
         }
         Command::Man => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
-            return Ok(());
         }
         Command::Paths => {
             let db = cli.target().database()?;
             writeln!(out, "database:       {}", db.display())?;
             writeln!(out, "data directory: {}", paths::data_dir()?.display())?;
-            return Ok(());
         }
-        _ => {}
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Runs a subcommand, printing to `out`.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
+    if without_store(cli, command, out)? {
+        return Ok(());
     }
     let mut store = match open_store(&cli.target()) {
         Ok(store) => store,
@@ -133,7 +138,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::Restore { file, yes } => restore(&mut store, file, *yes, &now, out),
         Command::Doctor { rebuild } => doctor::doctor(&mut store, *rebuild, out),
         Command::Paths | Command::Completions { .. } | Command::Man => {
-            unreachable!("handled above")
+            without_store(cli, command, out).map(drop)
         }
     }
 }
@@ -282,11 +287,7 @@ fn scorecard_cmd(
             .iter()
             .filter(|f| crate::metrics::Period::contains(range, f.posted_on))
         {
-            let handle = facts
-                .influencers
-                .iter()
-                .find(|i| i.id == flag.influencer_id)
-                .map_or("", |i| i.handle.as_str());
+            let handle = facts.handle(flag.influencer_id).unwrap_or_default();
             writeln!(
                 out,
                 "flag: @{handle}, post of {}: {}",

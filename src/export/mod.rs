@@ -32,7 +32,7 @@ pub use plan::plan_lines;
 pub use report::{REPORT_MARK, ReportInput, html_report, report_html};
 pub use since::since_lines;
 pub use svg::{cohort_svg, escape, payback_svg, sales_svg};
-pub use table::{LTV_TITLES, TITLES, align_columns, render_table};
+pub use table::{LTV_TITLES, TITLES, align_columns, profit_loss_note, render_table};
 pub use views::{
     COMPARE_HEADER, VIEW_HEADER, compare_table, view_table, write_compare_csv, write_view_csv,
 };

@@ -47,23 +47,27 @@ pub fn render_table(card: &Scorecard) -> String {
     titles.extend(LTV_TITLES);
     let mut out = align(&titles, &body, &[1, 2]);
     for row in &card.rows {
-        if let (Some(roi), Some(profit_roi)) = (row.roi_pct, row.profit_roi_pct)
-            && roi > rust_decimal::Decimal::ZERO
-            && profit_roi < rust_decimal::Decimal::ZERO
-        {
-            out.push_str(&format!(
-                "@{}: ROI {} % on revenue but {} % on profit: after goods and fees her orders \
-                 do not pay for her\n",
-                row.handle,
-                crate::domain::fmt2(roi),
-                crate::domain::fmt2(profit_roi)
-            ));
+        if let Some(note) = profit_loss_note(row) {
+            out.push_str(&format!("@{}: {note}\n", row.handle));
         }
     }
     if body.is_empty() {
         out.push_str("(no influencers yet: add one with `shoutout influencer add`)\n");
     }
     out
+}
+
+/// The sentence for a creator whose orders pay on revenue but not on profit
+/// ([`crate::metrics::ScoreRow::loses_on_profit`]); the CLI's table and the app's detail say
+/// it the same way.
+pub fn profit_loss_note(row: &crate::metrics::ScoreRow) -> Option<String> {
+    let (roi, profit_roi) = row.loses_on_profit()?;
+    Some(format!(
+        "ROI {} % on revenue but {} % on profit: after goods and fees her orders do not pay \
+         for her",
+        crate::domain::fmt2(roi),
+        crate::domain::fmt2(profit_roi)
+    ))
 }
 
 /// Lines up a table: titles, then rows, columns two spaces apart and measured in terminal

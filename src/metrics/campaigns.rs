@@ -201,6 +201,7 @@ mod tests {
             commission_pct: Decimal::ZERO,
             archived: false,
             channel: false,
+            notes: String::new(),
         });
         f.campaigns.push(CampaignFact {
             id: 7,

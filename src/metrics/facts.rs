@@ -126,6 +126,9 @@ pub struct LinkFact {
     pub utm_source: String,
 }
 
+/// An influencer as stored: what the app and the CLI list (`store::InfluencerRow` is this
+/// shape) and what the metrics read. What she types before she is stored is
+/// [`crate::domain::NewInfluencer`] (no id, not archived, never a channel).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InfluencerFact {
     pub id: i64,
@@ -139,6 +142,7 @@ pub struct InfluencerFact {
     /// A channel (Meta ads, a newsletter): on the scorecard below the creators, never ranked
     /// among them.
     pub channel: bool,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -213,6 +213,7 @@ impl Sim {
             commission_pct: Decimal::ZERO,
             archived: false,
             channel: false,
+            notes: String::new(),
         });
         self.facts.codes.push(CodeFact {
             code: format!("CODE{c}"),

@@ -109,6 +109,7 @@ fn orders_through_her_link_are_evidence_like_her_code() {
         commission_pct: Decimal::ZERO,
         archived: false,
         channel: false,
+        notes: String::new(),
     });
     let source = facts.order_utm_names.len() as u32;
     facts.order_utm_names.push("LINKONLY".into());
@@ -142,6 +143,7 @@ fn one_buyer_using_her_own_code_is_flagged() {
         commission_pct: Decimal::ZERO,
         archived: false,
         channel: false,
+        notes: String::new(),
     });
     facts.codes.push(CodeFact {
         code: "SELF".into(),

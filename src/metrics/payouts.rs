@@ -112,6 +112,7 @@ mod tests {
             commission_pct: pct,
             archived: false,
             channel: false,
+            notes: String::new(),
         };
         let mut facts = Facts {
             influencers: vec![inf(1, "ana", dec!(10)), inf(2, "bo", dec!(15))],

@@ -167,6 +167,14 @@ pub enum Metric {
 }
 
 impl ScoreRow {
+    /// Her ROI and profit ROI when her orders pay back on revenue but not on profit: ROI
+    /// above 0, profit ROI below 0 (goods and fees take more than the gain). The one rule
+    /// behind the scorecard's ▼, the detail's "Loss" line and the CLI's note.
+    pub fn loses_on_profit(&self) -> Option<(Decimal, Decimal)> {
+        let (roi, profit_roi) = (self.roi_pct?, self.profit_roi_pct?);
+        (roi > Decimal::ZERO && profit_roi < Decimal::ZERO).then_some((roi, profit_roi))
+    }
+
     /// The value the row is ranked by under `sort`.
     pub fn sort_value(&self, sort: SortKey) -> Option<Decimal> {
         match sort {

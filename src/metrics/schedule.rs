@@ -167,6 +167,7 @@ mod tests {
             commission_pct: Default::default(),
             archived: false,
             channel: false,
+            notes: String::new(),
         }
     }
 

@@ -31,6 +31,7 @@ impl Shop {
             commission_pct: Decimal::ZERO,
             archived: false,
             channel: false,
+            notes: String::new(),
         });
         self
     }

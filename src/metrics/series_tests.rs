@@ -26,6 +26,7 @@ fn shop() -> Facts {
             commission_pct: if id == 1 { dec!(10) } else { Decimal::ZERO },
             archived: false,
             channel: false,
+            notes: String::new(),
         });
     }
     for (code, who) in [("ANA", 1), ("BO", 2)] {

@@ -2,25 +2,13 @@
 //! `costs.rs`; posts, links and campaigns in `published.rs`), and the column helpers all use.
 
 use super::{Deleted, Result, Store, StoreError, is_unique_violation};
-use crate::domain::{NewInfluencer, Platform, ValueError, from_cents, normalize_code, to_cents};
+use crate::domain::{NewInfluencer, ValueError, from_cents, normalize_code, to_cents};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, named_params, params};
 use rust_decimal::Decimal;
 
-/// An influencer as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InfluencerRow {
-    pub id: i64,
-    pub handle: String,
-    pub name: String,
-    pub platform: Platform,
-    pub followers: u64,
-    pub commission_pct: Decimal,
-    pub notes: String,
-    pub archived: bool,
-    /// A channel (Meta ads, a newsletter), not a creator.
-    pub channel: bool,
-}
+/// An influencer as stored: the metrics' own shape, read by [`influencer_row`].
+pub type InfluencerRow = crate::metrics::InfluencerFact;
 
 /// A promo code with its owner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +81,7 @@ pub(super) fn parse_col<T: std::str::FromStr<Err = ValueError>>(
     })
 }
 
-fn influencer_row(r: &Row) -> rusqlite::Result<InfluencerRow> {
+pub(super) fn influencer_row(r: &Row) -> rusqlite::Result<InfluencerRow> {
     Ok(InfluencerRow {
         id: r.get(0)?,
         handle: r.get(1)?,
@@ -107,7 +95,7 @@ fn influencer_row(r: &Row) -> rusqlite::Result<InfluencerRow> {
     })
 }
 
-const INFLUENCER_COLUMNS: &str =
+pub(super) const INFLUENCER_COLUMNS: &str =
     "id, handle, name, platform, followers, commission_bp, notes, archived, channel";
 
 impl Store {

@@ -3,10 +3,9 @@
 //! cannot be read is named in `facts.skipped_entries` and left out.
 
 use super::Result;
-use super::entries::{date_col, parse_col};
+use super::entries::{INFLUENCER_COLUMNS, date_col, influencer_row, parse_col};
 use crate::metrics::{
-    CampaignFact, CodeFact, CostFact, EventFact, Facts, GiftFact, InfluencerFact, LinkFact,
-    PayoutFact, PostFact,
+    CampaignFact, CodeFact, CostFact, EventFact, Facts, GiftFact, LinkFact, PayoutFact, PostFact,
 };
 
 /// Runs `sql` (whose first column is the row's id) and reads each row with `read`. A row that
@@ -56,22 +55,10 @@ pub(super) fn read_roster(c: &rusqlite::Connection, facts: &mut Facts) -> Result
     let skipped = &mut facts.skipped_entries;
     facts.influencers = read_all(
         c,
-        "SELECT id, handle, name, platform, followers, commission_bp, archived, channel
-         FROM influencer ORDER BY id",
+        &format!("SELECT {INFLUENCER_COLUMNS} FROM influencer ORDER BY id"),
         "influencer",
         skipped,
-        |r| {
-            Ok(InfluencerFact {
-                id: r.get(0)?,
-                handle: r.get(1)?,
-                name: r.get(2)?,
-                platform: parse_col(r, 3)?,
-                followers: count_col(r, 4)?.unwrap_or(0),
-                commission_pct: crate::domain::from_cents(r.get(5)?),
-                archived: r.get(6)?,
-                channel: r.get(7)?,
-            })
-        },
+        influencer_row,
     )?;
 
     facts.campaigns = read_all(

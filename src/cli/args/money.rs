@@ -94,26 +94,7 @@ pub enum GiftCmd {
     Undecline { id: i64 },
     /// Correct a gift by its id (see `gift list`): only what is given changes, and its cost
     /// entries follow
-    Update {
-        id: i64,
-        /// The day it was sent (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        #[arg(long)]
-        item: Option<String>,
-        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-        retail: Option<Decimal>,
-        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-        cost: Option<Decimal>,
-        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-        shipping: Option<Decimal>,
-        /// File it under this campaign
-        #[arg(long, conflicts_with = "no_campaign")]
-        campaign: Option<String>,
-        /// Take it out of its campaign
-        #[arg(long)]
-        no_campaign: bool,
-    },
+    Update(GiftUpdateArgs),
     /// The ledger: each gift's status (posted, declined, follow_up, waiting)
     List {
         /// Only the gifts waiting for a follow-up: the week's to-do
@@ -125,6 +106,29 @@ pub enum GiftCmd {
         #[command(flatten)]
         out: super::CsvOut,
     },
+}
+
+/// `gift update`: the gift's id and what changes.
+#[derive(Debug, clap::Args)]
+pub struct GiftUpdateArgs {
+    pub id: i64,
+    /// The day it was sent (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    #[arg(long)]
+    pub item: Option<String>,
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub retail: Option<Decimal>,
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub cost: Option<Decimal>,
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub shipping: Option<Decimal>,
+    /// File it under this campaign
+    #[arg(long, conflicts_with = "no_campaign")]
+    pub campaign: Option<String>,
+    /// Take it out of its campaign
+    #[arg(long)]
+    pub no_campaign: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -237,12 +237,21 @@ impl App {
                 self.effects.push(Effect::Copy(link));
                 self.say("link copied (if your terminal allows clipboard access)");
             }
-            Action::Submit if matches!(form.kind, FormKind::Mapping { .. }) => {
-                let mut form = form.clone();
+            Action::Submit => {
+                let form = form.clone();
+                self.submit(form)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Enter on a form, by what the form is for: a mapping or a rate previews the file
+    /// again, the planner shows its plan, every other form saves.
+    fn submit(&mut self, mut form: Form) -> anyhow::Result<()> {
+        match form.kind.clone() {
+            FormKind::Mapping { path } => {
                 form.clear_errors();
-                let FormKind::Mapping { path } = form.kind.clone() else {
-                    unreachable!("matched above")
-                };
                 let outcome = forms::mapping::mapping_of(&form).and_then(|m| {
                     self.preview(&path, Some(m), false)
                         .map_err(|e| ("", e.to_string()))
@@ -252,23 +261,15 @@ impl App {
                     self.modal = Some(Modal::Form(form));
                 }
             }
-            Action::Submit if matches!(form.kind, FormKind::Rate { .. }) => {
-                let mut form = form.clone();
+            FormKind::Rate { .. } => {
                 form.clear_errors();
                 if let Err((field, message)) = forms::rate::submit(self, &form) {
                     form.set_error(field, message);
                     self.modal = Some(Modal::Form(form));
                 }
             }
-            Action::Submit if form.kind == FormKind::Plan => {
-                let form = form.clone();
-                self.show_plan(form);
-            }
-            Action::Submit => {
-                let form = form.clone();
-                self.submit_form(form)?;
-            }
-            _ => {}
+            FormKind::Plan => self.show_plan(form),
+            _ => self.submit_form(form)?,
         }
         Ok(())
     }
@@ -337,10 +338,10 @@ impl App {
             FormKind::Settings => forms::settings::submit(self, form),
             FormKind::Payout => forms::payout::submit(self, form),
             FormKind::Period => forms::period::submit(self, form),
-            FormKind::Mapping { .. } | FormKind::Rate { .. } => {
-                unreachable!("the mapping and rate forms preview, they do not save")
+            // `submit` sends these elsewhere; should one arrive, it is refused, not saved.
+            FormKind::Mapping { .. } | FormKind::Rate { .. } | FormKind::Plan => {
+                Err(("", "this form previews or plans; it saves nothing".into()))
             }
-            FormKind::Plan => unreachable!("the planner shows a plan, it does not save"),
         }
     }
 }

@@ -19,10 +19,9 @@ impl App {
                 .map(|l| super::GiftView {
                     handle: self
                         .facts
-                        .influencers
-                        .iter()
-                        .find(|i| i.id == l.gift.influencer_id)
-                        .map_or(String::new(), |i| i.handle.clone()),
+                        .handle(l.gift.influencer_id)
+                        .unwrap_or_default()
+                        .to_string(),
                     gift: l.gift.clone(),
                     status: l.status,
                 })

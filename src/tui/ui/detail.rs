@@ -31,19 +31,8 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreR
         return;
     }
     let mut lines = figure_lines(row, theme);
-    if let (Some(roi), Some(profit_roi)) = (row.roi_pct, row.profit_roi_pct)
-        && roi > Decimal::ZERO
-        && profit_roi < Decimal::ZERO
-    {
-        lines.push(Line::styled(
-            format!(
-                "Loss     ROI {} % on revenue, but {} % on profit: after goods and fees her \
-                 orders do not pay for her",
-                fmt2(roi),
-                fmt2(profit_roi)
-            ),
-            theme.error(),
-        ));
+    if let Some(note) = crate::export::profit_loss_note(row) {
+        lines.push(Line::styled(format!("Loss     {note}"), theme.error()));
     }
     if let Some(flag) = app.leak_flags.get(&row.influencer_id) {
         lines.push(Line::styled(

@@ -76,9 +76,7 @@ fn score_cells(
     if marks.flagged {
         out[1].push_str(" ⚑");
     }
-    if row.roi_pct.is_some_and(|r| r > Decimal::ZERO)
-        && row.profit_roi_pct.is_some_and(|p| p < Decimal::ZERO)
-    {
+    if row.loses_on_profit().is_some() {
         out[1].push_str(" ▼");
     }
     out
