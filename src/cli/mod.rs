@@ -254,8 +254,18 @@ fn scorecard_cmd(
         campaign: entries::campaign_id(store, &a.campaign)?,
         search: String::new(),
     };
-    // Only the table warns of leaked codes: a file or JSON needs no order one by one.
-    let facts = load_facts(store, a.csv.is_none() && !a.json)?;
+    // Only the table warns of leaked codes: a file or JSON needs no order one by one. And
+    // all time, with the code view alone, needs no day one by one either: each evidence's
+    // totals give the same figures (tests/totals.rs).
+    let table = a.csv.is_none() && !a.json;
+    let all_time = a.from.is_none() && a.to.is_none();
+    let facts = if !table && all_time && !a.compare && a.view == crate::metrics::View::Code {
+        let facts = store.load_facts_all_time()?;
+        warn_skipped(&facts);
+        facts
+    } else {
+        load_facts(store, table)?
+    };
     let mut card = scorecard(&facts, &options, today);
     if !a.channels {
         card.channels.clear();

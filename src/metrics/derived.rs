@@ -79,6 +79,21 @@ impl DaySums {
 }
 
 impl DaySums {
+    /// Adds another group's sums (the same orders counted once: groups never overlap).
+    pub fn merge(&mut self, other: &DaySums) {
+        self.orders += other.orders;
+        self.net += other.net;
+        self.new += other.new;
+        self.refunded += other.refunded;
+        self.plain += other.plain;
+        self.goods_orders += other.goods_orders;
+        if let Some(g) = &other.goods {
+            let goods = self.goods.get_or_insert_with(Box::default);
+            goods.product += g.product;
+            goods.base += g.base;
+        }
+    }
+
     /// Adds one counted order; `new` from [`is_new`].
     pub fn add(&mut self, order: &OrderFact, new: bool) {
         let net = net_revenue(order);

@@ -44,12 +44,7 @@ fn evidence_key(buffer: &mut String, codes: &str, utm: Option<&str>) {
 /// whose evidence they share). A database migrating through schema 10 (the day groups) has
 /// no such tables yet; schema 12 makes them and calls this again.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'cohort_day')",
-        [],
-        |r| r.get(0),
-    )?;
-    if !exists {
+    if !super::has_table(conn, "cohort_day")? {
         return Ok(());
     }
     let ltv_days = ltv_setting(conn)?.unwrap_or(crate::metrics::DEFAULT_LTV_DAYS);

@@ -66,11 +66,11 @@ pub(super) fn refresh(conn: &Connection, scope: Scope) -> rusqlite::Result<()> {
         refresh_first_orders(conn, &scope.customers, &mut days)?;
     }
     refresh_days(conn, &days)?;
-    // The cohorts are summed again whole (one pass over the orders), so only when an
-    // order changed.
+    // The totals and the cohorts are summed again whole, so only when an order changed.
     if days.is_empty() {
         return Ok(());
     }
+    super::totals::rebuild(conn)?;
     super::cohorts::rebuild(conn)
 }
 
@@ -162,8 +162,10 @@ impl Summing {
             None => self.first_orders_in_sql(conn)?,
         }
         conn.execute("DELETE FROM order_day", [])?;
+        super::totals::clear(conn)?;
         conn.execute("DELETE FROM order_evidence", [])?;
         self.groups.write(conn)?;
+        super::totals::rebuild(conn)?;
         super::cohorts::rebuild(conn)
     }
 }
@@ -320,7 +322,7 @@ fn refresh_days(conn: &Connection, days: &BTreeSet<i32>) -> rusqlite::Result<()>
 pub(super) type Stored = (Vec<(i64, i64)>, Vec<String>, Vec<String>);
 
 /// The derived facts as stored, in a stable order: (customer, first order) pairs, one line
-/// per day group and one per cohort group (evidence by its text, not its number). What
+/// per day group (then one per evidence's total) and one per cohort group (evidence by its text, not its number). What
 /// [`Store::derived_up_to_date`] and the tests compare.
 pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
     let firsts = conn
@@ -350,6 +352,9 @@ pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Stored> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    // Each evidence's totals, after its day groups: a drift in them fails the same checks.
+    let mut days: Vec<String> = days;
+    days.extend(super::totals::stored(conn)?);
     Ok((firsts, days, cohorts))
 }
 

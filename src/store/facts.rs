@@ -1,10 +1,12 @@
 //! Loading the [`Facts`] the metrics compute from, in a few straight scans.
 
 use super::entry_facts::read_all;
-use super::order_reader::{COUNTED, Interner, OrderReader, day_col, read_evidence};
+use super::order_reader::{
+    COUNTED, Interner, OrderReader, SUMS_COLUMNS, day_col, read_evidence, read_sums,
+};
 use super::{Result, Store, StoreError};
 use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
-use crate::metrics::{DayFact, DaySums, Facts, GoodsParts, ProfitSettings, ShopSpan};
+use crate::metrics::{DayFact, Facts, ProfitSettings, ShopSpan};
 
 impl Store {
     /// A setting that holds an amount or a percentage, read as typed (`None`: not set, or not
@@ -171,34 +173,28 @@ impl Store {
     /// Reads the day groups the store keeps ([`super::derived`]) into [`Facts::days`], their
     /// codes and sources interned beside the orders'.
     fn load_days(&self, facts: &mut Facts) -> Result<()> {
+        self.load_day_groups(facts, "order_day")
+    }
+
+    /// Reads the day groups of `table` (`order_day`, or `evidence_total`'s one group an
+    /// evidence, dated its last day) into [`Facts::days`].
+    pub(super) fn load_day_groups(&self, facts: &mut Facts, table: &str) -> Result<()> {
         let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
         let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
         // Each distinct pair of codes and source once, shared by its day groups.
         let evidence = read_evidence(&self.conn, &mut codes, &mut utms)?;
+        let day = if table == "order_day" {
+            "placed_on"
+        } else {
+            "last_on"
+        };
         facts.days = read_all(
             &self.conn,
-            "SELECT placed_on, evidence, orders, net_cents, new_orders, refunded_cents,
-                    plain_cents, goods_orders, product_goods, product_base
-             FROM order_day",
+            &format!("SELECT {day}, evidence, {SUMS_COLUMNS} FROM {table}"),
             "day group",
             &mut facts.skipped_orders,
             |r| {
-                let decimal = |i: usize| -> rusqlite::Result<rust_decimal::Decimal> {
-                    let text = r.get_ref(i)?.as_str()?;
-                    if text == "0" {
-                        // Every group's, unless product costs are known.
-                        return Ok(rust_decimal::Decimal::ZERO);
-                    }
-                    text.parse().map_err(|_| {
-                        rusqlite::Error::InvalidColumnType(
-                            i,
-                            "decimal".into(),
-                            rusqlite::types::Type::Text,
-                        )
-                    })
-                };
                 let id: i64 = r.get(1)?;
-                let goods_orders: i64 = r.get(7)?;
                 let (codes, utm_source) = evidence
                     .get(&id)
                     .cloned()
@@ -207,22 +203,7 @@ impl Store {
                     placed_on: day_col(r, 0)?,
                     codes,
                     utm_source,
-                    sums: DaySums {
-                        orders: r.get(2)?,
-                        net: r.get(3)?,
-                        new: r.get(4)?,
-                        refunded: r.get(5)?,
-                        plain: r.get(6)?,
-                        goods_orders,
-                        // As summed: parts once an order met product costs.
-                        goods: match goods_orders {
-                            0 => None,
-                            _ => Some(Box::new(GoodsParts {
-                                product: decimal(8)?,
-                                base: decimal(9)?,
-                            })),
-                        },
-                    },
+                    sums: read_sums(r, 2)?,
                 })
             },
         )?;

@@ -28,6 +28,7 @@ mod products;
 mod published;
 mod settings;
 mod sums_thread;
+mod totals;
 
 pub use backup::{KEEP_AUTOMATIC, backup_dir};
 
@@ -67,6 +68,15 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+}
+
+/// Whether the database has this table yet (a migration's later steps make some).
+fn has_table(conn: &rusqlite::Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+        [name],
+        |r| r.get(0),
+    )
 }
 
 impl Store {

@@ -4,7 +4,7 @@
 //! both see the same order.
 
 use crate::domain::{Cents, FinancialStatus};
-use crate::metrics::{OrderFact, OrderGoods};
+use crate::metrics::{DaySums, GoodsParts, OrderFact, OrderGoods};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -272,6 +272,41 @@ pub(super) fn read_evidence(
         evidence.insert(r.get(0)?, (ids, utm));
     }
     Ok(evidence)
+}
+
+/// The columns of a group's [`DaySums`], in the order [`read_sums`] reads them.
+pub(super) const SUMS_COLUMNS: &str = "orders, net_cents, new_orders, refunded_cents, plain_cents, \
+     goods_orders, product_goods, product_base";
+
+/// A group's sums from [`SUMS_COLUMNS`], starting at column `first`. The goods parts are
+/// decimals as text, read exactly (`"0"` for every group until product costs are known).
+pub(super) fn read_sums(r: &rusqlite::Row, first: usize) -> rusqlite::Result<DaySums> {
+    let decimal = |i: usize| -> rusqlite::Result<rust_decimal::Decimal> {
+        let text = r.get_ref(i)?.as_str()?;
+        if text == "0" {
+            return Ok(rust_decimal::Decimal::ZERO);
+        }
+        text.parse().map_err(|_| {
+            rusqlite::Error::InvalidColumnType(i, "decimal".into(), rusqlite::types::Type::Text)
+        })
+    };
+    let goods_orders: i64 = r.get(first + 5)?;
+    Ok(DaySums {
+        orders: r.get(first)?,
+        net: r.get(first + 1)?,
+        new: r.get(first + 2)?,
+        refunded: r.get(first + 3)?,
+        plain: r.get(first + 4)?,
+        goods_orders,
+        // As summed: parts once an order met product costs.
+        goods: match goods_orders {
+            0 => None,
+            _ => Some(Box::new(GoodsParts {
+                product: decimal(first + 6)?,
+                base: decimal(first + 7)?,
+            })),
+        },
+    })
 }
 
 #[cfg(test)]
