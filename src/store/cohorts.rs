@@ -7,14 +7,12 @@
 //! which the same pass packs one blob per first order's evidence in `cohort_window`.
 
 use super::derived_groups::insert_rows;
-use super::order_reader::{Interner, OrderReader, day_col, unit_costs};
+use super::order_reader::{COUNTED, Interner, day_col};
 use super::{Result, Store};
 use crate::domain::settings::LTV_DAYS;
 use crate::metrics::{
-    CohortBuilder, CohortFact, CohortSums, Facts, FirstOrder, WindowOrder, is_counted, is_new,
-    net_revenue,
+    CohortBuilder, CohortFact, CohortSums, Facts, FirstOrder, WindowOrder, net_cents,
 };
-use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -204,40 +202,42 @@ fn unpack(packed: &[u8]) -> impl Iterator<Item = (i32, i64, CohortSums)> + '_ {
     })
 }
 
-/// Offers every counted order to the builder, with its evidence's id.
+/// Offers every counted order to the builder, with its evidence's id. Only the columns a
+/// cohort needs are read (no line items), the counted-order rule applied in SQL
+/// ([`COUNTED`], which a test holds to [`crate::metrics::counts`]).
 fn add_orders(
     conn: &Connection,
     evidence: &HashMap<String, i64>,
     builder: &mut CohortBuilder<i64, (i32, i64), i64>,
 ) -> rusqlite::Result<()> {
-    let mut reader = OrderReader::lean(unit_costs(conn)?);
-    let mut stmt = conn.prepare(&reader.select(""))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, customer, placed_at, number, placed_on, codes, utm_source, subtotal_cents,
+                refunded_cents, customer_new
+         FROM shop_order WHERE {COUNTED}"
+    ))?;
     let mut rows = stmt.query([])?;
     let mut key = String::new();
     while let Some(r) = rows.next()? {
-        // A row that cannot be read is left out, as every figure leaves it out.
-        let Ok(order) = reader.read(r) else { continue };
-        if !is_counted(&order) {
-            continue;
-        }
-        let (codes, utm) = (
-            r.get_ref(OrderReader::CODES)?.as_str()?,
-            r.get_ref(OrderReader::UTM_SOURCE)?.as_str_or_null()?,
+        evidence_key(
+            &mut key,
+            r.get_ref(5)?.as_str()?,
+            r.get_ref(6)?.as_str_or_null()?,
         );
-        evidence_key(&mut key, codes, utm);
         let Some(&e) = evidence.get(&key) else {
             continue;
         };
-        let id: i64 = r.get(OrderReader::ID)?;
-        let day = order.placed_on.num_days_from_ce();
+        let (id, customer): (i64, Option<i64>) = (r.get(0)?, r.get(1)?);
+        let day: i32 = r.get(4)?;
+        let customer_new: Option<bool> = r.get(9)?;
         builder.add(
             WindowOrder {
                 id,
-                customer: r.get(OrderReader::CUSTOMER)?,
-                precedence: (order.placed_at, order.number, id),
+                customer,
+                precedence: (r.get(2)?, r.get(3)?, id),
                 evidence: e,
-                net: net_revenue(&order),
-                new: is_new(&order, false),
+                net: net_cents(r.get(7)?, r.get(8)?),
+                // As `is_new` reads it before first orders are known.
+                new: customer_new.unwrap_or(customer.is_none()),
             },
             || (day, e),
         );
