@@ -9,8 +9,8 @@
 //! | [`domain`] | pure types and validation: money, dates, influencers, costs, posts, orders |
 //! | [`metrics`] | every formula, as pure functions over facts; "today" is a parameter |
 //! | [`store`] | SQLite: opening, migrations, every query; the only module that writes SQL |
-//! | [`import`] | shop order exports → order records; preview and one-transaction import |
-//! | [`export`] | the scorecard as CSV |
+//! | [`import`] | shop order exports → order records; preview and one-transaction import; product cost files |
+//! | [`export`] | everything that leaves as text: the scorecard's and lift's CSV and tables, the entry lists' row definitions, the HTML report and its SVG charts, the text views, safe file writing |
 //! | [`demo`] | the built-in demo shop |
 //! | [`launch`] | where the database is, opening it, the clock: shared by both front ends |
 //! | [`tui`] | the interactive terminal app |
