@@ -20,40 +20,20 @@ pub use import_flow::complete_path;
 use super::action::{Action, Screen};
 use super::form::FormKind;
 use super::keymap::{self, Context};
+pub use super::state::{Effect, GiftView, Lists};
 use crate::import::Mapping;
 use crate::metrics::{Facts, Prepared, ScoreRow, Scorecard, ScorecardOptions};
-use crate::store::{CampaignRow, CodeRow, CostRow, InfluencerRow, LinkRow, PostRow, Store};
+use crate::store::Store;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use std::path::PathBuf;
 use tui_input::Input;
-
-/// Something the runner must do outside the state (it touches the terminal).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Put text on the clipboard with OSC 52.
-    Copy(String),
-}
 
 /// The message line under the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// The lists behind the data-entry screens.
-#[derive(Debug, Default)]
-pub struct Lists {
-    pub influencers: Vec<InfluencerRow>,
-    pub costs: Vec<CostRow>,
-    pub posts: Vec<PostRow>,
-    pub codes: Vec<CodeRow>,
-    /// Saved links, newest first: on the Codes screen they follow the codes.
-    pub links: Vec<LinkRow>,
-    pub campaigns: Vec<CampaignRow>,
-    /// Shop-wide events, the latest first (the Events screen).
-    pub events: Vec<crate::store::EventRow>,
 }
 
 pub struct App {
@@ -136,14 +116,6 @@ pub struct App {
     /// Each creator's attributed orders in each of the last 8 weeks (the table's trend
     /// column), by influencer id.
     pub trend: std::collections::HashMap<i64, Vec<rust_decimal::Decimal>>,
-}
-
-/// A gift as the Gifts screen shows it: the gift, its creator and its status today.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GiftView {
-    pub gift: crate::metrics::GiftFact,
-    pub handle: String,
-    pub status: crate::metrics::GiftStatus,
 }
 
 /// A creator's series, with whom and under which options it was computed.

@@ -9,6 +9,7 @@ pub mod app;
 pub mod form;
 pub(crate) mod forms;
 pub mod keymap;
+pub mod state;
 pub mod theme;
 pub mod ui;
 

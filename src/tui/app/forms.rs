@@ -5,6 +5,7 @@ use super::{App, Effect, Modal};
 use crate::tui::action::{Action, Screen};
 use crate::tui::form::{Form, FormKind};
 use crate::tui::forms::{self, FieldError};
+use crate::tui::state::{Changed, Ctx, Edit, Saved, Seen};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
@@ -83,7 +84,7 @@ impl App {
     fn show_plan(&mut self, mut form: Form) {
         form.clear_errors();
         let outcome = if form.check_fields() {
-            forms::plan::plan(self, &form)
+            forms::plan::plan(&self.seen(), &form)
         } else {
             Err(("", String::new()))
         };
@@ -165,7 +166,7 @@ impl App {
                 | FormKind::Period
                 | FormKind::Settings
         );
-        if needs_influencer && forms::handles(self).is_empty() {
+        if needs_influencer && forms::handles(&self.seen()).is_empty() {
             self.fail("add an influencer first (screen 2, then a)");
             return;
         }
@@ -173,19 +174,20 @@ impl App {
             .current_handle()
             .map(|h| format!("@{h}"))
             .unwrap_or_default();
+        let ctx = self.seen();
         let form = match kind {
-            FormKind::Influencer { id } => forms::influencer::build(self, id),
-            FormKind::Cost { id } => forms::cost::build(self, id, &who),
-            FormKind::Post { id } => forms::post::build(self, id, &who),
-            FormKind::Code { id } => forms::code::build(self, id, &who),
-            FormKind::Link => forms::link::build(self, &who),
+            FormKind::Influencer { id } => forms::influencer::build(&ctx, id),
+            FormKind::Cost { id } => forms::cost::build(&ctx, id, &who),
+            FormKind::Post { id } => forms::post::build(&ctx, id, &who),
+            FormKind::Code { id } => forms::code::build(&ctx, id, &who),
+            FormKind::Link => forms::link::build(&ctx, &who),
             FormKind::Campaign => forms::campaign::build(),
-            FormKind::Event { id } => forms::event::build(self, id),
-            FormKind::Gift { id } => forms::gift::build(self, id, &who),
-            FormKind::Settings => forms::settings::build(self),
-            FormKind::Payout => forms::payout::build(self, &who),
-            FormKind::Plan => forms::plan::build(self, &who),
-            FormKind::Period => forms::period::build(self),
+            FormKind::Event { id } => forms::event::build(&ctx, id),
+            FormKind::Gift { id } => forms::gift::build(&ctx, id, &who),
+            FormKind::Settings => forms::settings::build(&ctx),
+            FormKind::Payout => forms::payout::build(&ctx, &who),
+            FormKind::Plan => forms::plan::build(&ctx, &who),
+            FormKind::Period => forms::period::build(&self.options.period, self.today),
             // Built from the file's header when an unknown layout is met; the rate form from
             // the import preview.
             FormKind::Mapping { .. } | FormKind::Rate { .. } => return,
@@ -233,7 +235,7 @@ impl App {
             Action::PrevField => form.next_field(false),
             Action::Copy if form.kind == FormKind::Link => {
                 let form = form.clone();
-                let link = forms::link::shown(self, &form);
+                let link = forms::link::shown(&self.seen(), &form);
                 self.effects.push(Effect::Copy(link));
                 self.say("link copied (if your terminal allows clipboard access)");
             }
@@ -263,12 +265,19 @@ impl App {
             }
             FormKind::Rate { .. } => {
                 form.clear_errors();
-                if let Err((field, message)) = forms::rate::submit(self, &form) {
+                let outcome = forms::rate::rate_of(&form).and_then(|rate| match &form.kind {
+                    FormKind::Rate { path } => self
+                        .preview_with_rate(&path.clone(), rate)
+                        .map_err(|e| (forms::rate::RATE.0, e.to_string())),
+                    _ => Ok(()),
+                });
+                if let Err((field, message)) = outcome {
                     form.set_error(field, message);
                     self.modal = Some(Modal::Form(form));
                 }
             }
             FormKind::Plan => self.show_plan(form),
+            FormKind::Period => self.apply_period(form),
             _ => self.submit_form(form)?,
         }
         Ok(())
@@ -284,9 +293,14 @@ impl App {
             return Ok(());
         }
         match self.save(&form) {
-            Ok(message) => {
+            Ok(saved) => {
                 self.modal = None;
-                self.reload_entries()?;
+                match saved.changed {
+                    Changed::Entries => self.reload_entries()?,
+                    Changed::Settings => self.reload()?,
+                }
+                self.effects.extend(saved.effect);
+                let message = saved.message;
                 if let FormKind::Influencer { .. } = form.kind {
                     self.select_influencer(form.value(forms::influencer::HANDLE));
                 }
@@ -322,25 +336,71 @@ impl App {
         }
     }
 
+    /// What a form sees: the store, the lists and facts on screen, today.
+    pub(crate) fn seen(&self) -> Seen<'_> {
+        Ctx {
+            store: &self.store,
+            lists: &self.lists,
+            facts: &self.facts,
+            gifts: &self.gifts,
+            today: self.today,
+        }
+    }
+
+    /// What a form's save changes: the store, with the rest as [`App::seen`].
+    fn edit(&mut self) -> Edit<'_> {
+        Ctx {
+            store: &mut self.store,
+            lists: &self.lists,
+            facts: &self.facts,
+            gifts: &self.gifts,
+            today: self.today,
+        }
+    }
+
     /// Validates and saves a form through its module; on failure names the field to show
     /// the error next to.
-    fn save(&mut self, form: &Form) -> Result<String, FieldError> {
+    fn save(&mut self, form: &Form) -> Result<Saved, FieldError> {
         self.check_money_fields(form)?;
+        let ctx = &mut self.edit();
+        let entries = |saved: Result<String, FieldError>| saved.map(Saved::entries);
         match form.kind.clone() {
-            FormKind::Influencer { id } => forms::influencer::submit(self, id, form),
-            FormKind::Cost { id } => forms::cost::submit(self, id, form),
-            FormKind::Post { id } => forms::post::submit(self, id, form),
-            FormKind::Code { id } => forms::code::submit(self, id, form),
-            FormKind::Link => forms::link::submit(self, form),
-            FormKind::Campaign => forms::campaign::submit(self, form),
-            FormKind::Event { id } => forms::event::submit(self, id, form),
-            FormKind::Gift { id } => forms::gift::submit(self, id, form),
-            FormKind::Settings => forms::settings::submit(self, form),
-            FormKind::Payout => forms::payout::submit(self, form),
-            FormKind::Period => forms::period::submit(self, form),
+            FormKind::Influencer { id } => entries(forms::influencer::submit(ctx, id, form)),
+            FormKind::Cost { id } => entries(forms::cost::submit(ctx, id, form)),
+            FormKind::Post { id } => entries(forms::post::submit(ctx, id, form)),
+            FormKind::Code { id } => entries(forms::code::submit(ctx, id, form)),
+            FormKind::Link => forms::link::submit(ctx, form),
+            FormKind::Campaign => entries(forms::campaign::submit(ctx, form)),
+            FormKind::Event { id } => entries(forms::event::submit(ctx, id, form)),
+            FormKind::Gift { id } => entries(forms::gift::submit(ctx, id, form)),
+            FormKind::Settings => forms::settings::submit(ctx, form),
+            FormKind::Payout => entries(forms::payout::submit(ctx, form)),
             // `submit` sends these elsewhere; should one arrive, it is refused, not saved.
-            FormKind::Mapping { .. } | FormKind::Rate { .. } | FormKind::Plan => {
-                Err(("", "this form previews or plans; it saves nothing".into()))
+            FormKind::Period
+            | FormKind::Mapping { .. }
+            | FormKind::Rate { .. }
+            | FormKind::Plan => Err(("", "this form shows or previews; it saves nothing".into())),
+        }
+    }
+
+    /// The custom period's submit: the scorecard for the period typed, or the form back
+    /// with what is wrong.
+    fn apply_period(&mut self, mut form: Form) {
+        form.clear_errors();
+        if !form.check_fields() {
+            self.modal = Some(Modal::Form(form));
+            return;
+        }
+        match forms::period::submit(&form) {
+            Ok(period) => {
+                self.modal = None;
+                self.options.period = period;
+                self.recompute();
+                self.say(format!("period: {}", self.period_label()));
+            }
+            Err((field, message)) => {
+                form.set_error(field, message);
+                self.modal = Some(Modal::Form(form));
             }
         }
     }

@@ -236,7 +236,7 @@ impl App {
         };
         self.import_rerun = Some(rerun);
         self.code_from_preview = Some(path.to_path_buf());
-        let mut form = crate::tui::forms::code::build(self, None, "");
+        let mut form = crate::tui::forms::code::build(&self.seen(), None, "");
         form.set_value(crate::tui::forms::code::CODE, code);
         self.modal = Some(Modal::Form(form));
     }

@@ -1,8 +1,8 @@
 //! The campaign form: create a campaign.
 
+use super::Edit;
 use super::{FieldError, field_err, optional_date};
 use crate::domain::{CampaignTargets, NewCampaign, ValueError, parse_amount, parse_count};
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const NAME: FieldKey = FieldKey("name");
@@ -49,7 +49,7 @@ pub(crate) fn build() -> Form {
 }
 
 /// Saves the campaign.
-pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
+pub(crate) fn submit(ctx: &mut Edit, form: &Form) -> Result<String, FieldError> {
     let new = NewCampaign {
         name: form.value(NAME).to_string(),
         goal: form
@@ -74,7 +74,7 @@ pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
         },
     };
     new.validate().map_err(field_err)?;
-    app.store
+    ctx.store
         .add_campaign(&new)
         .map_err(|e| (NAME.0, e.to_string()))?;
     Ok(format!("created campaign '{}'", new.name))

@@ -1,14 +1,14 @@
 //! The promo code form: give a creator a code, or move one to another creator or campaign.
 
 use super::{CAMPAIGN, FieldError, INFLUENCER, NO_CAMPAIGN, campaign, campaign_choices, handles};
-use crate::tui::app::App;
+use super::{Edit, Seen};
 use crate::tui::form::{Field, FieldKey, Form, FormKind};
 
 pub(crate) const CODE: FieldKey = FieldKey("code");
 
 /// The form, for the creator `who` (`@handle`); with `id`, that code's, filled in.
-pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
-    let row = id.and_then(|id| app.lists.codes.iter().find(|c| c.id == id));
+pub(crate) fn build(ctx: &Seen, id: Option<i64>, who: &str) -> Form {
+    let row = id.and_then(|id| ctx.lists.codes.iter().find(|c| c.id == id));
     let (title, code, who, in_campaign) = match row {
         Some(c) => (
             format!("Edit code {}: its creator or campaign", c.code),
@@ -35,21 +35,21 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
                 &code,
                 "e.g. MAYA15; matched in any letter case",
             ),
-            Field::choice(INFLUENCER, "Influencer", handles(app), &who),
-            Field::choice(CAMPAIGN, "Campaign", campaign_choices(app), &in_campaign),
+            Field::choice(INFLUENCER, "Influencer", handles(ctx), &who),
+            Field::choice(CAMPAIGN, "Campaign", campaign_choices(ctx), &in_campaign),
         ],
     )
 }
 
 /// Saves the code: a new one, or the code `id` under its new creator and campaign (its text
 /// stays: orders carry it).
-pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+pub(crate) fn submit(ctx: &mut Edit, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
     let code = crate::domain::parse_code(form.value(CODE)).map_err(|e| (CODE.0, e.to_string()))?;
-    let who = super::influencer(app, form)?;
-    let campaign = campaign(app, form)?;
+    let who = super::influencer(ctx, form)?;
+    let campaign = campaign(ctx, form)?;
     match id {
         Some(id) => {
-            let was = app
+            let was = ctx
                 .lists
                 .codes
                 .iter()
@@ -65,12 +65,12 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
                         .into(),
                 ));
             }
-            app.store
+            ctx.store
                 .update_code(id, who.id, campaign)
                 .map_err(|e| (CODE.0, e.to_string()))?;
         }
         None => {
-            app.store
+            ctx.store
                 .add_code(&code, who.id, campaign)
                 .map_err(|e| (CODE.0, e.to_string()))?;
         }

@@ -1,8 +1,8 @@
 //! The cost form: record what a creator cost, or correct an entry.
 
 use super::{CAMPAIGN, FieldError, INFLUENCER, campaign, campaign_choices, field_err, handles};
+use super::{Edit, Seen};
 use crate::domain::{CostKind, NewCost, fmt2};
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const KIND: FieldKey = FieldKey("kind");
@@ -11,8 +11,8 @@ const DATE: FieldKey = FieldKey("date");
 const NOTE: FieldKey = FieldKey("note");
 
 /// The form, for the creator `who` (`@handle`) today, or filled with cost `id` for an edit.
-pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
-    let row = id.and_then(|id| app.lists.costs.iter().find(|r| r.id == id));
+pub(crate) fn build(ctx: &Seen, id: Option<i64>, who: &str) -> Form {
+    let row = id.and_then(|id| ctx.lists.costs.iter().find(|r| r.id == id));
     Form::new(
         FormKind::Cost { id },
         if row.is_some() {
@@ -24,7 +24,7 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
             Field::choice(
                 INFLUENCER,
                 "Influencer",
-                handles(app),
+                handles(ctx),
                 &row.map_or(who.to_string(), |r| format!("@{}", r.handle)),
             ),
             Field::choice(
@@ -43,7 +43,7 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
             Field::text(
                 DATE,
                 "Date",
-                &row.map_or(app.today.to_string(), |r| r.date.to_string()),
+                &row.map_or(ctx.today.to_string(), |r| r.date.to_string()),
                 "YYYY-MM-DD",
             )
             .checked(checks::date),
@@ -56,7 +56,7 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
             Field::choice(
                 CAMPAIGN,
                 "Campaign",
-                campaign_choices(app),
+                campaign_choices(ctx),
                 &row.and_then(|r| r.campaign.clone()).unwrap_or_default(),
             ),
         ],
@@ -64,8 +64,8 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
 }
 
 /// Saves the cost (a new one, or `id` corrected).
-pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
-    let who = super::influencer(app, form)?;
+pub(crate) fn submit(ctx: &mut Edit, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+    let who = super::influencer(ctx, form)?;
     let cost = NewCost::parse(
         form.value(KIND),
         form.value(AMOUNT),
@@ -73,10 +73,10 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         form.value(NOTE),
     )
     .map_err(field_err)?;
-    let campaign = campaign(app, form)?;
+    let campaign = campaign(ctx, form)?;
     let stored = match id {
-        Some(id) => app.store.update_cost(id, who.id, &cost, campaign),
-        None => app.store.add_cost(who.id, &cost, campaign).map(|_| ()),
+        Some(id) => ctx.store.update_cost(id, who.id, &cost, campaign),
+        None => ctx.store.add_cost(who.id, &cost, campaign).map(|_| ()),
     };
     stored.map_err(|e| (AMOUNT.0, e.to_string()))?;
     Ok(format!(

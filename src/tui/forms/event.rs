@@ -2,8 +2,8 @@
 //! its orders), or correct one.
 
 use super::FieldError;
+use super::{Edit, Seen};
 use crate::domain::{NewEvent, parse_date};
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const NAME: FieldKey = FieldKey("name");
@@ -11,8 +11,8 @@ const DATE: FieldKey = FieldKey("date");
 const TO: FieldKey = FieldKey("to");
 
 /// The form, blank on today, or filled with event `id` for an edit.
-pub(crate) fn build(app: &App, id: Option<i64>) -> Form {
-    let row = id.and_then(|id| app.lists.events.iter().find(|r| r.id == id));
+pub(crate) fn build(ctx: &Seen, id: Option<i64>) -> Form {
+    let row = id.and_then(|id| ctx.lists.events.iter().find(|r| r.id == id));
     Form::new(
         FormKind::Event { id },
         if row.is_some() {
@@ -30,7 +30,7 @@ pub(crate) fn build(app: &App, id: Option<i64>) -> Form {
             Field::text(
                 DATE,
                 "First day",
-                &row.map_or(app.today.to_string(), |r| r.first.to_string()),
+                &row.map_or(ctx.today.to_string(), |r| r.first.to_string()),
                 "YYYY-MM-DD",
             )
             .checked(checks::date),
@@ -46,7 +46,7 @@ pub(crate) fn build(app: &App, id: Option<i64>) -> Form {
 }
 
 /// Saves the event (a new one, or event `id` changed).
-pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+pub(crate) fn submit(ctx: &mut Edit, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
     let first = parse_date(form.value(DATE)).map_err(|e| (DATE.0, e.to_string()))?;
     let last = match form.value(TO).trim() {
         "" => None,
@@ -57,8 +57,8 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         (field, e.to_string())
     })?;
     let saved = match id {
-        Some(id) => app.store.update_event(id, &event).map(|()| "changed"),
-        None => app.store.add_event(&event).map(|_| "marked"),
+        Some(id) => ctx.store.update_event(id, &event).map(|()| "changed"),
+        None => ctx.store.add_event(&event).map(|_| "marked"),
     };
     let verb = saved.map_err(|e| (NAME.0, e.to_string()))?;
     Ok(format!("{verb} the event {}", event.name))

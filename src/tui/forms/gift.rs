@@ -1,8 +1,8 @@
 //! The gift form: record a gift (its cost and shipping become her cost entries).
 
 use super::{CAMPAIGN, FieldError, INFLUENCER, campaign, campaign_choices, field_err, handles};
+use super::{Edit, Seen};
 use crate::domain::{NewGift, parse_amount, parse_date};
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 use rust_decimal::Decimal;
 
@@ -14,13 +14,13 @@ const SHIPPING: FieldKey = FieldKey("shipping");
 
 /// The blank form, for the creator `who` (`@handle`), sent today; or filled with gift `id`
 /// for a correction.
-pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
-    let view = id.and_then(|id| app.gifts.iter().find(|g| g.gift.id == id));
+pub(crate) fn build(ctx: &Seen, id: Option<i64>, who: &str) -> Form {
+    let view = id.and_then(|id| ctx.gifts.iter().find(|g| g.gift.id == id));
     let money = |c: crate::domain::Cents| crate::domain::fmt2(crate::domain::from_cents(c));
-    let text = |f: &dyn Fn(&crate::tui::app::GiftView) -> String| view.map_or(String::new(), f);
+    let text = |f: &dyn Fn(&crate::tui::state::GiftView) -> String| view.map_or(String::new(), f);
     let campaign = view
         .and_then(|v| v.gift.campaign_id)
-        .and_then(|c| app.lists.campaigns.iter().find(|k| k.id == c))
+        .and_then(|c| ctx.lists.campaigns.iter().find(|k| k.id == c))
         .map_or(String::new(), |k| k.name.clone());
     Form::new(
         FormKind::Gift { id },
@@ -33,13 +33,13 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
             Field::choice(
                 INFLUENCER,
                 "Influencer",
-                handles(app),
+                handles(ctx),
                 &view.map_or(who.to_string(), |v| format!("@{}", v.handle)),
             ),
             Field::text(
                 DATE,
                 "Date",
-                &view.map_or(app.today.to_string(), |v| v.gift.given_on.to_string()),
+                &view.map_or(ctx.today.to_string(), |v| v.gift.given_on.to_string()),
                 "YYYY-MM-DD",
             )
             .checked(checks::date),
@@ -70,15 +70,15 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
                 "optional (a shipping cost)",
             )
             .checked(checks::amount),
-            Field::choice(CAMPAIGN, "Campaign", campaign_choices(app), &campaign),
+            Field::choice(CAMPAIGN, "Campaign", campaign_choices(ctx), &campaign),
         ],
     )
 }
 
 /// Saves the gift and its cost entries (a new gift, or gift `id` corrected: her cost
 /// entries follow; a gift's creator stays hers).
-pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
-    let who = super::influencer(app, form)?;
+pub(crate) fn submit(ctx: &mut Edit, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+    let who = super::influencer(ctx, form)?;
     let amount = |key: FieldKey, blank: Option<Decimal>| -> Result<Decimal, FieldError> {
         match (form.value(key), blank) {
             ("", Some(b)) => Ok(b),
@@ -93,9 +93,9 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         shipping: amount(SHIPPING, Some(Decimal::ZERO))?,
     };
     gift.validate().map_err(field_err)?;
-    let campaign = campaign(app, form)?;
+    let campaign = campaign(ctx, form)?;
     let Some(id) = id else {
-        app.store
+        ctx.store
             .add_gift(who.id, &gift, campaign)
             .map_err(|e| (COST.0, e.to_string()))?;
         return Ok(format!(
@@ -104,7 +104,7 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
             crate::domain::visible(&gift.item)
         ));
     };
-    if app
+    if ctx
         .gifts
         .iter()
         .any(|g| g.gift.id == id && g.gift.influencer_id != who.id)
@@ -116,7 +116,7 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
                 .into(),
         ));
     }
-    app.store
+    ctx.store
         .update_gift(id, &gift, campaign)
         .map_err(|e| (COST.0, e.to_string()))?;
     Ok(format!(

@@ -1,9 +1,9 @@
 //! The influencer form: add a creator, or edit one.
 
+use super::{Edit, Seen};
 use super::{FieldError, field_err};
 use crate::domain::{NewInfluencer, Platform};
 use crate::store::InfluencerRow;
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 pub(crate) const HANDLE: FieldKey = FieldKey("handle");
@@ -14,8 +14,8 @@ const COMMISSION: FieldKey = FieldKey("commission");
 const NOTES: FieldKey = FieldKey("notes");
 
 /// The form, filled with influencer `id`'s details for an edit.
-pub(crate) fn build(app: &App, id: Option<i64>) -> Form {
-    let row = id.and_then(|id| app.lists.influencers.iter().find(|r| r.id == id));
+pub(crate) fn build(ctx: &Seen, id: Option<i64>) -> Form {
+    let row = id.and_then(|id| ctx.lists.influencers.iter().find(|r| r.id == id));
     let v = |f: fn(&InfluencerRow) -> String| row.map(f).unwrap_or_default();
     let platforms: Vec<String> = Platform::ALL.iter().map(|p| p.to_string()).collect();
     Form::new(
@@ -59,7 +59,7 @@ pub(crate) fn build(app: &App, id: Option<i64>) -> Form {
 }
 
 /// Saves the influencer (a new one, or `id` edited).
-pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+pub(crate) fn submit(ctx: &mut Edit, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
     let mut new = NewInfluencer::parse(
         form.value(HANDLE),
         form.value(NAME),
@@ -70,8 +70,8 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
     .map_err(field_err)?;
     new.notes = form.value(NOTES).to_string();
     let stored = match id {
-        Some(id) => app.store.update_influencer(id, &new),
-        None => app.store.add_influencer(&new).map(|_| ()),
+        Some(id) => ctx.store.update_influencer(id, &new),
+        None => ctx.store.add_influencer(&new).map(|_| ()),
     };
     stored.map_err(|e| (HANDLE.0, e.to_string()))?;
     Ok(match id {

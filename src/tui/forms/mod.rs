@@ -1,8 +1,10 @@
 //! The data-entry forms of the app, one module a form. Each builds its fields (blank, or
 //! filled for an edit) and turns what was typed into a domain value, saved through the
 //! store, naming the field of any error. Field keys are typed constants of the form's own
-//! module, so a field is built and read under the same name. `App` only opens a form,
-//! moves through it and dispatches its submit.
+//! module, so a field is built and read under the same name. A form sees a context
+//! ([`Ctx`]: the store, the lists, the facts, today), never the `App`, and says what it
+//! saved ([`Saved`]); the app opens it, moves through it, dispatches its submit and decides
+//! what to read again.
 
 pub(crate) mod campaign;
 pub(crate) mod code;
@@ -19,11 +21,12 @@ pub(crate) mod post;
 pub(crate) mod rate;
 pub(crate) mod settings;
 
-use super::app::App;
 use super::form::{FieldKey, Form};
+pub(crate) use super::state::{Ctx, Edit, Saved, Seen};
 use crate::domain::ValueError;
-use crate::store::InfluencerRow;
+use crate::store::{InfluencerRow, Store};
 use chrono::NaiveDate;
+use std::ops::Deref;
 
 /// An error for one field of a form: the field's key and the message.
 pub type FieldError = (&'static str, String);
@@ -44,8 +47,8 @@ pub(crate) const CAMPAIGN: FieldKey = FieldKey("campaign");
 pub(crate) const NO_CAMPAIGN: &str = "(none)";
 
 /// The influencers a form offers (not the archived ones), as `@handle`.
-pub(crate) fn handles(app: &App) -> Vec<String> {
-    app.lists
+pub(crate) fn handles<S>(ctx: &Ctx<S>) -> Vec<String> {
+    ctx.lists
         .influencers
         .iter()
         .filter(|i| !i.archived)
@@ -54,24 +57,30 @@ pub(crate) fn handles(app: &App) -> Vec<String> {
 }
 
 /// The campaigns a form offers, "(none)" first.
-pub(crate) fn campaign_choices(app: &App) -> Vec<String> {
+pub(crate) fn campaign_choices<S>(ctx: &Ctx<S>) -> Vec<String> {
     std::iter::once(NO_CAMPAIGN.to_string())
-        .chain(app.lists.campaigns.iter().map(|c| c.name.clone()))
+        .chain(ctx.lists.campaigns.iter().map(|c| c.name.clone()))
         .collect()
 }
 
 /// The influencer chosen in a form.
-pub(crate) fn influencer(app: &App, form: &Form) -> Result<InfluencerRow, FieldError> {
-    app.store
+pub(crate) fn influencer<S: Deref<Target = Store>>(
+    ctx: &Ctx<S>,
+    form: &Form,
+) -> Result<InfluencerRow, FieldError> {
+    ctx.store
         .influencer_by_handle(form.value(INFLUENCER))
         .map_err(|e| (INFLUENCER.0, e.to_string()))
 }
 
 /// The campaign chosen in a form, if any.
-pub(crate) fn campaign(app: &App, form: &Form) -> Result<Option<i64>, FieldError> {
+pub(crate) fn campaign<S: Deref<Target = Store>>(
+    ctx: &Ctx<S>,
+    form: &Form,
+) -> Result<Option<i64>, FieldError> {
     match form.value(CAMPAIGN) {
         "" | NO_CAMPAIGN => Ok(None),
-        name => app
+        name => ctx
             .store
             .campaign_by_name(name)
             .map(Some)

@@ -2,9 +2,9 @@
 //! in, the plan of `shoutout plan` out (what she must bring, what to expect, the most worth
 //! paying), shown in a note.
 
+use super::Seen;
 use super::{FieldError, INFLUENCER, handles};
 use crate::domain::parse_nonnegative_amount;
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const FEE: FieldKey = FieldKey("fee");
@@ -12,12 +12,12 @@ const PRODUCT: FieldKey = FieldKey("product");
 const POSTS: FieldKey = FieldKey("posts");
 
 /// The form, for the creator `who` (`@handle`).
-pub(crate) fn build(app: &App, who: &str) -> Form {
+pub(crate) fn build(ctx: &Seen, who: &str) -> Form {
     Form::new(
         FormKind::Plan,
         "Plan a deal: what would she have to bring?",
         vec![
-            Field::choice(INFLUENCER, "Influencer", handles(app), who),
+            Field::choice(INFLUENCER, "Influencer", handles(ctx), who),
             Field::text(FEE, "Fee", "", "the cash fee you would pay").checked(checks::amount),
             Field::text(PRODUCT, "Product", "", "value of gifted product; blank = 0")
                 .checked(checks::amount),
@@ -27,8 +27,8 @@ pub(crate) fn build(app: &App, who: &str) -> Form {
 }
 
 /// The plan in words, as `shoutout plan` prints it.
-pub(crate) fn plan(app: &App, form: &Form) -> Result<Vec<String>, FieldError> {
-    let who = super::influencer(app, form)?;
+pub(crate) fn plan(ctx: &Seen, form: &Form) -> Result<Vec<String>, FieldError> {
+    let who = super::influencer(ctx, form)?;
     let amount = |key: FieldKey| match form.value(key) {
         "" => Ok(rust_decimal::Decimal::ZERO),
         v => parse_nonnegative_amount(v).map_err(|e| (key.0, e.to_string())),
@@ -49,20 +49,20 @@ pub(crate) fn plan(app: &App, form: &Form) -> Result<Vec<String>, FieldError> {
         commission_pct: who.commission_pct,
         posts,
     };
-    let tiers = app.store.tiers().unwrap_or_default();
-    let rows = crate::metrics::scorecard(&app.facts, &Default::default(), app.today).rows;
+    let tiers = ctx.store.tiers().unwrap_or_default();
+    let rows = crate::metrics::scorecard(ctx.facts, &Default::default(), ctx.today).rows;
     let plan = crate::metrics::plan(
-        &app.facts,
+        ctx.facts,
         &rows,
         &request,
-        app.facts.profit.as_ref(),
+        ctx.facts.profit.as_ref(),
         &tiers,
     );
     Ok(crate::export::plan_lines(
         &plan,
         &request,
         Some(&who.handle),
-        app.facts.profit.is_some(),
+        ctx.facts.profit.is_some(),
         &tiers,
     ))
 }

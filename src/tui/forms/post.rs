@@ -1,8 +1,8 @@
 //! The post form: log a post, or update its numbers (the weekly "update recent posts").
 
 use super::{CAMPAIGN, FieldError, INFLUENCER, campaign, campaign_choices, handles};
+use super::{Edit, Seen};
 use crate::domain::{NewPost, Platform, ValueError, parse_count, parse_date};
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind, checks};
 
 const DATE: FieldKey = FieldKey("date");
@@ -32,8 +32,8 @@ const COUNTS: [CountField; 8] = [
 
 /// The form, for the creator `who` (`@handle`) today, or filled with post `id` for an
 /// update.
-pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
-    let row = id.and_then(|id| app.lists.posts.iter().find(|r| r.id == id));
+pub(crate) fn build(ctx: &Seen, id: Option<i64>, who: &str) -> Form {
+    let row = id.and_then(|id| ctx.lists.posts.iter().find(|r| r.id == id));
     let n = |f: fn(&NewPost) -> Option<u64>| {
         row.and_then(|r| f(&r.post))
             .map_or(String::new(), |v| v.to_string())
@@ -43,11 +43,11 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
         .chain(Platform::ALL.iter().map(|p| p.to_string()))
         .collect();
     let mut fields = vec![
-        Field::choice(INFLUENCER, "Influencer", handles(app), &owner),
+        Field::choice(INFLUENCER, "Influencer", handles(ctx), &owner),
         Field::text(
             DATE,
             "Date",
-            &row.map_or(app.today.to_string(), |r| r.post.posted_on.to_string()),
+            &row.map_or(ctx.today.to_string(), |r| r.post.posted_on.to_string()),
             "YYYY-MM-DD",
         )
         .checked(checks::date),
@@ -72,7 +72,7 @@ pub(crate) fn build(app: &App, id: Option<i64>, who: &str) -> Form {
     fields.push(Field::choice(
         CAMPAIGN,
         "Campaign",
-        campaign_choices(app),
+        campaign_choices(ctx),
         &row.and_then(|r| r.campaign.clone()).unwrap_or_default(),
     ));
     Form::new(
@@ -123,8 +123,8 @@ fn words_fields(row: Option<&crate::store::PostRow>) -> Vec<Field> {
 }
 
 /// Saves the post (a new one, or `id` updated).
-pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
-    let who = super::influencer(app, form)?;
+pub(crate) fn submit(ctx: &mut Edit, id: Option<i64>, form: &Form) -> Result<String, FieldError> {
+    let who = super::influencer(ctx, form)?;
     let count = |key: FieldKey| -> Result<Option<u64>, FieldError> {
         match form.value(key) {
             "" => Ok(None),
@@ -159,7 +159,7 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         impressions: impressions?,
         clicks: clicks?,
         url: form.value(URL).to_string(),
-        format: row_format(app, id),
+        format: row_format(&*ctx, id),
         content_value: match form.value(CONTENT_VALUE) {
             "" => None,
             v => {
@@ -176,17 +176,17 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
         note: form.value(NOTE).trim().to_string(),
     };
     post.check().map_err(super::field_err)?;
-    let warnings = surprises(app, id, &post);
+    let warnings = surprises(&*ctx, id, &post);
     if !warnings.is_empty() && form.armed.as_deref() != Some(form.signature().as_str()) {
         return Err((
             super::CONFIRM,
             format!("{}. Enter again to save anyway.", warnings.join("; ")),
         ));
     }
-    let campaign = campaign(app, form)?;
+    let campaign = campaign(ctx, form)?;
     let stored = match id {
-        Some(id) => app.store.update_post(id, who.id, &post, campaign),
-        None => app.store.add_post(who.id, &post, campaign).map(|_| ()),
+        Some(id) => ctx.store.update_post(id, who.id, &post, campaign),
+        None => ctx.store.add_post(who.id, &post, campaign).map(|_| ()),
     };
     stored.map_err(|e| (DATE.0, e.to_string()))?;
     Ok(match id {
@@ -197,9 +197,9 @@ pub(crate) fn submit(app: &mut App, id: Option<i64>, form: &Form) -> Result<Stri
 
 /// What looks like a typing slip: a count that changes more than tenfold from the post's
 /// stored one, or an engagement rate over 100 %.
-fn surprises(app: &App, id: Option<i64>, post: &NewPost) -> Vec<String> {
+fn surprises<S>(ctx: &super::Ctx<S>, id: Option<i64>, post: &NewPost) -> Vec<String> {
     let mut out = Vec::new();
-    let old = id.and_then(|id| app.lists.posts.iter().find(|r| r.id == id));
+    let old = id.and_then(|id| ctx.lists.posts.iter().find(|r| r.id == id));
     if let Some(old) = old {
         for (key, _, get) in COUNTS {
             if let (Some(was), Some(now)) = (get(&old.post), get(post))
@@ -222,7 +222,7 @@ fn surprises(app: &App, id: Option<i64>, post: &NewPost) -> Vec<String> {
 }
 
 /// The format a post being updated already has (the form does not edit it).
-fn row_format(app: &App, id: Option<i64>) -> String {
-    id.and_then(|id| app.lists.posts.iter().find(|r| r.id == id))
+fn row_format<S>(ctx: &super::Ctx<S>, id: Option<i64>) -> String {
+    id.and_then(|id| ctx.lists.posts.iter().find(|r| r.id == id))
         .map_or(String::new(), |r| r.post.format.clone())
 }

@@ -2,7 +2,6 @@
 //! previewed again with their rate into the shop's, as `import --rate` does.
 
 use super::FieldError;
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind};
 
 pub(crate) const RATE: FieldKey = FieldKey("rate");
@@ -19,14 +18,4 @@ pub(crate) fn build(path: std::path::PathBuf, hint: &str) -> Form {
 /// The rate typed, as `import --rate` reads it.
 pub(crate) fn rate_of(form: &Form) -> Result<(String, rust_decimal::Decimal), FieldError> {
     crate::import::parse_rate(form.value(RATE)).map_err(|e| (RATE.0, e.to_string()))
-}
-
-/// Previews the file again with the rate (kept for the import that follows).
-pub(crate) fn submit(app: &mut App, form: &Form) -> Result<(), FieldError> {
-    let FormKind::Rate { path } = &form.kind else {
-        return Ok(());
-    };
-    let rate = rate_of(form)?;
-    app.preview_with_rate(path, rate)
-        .map_err(|e| (RATE.0, e.to_string()))
 }

@@ -2,17 +2,17 @@
 //! as `shoutout settings` sets them (a blank field is not set).
 
 use super::FieldError;
+use super::{Edit, Saved, Seen};
 use crate::domain::settings::{SETTINGS, check_setting};
-use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKey, Form, FormKind};
 
 /// The fields, keyed by the settings' stored keys, filled with what is set.
-pub(crate) fn build(app: &App) -> Form {
-    let costed = app.store.product_costs().map_or(0, |c| c.len());
+pub(crate) fn build(ctx: &Seen) -> Form {
+    let costed = ctx.store.product_costs().map_or(0, |c| c.len());
     let fields = SETTINGS
         .iter()
         .map(|s| {
-            let value = app.store.setting(s.key).ok().flatten().unwrap_or_default();
+            let value = ctx.store.setting(s.key).ok().flatten().unwrap_or_default();
             use crate::domain::settings as k;
             let label = match s.key {
                 k::COGS_PCT => "Cost of goods %",
@@ -48,7 +48,7 @@ pub(crate) fn build(app: &App) -> Form {
 }
 
 /// Saves every field, each checked as the command line checks it.
-pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
+pub(crate) fn submit(ctx: &mut Edit, form: &Form) -> Result<Saved, FieldError> {
     let mut values = Vec::new();
     for s in SETTINGS {
         let value = match form.value(FieldKey(s.key)) {
@@ -59,14 +59,17 @@ pub(crate) fn submit(app: &mut App, form: &Form) -> Result<String, FieldError> {
     }
     for (key, value) in values {
         // Only what changed: a new lifetime-value window sums the cohorts again.
-        let stored = app.store.setting(key).map_err(|e| (key, e.to_string()))?;
+        let stored = ctx.store.setting(key).map_err(|e| (key, e.to_string()))?;
         if stored == value {
             continue;
         }
-        app.store
+        ctx.store
             .set_setting(key, value.as_deref())
             .map_err(|e| (key, e.to_string()))?;
     }
-    app.reload().map_err(|e| ("", e.to_string()))?;
-    Ok("money settings saved: profit figures follow them".into())
+    Ok(Saved {
+        message: "money settings saved: profit figures follow them".into(),
+        changed: crate::tui::state::Changed::Settings,
+        effect: None,
+    })
 }

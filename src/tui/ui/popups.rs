@@ -124,7 +124,7 @@ pub(super) fn draw_form(frame: &mut Frame, app: &App, form: &Form, theme: Theme)
             "Link (Enter saves and copies, Ctrl-Y copies):",
             theme.dim(),
         ));
-        for part in wrap(&crate::tui::forms::link::shown(app, form), inner_w) {
+        for part in wrap(&crate::tui::forms::link::shown(&app.seen(), form), inner_w) {
             lines.push(Line::raw(part));
         }
     }
