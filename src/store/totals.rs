@@ -17,7 +17,10 @@ pub(super) fn clear(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Replaces the totals with the sums of the stored day groups. A database migrating through
+/// Replaces the totals with the sums of the stored day groups, each evidence's added day by
+/// day: the goods parts are exact to 28 digits, and a sum in another order could differ in
+/// the last one, so the order is fixed whatever order the groups were written in. A
+/// database migrating through
 /// schema 10 (the day groups) has no such table yet; schema 13 makes it and calls this again.
 pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     if !super::has_table(conn, "evidence_total")? {
@@ -25,7 +28,7 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     }
     let mut totals: BTreeMap<i64, (i64, DaySums)> = BTreeMap::new();
     let mut stmt = conn.prepare(&format!(
-        "SELECT evidence, placed_on, {SUMS_COLUMNS} FROM order_day"
+        "SELECT evidence, placed_on, {SUMS_COLUMNS} FROM order_day ORDER BY placed_on"
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -83,5 +86,50 @@ impl Store {
         self.load_day_groups(&mut facts, "evidence_total")?;
         self.load_cohorts(&mut facts)?;
         Ok(facts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Goods parts exact to 28 digits sum to the same total whatever order the day groups
+    /// were written in (an incremental refresh writes a day's groups last; a rebuild, in day
+    /// order).
+    #[test]
+    fn the_totals_do_not_depend_on_the_order_the_groups_were_written() {
+        // (a + b) + c and (c + a) + b differ in the last digit for these three.
+        let goods = [
+            "5.25",
+            "79.166666666666666666666666665",
+            "104.76923076923076923076923077",
+        ];
+        let mut totals = Vec::new();
+        for order in [[0, 1, 2], [2, 0, 1]] {
+            let store = Store::open_in_memory().unwrap();
+            store
+                .conn
+                .execute(
+                    "INSERT INTO order_evidence (id, codes) VALUES (1, 'BO20')",
+                    [],
+                )
+                .unwrap();
+            for i in order {
+                store
+                    .conn
+                    .execute(
+                        "INSERT INTO order_day (placed_on, evidence, orders, net_cents,
+                             new_orders, refunded_cents, plain_cents, goods_orders,
+                             product_goods, product_base)
+                         VALUES (?1, 1, 1, 100, 1, 0, 0, 1, ?2, '1')",
+                        rusqlite::params![739_745 + i as i64, goods[i]],
+                    )
+                    .unwrap();
+            }
+            rebuild(&store.conn).unwrap();
+            totals.push(stored(&store.conn).unwrap());
+        }
+        assert_eq!(totals[0], totals[1]);
+        assert!(totals[0][0].contains(" 3 300 3 0 0 3 "), "{:?}", totals[0]);
     }
 }
