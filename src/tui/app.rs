@@ -20,7 +20,7 @@ pub use import_flow::complete_path;
 use super::action::{Action, Screen};
 use super::form::FormKind;
 use super::keymap::{self, Context};
-pub use super::state::{Effect, GiftView, Lists};
+pub use super::state::{Effect, GiftView, Lists, Shown};
 use crate::import::Mapping;
 use crate::metrics::{Facts, Prepared, ScoreRow, Scorecard, ScorecardOptions};
 use crate::store::Store;
@@ -48,7 +48,8 @@ pub struct App {
     prepared: Prepared,
     /// Every row, ranked, before the search: sorting and searching start from here.
     ranked: Vec<ScoreRow>,
-    pub lists: Lists,
+    /// The lists, the gift ledger and the flags the screens show ([`Shown::read`]).
+    pub shown: Shown,
     pub screen: Screen,
     pub options: ScorecardOptions,
     pub card: Scorecard,
@@ -105,10 +106,6 @@ pub struct App {
     /// chart is drawn after a reload, and the charted creator's cohort, kept like the series.
     cohort_groups: std::cell::OnceCell<Vec<crate::metrics::CohortFact>>,
     cohort_cache: std::cell::RefCell<Option<CachedCohort>>,
-    /// The gift ledger as of today, the overdue ones first (the Gifts screen).
-    pub gifts: Vec<GiftView>,
-    /// Engagement anomalies of each creator's posts, by influencer id.
-    pub flags: std::collections::HashMap<i64, Vec<crate::metrics::Flag>>,
     /// What the detail pane shows: her figures, her sales chart or her payback curve.
     pub chart: DetailChart,
     /// Whether the scorecard is drawn as bars of the sort key instead of a table.
@@ -172,7 +169,7 @@ impl App {
             facts: Facts::default(),
             prepared: Prepared::default(),
             ranked: Vec::new(),
-            lists: Lists::default(),
+            shown: Shown::default(),
             screen: Screen::Scorecard,
             options: ScorecardOptions::default(),
             card: Scorecard {
@@ -208,8 +205,6 @@ impl App {
             leak_check: Default::default(),
             entries_epoch: 0,
             chart: DetailChart::Figures,
-            flags: Default::default(),
-            gifts: Vec::new(),
             campaign_cache: Default::default(),
             series_cache: Default::default(),
             cohort_groups: Default::default(),
@@ -241,11 +236,14 @@ impl App {
     /// Her engagement flags on posts inside the period shown.
     pub fn flags_in_period(&self, influencer_id: i64) -> Vec<&crate::metrics::Flag> {
         let range = self.options.period.range(self.today);
-        self.flags.get(&influencer_id).map_or(Vec::new(), |f| {
-            f.iter()
-                .filter(|f| crate::metrics::Period::contains(range, f.posted_on))
-                .collect()
-        })
+        self.shown
+            .flags
+            .get(&influencer_id)
+            .map_or(Vec::new(), |f| {
+                f.iter()
+                    .filter(|f| crate::metrics::Period::contains(range, f.posted_on))
+                    .collect()
+            })
     }
 
     /// Whether the database holds nothing yet (the scorecard shows the welcome view).

@@ -83,11 +83,11 @@ fn adding_an_influencer_by_keys_puts_them_on_the_scorecard() {
     add_influencer(&mut app, "@ana", "1200");
     assert!(app.modal.is_none(), "{:?}", app.status);
     assert_eq!(handles(&app), ["ana"]);
-    assert_eq!(app.lists.influencers[0].followers, 1200);
+    assert_eq!(app.shown.lists.influencers[0].followers, 1200);
     assert!(app.status.as_ref().unwrap().text.contains("added @ana"));
     add_influencer(&mut app, "@aaron", "10");
     assert_eq!(
-        app.lists.influencers[app.selected[Screen::Influencers.index()]].handle,
+        app.shown.lists.influencers[app.selected[Screen::Influencers.index()]].handle,
         "aaron",
         "the new influencer is selected"
     );
@@ -421,7 +421,7 @@ fn a_campaigns_progress_follows_a_new_cost_filed_under_it() {
     };
     let spring = app.store.add_campaign(&new).unwrap();
     app.reload_entries().unwrap();
-    let row = app.lists.campaigns[0].clone();
+    let row = app.shown.lists.campaigns[0].clone();
     assert_eq!(
         app.campaign_progress(&row).spend,
         rust_decimal::Decimal::ZERO

@@ -41,7 +41,7 @@ impl App {
         let s = self.selected[self.screen.index()];
         match self.screen {
             Screen::Influencers => {
-                let Some(row) = self.lists.influencers.get(s).cloned() else {
+                let Some(row) = self.shown.lists.influencers.get(s).cloned() else {
                     return Ok(());
                 };
                 if row.archived {
@@ -73,7 +73,7 @@ impl App {
     fn delete_question(&self, s: usize) -> Option<(String, Pending)> {
         match self.screen {
             Screen::Costs => {
-                if let Some(c) = self.lists.costs.get(s) {
+                if let Some(c) = self.shown.lists.costs.get(s) {
                     return Some((
                         format!(
                             "Delete the {} of {} for @{} on {}?",
@@ -87,8 +87,8 @@ impl App {
                 }
             }
             Screen::Codes => {
-                let codes = self.lists.codes.len();
-                if let Some(c) = self.lists.codes.get(s) {
+                let codes = self.shown.lists.codes.len();
+                if let Some(c) = self.shown.lists.codes.get(s) {
                     return Some((
                         format!(
                             "Delete code {} of @{}? Its orders stop counting for her.",
@@ -96,7 +96,7 @@ impl App {
                         ),
                         Pending::DeleteCode(c.id),
                     ));
-                } else if let Some(l) = self.lists.links.get(s - codes) {
+                } else if let Some(l) = self.shown.lists.links.get(s - codes) {
                     return Some((
                         format!("Delete the link of @{}? {}", l.handle, l.url),
                         Pending::DeleteLink(l.id),
@@ -104,7 +104,7 @@ impl App {
                 }
             }
             Screen::Gifts => {
-                if let Some(g) = self.gifts.get(s) {
+                if let Some(g) = self.shown.gifts.get(s) {
                     return Some((
                         format!(
                             "Delete the gift of {} to @{} on {}, with its cost entries?",
@@ -117,7 +117,7 @@ impl App {
                 }
             }
             Screen::Events => {
-                if let Some(e) = self.lists.events.get(s) {
+                if let Some(e) = self.shown.lists.events.get(s) {
                     return Some((
                         format!(
                             "Delete the event {} ({} to {})? Its orders count as the days \
@@ -129,7 +129,7 @@ impl App {
                 }
             }
             Screen::Posts => {
-                if let Some(p) = self.lists.posts.get(s) {
+                if let Some(p) = self.shown.lists.posts.get(s) {
                     return Some((
                         format!(
                             "Delete the {} post of @{} on {}? Its engagement stops counting.",

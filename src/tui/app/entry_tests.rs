@@ -22,12 +22,12 @@ fn a_rejected_save_keeps_what_was_typed_and_names_the_field() {
             .contains("'12,5' is not a whole number")
     );
     assert_eq!(form.fields[form.focus].key.0, "followers");
-    assert!(app.lists.influencers.is_empty());
+    assert!(app.shown.lists.influencers.is_empty());
     // Its text is selected again: typing replaces it, and saving works; Esc would have
     // discarded.
     typ(&mut app, "12000");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.lists.influencers[0].followers, 12000);
+    assert_eq!(app.shown.lists.influencers[0].followers, 12000);
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn every_invalid_field_is_marked_at_once() {
     set(form, "likes", "12,4");
     set(form, "saves", "lots");
     set(form, "comments", "1,200");
-    let posts = app.lists.posts.len();
+    let posts = app.shown.lists.posts.len();
     press(&mut app, KeyCode::Enter);
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the form stays open");
@@ -62,7 +62,7 @@ fn every_invalid_field_is_marked_at_once() {
         form.fields[form.focus].key.0, "date",
         "the first slip is focused"
     );
-    assert_eq!(app.lists.posts.len(), posts, "nothing saved");
+    assert_eq!(app.shown.lists.posts.len(), posts, "nothing saved");
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn esc_cancels_a_form_without_saving() {
     assert!(form.error.as_ref().unwrap().contains("unsaved changes"));
     press(&mut app, KeyCode::Esc);
     assert!(app.modal.is_none());
-    assert!(app.lists.influencers.is_empty());
+    assert!(app.shown.lists.influencers.is_empty());
     // An untouched form closes at once.
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Esc);
@@ -93,7 +93,7 @@ fn a_duplicate_code_is_refused_inline() {
     press(&mut app, KeyCode::Char('c'));
     typ(&mut app, "ANA10");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.lists.codes.len(), 1);
+    assert_eq!(app.shown.lists.codes.len(), 1);
     press(&mut app, KeyCode::Char('c'));
     typ(&mut app, "ana10");
     press(&mut app, KeyCode::Enter);
@@ -136,7 +136,7 @@ fn saving_a_cost_updates_the_scorecard_at_once() {
         .cost;
     assert_eq!(after - before, rust_decimal::Decimal::new(1550, 2));
     assert_eq!(
-        app.lists.costs[0].date.to_string(),
+        app.shown.lists.costs[0].date.to_string(),
         "2026-11-22",
         "date defaults to today"
     );
@@ -153,7 +153,7 @@ fn a_post_defaults_to_the_influencers_followers() {
     typ(&mut app, "250");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.modal);
-    assert_eq!(app.lists.posts[0].post.followers, 5000);
+    assert_eq!(app.shown.lists.posts[0].post.followers, 5000);
     assert_eq!(
         app.card.rows[0].engagement_rate_pct,
         Some(rust_decimal::Decimal::from(5))
@@ -165,15 +165,15 @@ fn a_deleted_post_or_code_is_put_back_with_z() {
     let (mut app, _dir) = demo();
     let before = app.card.rows.clone();
     app.update(Action::GoTo(Screen::Posts));
-    let posts = app.lists.posts.len();
-    let first = app.lists.posts[0].clone();
+    let posts = app.shown.lists.posts.len();
+    let first = app.shown.lists.posts[0].clone();
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.lists.posts.len(), posts - 1);
+    assert_eq!(app.shown.lists.posts.len(), posts - 1);
     assert!(app.status.as_ref().unwrap().text.contains("z puts it back"));
     press(&mut app, KeyCode::Char('z'));
-    assert_eq!(app.lists.posts.len(), posts);
-    let back = &app.lists.posts[0];
+    assert_eq!(app.shown.lists.posts.len(), posts);
+    let back = &app.shown.lists.posts[0];
     assert_eq!(
         (back.id, &back.post),
         (first.id, &first.post),
@@ -188,7 +188,7 @@ fn a_deleted_post_or_code_is_put_back_with_z() {
 
     // A code typed again since its delete is not doubled by putting the old one back.
     app.update(Action::GoTo(Screen::Codes));
-    let code = app.lists.codes[0].clone();
+    let code = app.shown.lists.codes[0].clone();
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
     let owner = app.store.influencer_by_handle(&code.handle).unwrap();
@@ -204,7 +204,8 @@ fn a_deleted_post_or_code_is_put_back_with_z() {
         status.text
     );
     assert_eq!(
-        app.lists
+        app.shown
+            .lists
             .codes
             .iter()
             .filter(|c| c.code == code.code)
@@ -218,10 +219,10 @@ fn deleting_an_influencer_with_history_archives_them() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Influencers));
     press(&mut app, KeyCode::Char('d'));
-    assert!(app.lists.influencers[0].archived);
+    assert!(app.shown.lists.influencers[0].archived);
     assert!(app.card.rows.iter().any(|r| r.archived));
     press(&mut app, KeyCode::Char('d'));
-    assert!(!app.lists.influencers[0].archived);
+    assert!(!app.shown.lists.influencers[0].archived);
 }
 
 #[test]
@@ -240,6 +241,7 @@ fn the_link_builder_saves_and_copies_the_link() {
         "https://shop.example/mugs?utm_source=ana&utm_medium=instagram&utm_content=story_jan15";
     assert_eq!(app.effects, [Effect::Copy(link.into())]);
     let saved: Vec<(&str, &str)> = app
+        .shown
         .lists
         .links
         .iter()
@@ -252,8 +254,8 @@ fn the_link_builder_saves_and_copies_the_link() {
 fn a_cost_can_be_corrected_and_the_scorecard_follows() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Costs));
-    let first = app.lists.costs[0].clone();
-    let count = app.lists.costs.len();
+    let first = app.shown.lists.costs[0].clone();
+    let count = app.shown.lists.costs.len();
     let before = app
         .card
         .rows
@@ -281,7 +283,7 @@ fn a_cost_can_be_corrected_and_the_scorecard_follows() {
     typ(&mut app, "0.00");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    assert_eq!(app.lists.costs.len(), count, "corrected, not added");
+    assert_eq!(app.shown.lists.costs.len(), count, "corrected, not added");
     let after = app
         .card
         .rows
@@ -323,11 +325,11 @@ fn a_code_saved_after_an_import_credits_its_orders_at_once() {
 #[test]
 fn a_post_and_a_link_are_deleted_after_confirmation() {
     let (mut app, _dir) = demo();
-    let ana = app.lists.influencers[0].id;
+    let ana = app.shown.lists.influencers[0].id;
     let link = crate::domain::NewLink::parse(
         "https://shop.example/",
-        &app.lists.influencers[0].handle,
-        app.lists.influencers[0].platform,
+        &app.shown.lists.influencers[0].handle,
+        app.shown.lists.influencers[0].platform,
         "",
         "",
         "",
@@ -337,18 +339,22 @@ fn a_post_and_a_link_are_deleted_after_confirmation() {
     app.reload_entries().unwrap();
 
     app.update(Action::GoTo(Screen::Posts));
-    let posts = app.lists.posts.len();
+    let posts = app.shown.lists.posts.len();
     app.update(Action::Delete);
     assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
     app.update(Action::Back);
-    assert_eq!(app.lists.posts.len(), posts, "cancelled: nothing deleted");
+    assert_eq!(
+        app.shown.lists.posts.len(),
+        posts,
+        "cancelled: nothing deleted"
+    );
     app.update(Action::Delete);
     app.update(Action::Confirm);
-    assert_eq!(app.lists.posts.len(), posts - 1);
+    assert_eq!(app.shown.lists.posts.len(), posts - 1);
 
     // On the Codes screen the links follow the codes.
     app.update(Action::GoTo(Screen::Codes));
-    for _ in 0..app.lists.codes.len() {
+    for _ in 0..app.shown.lists.codes.len() {
         app.update(Action::Down);
     }
     app.update(Action::Delete);
@@ -357,14 +363,14 @@ fn a_post_and_a_link_are_deleted_after_confirmation() {
     };
     assert!(question.contains("link"), "{question}");
     app.update(Action::Confirm);
-    assert!(app.lists.links.is_empty());
+    assert!(app.shown.lists.links.is_empty());
 }
 
 #[test]
 fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     let (mut app, _dir) = app();
     add_influencer(&mut app, "ana", "12000");
-    let ana = app.lists.influencers[0].id;
+    let ana = app.shown.lists.influencers[0].id;
     let post = crate::domain::NewPost {
         comments: Some(40),
         ..crate::domain::NewPost::example(
@@ -395,7 +401,7 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     typ(&mut app, "950");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    assert_eq!(app.lists.posts[0].post.likes, Some(950));
+    assert_eq!(app.shown.lists.posts[0].post.likes, Some(950));
     // An arrow key keeps the value to edit: 950 → 95000 is more than tenfold, asked about.
     to_likes(&mut app);
     press(&mut app, KeyCode::End);
@@ -412,7 +418,7 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
     );
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "Enter again saves it");
-    assert_eq!(app.lists.posts[0].post.likes, Some(95000));
+    assert_eq!(app.shown.lists.posts[0].post.likes, Some(95000));
 }
 
 /// Enter on a code opens it filled in; another creator chosen, the code credits her; its
@@ -421,7 +427,7 @@ fn updating_a_count_replaces_it_and_a_tenfold_jump_asks_first() {
 fn a_code_is_moved_to_another_creator_from_the_codes_screen() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Codes));
-    let code = app.lists.codes[0].clone();
+    let code = app.shown.lists.codes[0].clone();
     press(&mut app, KeyCode::Enter);
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the edit form: {:?}", app.status);
@@ -435,7 +441,13 @@ fn a_code_is_moved_to_another_creator_from_the_codes_screen() {
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    let moved = app.lists.codes.iter().find(|c| c.id == code.id).unwrap();
+    let moved = app
+        .shown
+        .lists
+        .codes
+        .iter()
+        .find(|c| c.id == code.id)
+        .unwrap();
     assert_ne!(moved.handle, code.handle);
     // Typing another text is refused next to the field.
     press(&mut app, KeyCode::Enter);

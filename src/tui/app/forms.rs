@@ -28,33 +28,33 @@ impl App {
         let s = self.selected[self.screen.index()];
         match self.screen {
             Screen::Influencers => {
-                if let Some(id) = self.lists.influencers.get(s).map(|r| r.id) {
+                if let Some(id) = self.shown.lists.influencers.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Influencer { id: Some(id) });
                 }
             }
             Screen::Posts => {
-                if let Some(id) = self.lists.posts.get(s).map(|r| r.id) {
+                if let Some(id) = self.shown.lists.posts.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Post { id: Some(id) });
                 }
             }
             Screen::Costs => {
-                if let Some(id) = self.lists.costs.get(s).map(|r| r.id) {
+                if let Some(id) = self.shown.lists.costs.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Cost { id: Some(id) });
                 }
             }
             Screen::Codes => {
                 // The codes come first on the screen, then the links (which have no edit).
-                if let Some(id) = self.lists.codes.get(s).map(|c| c.id) {
+                if let Some(id) = self.shown.lists.codes.get(s).map(|c| c.id) {
                     self.open_form(FormKind::Code { id: Some(id) });
                 }
             }
             Screen::Gifts => {
-                if let Some(id) = self.gifts.get(s).map(|g| g.gift.id) {
+                if let Some(id) = self.shown.gifts.get(s).map(|g| g.gift.id) {
                     self.open_form(FormKind::Gift { id: Some(id) });
                 }
             }
             Screen::Events => {
-                if let Some(id) = self.lists.events.get(s).map(|r| r.id) {
+                if let Some(id) = self.shown.lists.events.get(s).map(|r| r.id) {
                     self.open_form(FormKind::Event { id: Some(id) });
                 }
             }
@@ -327,6 +327,7 @@ impl App {
     fn select_influencer(&mut self, handle: &str) {
         let wanted = handle.trim().trim_start_matches('@').to_lowercase();
         if let Some(i) = self
+            .shown
             .lists
             .influencers
             .iter()
@@ -340,9 +341,9 @@ impl App {
     pub(crate) fn seen(&self) -> Seen<'_> {
         Ctx {
             store: &self.store,
-            lists: &self.lists,
+            lists: &self.shown.lists,
             facts: &self.facts,
-            gifts: &self.gifts,
+            gifts: &self.shown.gifts,
             today: self.today,
         }
     }
@@ -351,9 +352,9 @@ impl App {
     fn edit(&mut self) -> Edit<'_> {
         Ctx {
             store: &mut self.store,
-            lists: &self.lists,
+            lists: &self.shown.lists,
             facts: &self.facts,
-            gifts: &self.gifts,
+            gifts: &self.shown.gifts,
             today: self.today,
         }
     }

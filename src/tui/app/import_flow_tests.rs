@@ -427,5 +427,5 @@ fn c_in_the_preview_gives_an_unassigned_code_to_a_creator() {
     let after = unknown(&app);
     assert!(!after.contains(&before[0]), "{after:?}");
     assert_eq!(after.len(), before.len() - 1);
-    assert!(app.lists.codes.iter().any(|c| c.code == before[0]));
+    assert!(app.shown.lists.codes.iter().any(|c| c.code == before[0]));
 }

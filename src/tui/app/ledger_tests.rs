@@ -20,7 +20,8 @@ fn give_a_bowl(app: &mut App) -> i64 {
 
 /// The bowl in the ledger (the demo has a gift of its own).
 fn bowl(app: &App) -> &crate::tui::app::GiftView {
-    app.gifts
+    app.shown
+        .gifts
         .iter()
         .find(|g| g.gift.item == "Serving bowl")
         .expect("the bowl is in the ledger")
@@ -78,7 +79,7 @@ fn an_event_is_marked_corrected_deleted_and_put_back() {
     typ(&mut app, "2026-05-02");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    assert_eq!(app.lists.events.len(), 1);
+    assert_eq!(app.shown.lists.events.len(), 1);
     assert_eq!(app.facts.events.len(), 1, "the model sees it at once");
     // A last day before the first is refused next to the field, keeping what was typed.
     press(&mut app, KeyCode::Enter);
@@ -100,16 +101,16 @@ fn an_event_is_marked_corrected_deleted_and_put_back() {
     typ(&mut app, "2026-05-03");
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
-    let event = app.lists.events[0].clone();
+    let event = app.shown.lists.events[0].clone();
     assert_eq!(
         (event.name.as_str(), event.last.to_string().as_str()),
         ("Spring market", "2026-05-03")
     );
     press(&mut app, KeyCode::Char('d'));
     app.update(Action::Confirm);
-    assert!(app.lists.events.is_empty());
+    assert!(app.shown.lists.events.is_empty());
     press(&mut app, KeyCode::Char('z'));
-    assert_eq!(app.lists.events, vec![event]);
+    assert_eq!(app.shown.lists.events, vec![event]);
 }
 
 /// `W` on a creator: the next days her post would stand alone, in a note.
@@ -161,7 +162,7 @@ fn a_gift_is_corrected_from_the_gifts_screen() {
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none(), "{:?}", app.status);
     assert_eq!(
-        app.gifts.len(),
+        app.shown.gifts.len(),
         2,
         "corrected, not added (the demo's gift and the bowl)"
     );
@@ -192,23 +193,23 @@ fn a_gift_is_corrected_from_the_gifts_screen() {
 fn a_deleted_gift_and_its_costs_are_put_back_with_z() {
     let (mut app, _dir) = demo();
     give_a_bowl(&mut app);
-    let (gifts, costs) = (app.gifts.len(), app.lists.costs.len());
+    let (gifts, costs) = (app.shown.gifts.len(), app.shown.lists.costs.len());
     press(&mut app, KeyCode::Char('7'));
     assert_eq!(
-        app.gifts[0].gift.item, "Serving bowl",
+        app.shown.gifts[0].gift.item, "Serving bowl",
         "the overdue one is first"
     );
     press(&mut app, KeyCode::Char('d'));
     assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.gifts.len(), gifts - 1);
+    assert_eq!(app.shown.gifts.len(), gifts - 1);
     assert_eq!(
-        app.lists.costs.len(),
+        app.shown.lists.costs.len(),
         costs - 1,
         "its product cost went with it"
     );
     press(&mut app, KeyCode::Char('z'));
-    assert_eq!(app.gifts.len(), gifts);
-    assert_eq!(app.lists.costs.len(), costs);
+    assert_eq!(app.shown.gifts.len(), gifts);
+    assert_eq!(app.shown.lists.costs.len(), costs);
     assert_eq!(bowl(&app).gift.cost, 1500);
 }

@@ -8,7 +8,7 @@ use super::*;
 fn the_planner_and_the_payouts_open_from_the_influencer_list() {
     let (mut app, _dir) = demo();
     app.update(Action::GoTo(Screen::Influencers));
-    let handle = app.lists.influencers[0].handle.clone();
+    let handle = app.shown.lists.influencers[0].handle.clone();
     press(&mut app, KeyCode::Char('b'));
     press(&mut app, KeyCode::Tab); // past the creator, already chosen
     typ(&mut app, "x");
@@ -48,7 +48,7 @@ fn the_planner_and_the_payouts_open_from_the_influencer_list() {
             .iter()
             .any(|l| l.starts_with("Influencer") && l.contains("Owed"))
     );
-    for inf in &app.lists.influencers {
+    for inf in &app.shown.lists.influencers {
         assert!(
             lines
                 .iter()
@@ -162,7 +162,7 @@ fn channels_show_below_the_creators_on_a_key() {
 fn a_form_reads_money_as_the_shop_writes_it() {
     for (typed, says) in [("1,5", "write 1.5"), ("€80", "USD")] {
         let (mut app, _dir) = demo();
-        let before = app.lists.costs.len();
+        let before = app.shown.lists.costs.len();
         app.update(Action::GoTo(Screen::Costs));
         press(&mut app, KeyCode::Char('a'));
         press(&mut app, KeyCode::Tab);
@@ -178,7 +178,7 @@ fn a_form_reads_money_as_the_shop_writes_it() {
             "{typed}: {:?}",
             amount.error
         );
-        assert_eq!(app.lists.costs.len(), before);
+        assert_eq!(app.shown.lists.costs.len(), before);
     }
 }
 

@@ -1,5 +1,5 @@
-//! The week's news in the app: the gift ledger as the Gifts screen shows it (overdue first,
-//! with its keys), and what moved since the app was last opened.
+//! The week's news in the app: what waits (gifts overdue) and what moved since the app was
+//! last opened.
 
 use super::App;
 use crate::metrics::Period;
@@ -8,42 +8,10 @@ use crate::store::StoreError;
 use crate::tui::action::Screen;
 
 impl App {
-    /// The ledger as of today, the ones to follow up first (longest waiting first), then
-    /// those waiting, then declined, then posted (newest first).
-    pub(super) fn gift_views(&self) -> Result<Vec<super::GiftView>, StoreError> {
-        use crate::metrics::GiftStatus as S;
-        let days = self.store.follow_up_days()?;
-        let mut views: Vec<super::GiftView> =
-            crate::metrics::gift_ledger(&self.facts, self.today, days)
-                .into_iter()
-                .map(|l| super::GiftView {
-                    handle: self
-                        .facts
-                        .handle(l.gift.influencer_id)
-                        .unwrap_or_default()
-                        .to_string(),
-                    gift: l.gift.clone(),
-                    status: l.status,
-                })
-                .collect();
-        let order = |s: &S| match s {
-            S::FollowUp(d) => (0, -d),
-            S::Waiting(d) => (1, -d),
-            S::Declined => (2, 0),
-            S::Posted(_) => (3, 0),
-        };
-        views.sort_by(|a, b| {
-            order(&a.status)
-                .cmp(&order(&b.status))
-                .then(b.gift.given_on.cmp(&a.gift.given_on))
-                .then(a.handle.cmp(&b.handle))
-        });
-        Ok(views)
-    }
-
     /// How many gifts wait past the follow-up days, in words (for "since last time").
     fn overdue_text(&self) -> Option<String> {
         let n = self
+            .shown
             .gifts
             .iter()
             .filter(|g| matches!(g.status, crate::metrics::GiftStatus::FollowUp(_)))
@@ -57,14 +25,14 @@ impl App {
 
     /// `p` on a gift: the post form for her, dated today.
     pub(super) fn log_gift_post(&mut self) {
-        if self.screen == Screen::Gifts && !self.gifts.is_empty() {
+        if self.screen == Screen::Gifts && !self.shown.gifts.is_empty() {
             self.open_form(crate::tui::form::FormKind::Post { id: None });
         }
     }
 
     /// `x` on a gift: asks, then marks it declined (`z` takes it back).
     pub(super) fn decline_gift(&mut self) -> Result<(), StoreError> {
-        let Some(g) = self.gifts.get(self.selected[Screen::Gifts.index()]) else {
+        let Some(g) = self.shown.gifts.get(self.selected[Screen::Gifts.index()]) else {
             return Ok(());
         };
         self.modal = Some(super::Modal::Confirm {
@@ -87,7 +55,7 @@ impl App {
             .iter()
             .map(|(id, flag)| format!("@{}: {flag}", handle(*id)))
             .collect();
-        for flag in self.flags.values().flatten() {
+        for flag in self.shown.flags.values().flatten() {
             out.push(format!(
                 "@{}, post of {}: {}",
                 handle(flag.influencer_id),

@@ -61,13 +61,13 @@ impl App {
                 Some(report) => report.rows.len(),
                 None => self.card.rows.len(),
             },
-            Screen::Influencers => self.lists.influencers.len(),
-            Screen::Costs => self.lists.costs.len(),
-            Screen::Posts => self.lists.posts.len(),
-            Screen::Codes => self.lists.codes.len() + self.lists.links.len(),
-            Screen::Campaigns => self.lists.campaigns.len(),
-            Screen::Events => self.lists.events.len(),
-            Screen::Gifts => self.gifts.len(),
+            Screen::Influencers => self.shown.lists.influencers.len(),
+            Screen::Costs => self.shown.lists.costs.len(),
+            Screen::Posts => self.shown.lists.posts.len(),
+            Screen::Codes => self.shown.lists.codes.len() + self.shown.lists.links.len(),
+            Screen::Campaigns => self.shown.lists.campaigns.len(),
+            Screen::Events => self.shown.lists.events.len(),
+            Screen::Gifts => self.shown.gifts.len(),
         }
     }
 
@@ -112,12 +112,17 @@ impl App {
                 Some(report) => report.rows.get(s).map(|r| r.handle.clone()),
                 None => self.card.rows.get(s).map(|r| r.handle.clone()),
             },
-            Screen::Influencers => self.lists.influencers.get(s).map(|r| r.handle.clone()),
-            Screen::Costs => self.lists.costs.get(s).map(|r| r.handle.clone()),
-            Screen::Posts => self.lists.posts.get(s).map(|r| r.handle.clone()),
-            Screen::Codes => self.lists.codes.get(s).map(|r| r.handle.clone()),
+            Screen::Influencers => self
+                .shown
+                .lists
+                .influencers
+                .get(s)
+                .map(|r| r.handle.clone()),
+            Screen::Costs => self.shown.lists.costs.get(s).map(|r| r.handle.clone()),
+            Screen::Posts => self.shown.lists.posts.get(s).map(|r| r.handle.clone()),
+            Screen::Codes => self.shown.lists.codes.get(s).map(|r| r.handle.clone()),
             Screen::Campaigns | Screen::Events => None,
-            Screen::Gifts => self.gifts.get(s).map(|g| g.handle.clone()),
+            Screen::Gifts => self.shown.gifts.get(s).map(|g| g.handle.clone()),
         }
     }
 }

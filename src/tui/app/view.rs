@@ -3,7 +3,7 @@
 //! the export of what is shown and the report; the gifts and the opening summary are in
 //! `news.rs`.
 
-use super::{App, Lists};
+use super::{App, Shown};
 use crate::domain::Platform;
 use crate::metrics::{Period, prepare, rank, scorecard_prepared, search};
 use crate::store::StoreError;
@@ -53,24 +53,10 @@ impl App {
 
     /// The lists and the scorecard after the entries changed.
     pub(super) fn refresh_entries(&mut self) -> Result<(), StoreError> {
-        self.lists = Lists {
-            influencers: self.store.influencers()?,
-            costs: self.store.costs()?,
-            posts: self.store.posts()?,
-            codes: self.store.codes()?,
-            links: self.store.links()?,
-            campaigns: self.store.campaigns()?,
-            events: self.store.events()?,
-        };
-        self.gifts = self.gift_views()?;
+        self.shown = Shown::read(&self.store, &self.facts, self.today)?;
         *self.campaign_cache.get_mut() = None;
         *self.series_cache.get_mut() = None;
         *self.cohort_cache.get_mut() = None;
-        let (tiers, ranges) = (self.store.tiers()?, self.store.engagement_ranges()?);
-        self.flags.clear();
-        for flag in crate::metrics::engagement_flags(&self.facts, &tiers, &ranges) {
-            self.flags.entry(flag.influencer_id).or_default().push(flag);
-        }
         if let Some(c) = self.options.campaign
             && !self.facts.campaigns.iter().any(|k| k.id == c)
         {

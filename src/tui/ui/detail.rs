@@ -44,6 +44,7 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, app: &App, row: &ScoreR
         ));
     }
     let gifts: Vec<String> = app
+        .shown
         .gifts
         .iter()
         .filter(|g| g.gift.influencer_id == row.influencer_id)

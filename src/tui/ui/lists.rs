@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let list = &app.lists.influencers;
+    let list = &app.shown.lists.influencers;
     if list.is_empty() {
         return empty_hint(
             frame,
@@ -21,14 +21,14 @@ pub(super) fn draw_influencers(frame: &mut Frame, area: Rect, app: &App, theme: 
             theme,
         );
     }
-    let codes = &app.lists.codes;
+    let codes = &app.shown.lists.codes;
     let cells = |i: usize| lists::influencer_cells(&list[i], codes);
     let rows = screen_rows(app, Screen::Influencers, list.len());
     draw_list(frame, area, &lists::INFLUENCERS, rows, cells, theme);
 }
 
 pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let list = &app.lists.costs;
+    let list = &app.shown.lists.costs;
     if list.is_empty() {
         return empty_hint(
             frame,
@@ -43,7 +43,7 @@ pub(super) fn draw_costs(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
 }
 
 pub(super) fn draw_posts(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let list = &app.lists.posts;
+    let list = &app.shown.lists.posts;
     if list.is_empty() {
         return empty_hint(frame, area, "No posts yet. Press a to log one.", theme);
     }
@@ -59,7 +59,7 @@ pub(super) fn codes_split(area: Rect) -> [Rect; 2] {
 
 pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let [codes_area, links_area] = codes_split(area);
-    let list = &app.lists.codes;
+    let list = &app.shown.lists.codes;
     if list.is_empty() {
         empty_hint(
             frame,
@@ -76,6 +76,7 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
     let selected_link = app.selected[Screen::Codes.index()].checked_sub(list.len());
     let first = selected_link.map_or(0, |s| s.saturating_sub(4));
     let links: Vec<Line> = app
+        .shown
         .lists
         .links
         .iter()
@@ -111,7 +112,7 @@ pub(super) fn draw_codes(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
 }
 
 pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let list = &app.lists.campaigns;
+    let list = &app.shown.lists.campaigns;
     if list.is_empty() {
         return empty_hint(
             frame,
@@ -149,7 +150,7 @@ pub(super) fn draw_campaigns(frame: &mut Frame, area: Rect, app: &App, theme: Th
 
 /// The gift ledger as of today: the ones to follow up first.
 pub(super) fn draw_gifts(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    if app.gifts.is_empty() {
+    if app.shown.gifts.is_empty() {
         return empty_hint(
             frame,
             area,
@@ -159,15 +160,15 @@ pub(super) fn draw_gifts(frame: &mut Frame, area: Rect, app: &App, theme: Theme)
         );
     }
     let cells = |i: usize| {
-        let g = &app.gifts[i];
+        let g = &app.shown.gifts[i];
         lists::gift_cells(&g.gift, &g.handle, g.status)
     };
-    let rows = screen_rows(app, Screen::Gifts, app.gifts.len());
+    let rows = screen_rows(app, Screen::Gifts, app.shown.gifts.len());
     draw_list(frame, area, &lists::GIFTS, rows, cells, theme);
 }
 
 pub(super) fn draw_events(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let list = &app.lists.events;
+    let list = &app.shown.lists.events;
     if list.is_empty() {
         return empty_hint(
             frame,
