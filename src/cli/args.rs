@@ -19,7 +19,8 @@ mod posts;
 mod reports;
 pub use events::EventCmd;
 pub use money::{
-    GiftCmd, GiftUpdateArgs, PayoutCmd, PlanArgs, ProductCmd, ProductCostCmd, SettingsCmd,
+    GiftAddArgs, GiftCmd, GiftUpdateArgs, PayoutCmd, PlanArgs, ProductCmd, ProductCostCmd,
+    SettingsCmd,
 };
 pub use posts::{PostArgs, PostUpdateArgs};
 pub use reports::{LiftArgs, ReportArgs, ScorecardArgs};

@@ -1,7 +1,7 @@
 //! The gift ledger's commands: record a gift, mark one declined, and list them with their
 //! status (the week's follow-ups with `--due`).
 
-use super::args::{GiftCmd, GiftUpdateArgs};
+use super::args::{GiftAddArgs, GiftCmd, GiftUpdateArgs};
 use super::{entries::campaign_id, flag_err, write_report};
 use crate::domain::{NewGift, fmt2};
 use crate::export::lists::{self, List};
@@ -19,50 +19,8 @@ pub(super) fn gift(
     out: &mut dyn Write,
 ) -> Result<()> {
     match cmd {
-        GiftCmd::Add {
-            influencer,
-            date,
-            item,
-            retail,
-            cost,
-            shipping,
-            campaign,
-        } => {
-            let who = store.influencer_by_handle(influencer)?;
-            let campaign = campaign_id(store, campaign)?;
-            let gift = NewGift {
-                given_on: *date,
-                item: item.trim().to_string(),
-                retail: *retail,
-                cost: *cost,
-                shipping: shipping.unwrap_or(Decimal::ZERO),
-            };
-            gift.validate().map_err(flag_err)?;
-            store.add_gift(who.id, &gift, campaign)?;
-            writeln!(
-                out,
-                "recorded a gift to @{} on {date}: {} (cost {} + shipping {})",
-                who.handle,
-                crate::domain::visible(&gift.item),
-                fmt2(gift.cost),
-                fmt2(gift.shipping)
-            )?;
-        }
-        GiftCmd::Delete { id, yes } => {
-            let Some(g) = store.gifts()?.into_iter().find(|g| g.id == *id) else {
-                anyhow::bail!(crate::store::StoreError::NotFound {
-                    what: "gift",
-                    id: *id
-                });
-            };
-            let what = format!(
-                "the gift of {} to @{} on {} (and its cost entries)",
-                crate::domain::visible(&g.item),
-                g.handle,
-                g.given_on
-            );
-            super::entries::delete(&what, *yes, out, || store.delete_gift(*id))?;
-        }
+        GiftCmd::Add(args) => add(store, args, out)?,
+        GiftCmd::Delete { id, yes } => delete(store, *id, *yes, out)?,
         GiftCmd::Update(args) => update(store, args, out)?,
         GiftCmd::Undecline { id } => {
             let g = store.undecline_gift(*id)?;
@@ -89,6 +47,54 @@ pub(super) fn gift(
             out: to,
         } => list(store, *due, *as_of, to, today, out)?,
     }
+    Ok(())
+}
+
+/// `gift add`: the gift and its cost entries, in one transaction.
+fn add(store: &mut Store, args: &GiftAddArgs, out: &mut dyn Write) -> Result<()> {
+    let GiftAddArgs {
+        influencer,
+        date,
+        item,
+        retail,
+        cost,
+        shipping,
+        campaign,
+    } = args;
+    let who = store.influencer_by_handle(influencer)?;
+    let campaign = campaign_id(store, campaign)?;
+    let gift = NewGift {
+        given_on: *date,
+        item: item.trim().to_string(),
+        retail: *retail,
+        cost: *cost,
+        shipping: shipping.unwrap_or(Decimal::ZERO),
+    };
+    gift.validate().map_err(flag_err)?;
+    store.add_gift(who.id, &gift, campaign)?;
+    writeln!(
+        out,
+        "recorded a gift to @{} on {date}: {} (cost {} + shipping {})",
+        who.handle,
+        crate::domain::visible(&gift.item),
+        fmt2(gift.cost),
+        fmt2(gift.shipping)
+    )?;
+    Ok(())
+}
+
+/// `gift delete`: after a yes, the gift and its cost entries.
+fn delete(store: &mut Store, id: i64, yes: bool, out: &mut dyn Write) -> Result<()> {
+    let Some(g) = store.gifts()?.into_iter().find(|g| g.id == id) else {
+        anyhow::bail!(crate::store::StoreError::NotFound { what: "gift", id });
+    };
+    let what = format!(
+        "the gift of {} to @{} on {} (and its cost entries)",
+        crate::domain::visible(&g.item),
+        g.handle,
+        g.given_on
+    );
+    super::entries::delete(&what, yes, out, || store.delete_gift(id))?;
     Ok(())
 }
 

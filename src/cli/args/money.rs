@@ -55,27 +55,7 @@ pub enum ProductCostCmd {
 #[derive(Debug, Subcommand)]
 pub enum GiftCmd {
     /// Record a gift: its cost becomes a product cost, its shipping a shipping cost
-    Add {
-        #[arg(long, value_name = "HANDLE")]
-        influencer: String,
-        /// The day it was sent (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
-        date: NaiveDate,
-        /// What was sent
-        #[arg(long)]
-        item: String,
-        /// What it sells for (kept for the ledger, never a cost)
-        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-        retail: Decimal,
-        /// What it cost you
-        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-        cost: Decimal,
-        /// What sending it cost
-        #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
-        shipping: Option<Decimal>,
-        #[arg(long)]
-        campaign: Option<String>,
-    },
+    Add(GiftAddArgs),
     /// Mark her gift of that day declined
     Decline {
         #[arg(long, value_name = "HANDLE")]
@@ -106,6 +86,30 @@ pub enum GiftCmd {
         #[command(flatten)]
         out: super::CsvOut,
     },
+}
+
+/// `gift add`: to whom, when, what, and what it cost.
+#[derive(Debug, clap::Args)]
+pub struct GiftAddArgs {
+    #[arg(long, value_name = "HANDLE")]
+    pub influencer: String,
+    /// The day it was sent (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// What was sent
+    #[arg(long)]
+    pub item: String,
+    /// What it sells for (kept for the ledger, never a cost)
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub retail: Decimal,
+    /// What it cost you
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub cost: Decimal,
+    /// What sending it cost
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    pub shipping: Option<Decimal>,
+    #[arg(long)]
+    pub campaign: Option<String>,
 }
 
 /// `gift update`: the gift's id and what changes.
