@@ -127,18 +127,19 @@ impl<'a> Reading<'a> {
             .map(|c| shapes.curves(&self.posts[c], days))
             .collect();
         let priors = shapes.share_priors(&samples, &curves);
-        let (responses, leaks) = (0..self.creators())
-            .map(|c| {
-                let series = Series {
-                    uses: &first_uses[c],
-                    curves: &curves[c],
-                    prior: priors[c],
-                };
-                let null = series.response_fit();
-                let leak = self.creator(c).leak(&series, &null, self.options);
-                (Shapes::response(&curves[c], &null.strengths), leak)
-            })
-            .unzip();
+        // Each creator's fit and leak test stands alone: they run on every core, each
+        // thread a run of creators, their results in creator order.
+        let one = |c: usize| {
+            let series = Series {
+                uses: &first_uses[c],
+                curves: &curves[c],
+                prior: priors[c],
+            };
+            let null = series.response_fit();
+            let leak = self.creator(c).leak(&series, &null, self.options);
+            (Shapes::response(&curves[c], &null.strengths), leak)
+        };
+        let (responses, leaks) = on_every_core(self.creators(), one).into_iter().unzip();
         (shapes, responses, leaks)
     }
 
@@ -317,4 +318,29 @@ fn codes_of(facts: &Facts, influencer_id: i64) -> String {
         .map(|k| k.code.as_str())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// `work(i)` for every `i` below `n`, in order, spread over the machine's cores in runs of
+/// consecutive `i` (one thread when there is one core or little work).
+fn on_every_core<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |c| c.get())
+        .min(8);
+    if cores < 2 || n < 8 {
+        return (0..n).map(work).collect();
+    }
+    let run = n.div_ceil(cores);
+    std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = (0..n)
+            .step_by(run)
+            .map(|start| {
+                scope.spawn(move || (start..(start + run).min(n)).map(work).collect::<Vec<T>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
