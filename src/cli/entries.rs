@@ -139,14 +139,7 @@ pub(super) fn code(store: &mut Store, cmd: &CodeCmd, out: &mut dyn Write) -> Res
                 }
             )?;
         }
-        CodeCmd::Delete { code, yes } => {
-            let c = code_row(store, code)?;
-            let what = format!(
-                "code {} of @{} (its orders stop counting for her)",
-                c.code, c.handle
-            );
-            delete(&what, *yes, out, || store.delete_code(c.id))?;
-        }
+        CodeCmd::Delete { code, yes } => code_delete(store, code, *yes, out)?,
         CodeCmd::List(csv) => {
             let list = List::new(&lists::CODES, &store.codes()?, lists::code_cells);
             print_list(store, csv, &list, out)?;
@@ -192,23 +185,7 @@ pub(super) fn cost(
                 cost.date
             )?;
         }
-        CostCmd::Delete { id, yes } => {
-            let Some(c) = store.costs()?.into_iter().find(|c| c.id == *id) else {
-                return Err(crate::store::StoreError::NotFound {
-                    what: "cost",
-                    id: *id,
-                }
-                .into());
-            };
-            let what = format!(
-                "the {} of {} for @{} on {}",
-                c.kind,
-                fmt2(c.amount),
-                c.handle,
-                c.date
-            );
-            delete(&what, *yes, out, || store.delete_cost(*id))?;
-        }
+        CostCmd::Delete { id, yes } => cost_delete(store, *id, *yes, out)?,
         CostCmd::List(csv) => {
             let list = List::new(&lists::COSTS, &store.costs()?, lists::cost_cells);
             print_list(store, csv, &list, out)?;
@@ -263,24 +240,8 @@ pub(super) fn campaign(
             name,
             budget,
             targets,
-        } => {
-            let row = campaign_row(store, name)?;
-            store.set_campaign_targets(
-                row.id,
-                budget.or(row.budget),
-                &targets.over(row.targets),
-            )?;
-            writeln!(out, "updated the targets of campaign '{}'", row.name)?;
-        }
-        CampaignCmd::Show { name } => {
-            let row = campaign_row(store, name)?;
-            let facts = store.load_facts()?;
-            let progress = crate::metrics::campaign_progress(&facts, &row.plan(), today);
-            writeln!(out, "Campaign {}", crate::domain::visible(&row.name))?;
-            for line in crate::export::campaign_lines(&row.goal, &progress) {
-                writeln!(out, "{line}")?;
-            }
-        }
+        } => campaign_target(store, name, *budget, targets, out)?,
+        CampaignCmd::Show { name } => campaign_show(store, name, today, out)?,
         CampaignCmd::List(csv) => {
             let list = List::new(
                 &lists::CAMPAIGNS,
@@ -302,42 +263,108 @@ pub(super) fn link(store: &mut Store, cmd: &LinkCmd, out: &mut dyn Write) -> Res
             content,
             medium,
         } => {
-            let owner = store.influencer_by_handle(influencer)?;
-            // The campaign must exist, as in the app: a typo is not silently a new name.
-            let campaign_row = match campaign.trim() {
-                "" => None,
-                name => Some(store.campaign_by_name(name).map_err(|e| {
-                    anyhow::anyhow!("--campaign: {e} (create it with `shoutout campaign add`)")
-                })?),
-            };
-            let new = crate::domain::NewLink::parse(
-                url,
-                &owner.handle,
-                owner.platform,
-                medium.as_deref().unwrap_or(""),
-                campaign,
-                content,
-            )
-            .map_err(flag_err)?;
-            store.add_link(owner.id, campaign_row, &new)?;
-            writeln!(out, "{}", new.url())?;
+            let utm = (campaign.as_str(), content.as_str(), medium.as_deref());
+            link_add(store, influencer, url, utm, out)?
         }
-        LinkCmd::Delete { id, yes } => {
-            let Some(l) = store.links()?.into_iter().find(|l| l.id == *id) else {
-                return Err(crate::store::StoreError::NotFound {
-                    what: "link",
-                    id: *id,
-                }
-                .into());
-            };
-            let what = format!("the link of @{}: {}", l.handle, l.url);
-            delete(&what, *yes, out, || store.delete_link(*id))?;
-        }
+        LinkCmd::Delete { id, yes } => link_delete(store, *id, *yes, out)?,
         LinkCmd::List(csv) => {
             let list = List::new(&lists::LINKS, &store.links()?, lists::link_cells);
             print_list(store, csv, &list, out)?;
         }
     }
+    Ok(())
+}
+
+/// `code delete`: after a yes, the code (its orders stop counting for its owner).
+fn code_delete(store: &mut Store, code: &str, yes: bool, out: &mut dyn Write) -> Result<()> {
+    let c = code_row(store, code)?;
+    let what = format!(
+        "code {} of @{} (its orders stop counting for her)",
+        c.code, c.handle
+    );
+    delete(&what, yes, out, || store.delete_code(c.id))?;
+    Ok(())
+}
+
+/// `cost delete`: after a yes, the cost entry.
+fn cost_delete(store: &mut Store, id: i64, yes: bool, out: &mut dyn Write) -> Result<()> {
+    let Some(c) = store.costs()?.into_iter().find(|c| c.id == id) else {
+        return Err(crate::store::StoreError::NotFound { what: "cost", id }.into());
+    };
+    let what = format!(
+        "the {} of {} for @{} on {}",
+        c.kind,
+        fmt2(c.amount),
+        c.handle,
+        c.date
+    );
+    delete(&what, yes, out, || store.delete_cost(id))?;
+    Ok(())
+}
+
+/// `campaign target`: new targets and budget; what is not given stays.
+fn campaign_target(
+    store: &mut Store,
+    name: &str,
+    budget: Option<Decimal>,
+    targets: &super::args::TargetArgs,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let row = campaign_row(store, name)?;
+    store.set_campaign_targets(row.id, budget.or(row.budget), &targets.over(row.targets))?;
+    writeln!(out, "updated the targets of campaign '{}'", row.name)?;
+    Ok(())
+}
+
+/// `campaign show`: its progress toward its targets and budget, on `today`.
+fn campaign_show(store: &Store, name: &str, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
+    let row = campaign_row(store, name)?;
+    let facts = store.load_facts()?;
+    let progress = crate::metrics::campaign_progress(&facts, &row.plan(), today);
+    writeln!(out, "Campaign {}", crate::domain::visible(&row.name))?;
+    for line in crate::export::campaign_lines(&row.goal, &progress) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `link add`: the UTM link of a creator's page, saved and printed.
+fn link_add(
+    store: &mut Store,
+    influencer: &str,
+    url: &str,
+    (campaign, content, medium): (&str, &str, Option<&str>),
+    out: &mut dyn Write,
+) -> Result<()> {
+    let owner = store.influencer_by_handle(influencer)?;
+    // The campaign must exist, as in the app: a typo is not silently a new name.
+    let campaign_row = match campaign.trim() {
+        "" => None,
+        name => Some(store.campaign_by_name(name).map_err(|e| {
+            anyhow::anyhow!("--campaign: {e} (create it with `shoutout campaign add`)")
+        })?),
+    };
+    let new = crate::domain::NewLink::parse(
+        url,
+        &owner.handle,
+        owner.platform,
+        medium.unwrap_or(""),
+        campaign,
+        content,
+    )
+    .map_err(flag_err)?;
+    store.add_link(owner.id, campaign_row, &new)?;
+    writeln!(out, "{}", new.url())?;
+    Ok(())
+}
+
+/// `link delete`: after a yes, the saved link.
+fn link_delete(store: &mut Store, id: i64, yes: bool, out: &mut dyn Write) -> Result<()> {
+    let Some(l) = store.links()?.into_iter().find(|l| l.id == id) else {
+        return Err(crate::store::StoreError::NotFound { what: "link", id }.into());
+    };
+    let what = format!("the link of @{}: {}", l.handle, l.url);
+    delete(&what, yes, out, || store.delete_link(id))?;
     Ok(())
 }
 
