@@ -19,7 +19,6 @@ use super::row::ScorecardOptions;
 use super::{Facts, Period};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::hash::Hash;
 use std::sync::Arc;
 
 /// The window, in days, when `ltv-days` is not set.
@@ -138,109 +137,81 @@ pub struct CohortFact {
     pub sums: CohortSums,
 }
 
-/// A customer's first counted order, as the builder needs it.
-#[derive(Debug, Clone)]
-pub struct FirstOrder<G> {
-    pub id: i64,
-    pub placed_at: i64,
-    /// The first order's day and evidence: the cohort it opens.
-    pub group: G,
-}
-
 /// A cohort group: the first order's group, an order's evidence, the bound of its age.
 pub type GroupKey<G, E> = (G, E, u32);
-/// Where an order stands among its customer's: placed at, order number, id.
-type Place = (i64, i64, i64);
 
-/// Sums window orders into cohort groups, one stored order at a time in any order: first
-/// the customers' first orders ([`CohortBuilder::first`]), then every counted order
-/// ([`CohortBuilder::add`]). `G` is the first order's group (day and evidence), `E` an
-/// order's evidence.
-pub struct CohortBuilder<C, G, E> {
-    bounds: Vec<u32>,
-    // Hashed by foldhash: the keys are the store's numbers, nothing outside chooses them.
-    firsts: hashbrown::HashMap<C, FirstOrder<G>>,
-    /// Each customer's earliest later order so far: its place and its group key.
-    seconds: hashbrown::HashMap<C, (Place, Option<GroupKey<G, E>>)>,
-    groups: hashbrown::HashMap<GroupKey<G, E>, CohortSums>,
-}
-
-/// One counted order offered to the builder.
-pub struct WindowOrder<C, E> {
-    pub id: i64,
-    pub customer: Option<C>,
-    /// Placed at (seconds), order number, id: where it stands among its customer's orders.
-    pub precedence: Place,
+/// One counted order offered to the builder: when it was placed (seconds), its evidence
+/// and its net revenue.
+#[derive(Debug, Clone)]
+pub struct WindowOrder<E> {
+    pub placed_at: i64,
     pub evidence: E,
     pub net: i64,
-    /// Whether the order is counted new ([`super::is_new`]): a customer-less order opens
-    /// a cohort of its own when it is.
-    pub new: bool,
 }
 
-impl<C: Eq + Hash + Clone, G: Eq + Hash + Clone, E: Eq + Hash + Clone> CohortBuilder<C, G, E> {
+/// Sums window orders into cohort groups, customer by customer: each customer's counted
+/// orders in the order she placed them ([`CohortBuilder::customer`]), and the orders
+/// without a customer ([`CohortBuilder::anonymous`]). `G` is the group a first order opens
+/// (its day and evidence), `E` an order's evidence. Only the groups are kept, in key order:
+/// nothing grows with the customers.
+pub struct CohortBuilder<G, E> {
+    bounds: Vec<u32>,
+    groups: std::collections::BTreeMap<GroupKey<G, E>, CohortSums>,
+}
+
+impl<G: Ord + Clone, E: Ord + Clone> CohortBuilder<G, E> {
     pub fn new(ltv_days: u32) -> Self {
         CohortBuilder {
             bounds: cohort_bounds(ltv_days),
-            firsts: hashbrown::HashMap::new(),
-            seconds: hashbrown::HashMap::new(),
-            groups: hashbrown::HashMap::new(),
+            groups: Default::default(),
         }
     }
 
-    /// `customer`'s first counted order.
-    pub fn first(&mut self, customer: C, first: FirstOrder<G>) {
-        self.firsts.insert(customer, first);
-    }
-
-    /// A counted order; `group_of(evidence)` is the group a customer-less order opens.
-    pub fn add(&mut self, order: WindowOrder<C, E>, own_group: impl FnOnce() -> G) {
-        let Some(customer) = order.customer else {
-            if order.new {
-                let key = (own_group(), order.evidence, self.bounds[0]);
-                self.groups.entry(key).or_default().add(&CohortSums {
-                    firsts: 1,
-                    first_net: order.net,
-                    comebacks: 0,
-                    orders: 1,
-                    net: order.net,
-                });
-            }
+    /// One customer's counted orders in the order she placed them (time, order number,
+    /// id), her first first: it opens her cohort in `group`; every order falls under the
+    /// bound of its age (none past the last); her earliest later order, inside the window,
+    /// marks her come-back.
+    pub fn customer(&mut self, group: G, orders: &[WindowOrder<E>]) {
+        let Some(first) = orders.first() else {
             return;
         };
-        let Some(first) = self.firsts.get(&customer) else {
-            return;
-        };
-        let below = bound_of(order.precedence.0 - first.placed_at, &self.bounds);
-        let key = below.map(|b| (first.group.clone(), order.evidence, b));
-        if order.id != first.id {
-            let second = self
-                .seconds
-                .entry(customer)
-                .or_insert(((i64::MAX, i64::MAX, i64::MAX), None));
-            if order.precedence < second.0 {
-                *second = (order.precedence, key.clone());
-            }
-        }
-        if let Some(key) = key {
-            let sums = self.groups.entry(key).or_default();
+        for (i, order) in orders.iter().enumerate() {
+            let Some(below) = bound_of(order.placed_at - first.placed_at, &self.bounds) else {
+                continue;
+            };
+            let sums = self
+                .groups
+                .entry((group.clone(), order.evidence.clone(), below))
+                .or_default();
             sums.orders += 1;
             sums.net += order.net;
-            if order.id == first.id {
-                sums.firsts += 1;
-                sums.first_net += order.net;
+            match i {
+                0 => {
+                    sums.firsts += 1;
+                    sums.first_net += order.net;
+                }
+                1 => sums.comebacks += 1,
+                _ => {}
             }
         }
     }
 
-    /// The groups: (first order's group, evidence, bound) and their sums.
-    pub fn finish(mut self) -> impl Iterator<Item = (GroupKey<G, E>, CohortSums)> {
-        for (_, (_, key)) in self.seconds.drain() {
-            if let Some(key) = key {
-                self.groups.entry(key).or_default().comebacks += 1;
-            }
-        }
-        self.groups.into_iter()
+    /// A counted order without a customer, counted new: a customer of its own, acquired by
+    /// itself, in `group`.
+    pub fn anonymous(&mut self, group: G, order: &WindowOrder<E>) {
+        let key = (group, order.evidence.clone(), self.bounds[0]);
+        self.groups.entry(key).or_default().add(&CohortSums {
+            firsts: 1,
+            first_net: order.net,
+            comebacks: 0,
+            orders: 1,
+            net: order.net,
+        });
+    }
+
+    /// The groups, in key order: (first order's group, evidence, bound) and their sums.
+    pub fn finish(self) -> std::collections::BTreeMap<GroupKey<G, E>, CohortSums> {
+        self.groups
     }
 }
 

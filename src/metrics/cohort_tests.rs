@@ -25,14 +25,11 @@ fn an_order_exactly_d_days_later_is_outside_the_window() {
     assert_eq!(bound_of(365 * DAY, &bounds), None);
 }
 
-fn order(id: i64, customer: Option<u32>, at: i64, evidence: u8, net: i64) -> WindowOrder<u32, u8> {
+fn order(at: i64, evidence: u8, net: i64) -> WindowOrder<u8> {
     WindowOrder {
-        id,
-        customer,
-        precedence: (at, id, id),
+        placed_at: at,
         evidence,
         net,
-        new: true,
     }
 }
 
@@ -40,26 +37,18 @@ fn order(id: i64, customer: Option<u32>, at: i64, evidence: u8, net: i64) -> Win
 /// later one marks her come-back; an order past the last bound is in no group.
 #[test]
 fn the_builder_sums_a_customers_window_by_bound() {
-    let mut b: CohortBuilder<u32, &str, u8> = CohortBuilder::new(365);
-    b.first(
-        7,
-        FirstOrder {
-            id: 1,
-            placed_at: 0,
-            group: "ana's day",
-        },
+    let mut b: CohortBuilder<&str, u8> = CohortBuilder::new(365);
+    b.customer(
+        "ana's day",
+        &[
+            order(0, 1, 1000),
+            order(10 * DAY, 0, 250),
+            order(40 * DAY, 0, 500),
+            order(400 * DAY, 0, 9999),
+        ],
     );
-    for o in [
-        order(3, Some(7), 40 * DAY, 0, 500),
-        order(1, Some(7), 0, 1, 1000),
-        order(2, Some(7), 10 * DAY, 0, 250),
-        order(4, Some(7), 400 * DAY, 0, 9999),
-        order(5, None, 5 * DAY, 1, 700),
-    ] {
-        b.add(o, || "own day");
-    }
-    let mut groups: Vec<_> = b.finish().collect();
-    groups.sort_by_key(|((g, e, below), _)| (*g, *e, *below));
+    b.anonymous("own day", &order(5 * DAY, 1, 700));
+    let groups: Vec<_> = b.finish().into_iter().collect();
     let keys: Vec<_> = groups.iter().map(|(k, _)| *k).collect();
     assert_eq!(
         keys,

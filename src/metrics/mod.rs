@@ -40,8 +40,8 @@ pub use attribution::{Prepared, prepare};
 pub use campaigns::{CampaignPlan, CampaignProgress, Measure, Pace, campaign_progress};
 pub use cohort::{
     CHART_MONTHS, Cohort, CohortBuilder, CohortDetail, CohortFact, CohortSums, DEFAULT_LTV_DAYS,
-    DETAIL_DAYS, FirstOrder, Health, LtvThresholds, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder,
-    bound_of, cohort_bounds, cohort_detail, cohorts_within,
+    DETAIL_DAYS, GroupKey, Health, LtvThresholds, MAX_LTV_DAYS, MONTH_DAYS, WindowOrder, bound_of,
+    cohort_bounds, cohort_detail, cohorts_within,
 };
 pub use derived::{
     DayFact, DayGroups, DaySums, FirstOrders, GoodsParts, Precedence, day_groups, is_new,

@@ -10,9 +10,7 @@ use super::derived_groups::insert_rows;
 use super::order_reader::{COUNTED, Interner, day_col};
 use super::{Result, Store};
 use crate::domain::settings::LTV_DAYS;
-use crate::metrics::{
-    CohortBuilder, CohortFact, CohortSums, Facts, FirstOrder, WindowOrder, net_cents,
-};
+use crate::metrics::{CohortBuilder, CohortFact, CohortSums, Facts, WindowOrder, net_cents};
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -47,13 +45,12 @@ pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     }
     let ltv_days = ltv_setting(conn)?.unwrap_or(crate::metrics::DEFAULT_LTV_DAYS);
     let (evidence, named) = evidence_ids(conn)?;
-    let mut builder: CohortBuilder<i64, (i32, i64), i64> = CohortBuilder::new(ltv_days);
-    add_firsts(conn, &evidence, &mut builder)?;
-    add_orders(conn, &evidence, &mut builder)?;
-    let mut groups: Vec<_> = builder.finish().collect();
+    let mut builder: CohortBuilder<(i64, i32), i64> = CohortBuilder::new(ltv_days);
+    add_customers(conn, &evidence, &mut builder)?;
+    add_anonymous(conn, &evidence, &mut builder)?;
     // In the table's key order (first evidence, day, evidence, bound): each insert appends
     // to the tree instead of landing at random in it.
-    groups.sort_unstable_by_key(|(((day, first), e, below), _)| (*first, *day, *e, *below));
+    let groups = builder.finish();
     write_days(conn, &groups)?;
     write_window(conn, &groups, ltv_days, &named)
 }
@@ -83,44 +80,12 @@ fn evidence_ids(
     Ok((evidence, named))
 }
 
-/// Offers each customer's first order to the builder: unless the shop's own flag says she
-/// was not new then (she bought before the export began), as the `new_customers` column
-/// counts her; such a customer is no one's acquisition.
-fn add_firsts(
-    conn: &Connection,
-    evidence: &HashMap<String, i64>,
-    builder: &mut CohortBuilder<i64, (i32, i64), i64>,
-) -> rusqlite::Result<()> {
-    let mut key = String::new();
-    let mut stmt = conn.prepare(
-        "SELECT f.customer, o.id, o.placed_at, o.placed_on, o.codes, o.utm_source
-         FROM customer_first f JOIN shop_order o ON o.id = f.order_id
-         WHERE o.customer_new IS NOT 0",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        evidence_key(
-            &mut key,
-            r.get_ref(4)?.as_str()?,
-            r.get_ref(5)?.as_str_or_null()?,
-        );
-        if let Some(&e) = evidence.get(&key) {
-            let first = FirstOrder {
-                id: r.get(1)?,
-                placed_at: r.get(2)?,
-                group: (r.get(3)?, e),
-            };
-            builder.first(r.get(0)?, first);
-        }
-    }
-    Ok(())
-}
-
-/// A cohort group as the builder gives it: ((first day, first evidence), evidence, bound).
-type Group = (((i32, i64), i64, u32), CohortSums);
+/// The cohort groups as the builder gives them, in key order: ((first evidence, first
+/// day), evidence, bound).
+type Groups = std::collections::BTreeMap<((i64, i32), i64, u32), CohortSums>;
 
 /// Writes the groups bound by bound to `cohort_day`.
-fn write_days(conn: &Connection, groups: &[Group]) -> rusqlite::Result<()> {
+fn write_days(conn: &Connection, groups: &Groups) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM cohort_day", [])?;
     insert_rows(
         conn,
@@ -128,7 +93,7 @@ fn write_days(conn: &Connection, groups: &[Group]) -> rusqlite::Result<()> {
                                  comebacks, orders, net_cents)",
         9,
         groups.iter().map(Ok),
-        |stmt, (((day, first), e, below), s), p| {
+        |stmt, (((first, day), e, below), s), p| {
             stmt.raw_bind_parameter(p, day)?;
             stmt.raw_bind_parameter(p + 1, first)?;
             stmt.raw_bind_parameter(p + 2, e)?;
@@ -151,12 +116,12 @@ const RECORD: usize = 4 + 8 + 5 * 8;
 /// which the scorecard reads in one step where a row a record took several times as long.
 fn write_window(
     conn: &Connection,
-    groups: &[Group],
+    groups: &Groups,
     ltv_days: u32,
     named: &std::collections::HashSet<i64>,
 ) -> rusqlite::Result<()> {
     let mut window: std::collections::BTreeMap<(i64, i32, i64), CohortSums> = Default::default();
-    for (((day, first), e, below), s) in groups {
+    for (((first, day), e, below), s) in groups {
         if *below <= ltv_days && named.contains(first) {
             window.entry((*first, *day, *e)).or_default().add(s);
         }
@@ -202,45 +167,105 @@ fn unpack(packed: &[u8]) -> impl Iterator<Item = (i32, i64, CohortSums)> + '_ {
     })
 }
 
-/// Offers every counted order to the builder, with its evidence's id. Only the columns a
-/// cohort needs are read (no line items), the counted-order rule applied in SQL
-/// ([`COUNTED`], which a test holds to [`crate::metrics::counts`]).
-fn add_orders(
+/// Offers each customer's counted orders to the builder, customer by customer in the order
+/// she placed them (time, order number, id), as SQLite sorts them (spilling to disk, not to
+/// memory, on a large shop). A customer whose first order the shop's own export marks as
+/// not new (she bought before the export began) is no one's acquisition, as the
+/// `new_customers` column counts her. Only the columns a cohort needs are read, the
+/// counted-order rule applied in SQL ([`COUNTED`], which a test holds to
+/// [`crate::metrics::counts`]).
+fn add_customers(
     conn: &Connection,
     evidence: &HashMap<String, i64>,
-    builder: &mut CohortBuilder<i64, (i32, i64), i64>,
+    builder: &mut CohortBuilder<(i64, i32), i64>,
 ) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, customer, placed_at, number, placed_on, codes, utm_source, subtotal_cents,
+        "SELECT customer, placed_at, placed_on, codes, utm_source, subtotal_cents,
                 refunded_cents, customer_new
-         FROM shop_order WHERE {COUNTED}"
+         FROM shop_order WHERE customer IS NOT NULL AND {COUNTED}
+         ORDER BY customer, placed_at, number, id"
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut key = String::new();
+    // The current customer, the group her first order opens (none: she opens no cohort),
+    // and her orders so far.
+    let mut current: Option<(i64, Option<(i64, i32)>)> = None;
+    let mut run: Vec<WindowOrder<i64>> = Vec::new();
+    while let Some(r) = rows.next()? {
+        // A row that cannot be read is left out, as every figure leaves it out.
+        let Some(day) = readable_day(r, 2)? else {
+            continue;
+        };
+        let customer: i64 = r.get(0)?;
+        evidence_key(
+            &mut key,
+            r.get_ref(3)?.as_str()?,
+            r.get_ref(4)?.as_str_or_null()?,
+        );
+        let e = evidence.get(&key).copied();
+        if current.is_none_or(|(c, _)| c != customer) {
+            if let Some((_, Some(group))) = current {
+                builder.customer(group, &run);
+            }
+            run.clear();
+            let new: Option<bool> = r.get(7)?;
+            let opens = e.filter(|_| new != Some(false)).map(|e| (e, day));
+            current = Some((customer, opens));
+        }
+        if let Some(e) = e {
+            run.push(WindowOrder {
+                placed_at: r.get(1)?,
+                evidence: e,
+                net: net_cents(r.get(5)?, r.get(6)?),
+            });
+        }
+    }
+    if let Some((_, Some(group))) = current {
+        builder.customer(group, &run);
+    }
+    Ok(())
+}
+
+/// The day number in column `i`, or `None` when it is no day (a row a hand edit or an old
+/// bug left unreadable, which every figure leaves out).
+fn readable_day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<i32>> {
+    let day: i64 = r.get(i)?;
+    Ok(i32::try_from(day)
+        .ok()
+        .filter(|&d| chrono::NaiveDate::from_num_days_from_ce_opt(d).is_some()))
+}
+
+/// Offers the counted orders without a customer that count as new: each a customer of its
+/// own, acquired by itself.
+fn add_anonymous(
+    conn: &Connection,
+    evidence: &HashMap<String, i64>,
+    builder: &mut CohortBuilder<(i64, i32), i64>,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT placed_at, placed_on, codes, utm_source, subtotal_cents, refunded_cents
+         FROM shop_order
+         WHERE customer IS NULL AND customer_new IS NOT 0 AND {COUNTED}"
     ))?;
     let mut rows = stmt.query([])?;
     let mut key = String::new();
     while let Some(r) = rows.next()? {
         evidence_key(
             &mut key,
-            r.get_ref(5)?.as_str()?,
-            r.get_ref(6)?.as_str_or_null()?,
+            r.get_ref(2)?.as_str()?,
+            r.get_ref(3)?.as_str_or_null()?,
         );
         let Some(&e) = evidence.get(&key) else {
             continue;
         };
-        let (id, customer): (i64, Option<i64>) = (r.get(0)?, r.get(1)?);
-        let day: i32 = r.get(4)?;
-        let customer_new: Option<bool> = r.get(9)?;
-        builder.add(
-            WindowOrder {
-                id,
-                customer,
-                precedence: (r.get(2)?, r.get(3)?, id),
-                evidence: e,
-                net: net_cents(r.get(7)?, r.get(8)?),
-                // As `is_new` reads it before first orders are known.
-                new: customer_new.unwrap_or(customer.is_none()),
-            },
-            || (day, e),
-        );
+        let order = WindowOrder {
+            placed_at: r.get(0)?,
+            evidence: e,
+            net: net_cents(r.get(4)?, r.get(5)?),
+        };
+        if let Some(day) = readable_day(r, 1)? {
+            builder.anonymous((e, day), &order);
+        }
     }
     Ok(())
 }
