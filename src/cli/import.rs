@@ -71,8 +71,7 @@ pub(super) fn import(
     // The lift model's leak check reads every coded order: only worth it once some creator
     // could own a code or a link.
     if store.has_influencers()? {
-        let mut facts = store.load_facts()?;
-        store.load_coded_orders(&mut facts)?;
+        let facts = store.load_lift_facts(None)?;
         for warning in leak_lines(&facts, today) {
             writeln!(out, "warning: {warning}")?;
         }

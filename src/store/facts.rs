@@ -45,10 +45,17 @@ impl Store {
     /// month as for its fifth year. Rows that cannot be read are listed in
     /// [`Facts::skipped`], never a reason to fail.
     pub fn load_facts(&self) -> Result<Facts> {
+        let mut facts = self.load_entries_and_days()?;
+        self.load_cohorts(&mut facts)?;
+        Ok(facts)
+    }
+
+    /// The entries and the day groups: [`Store::load_facts`] without the cohorts, which
+    /// only the scorecard's lifetime value reads.
+    fn load_entries_and_days(&self) -> Result<Facts> {
         let mut facts = Facts::default();
         self.load_entries(&mut facts)?;
         self.load_days(&mut facts)?;
-        self.load_cohorts(&mut facts)?;
         Ok(facts)
     }
 
@@ -71,12 +78,13 @@ impl Store {
         Ok(facts)
     }
 
-    /// [`Store::load_facts`] and the orders that carry a code or a `utm_source`, one by one,
+    /// The entries, the day groups and the orders that carry a code or a `utm_source`, one by one,
     /// with the days each shop sold on: what the lift model reads. With `shop`, only that
     /// shop's orders (its day groups summed from them), for a model of that shop alone; a
     /// name no import used is [`StoreError::UnknownShop`].
     pub fn load_lift_facts(&self, shop: Option<&str>) -> Result<Facts> {
-        let mut facts = self.load_facts()?;
+        // The lift model reads no cohort (it takes only costs from the scorecard).
+        let mut facts = self.load_entries_and_days()?;
         match shop {
             None => {
                 self.load_coded_orders(&mut facts)?;
