@@ -263,13 +263,11 @@ impl App {
                     self.modal = Some(Modal::Form(form));
                 }
             }
-            FormKind::Rate { .. } => {
+            FormKind::Rate { path } => {
                 form.clear_errors();
-                let outcome = forms::rate::rate_of(&form).and_then(|rate| match &form.kind {
-                    FormKind::Rate { path } => self
-                        .preview_with_rate(&path.clone(), rate)
-                        .map_err(|e| (forms::rate::RATE.0, e.to_string())),
-                    _ => Ok(()),
+                let outcome = forms::rate::rate_of(&form).and_then(|rate| {
+                    self.preview_with_rate(&path, rate)
+                        .map_err(|e| (forms::rate::RATE.0, e.to_string()))
                 });
                 if let Err((field, message)) = outcome {
                     form.set_error(field, message);
