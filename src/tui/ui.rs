@@ -249,6 +249,8 @@ struct Col {
     numeric: bool,
     priority: u8,
     min: u8,
+    /// Left out when every row shown leaves it empty (an entry list's optional text).
+    optional: bool,
 }
 
 impl Col {
@@ -259,6 +261,7 @@ impl Col {
             numeric: false,
             priority,
             min: 0,
+            optional: false,
         }
     }
 
@@ -269,6 +272,7 @@ impl Col {
             numeric: true,
             priority,
             min: 0,
+            optional: false,
         }
     }
 
@@ -360,6 +364,7 @@ fn draw_list(
             numeric: c.numeric(),
             priority: c.priority,
             min: 0,
+            optional: c.kind == crate::export::lists::Kind::Text && c.priority > 1,
         })
         .collect();
     let shown = |i: usize| {
@@ -396,6 +401,24 @@ fn draw_table(
             row(i)
                 .into_iter()
                 .map(|cell| crate::domain::visible(&cell).into_owned())
+                .collect()
+        })
+        .collect();
+    // An optional column empty on every row shown takes no room (and is not counted hidden).
+    let keep: Vec<usize> = (0..cols.len())
+        .filter(|&i| {
+            !cols[i].optional
+                || visible
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
+        })
+        .collect();
+    let cols: &[Col] = &keep.iter().map(|&i| cols[i]).collect::<Vec<_>>();
+    let visible: Vec<Vec<String>> = visible
+        .into_iter()
+        .map(|mut r| {
+            keep.iter()
+                .map(|&i| r.get_mut(i).map(std::mem::take).unwrap_or_default())
                 .collect()
         })
         .collect();

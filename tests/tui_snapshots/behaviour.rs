@@ -1,4 +1,5 @@
-//! The app's screens, continued: what the app does, checked on the drawn screen without a stored snapshot.
+//! The app's screens, continued: what the app does, checked on the drawn screen (the plan
+//! note against its snapshot too).
 
 use super::*;
 
@@ -120,4 +121,25 @@ fn every_screen_draws_on_a_tiny_terminal_without_panic() {
     for size in [(10, 5), (24, 8)] {
         assert_eq!(screen_lines(&mut app, size).len(), usize::from(size.1));
     }
+}
+
+/// An optional column that is empty on every row shown takes no room, so the columns that
+/// hold something fit: the Archived column shows once a creator is archived.
+#[test]
+fn an_empty_optional_column_shows_once_it_holds_something() {
+    let mut app = app(true);
+    app.update(Action::GoTo(Screen::Influencers));
+    let before = screen_lines(&mut app, (80, 24)).join("\n");
+    assert!(
+        before.contains("Name") && !before.contains("Archived"),
+        "{before}"
+    );
+    let id = app.shown.lists.influencers[0].id;
+    app.store.set_archived(id, true).unwrap();
+    app.reload_entries().unwrap();
+    let after = screen_lines(&mut app, (120, 40)).join("\n");
+    assert!(
+        after.contains("Archived") && after.contains("yes"),
+        "{after}"
+    );
 }
