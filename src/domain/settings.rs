@@ -47,6 +47,8 @@ pub const SINCE_LAST_TIME: &str = "since_last_time";
 
 /// Days after a customer's first order that her lifetime value counts (default 365).
 pub const LTV_DAYS: &str = "ltv_days";
+/// The longest window `ltv-days` may set (two years).
+pub const MAX_LTV_DAYS: u32 = 730;
 /// LTV:CAC from which a creator's buyers are worth their cost with room to spare (default 3).
 pub const LTV_HEALTHY: &str = "ltv_healthy";
 /// LTV:CAC from which they pay for themselves, thinly (default 1; below it, losing).
@@ -193,7 +195,7 @@ pub fn check_setting(setting: Setting, value: &str) -> Result<String, ValueError
             .trim()
             .parse::<u32>()
             .ok()
-            .filter(|d| (1..=crate::metrics::MAX_LTV_DAYS).contains(d))
+            .filter(|d| (1..=MAX_LTV_DAYS).contains(d))
             .ok_or_else(|| ValueError::new(value, "a number of days from 1 to 730"))?
             .to_string(),
         LTV_HEALTHY | LTV_THIN => crate::domain::parse_nonnegative_amount(value)?

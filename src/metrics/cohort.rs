@@ -23,8 +23,8 @@ use std::sync::Arc;
 
 /// The window, in days, when `ltv-days` is not set.
 pub const DEFAULT_LTV_DAYS: u32 = 365;
-/// The longest window `ltv-days` may set (two years).
-pub const MAX_LTV_DAYS: u32 = 730;
+/// The longest window `ltv-days` may set (two years): the setting's own bound.
+pub use crate::domain::settings::MAX_LTV_DAYS;
 /// The windows the detail pane reads a cohort at, in days.
 pub const DETAIL_DAYS: [u32; 3] = [30, 90, 365];
 /// The cohort chart's months: 30 days each, twelve of them.
