@@ -2,9 +2,10 @@
 //! help can never drift from the keys that really work.
 
 mod bindings;
+mod screens;
 
-pub use bindings::BINDINGS;
-use bindings::SCORECARD;
+pub use bindings::bindings;
+use screens::SCORECARD;
 
 use super::action::{Action, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -158,8 +159,7 @@ pub fn chain(context: Context) -> Vec<Context> {
 /// The action a key asks for in a context.
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     chain(context).into_iter().find_map(|c| {
-        BINDINGS
-            .iter()
+        bindings()
             .filter(|b| b.context == c)
             .find(|b| b.keys.iter().any(|k| k.matches(event)))
             .map(|b| b.action)
@@ -171,7 +171,7 @@ pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
     let mut seen: Vec<Key> = Vec::new();
     let mut out = Vec::new();
     for c in chain(context) {
-        for b in BINDINGS.iter().filter(|b| b.context == c) {
+        for b in bindings().filter(|b| b.context == c) {
             if b.keys.iter().all(|k| seen.contains(k)) {
                 continue;
             }
@@ -195,7 +195,7 @@ pub fn footer(context: Context) -> Vec<(String, &'static str)> {
 pub fn markdown() -> String {
     let mut out = String::new();
     let mut contexts: Vec<Context> = Vec::new();
-    for b in BINDINGS {
+    for b in bindings() {
         if !contexts.contains(&b.context) {
             contexts.push(b.context);
         }
@@ -205,7 +205,7 @@ pub fn markdown() -> String {
             "\n**{}**\n\n| key | does |\n|---|---|\n",
             c.title()
         ));
-        for b in BINDINGS.iter().filter(|b| b.context == c) {
+        for b in bindings().filter(|b| b.context == c) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
             out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
         }
@@ -215,7 +215,7 @@ pub fn markdown() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::bindings::{CAMPAIGNS, CODES, COSTS, INFLUENCERS, POSTS};
+    use super::screens::{CAMPAIGNS, CODES, COSTS, INFLUENCERS, POSTS};
     use super::*;
     use Context as C;
 
@@ -243,7 +243,7 @@ mod tests {
         for c in contexts {
             let mut seen: Vec<(Context, Key)> = Vec::new();
             for link in chain(c) {
-                for b in BINDINGS.iter().filter(|b| b.context == link) {
+                for b in bindings().filter(|b| b.context == link) {
                     for k in b.keys {
                         assert!(
                             !seen.iter().any(|(ctx, s)| *ctx == link && s == k),
