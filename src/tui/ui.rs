@@ -404,24 +404,8 @@ fn draw_table(
                 .collect()
         })
         .collect();
-    // An optional column empty on every row shown takes no room (and is not counted hidden).
-    let keep: Vec<usize> = (0..cols.len())
-        .filter(|&i| {
-            !cols[i].optional
-                || visible
-                    .iter()
-                    .any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
-        })
-        .collect();
-    let cols: &[Col] = &keep.iter().map(|&i| cols[i]).collect::<Vec<_>>();
-    let visible: Vec<Vec<String>> = visible
-        .into_iter()
-        .map(|mut r| {
-            keep.iter()
-                .map(|&i| r.get_mut(i).map(std::mem::take).unwrap_or_default())
-                .collect()
-        })
-        .collect();
+    let (cols, visible) = without_empty_optional(cols, visible);
+    let cols: &[Col] = &cols;
     let mut widths: Vec<usize> = cols
         .iter()
         .map(|c| c.title.width().max(c.min.into()))
@@ -462,6 +446,25 @@ fn draw_table(
         let marker = Line::styled(format!("+{hidden} ←→"), theme.dim()).right_aligned();
         frame.render_widget(marker, Rect { height: 1, ..area });
     }
+}
+
+/// The columns and rows shown, less each optional column that is empty on every row shown:
+/// it takes no room (and is not counted hidden).
+fn without_empty_optional(cols: &[Col], rows: Vec<Vec<String>>) -> (Vec<Col>, Vec<Vec<String>>) {
+    let keep: Vec<usize> = (0..cols.len())
+        .filter(|&i| {
+            !cols[i].optional || rows.iter().any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
+        })
+        .collect();
+    let rows = rows
+        .into_iter()
+        .map(|mut r| {
+            keep.iter()
+                .map(|&i| r.get_mut(i).map(std::mem::take).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    (keep.iter().map(|&i| cols[i]).collect(), rows)
 }
 
 fn align(text: &str, width: usize, right: bool) -> String {

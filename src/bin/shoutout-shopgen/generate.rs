@@ -141,68 +141,9 @@ fn write_orders(
     let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
     writeln!(out, "{SHOPIFY_HEADER}")?;
     let customers = (orders / 3).max(1);
-    let start = 1_735_689_600i64; // 2025-01-01 00:00:00 UTC
-    // To 2026-11-01: every order before the day the tests and benches import on (an import
-    // refuses orders dated after it runs).
-    let span = 669 * 86_400i64;
     let mut rows = 0;
     for n in 0..orders {
-        // Orders spread over 22 months, in order.
-        let t = start + span * n as i64 / orders.max(1) as i64 + rng.i64(0..600);
-        let time = chrono::DateTime::from_timestamp(t, 0)
-            .expect("in range")
-            .with_timezone(&chrono::FixedOffset::west_opt(7 * 3600).expect("offset"))
-            .format("%Y-%m-%d %H:%M:%S %z")
-            .to_string();
-        let customer = rng.usize(0..customers);
-        let email = if rng.u8(0..100) < 3 {
-            String::new()
-        } else {
-            format!("buyer{customer}@example.com")
-        };
-        let lines: Vec<(usize, i64)> = (0..[1, 1, 1, 2, 2, 3][rng.usize(0..6)])
-            .map(|_| (rng.usize(0..ITEMS.len()), rng.i64(1..3)))
-            .collect();
-        let gross: i64 = lines.iter().map(|&(i, q)| ITEMS[i].1 * q).sum();
-        let mut codes = Vec::new();
-        if rng.u8(0..100) < 30 {
-            codes.push(code_of(rng.usize(0..influencers)));
-            if rng.u8(0..100) < 4 {
-                codes.push(code_of(rng.usize(0..influencers)));
-            }
-        } else if rng.u8(0..100) < 10 {
-            codes.push("WELCOME10".to_string());
-        }
-        let discount = if codes.is_empty() {
-            0
-        } else {
-            gross * 15 / 100
-        };
-        let subtotal = gross - discount;
-        let shipping = 650;
-        let taxes = subtotal * 8 / 100;
-        let roll = rng.u8(0..100);
-        let (status, cancelled, refunded) = match roll {
-            0..2 => ("voided", time.clone(), 0),
-            2..6 => ("refunded", String::new(), subtotal),
-            6..9 => ("partially_refunded", String::new(), subtotal / 3),
-            _ => ("paid", String::new(), 0),
-        };
-        let order = Order {
-            n,
-            name: format!("#{}", 1001 + n),
-            email,
-            customer,
-            time,
-            status,
-            cancelled,
-            codes: codes.join(" + "),
-            subtotal,
-            discount,
-            shipping,
-            taxes,
-            refunded,
-        };
+        let (order, lines) = random_order(rng, n, (orders, influencers, customers));
         for (row, &(item, qty)) in lines.iter().enumerate() {
             let fields = order.row(row == 0, item, qty);
             let line = fields.join(",");
@@ -213,6 +154,76 @@ fn write_orders(
     }
     out.flush()?;
     Ok(rows)
+}
+
+/// Order `n` of `orders`: its time, buyer, line items, codes and status drawn from `rng`,
+/// in the same order every time (the shop is deterministic); with its line items.
+fn random_order(
+    rng: &mut fastrand::Rng,
+    n: usize,
+    (orders, influencers, customers): (usize, usize, usize),
+) -> (Order, Vec<(usize, i64)>) {
+    let start = 1_735_689_600i64; // 2025-01-01 00:00:00 UTC
+    // To 2026-11-01: every order before the day the tests and benches import on (an import
+    // refuses orders dated after it runs).
+    let span = 669 * 86_400i64;
+    // Orders spread over 22 months, in order.
+    let t = start + span * n as i64 / orders.max(1) as i64 + rng.i64(0..600);
+    let time = chrono::DateTime::from_timestamp(t, 0)
+        .expect("in range")
+        .with_timezone(&chrono::FixedOffset::west_opt(7 * 3600).expect("offset"))
+        .format("%Y-%m-%d %H:%M:%S %z")
+        .to_string();
+    let customer = rng.usize(0..customers);
+    let email = if rng.u8(0..100) < 3 {
+        String::new()
+    } else {
+        format!("buyer{customer}@example.com")
+    };
+    let lines: Vec<(usize, i64)> = (0..[1, 1, 1, 2, 2, 3][rng.usize(0..6)])
+        .map(|_| (rng.usize(0..ITEMS.len()), rng.i64(1..3)))
+        .collect();
+    let gross: i64 = lines.iter().map(|&(i, q)| ITEMS[i].1 * q).sum();
+    let mut codes = Vec::new();
+    if rng.u8(0..100) < 30 {
+        codes.push(code_of(rng.usize(0..influencers)));
+        if rng.u8(0..100) < 4 {
+            codes.push(code_of(rng.usize(0..influencers)));
+        }
+    } else if rng.u8(0..100) < 10 {
+        codes.push("WELCOME10".to_string());
+    }
+    let discount = if codes.is_empty() {
+        0
+    } else {
+        gross * 15 / 100
+    };
+    let subtotal = gross - discount;
+    let shipping = 650;
+    let taxes = subtotal * 8 / 100;
+    let roll = rng.u8(0..100);
+    let (status, cancelled, refunded) = match roll {
+        0..2 => ("voided", time.clone(), 0),
+        2..6 => ("refunded", String::new(), subtotal),
+        6..9 => ("partially_refunded", String::new(), subtotal / 3),
+        _ => ("paid", String::new(), 0),
+    };
+    let order = Order {
+        n,
+        name: format!("#{}", 1001 + n),
+        email,
+        customer,
+        time,
+        status,
+        cancelled,
+        codes: codes.join(" + "),
+        subtotal,
+        discount,
+        shipping,
+        taxes,
+        refunded,
+    };
+    (order, lines)
 }
 
 /// What the rows of one generated order share.
