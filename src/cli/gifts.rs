@@ -83,11 +83,17 @@ fn add(store: &mut Store, args: &GiftAddArgs, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
+/// The stored gift with this id (see `gift list`).
+fn gift_row(store: &Store, id: i64) -> Result<crate::store::GiftRow> {
+    match store.gifts()?.into_iter().find(|g| g.id == id) {
+        Some(g) => Ok(g),
+        None => Err(crate::store::StoreError::NotFound { what: "gift", id }.into()),
+    }
+}
+
 /// `gift delete`: after a yes, the gift and its cost entries.
 fn delete(store: &mut Store, id: i64, yes: bool, out: &mut dyn Write) -> Result<()> {
-    let Some(g) = store.gifts()?.into_iter().find(|g| g.id == id) else {
-        anyhow::bail!(crate::store::StoreError::NotFound { what: "gift", id });
-    };
+    let g = gift_row(store, id)?;
     let what = format!(
         "the gift of {} to @{} on {} (and its cost entries)",
         crate::domain::visible(&g.item),
@@ -164,9 +170,7 @@ fn update(store: &mut Store, args: &GiftUpdateArgs, out: &mut dyn Write) -> Resu
         no_campaign,
     } = args;
     let id = *id;
-    let Some(old) = store.gifts()?.into_iter().find(|g| g.id == id) else {
-        return Err(crate::store::StoreError::NotFound { what: "gift", id }.into());
-    };
+    let old = gift_row(store, id)?;
     let gift = NewGift {
         given_on: date.unwrap_or(old.given_on),
         item: item.as_deref().unwrap_or(&old.item).trim().to_string(),
