@@ -7,7 +7,7 @@
 //! which the same pass packs one blob per first order's evidence in `cohort_window`.
 
 use super::derived_groups::insert_rows;
-use super::order_reader::{COUNTED, Interner, day_col};
+use super::order_reader::{COUNTED, Evidence, Interner, day_col};
 use super::{Result, Store};
 use crate::domain::settings::LTV_DAYS;
 use crate::metrics::{CohortBuilder, CohortFact, CohortSums, Facts, WindowOrder, net_cents};
@@ -273,8 +273,13 @@ fn add_anonymous(
 impl Store {
     /// Reads the cohort groups summed over the window into [`Facts::cohorts`] (only those
     /// whose first order carries a code or a source: the others credit no creator), with
-    /// the window and the LTV:CAC thresholds.
-    pub(super) fn load_cohorts(&self, facts: &mut Facts) -> Result<()> {
+    /// the window and the LTV:CAC thresholds. `evidence` is what the day groups were read
+    /// with ([`Store::load_day_groups`]): the cohorts name the same.
+    pub(super) fn load_cohorts(
+        &self,
+        facts: &mut Facts,
+        evidence: &HashMap<i64, Evidence>,
+    ) -> Result<()> {
         facts.ltv_days = ltv_setting(&self.conn)?;
         let read = |key: &str| self.amount_setting(key);
         let default = crate::metrics::LtvThresholds::default();
@@ -283,10 +288,6 @@ impl Store {
             thin: read(crate::domain::settings::LTV_THIN)?.unwrap_or(default.thin),
         };
         let within = facts.ltv_days();
-        let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
-        let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
-        let evidence = super::order_reader::read_evidence(&self.conn, &mut codes, &mut utms)?;
-        (facts.order_code_names, facts.order_utm_names) = (codes.names, utms.names);
         let mut out = Vec::new();
         let mut stmt = self
             .conn

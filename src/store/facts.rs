@@ -2,11 +2,12 @@
 
 use super::entry_facts::read_all;
 use super::order_reader::{
-    COUNTED, Interner, OrderReader, SUMS_COLUMNS, day_col, read_evidence, read_sums,
+    COUNTED, Evidence, Interner, OrderReader, SUMS_COLUMNS, day_col, read_evidence, read_sums,
 };
 use super::{Result, Store, StoreError};
 use crate::domain::settings::{COGS_PCT, PAYMENT_FEE_FIXED, PAYMENT_FEE_PCT};
 use crate::metrics::{DayFact, Facts, ProfitSettings, ShopSpan};
+use std::collections::HashMap;
 
 impl Store {
     /// A setting that holds an amount or a percentage, read as typed (`None`: not set, or not
@@ -45,18 +46,19 @@ impl Store {
     /// month as for its fifth year. Rows that cannot be read are listed in
     /// [`Facts::skipped`], never a reason to fail.
     pub fn load_facts(&self) -> Result<Facts> {
-        let mut facts = self.load_entries_and_days()?;
-        self.load_cohorts(&mut facts)?;
+        let (mut facts, evidence) = self.load_entries_and_days()?;
+        self.load_cohorts(&mut facts, &evidence)?;
         Ok(facts)
     }
 
     /// The entries and the day groups: [`Store::load_facts`] without the cohorts, which
-    /// only the scorecard's lifetime value reads.
-    fn load_entries_and_days(&self) -> Result<Facts> {
+    /// only the scorecard's lifetime value reads; with the evidence the groups name, for
+    /// the cohorts to share.
+    fn load_entries_and_days(&self) -> Result<(Facts, HashMap<i64, Evidence>)> {
         let mut facts = Facts::default();
         self.load_entries(&mut facts)?;
-        self.load_days(&mut facts)?;
-        Ok(facts)
+        let evidence = self.load_day_groups(&mut facts, ("order_day", "placed_on"))?;
+        Ok((facts, evidence))
     }
 
     /// The stored orders that cannot be read, each named: every figure leaves them out
@@ -84,7 +86,7 @@ impl Store {
     /// name no import used is [`StoreError::UnknownShop`].
     pub fn load_lift_facts(&self, shop: Option<&str>) -> Result<Facts> {
         // The lift model reads no cohort (it takes only costs from the scorecard).
-        let mut facts = self.load_entries_and_days()?;
+        let (mut facts, _) = self.load_entries_and_days()?;
         match shop {
             None => {
                 self.load_coded_orders(&mut facts)?;
@@ -178,24 +180,19 @@ impl Store {
         Ok(())
     }
 
-    /// Reads the day groups the store keeps ([`super::derived`]) into [`Facts::days`], their
-    /// codes and sources interned beside the orders'.
-    fn load_days(&self, facts: &mut Facts) -> Result<()> {
-        self.load_day_groups(facts, "order_day")
-    }
-
-    /// Reads the day groups of `table` (`order_day`, or `evidence_total`'s one group an
-    /// evidence, dated its last day) into [`Facts::days`].
-    pub(super) fn load_day_groups(&self, facts: &mut Facts, table: &str) -> Result<()> {
+    /// Reads the day groups of `table`, dated by its column `day` (`order_day` by
+    /// `placed_on`, the groups the store keeps, [`super::derived`]; or `evidence_total` by
+    /// `last_on`, one group an evidence) into [`Facts::days`], their codes and sources
+    /// interned beside the orders'. Returns the evidence they name, by id.
+    pub(super) fn load_day_groups(
+        &self,
+        facts: &mut Facts,
+        (table, day): (&str, &str),
+    ) -> Result<HashMap<i64, Evidence>> {
         let mut codes = Interner::from(std::mem::take(&mut facts.order_code_names));
         let mut utms = Interner::from(std::mem::take(&mut facts.order_utm_names));
         // Each distinct pair of codes and source once, shared by its day groups.
         let evidence = read_evidence(&self.conn, &mut codes, &mut utms)?;
-        let day = if table == "order_day" {
-            "placed_on"
-        } else {
-            "last_on"
-        };
         facts.days = read_all(
             &self.conn,
             &format!("SELECT {day}, evidence, {SUMS_COLUMNS} FROM {table}"),
@@ -217,7 +214,7 @@ impl Store {
         )?;
         facts.order_code_names = codes.names;
         facts.order_utm_names = utms.names;
-        Ok(())
+        Ok(evidence)
     }
 }
 

@@ -83,8 +83,8 @@ impl Store {
     pub fn load_facts_all_time(&self) -> Result<Facts> {
         let mut facts = Facts::default();
         self.load_entries(&mut facts)?;
-        self.load_day_groups(&mut facts, "evidence_total")?;
-        self.load_cohorts(&mut facts)?;
+        let evidence = self.load_day_groups(&mut facts, ("evidence_total", "last_on"))?;
+        self.load_cohorts(&mut facts, &evidence)?;
         Ok(facts)
     }
 }
